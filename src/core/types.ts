@@ -1,0 +1,225 @@
+/**
+ * Shared data types of the coverage engine. Coordinates are always `[lng, lat]` in WGS84 degrees.
+ */
+import type { Meters, Degrees } from './units';
+
+/** A radio technology a BTS record can carry. */
+export type Technology = '2G' | '3G' | '4G' | '5G';
+export const TECHNOLOGIES: readonly Technology[] = ['2G', '3G', '4G', '5G'];
+
+/** Coverage layers computed for every hamlet. `mobile` = any technology in `config.mobileBroadband`. */
+export type LayerName = 'mobile' | '4g' | '5g' | 'ftth';
+export const LAYER_NAMES: readonly LayerName[] = ['mobile', '4g', '5g', 'ftth'];
+/** Layers that are also computed per operator. */
+export const MOBILE_LAYER_NAMES: readonly LayerName[] = ['mobile', '4g', '5g'];
+
+export type Position = [number, number];
+export type PolygonCoordinates = Position[][];
+export interface PolygonGeometry {
+  type: 'Polygon';
+  coordinates: PolygonCoordinates;
+}
+export interface MultiPolygonGeometry {
+  type: 'MultiPolygon';
+  coordinates: PolygonCoordinates[];
+}
+export type AreaGeometry = PolygonGeometry | MultiPolygonGeometry;
+
+/** One hamlet (ấp / khóm): the unit every coverage target counts. */
+export interface Hamlet {
+  id: string;
+  name: string;
+  commune: string;
+  district: string;
+  households?: number;
+  population?: number;
+  /** All source properties, untouched, so users can group by any of them. */
+  properties: Record<string, unknown>;
+  geometry: AreaGeometry;
+}
+
+/** One row of an operator's site list: one operator at one point (a site or a cell). */
+export interface BtsRecord {
+  siteId: string;
+  /** Normalised operator name (see `normalizeOperator`). */
+  operator: string;
+  lng: number;
+  lat: number;
+  technologies: Technology[];
+  radiusMeters?: Meters;
+  /** Clockwise from north. Absent = omnidirectional. */
+  azimuthDegrees?: Degrees;
+  beamwidthDegrees?: Degrees;
+  heightMeters?: Meters;
+  /** Where the record came from, for messages: `file:row`. */
+  source?: string;
+}
+
+/** A fibre access point (splitter / ODP / cabinet) serving a disc around it. */
+export interface FibrePoint {
+  id: string;
+  operator?: string;
+  kind?: string;
+  lng: number;
+  lat: number;
+  radiusMeters?: Meters;
+  source?: string;
+}
+
+/** A fibre route serving a strip of `radiusMeters` on both sides along its length. */
+export interface FibreRoute {
+  id: string;
+  operator?: string;
+  coordinates: Position[];
+  radiusMeters?: Meters;
+  source?: string;
+}
+
+/** A plan indicator that geodata cannot compute (subscriptions, i-Speed, cloud…). */
+export interface IndicatorValue {
+  indicator: string;
+  value: number;
+  date?: string;
+  source?: string;
+}
+
+/** Thresholds and targets of the plan; see `DEFAULT_CONFIG` for the documented defaults. */
+export interface PlanTarget {
+  id: string;
+  label: string;
+  /** `>=` met when value ≥ target; `>` met when value > target. */
+  comparator: '>=' | '>';
+  target: number;
+  /** `share` = number in [0,1]; `per100` = per 100 people; `mbps` = Mbit/s. */
+  unit: 'share' | 'per100' | 'mbps';
+  /** Computed by the engine from geodata, or entered as an indicator. */
+  computedFrom?: 'coveredMobileShare' | 'coveredFtthShare' | 'sharedSiteShare' | 'ftthHouseholdCeiling';
+}
+
+export interface FieldMapping {
+  id: string[];
+  name: string[];
+  commune: string[];
+  district: string[];
+  households: string[];
+  population: string[];
+}
+
+export interface CoverageConfig {
+  radiiMeters: Record<Technology | 'ftth', Meters>;
+  coveredThreshold: { mobile: number; ftth: number };
+  colocationMeters: Meters;
+  mobileBroadband: Technology[];
+  defaultBeamwidthDegrees: Degrees;
+  fields: FieldMapping;
+  targets: PlanTarget[];
+}
+
+export type CoverageFractions = Record<LayerName, number>;
+export type CoverageFlags = Record<LayerName, boolean>;
+
+export interface HamletResult {
+  id: string;
+  name: string;
+  commune: string;
+  district: string;
+  households?: number;
+  population?: number;
+  areaKm2: number;
+  fraction: CoverageFractions;
+  covered: CoverageFlags;
+  /** Fractions of the mobile layers per operator: `{ Viettel: { mobile, 4g, 5g } }`. */
+  operatorFraction: Record<string, Record<'mobile' | '4g' | '5g', number>>;
+}
+
+/** A merged site: records within `colocationMeters` of each other (single linkage). */
+export interface Site {
+  id: string;
+  lng: number;
+  lat: number;
+  operators: string[];
+  technologies: Technology[];
+  recordSiteIds: string[];
+  shared: boolean;
+}
+
+export interface KpiSet {
+  hamlets: number;
+  coveredMobile: number;
+  covered4g: number;
+  covered5g: number;
+  coveredFtth: number;
+  coveredMobileShare: number;
+  covered4gShare: number;
+  covered5gShare: number;
+  coveredFtthShare: number;
+  households: number;
+  coveredMobileHouseholdShare: number | null;
+  covered4gHouseholdShare: number | null;
+  covered5gHouseholdShare: number | null;
+  /** Households in FTTH-covered hamlets / all households (an upper bound of FTTH take-up). */
+  ftthHouseholdCeiling: number | null;
+  sites: number;
+  sharedSites: number;
+  sharedSiteShare: number;
+}
+
+export interface GroupKpis extends KpiSet {
+  key: string;
+}
+
+export interface TargetResult {
+  id: string;
+  label: string;
+  comparator: '>=' | '>';
+  target: number;
+  unit: PlanTarget['unit'];
+  value: number | null;
+  met: boolean | null;
+  /** `engine` (computed from geodata), `indicator: <source>, <date>`, or `missing`. */
+  source: string;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+  /** `file:row` or feature id, when the warning is about one input item. */
+  where?: string;
+}
+
+export interface CoverageReport {
+  demo: boolean;
+  kpis: KpiSet;
+  hamlets: HamletResult[];
+  groups: Record<string, GroupKpis[]>;
+  targets: TargetResult[];
+  sites: Site[];
+  warnings: Warning[];
+}
+
+/** One input row or feature that could not be used, and why. */
+export interface SkippedItem {
+  /** `file:row` (1-based data row, header excluded) or `file#featureIndex`. */
+  where: string;
+  reason: string;
+}
+
+/** What every parser returns: the usable items plus a full account of what was not used. */
+export interface ImportResult<T> {
+  items: T[];
+  rowsRead: number;
+  rowsUsed: number;
+  skipped: SkippedItem[];
+  warnings: Warning[];
+}
+
+/** Everything one analysis needs. */
+export interface CoverageInput {
+  hamlets: Hamlet[];
+  btsRecords: BtsRecord[];
+  fibrePoints: FibrePoint[];
+  fibreRoutes: FibreRoute[];
+  indicators: IndicatorValue[];
+  /** True when any layer is generated demo data: every output says so. */
+  demo?: boolean;
+}
