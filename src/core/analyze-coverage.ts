@@ -1,0 +1,222 @@
+import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, HamletResult, LayerName, Site, Warning } from './types';
+import { LAYER_NAMES } from './types';
+import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, type LayerKey } from './coverage/coverage-shapes';
+import { computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
+import { prepareHamlet, type PreparedHamlet } from './coverage/scanline-kernel';
+import { clusterSites } from './coverage/cluster-sites';
+import { buildBoxIndex, type BoxIndex } from './spatial/spatial-index';
+import { computeGroupKpis, computeKpis } from './kpi/compute-kpis';
+import { evaluateTargets } from './kpi/evaluate-targets';
+
+/**
+ * An analysis that can be updated cheaply: the hamlets stay prepared and indexed, the input's own
+ * shapes stay indexed, and a small set of extra BTS records (proposals, what-if edits) can be
+ * swapped in, recomputing only the hamlets those records touch.
+ */
+export interface CoverageAnalysis {
+  input: CoverageInput;
+  config: CoverageConfig;
+  layerKeys: LayerKey[];
+  prepared: PreparedHamlet[];
+  hamletIndex: BoxIndex;
+  base: IndexedShapes;
+  extraRecords: BtsRecord[];
+  extra: IndexedShapes | null;
+  /** Row-major `hamlets × layerKeys` matrix of covered fractions. */
+  fractions: Float64Array;
+  sites: Site[];
+  /** For each site, the index of the hamlet it stands in, or -1. */
+  siteHamlets: Int32Array;
+  warnings: Warning[];
+}
+
+export interface AnalysisOptions {
+  /** Called after each chunk of hamlets with (hamlets done, hamlets in all). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const PROGRESS_CHUNK = 512;
+
+function pointInHamlet(hamlet: PreparedHamlet, lng: number, lat: number): boolean {
+  const x = (lng - hamlet.lng0) * hamlet.kx;
+  const y = (lat - hamlet.lat0) * hamlet.ky;
+  if (x < hamlet.minX || x > hamlet.maxX || y < hamlet.minY || y > hamlet.maxY) return false;
+  let inside = false;
+  for (const ring of hamlet.rings) {
+    for (let i = 0; i + 3 < ring.length; i += 2) {
+      const ay = ring[i + 1];
+      const by = ring[i + 3];
+      if (ay > y !== by > y && x < ring[i] + ((y - ay) * (ring[i + 2] - ring[i])) / (by - ay)) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+function locateSites(sites: Site[], prepared: PreparedHamlet[], hamletIndex: BoxIndex): Int32Array {
+  const located = new Int32Array(sites.length).fill(-1);
+  sites.forEach((site, s) => {
+    for (const h of hamletIndex.search(site.lng, site.lat, site.lng, site.lat)) {
+      if (pointInHamlet(prepared[h], site.lng, site.lat)) {
+        located[s] = h;
+        break;
+      }
+    }
+  });
+  return located;
+}
+
+function operatorsOf(records: BtsRecord[]): Set<string> {
+  return new Set(records.map((record) => record.operator));
+}
+
+function siteWarnings(sites: Site[], siteHamlets: Int32Array): Warning[] {
+  const outside = sites.filter((_, i) => siteHamlets[i] < 0);
+  if (outside.length === 0) return [];
+  const listed = outside.slice(0, 10).map((site) => site.id).join(', ');
+  return [
+    {
+      code: 'site-outside-hamlets',
+      message: `${outside.length} site(s) stand outside every hamlet (they still cover hamlets nearby): ${listed}${outside.length > 10 ? ', …' : ''}`,
+    },
+  ];
+}
+
+function recluster(analysis: Omit<CoverageAnalysis, 'sites' | 'siteHamlets'>): Pick<CoverageAnalysis, 'sites' | 'siteHamlets'> {
+  const sites = clusterSites([...analysis.input.btsRecords, ...analysis.extraRecords], analysis.config.colocationMeters);
+  return { sites, siteHamlets: locateSites(sites, analysis.prepared, analysis.hamletIndex) };
+}
+
+/**
+ * Runs the whole coverage analysis: hamlet fractions per layer, merged sites and their hamlets.
+ * @param input hamlets, BTS records, fibre points and routes, indicators
+ * @param config radii, thresholds, co-location distance, targets
+ * @param options progress callback
+ * @returns an analysis; turn it into the report with `buildCoverageReport`
+ * @example buildCoverageReport(createCoverageAnalysis(input, DEFAULT_CONFIG)).kpis.coveredMobileShare
+ */
+export function createCoverageAnalysis(input: CoverageInput, config: CoverageConfig, options: AnalysisOptions = {}, extraRecords: BtsRecord[] = []): CoverageAnalysis {
+  const operators = operatorsOf([...input.btsRecords, ...extraRecords]);
+  const layerKeys = buildLayerKeys(operators);
+  const warnings: Warning[] = [];
+  if (operators.size > MAX_OPERATOR_LAYERS) {
+    warnings.push({
+      code: 'too-many-operators',
+      message: `${operators.size} operators: per-operator layers are computed for the first ${MAX_OPERATOR_LAYERS} by name only (overall layers count all)`,
+    });
+  }
+  const prepared = input.hamlets.map((hamlet) => prepareHamlet(hamlet.geometry));
+  prepared.forEach((hamlet, i) => {
+    if (hamlet.areaM2 <= 0) warnings.push({ code: 'hamlet-empty-area', message: `hamlet ${input.hamlets[i].id} has no area`, where: input.hamlets[i].id });
+  });
+  const hamletIndex = buildBoxIndex(
+    prepared.map((h) => h.bbox[0]),
+    prepared.map((h) => h.bbox[1]),
+    prepared.map((h) => h.bbox[2]),
+    prepared.map((h) => h.bbox[3]),
+  );
+  const built = buildCoverageShapes(input, config, layerKeys);
+  warnings.push(...built.warnings);
+  const base = indexShapes(built.shapes);
+  const extra = extraRecords.length > 0 ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys).shapes) : null;
+  const shapeSets = extra ? [base, extra] : [base];
+  const fractions = new Float64Array(prepared.length * layerKeys.length);
+  const all = prepared.map((_, i) => i);
+  for (let start = 0; start < all.length; start += PROGRESS_CHUNK) {
+    computeCoverage(prepared, shapeSets, layerKeys.length, all.slice(start, start + PROGRESS_CHUNK), fractions);
+    options.onProgress?.(Math.min(all.length, start + PROGRESS_CHUNK), all.length);
+  }
+  const partial = { input, config, layerKeys, prepared, hamletIndex, base, extraRecords, extra, fractions, warnings };
+  const located = recluster(partial);
+  return { ...partial, ...located, warnings: [...warnings, ...siteWarnings(located.sites, located.siteHamlets)] };
+}
+
+/**
+ * Replaces the extra BTS records (proposed or edited sites) and recomputes only the hamlets that
+ * the old or the new extra records reach. The input itself is unchanged.
+ * @param analysis the current analysis (not modified)
+ * @param extraRecords the new set of extra records
+ * @returns a new analysis
+ * @example withExtraBtsRecords(analysis, [{ siteId: 'P1', operator: 'Viettel', lng: 106, lat: 9.5, technologies: ['4G'] }])
+ */
+export function withExtraBtsRecords(analysis: CoverageAnalysis, extraRecords: BtsRecord[]): CoverageAnalysis {
+  const known = new Set(analysis.layerKeys.map((key) => key.operator));
+  const hasNewOperator = extraRecords.some((record) => !known.has(record.operator)) && analysis.layerKeys.length < 4 + 3 * MAX_OPERATOR_LAYERS;
+  if (hasNewOperator) return createCoverageAnalysis(analysis.input, analysis.config, {}, extraRecords);
+  const extra =
+    extraRecords.length > 0
+      ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, analysis.config, analysis.layerKeys).shapes)
+      : null;
+  const affected = new Set<number>();
+  for (const shapes of [analysis.extra?.shapes, extra?.shapes]) {
+    if (!shapes) continue;
+    for (let i = 0; i < shapes.count; i++) {
+      for (const h of analysis.hamletIndex.search(shapes.minLng[i], shapes.minLat[i], shapes.maxLng[i], shapes.maxLat[i])) affected.add(h);
+    }
+  }
+  const fractions = analysis.fractions.slice();
+  computeCoverage(analysis.prepared, extra ? [analysis.base, extra] : [analysis.base], analysis.layerKeys.length, [...affected], fractions);
+  const partial = { ...analysis, extraRecords, extra, fractions };
+  const located = recluster(partial);
+  const warnings = analysis.warnings.filter((warning) => warning.code !== 'site-outside-hamlets');
+  return { ...partial, ...located, warnings: [...warnings, ...siteWarnings(located.sites, located.siteHamlets)] };
+}
+
+function groupKey(result: HamletResult, properties: Record<string, unknown>, field: string): string {
+  const value = field === 'district' || field === 'commune' || field === 'name' ? result[field] : properties[field];
+  const text = value === undefined || value === null ? '' : String(value).trim();
+  return text === '' ? '—' : text;
+}
+
+/**
+ * Builds the report of an analysis: per-hamlet results, overall and grouped KPIs, plan targets.
+ * @param analysis the analysis
+ * @param groupBy fields to group by: `district`, `commune` or any hamlet property
+ * @returns the report (shares are numbers in [0, 1])
+ * @example buildCoverageReport(analysis, ['district', 'commune', 'new_commune']).groups.district
+ */
+export function buildCoverageReport(analysis: CoverageAnalysis, groupBy: string[] = ['district', 'commune']): CoverageReport {
+  const { input, config, layerKeys, fractions } = analysis;
+  const layerCount = layerKeys.length;
+  const overallIndex = new Map<LayerName, number>(layerKeys.flatMap((key, i) => (key.operator === null ? [[key.layer, i] as const] : [])));
+  const hamlets: HamletResult[] = input.hamlets.map((hamlet, h) => {
+    const row = h * layerCount;
+    const fraction = Object.fromEntries(LAYER_NAMES.map((layer) => [layer, fractions[row + (overallIndex.get(layer) ?? 0)]])) as HamletResult['fraction'];
+    const covered = Object.fromEntries(
+      LAYER_NAMES.map((layer) => [layer, fraction[layer] >= (layer === 'ftth' ? config.coveredThreshold.ftth : config.coveredThreshold.mobile) - 1e-12]),
+    ) as HamletResult['covered'];
+    const operatorFraction: HamletResult['operatorFraction'] = {};
+    layerKeys.forEach((key, l) => {
+      if (key.operator === null || key.layer === 'ftth') return;
+      const entry = (operatorFraction[key.operator] ??= { mobile: 0, '4g': 0, '5g': 0 });
+      entry[key.layer] = fractions[row + l];
+    });
+    return {
+      id: hamlet.id,
+      name: hamlet.name,
+      commune: hamlet.commune,
+      district: hamlet.district,
+      ...(hamlet.households !== undefined ? { households: hamlet.households } : {}),
+      ...(hamlet.population !== undefined ? { population: hamlet.population } : {}),
+      areaKm2: analysis.prepared[h].areaM2 / 1e6,
+      fraction,
+      covered,
+      operatorFraction,
+    };
+  });
+  const kpis = computeKpis(hamlets, analysis.sites);
+  const groups: CoverageReport['groups'] = {};
+  for (const field of groupBy) {
+    const hamletKeys = hamlets.map((result, h) => groupKey(result, input.hamlets[h].properties, field));
+    const siteKeys = Array.from(analysis.siteHamlets, (h) => (h < 0 ? null : hamletKeys[h]));
+    groups[field] = computeGroupKpis(hamlets, hamletKeys, analysis.sites, siteKeys);
+  }
+  return {
+    demo: input.demo === true,
+    kpis,
+    hamlets,
+    groups,
+    targets: evaluateTargets(kpis, input.indicators, config.targets),
+    sites: analysis.sites,
+    warnings: analysis.warnings,
+  };
+}

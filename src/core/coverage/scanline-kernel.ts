@@ -1,0 +1,426 @@
+import type { AreaGeometry } from '../types';
+import { METERS_PER_DEGREE } from '../units';
+import { SHAPE_CAPSULE, SHAPE_DISC, type CoverageShapes } from './coverage-shapes';
+
+/**
+ * The hamlet–shape area kernel.
+ *
+ * Each hamlet gets its own local metric frame (equirectangular, centred on its bounding box, so
+ * distortion over a few kilometres is far below a metre). The hamlet is cut by `n` horizontal
+ * lines at the midpoints of `n` equal strips. On each line the hamlet's inside intervals and every
+ * shape's interval are exact (edge crossings; circle chords; half-planes), so the covered length
+ * per layer is exact; the area fraction is the midpoint-rule integral of covered length over
+ * hamlet length. The strip height adapts to the smallest radius involved, so a 300 m fibre disc
+ * on a 10 km² hamlet is cut by ~16 lines. Error is measured against polygon clipping in the tests.
+ */
+
+/** Fewer lines than this are never used, however large the discs. */
+const MIN_LINES = 48;
+/** Lines per shape radius: the strip height is at most radius / this. */
+const LINES_PER_RADIUS = 8;
+/** Upper bound of lines per hamlet (a 5 km tall hamlet with 300 m discs needs 134). */
+const MAX_LINES = 1024;
+const EPSILON = 1e-12;
+
+/** A hamlet projected into its local frame, ready for the kernel. */
+export interface PreparedHamlet {
+  lng0: number;
+  lat0: number;
+  /** Metres per degree of longitude / latitude at lat0. */
+  kx: number;
+  ky: number;
+  /** Rings as interleaved x,y in metres, closed (first = last). */
+  rings: Float64Array[];
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+  /** Bounding box in degrees: minLng, minLat, maxLng, maxLat. */
+  bbox: [number, number, number, number];
+  /** Planar area in the local frame (holes subtracted), m². */
+  areaM2: number;
+}
+
+/**
+ * Projects a hamlet polygon into its local metric frame.
+ * @param geometry Polygon or MultiPolygon, `[lng, lat]` degrees
+ * @returns the prepared hamlet
+ * @example prepareHamlet({ type: 'Polygon', coordinates: [[[105.9, 9.6], [105.91, 9.6], [105.91, 9.61], [105.9, 9.6]]] })
+ */
+export function prepareHamlet(geometry: AreaGeometry): PreparedHamlet {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let minLng = Infinity;
+  let minLat = Infinity;
+  let maxLng = -Infinity;
+  let maxLat = -Infinity;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (const [lng, lat] of ring) {
+        if (lng < minLng) minLng = lng;
+        if (lng > maxLng) maxLng = lng;
+        if (lat < minLat) minLat = lat;
+        if (lat > maxLat) maxLat = lat;
+      }
+    }
+  }
+  const lng0 = (minLng + maxLng) / 2;
+  const lat0 = (minLat + maxLat) / 2;
+  const ky = METERS_PER_DEGREE;
+  const kx = METERS_PER_DEGREE * Math.cos((lat0 * Math.PI) / 180);
+  const rings: Float64Array[] = [];
+  let areaM2 = 0;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      const closed = ring.length > 0 && (ring[0][0] !== ring[ring.length - 1][0] || ring[0][1] !== ring[ring.length - 1][1]);
+      const count = ring.length + (closed ? 1 : 0);
+      const xy = new Float64Array(count * 2);
+      for (let i = 0; i < count; i++) {
+        const [lng, lat] = ring[i % ring.length];
+        xy[2 * i] = (lng - lng0) * kx;
+        xy[2 * i + 1] = (lat - lat0) * ky;
+      }
+      rings.push(xy);
+      // Shoelace per ring; holes wind the other way in valid input, but take |area| with sign by role.
+      let twiceArea = 0;
+      for (let i = 0; i + 1 < count; i++) twiceArea += xy[2 * i] * xy[2 * i + 3] - xy[2 * i + 2] * xy[2 * i + 1];
+      areaM2 += polygon[0] === ring ? Math.abs(twiceArea) / 2 : -Math.abs(twiceArea) / 2;
+    }
+  }
+  return {
+    lng0,
+    lat0,
+    kx,
+    ky,
+    rings,
+    minX: (minLng - lng0) * kx,
+    maxX: (maxLng - lng0) * kx,
+    minY: (minLat - lat0) * ky,
+    maxY: (maxLat - lat0) * ky,
+    bbox: [minLng, minLat, maxLng, maxLat],
+    areaM2: Math.max(0, areaM2),
+  };
+}
+
+/** Reusable buffers, so the kernel allocates nothing per hamlet once warmed up. */
+export class KernelScratch {
+  capacity = 0;
+  count = 0;
+  kind = new Uint8Array(0);
+  x1 = new Float64Array(0);
+  y1 = new Float64Array(0);
+  x2 = new Float64Array(0);
+  y2 = new Float64Array(0);
+  radius = new Float64Array(0);
+  sin1 = new Float64Array(0);
+  cos1 = new Float64Array(0);
+  sin2 = new Float64Array(0);
+  cos2 = new Float64Array(0);
+  mask = new Uint32Array(0);
+  start = new Float64Array(0);
+  end = new Float64Array(0);
+  order = new Int32Array(0);
+  crossings = new Float64Array(64);
+  covered = new Float64Array(32);
+  runStart = new Float64Array(32);
+  runEnd = new Float64Array(32);
+
+  reserve(size: number): void {
+    if (size <= this.capacity) return;
+    const capacity = Math.max(size, this.capacity * 2, 64);
+    const grow = <T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old.subarray(0, this.count) as never);
+      return next;
+    };
+    this.kind = grow(this.kind, (n) => new Uint8Array(n));
+    this.x1 = grow(this.x1, (n) => new Float64Array(n));
+    this.y1 = grow(this.y1, (n) => new Float64Array(n));
+    this.x2 = grow(this.x2, (n) => new Float64Array(n));
+    this.y2 = grow(this.y2, (n) => new Float64Array(n));
+    this.radius = grow(this.radius, (n) => new Float64Array(n));
+    this.sin1 = grow(this.sin1, (n) => new Float64Array(n));
+    this.cos1 = grow(this.cos1, (n) => new Float64Array(n));
+    this.sin2 = grow(this.sin2, (n) => new Float64Array(n));
+    this.cos2 = grow(this.cos2, (n) => new Float64Array(n));
+    this.mask = grow(this.mask, (n) => new Uint32Array(n));
+    this.start = new Float64Array(capacity);
+    this.end = new Float64Array(capacity);
+    this.order = new Int32Array(capacity);
+    this.capacity = capacity;
+  }
+
+  /** Appends shapes (by index) to the candidate list, projected into the hamlet's frame. */
+  addCandidates(hamlet: PreparedHamlet, shapes: CoverageShapes, indices: ArrayLike<number>): void {
+    this.reserve(this.count + indices.length);
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k];
+      const c = this.count++;
+      this.kind[c] = shapes.kind[i];
+      this.x1[c] = (shapes.lng[i] - hamlet.lng0) * hamlet.kx;
+      this.y1[c] = (shapes.lat[i] - hamlet.lat0) * hamlet.ky;
+      this.x2[c] = (shapes.lng2[i] - hamlet.lng0) * hamlet.kx;
+      this.y2[c] = (shapes.lat2[i] - hamlet.lat0) * hamlet.ky;
+      this.radius[c] = shapes.radiusMeters[i];
+      this.sin1[c] = shapes.sin1[i];
+      this.cos1[c] = shapes.cos1[i];
+      this.sin2[c] = shapes.sin2[i];
+      this.cos2[c] = shapes.cos2[i];
+      this.mask[c] = shapes.mask[i];
+    }
+  }
+}
+
+function containsPoint(s: KernelScratch, c: number, x: number, y: number): boolean {
+  const r = s.radius[c];
+  if (s.kind[c] === SHAPE_CAPSULE) {
+    const dx = s.x2[c] - s.x1[c];
+    const dy = s.y2[c] - s.y1[c];
+    const length2 = dx * dx + dy * dy;
+    const t = length2 > 0 ? Math.max(0, Math.min(1, ((x - s.x1[c]) * dx + (y - s.y1[c]) * dy) / length2)) : 0;
+    const ex = x - (s.x1[c] + t * dx);
+    const ey = y - (s.y1[c] + t * dy);
+    return ex * ex + ey * ey <= r * r;
+  }
+  const px = x - s.x1[c];
+  const py = y - s.y1[c];
+  if (px * px + py * py > r * r) return false;
+  if (s.kind[c] === SHAPE_DISC) return true;
+  return s.sin1[c] * px <= s.cos1[c] * py + EPSILON && s.sin2[c] * px >= s.cos2[c] * py - EPSILON;
+}
+
+/**
+ * Clips [lo, hi] by the half-plane `a·x ≤ b` (x relative to the apex). Returns NaN-free bounds;
+ * an empty result has lo > hi.
+ */
+function clipHalfPlane(a: number, b: number, lo: number, hi: number, out: Float64Array): void {
+  if (a > EPSILON) hi = Math.min(hi, b / a);
+  else if (a < -EPSILON) lo = Math.max(lo, b / a);
+  else if (b < 0) hi = lo - 1;
+  out[0] = lo;
+  out[1] = hi;
+}
+
+const clipped = new Float64Array(2);
+
+/** The interval of shape c on the line at height y; returns false when the line misses it. */
+function shapeInterval(s: KernelScratch, c: number, y: number, out: Float64Array): boolean {
+  const r = s.radius[c];
+  const kind = s.kind[c];
+  const dy = y - s.y1[c];
+  let lo = Infinity;
+  let hi = -Infinity;
+  const chord2 = r * r - dy * dy;
+  if (chord2 > 0) {
+    const half = Math.sqrt(chord2);
+    lo = -half;
+    hi = half;
+    if (kind === 1) {
+      clipHalfPlane(s.sin1[c], s.cos1[c] * dy, lo, hi, clipped);
+      clipHalfPlane(-s.sin2[c], -s.cos2[c] * dy, clipped[0], clipped[1], clipped);
+      lo = clipped[0];
+      hi = clipped[1];
+    }
+    lo += s.x1[c];
+    hi += s.x1[c];
+  }
+  if (kind === SHAPE_CAPSULE) {
+    const dy2 = y - s.y2[c];
+    const chordEnd2 = r * r - dy2 * dy2;
+    if (chordEnd2 > 0) {
+      const half = Math.sqrt(chordEnd2);
+      lo = Math.min(lo, s.x2[c] - half);
+      hi = Math.max(hi, s.x2[c] + half);
+    }
+    const ex = s.x2[c] - s.x1[c];
+    const ey = s.y2[c] - s.y1[c];
+    const length = Math.sqrt(ex * ex + ey * ey);
+    if (length > 0) {
+      const ux = ex / length;
+      const uy = ey / length;
+      // Along the segment: 0 ≤ (x − x1)·ux + dy·uy ≤ length.
+      let bodyLo = -Infinity;
+      let bodyHi = Infinity;
+      const along = dy * uy;
+      if (Math.abs(ux) > EPSILON) {
+        const a = (0 - along) / ux;
+        const b = (length - along) / ux;
+        bodyLo = Math.min(a, b);
+        bodyHi = Math.max(a, b);
+      } else if (along < 0 || along > length) {
+        bodyHi = bodyLo - 1;
+      }
+      // Across: −r ≤ −(x − x1)·uy + dy·ux ≤ r.
+      const across = dy * ux;
+      if (Math.abs(uy) > EPSILON) {
+        const a = (across - r) / uy;
+        const b = (across + r) / uy;
+        bodyLo = Math.max(bodyLo, Math.min(a, b));
+        bodyHi = Math.min(bodyHi, Math.max(a, b));
+      } else if (Math.abs(across) > r) {
+        bodyHi = bodyLo - 1;
+      }
+      if (bodyHi > bodyLo) {
+        lo = Math.min(lo, bodyLo + s.x1[c]);
+        hi = Math.max(hi, bodyHi + s.x1[c]);
+      }
+    }
+  }
+  out[0] = lo;
+  out[1] = hi;
+  return hi > lo;
+}
+
+function sortCrossings(values: Float64Array, count: number): void {
+  for (let i = 1; i < count; i++) {
+    const value = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > value) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = value;
+  }
+}
+
+const interval = new Float64Array(2);
+
+/**
+ * Computes the covered fraction of one hamlet for every layer, from the candidates already in
+ * `scratch` (see `KernelScratch.addCandidates`).
+ * @param hamlet the prepared hamlet
+ * @param scratch candidates and buffers
+ * @param layerCount number of layers (bits) in use
+ * @param out receives `layerCount` fractions in [0, 1] from `offset` on
+ * @param offset where to write in `out`
+ * @example computeHamletFractions(hamlet, scratch, 7, fractions, 0)
+ */
+export function computeHamletFractions(hamlet: PreparedHamlet, scratch: KernelScratch, layerCount: number, out: Float64Array, offset: number): void {
+  const s = scratch;
+  for (let l = 0; l < layerCount; l++) out[offset + l] = 0;
+  if (s.count === 0 || hamlet.areaM2 <= 0) return;
+
+  // Layers fully covered by one shape need no scanning: a convex shape holding the four corners
+  // of the hamlet's bounding box holds the hamlet.
+  let fullMask = 0;
+  let anyMask = 0;
+  for (let c = 0; c < s.count; c++) {
+    anyMask |= s.mask[c];
+    if ((fullMask & s.mask[c]) === s.mask[c]) continue;
+    if (
+      containsPoint(s, c, hamlet.minX, hamlet.minY) &&
+      containsPoint(s, c, hamlet.maxX, hamlet.minY) &&
+      containsPoint(s, c, hamlet.minX, hamlet.maxY) &&
+      containsPoint(s, c, hamlet.maxX, hamlet.maxY)
+    ) {
+      fullMask |= s.mask[c];
+    }
+  }
+  for (let l = 0; l < layerCount; l++) if (fullMask & (1 << l)) out[offset + l] = 1;
+  const openMask = anyMask & ~fullMask;
+  if (openMask === 0) return;
+
+  // Keep only the candidates that matter for the open layers, and find the smallest radius.
+  let kept = 0;
+  let minRadius = Infinity;
+  for (let c = 0; c < s.count; c++) {
+    const mask = s.mask[c] & openMask;
+    if (mask === 0) continue;
+    s.order[kept++] = c;
+    if (s.radius[c] < minRadius) minRadius = s.radius[c];
+  }
+
+  const height = hamlet.maxY - hamlet.minY;
+  const spacing = Math.min(height / MIN_LINES, minRadius / LINES_PER_RADIUS);
+  const lines = Math.max(MIN_LINES, Math.min(MAX_LINES, Math.ceil(height / spacing)));
+  const step = height / lines;
+
+  if (s.covered.length < 32) s.covered = new Float64Array(32);
+  const covered = s.covered;
+  const runStart = s.runStart;
+  const runEnd = s.runEnd;
+  for (let l = 0; l < 32; l++) covered[l] = 0;
+  let totalLength = 0;
+  const candidates = s.order.slice(0, kept);
+  const starts = s.start;
+  const ends = s.end;
+  const sorted = new Int32Array(kept);
+
+  for (let line = 0; line < lines; line++) {
+    const y = hamlet.minY + (line + 0.5) * step;
+
+    // Hamlet inside intervals on this line (even–odd over all rings).
+    let crossingCount = 0;
+    for (const ring of hamlet.rings) {
+      for (let i = 0; i + 3 < ring.length; i += 2) {
+        const ay = ring[i + 1];
+        const by = ring[i + 3];
+        if (ay > y !== by > y) {
+          if (crossingCount >= s.crossings.length) {
+            const grown = new Float64Array(s.crossings.length * 2);
+            grown.set(s.crossings);
+            s.crossings = grown;
+          }
+          const ax = ring[i];
+          s.crossings[crossingCount++] = ax + ((y - ay) * (ring[i + 2] - ax)) / (by - ay);
+        }
+      }
+    }
+    if (crossingCount < 2) continue;
+    const crossings = s.crossings;
+    sortCrossings(crossings, crossingCount);
+
+    // Shape intervals on this line, sorted by start (insertion sort: lists are short).
+    let intervalCount = 0;
+    for (let k = 0; k < kept; k++) {
+      const c = candidates[k];
+      if (!shapeInterval(s, c, y, interval)) continue;
+      starts[c] = interval[0];
+      ends[c] = interval[1];
+      let j = intervalCount - 1;
+      while (j >= 0 && starts[sorted[j]] > interval[0]) {
+        sorted[j + 1] = sorted[j];
+        j--;
+      }
+      sorted[j + 1] = c;
+      intervalCount++;
+    }
+
+    for (let p = 0; p + 1 < crossingCount; p += 2) {
+      const a = crossings[p];
+      const b = crossings[p + 1];
+      if (b <= a) continue;
+      totalLength += b - a;
+      if (intervalCount === 0) continue;
+      for (let m = openMask; m !== 0; m &= m - 1) {
+        const l = 31 - Math.clz32(m & -m);
+        runStart[l] = -Infinity;
+        runEnd[l] = -Infinity;
+      }
+      for (let k = 0; k < intervalCount; k++) {
+        const c = sorted[k];
+        const start = starts[c] > a ? starts[c] : a;
+        const end = ends[c] < b ? ends[c] : b;
+        if (end <= start) continue;
+        for (let m = s.mask[c] & openMask; m !== 0; m &= m - 1) {
+          const l = 31 - Math.clz32(m & -m);
+          if (start > runEnd[l]) {
+            if (runEnd[l] > runStart[l]) covered[l] += runEnd[l] - runStart[l];
+            runStart[l] = start;
+            runEnd[l] = end;
+          } else if (end > runEnd[l]) {
+            runEnd[l] = end;
+          }
+        }
+      }
+      for (let m = openMask; m !== 0; m &= m - 1) {
+        const l = 31 - Math.clz32(m & -m);
+        if (runEnd[l] > runStart[l]) covered[l] += runEnd[l] - runStart[l];
+      }
+    }
+  }
+  if (totalLength <= 0) return;
+  for (let m = openMask; m !== 0; m &= m - 1) {
+    const l = 31 - Math.clz32(m & -m);
+    if (l < layerCount) out[offset + l] = Math.min(1, covered[l] / totalLength);
+  }
+}
