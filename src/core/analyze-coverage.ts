@@ -1,7 +1,7 @@
 import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, HamletResult, LayerName, Site, Warning } from './types';
 import { LAYER_NAMES } from './types';
 import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, type LayerKey } from './coverage/coverage-shapes';
-import { computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
+import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
 import { prepareHamlet, type PreparedHamlet } from './coverage/scanline-kernel';
 import { clusterSites } from './coverage/cluster-sites';
 import { buildBoxIndex, type BoxIndex } from './spatial/spatial-index';
@@ -122,7 +122,7 @@ export function createCoverageAnalysis(input: CoverageInput, config: CoverageCon
   const fractions = new Float64Array(prepared.length * layerKeys.length);
   const all = prepared.map((_, i) => i);
   for (let start = 0; start < all.length; start += PROGRESS_CHUNK) {
-    computeCoverage(prepared, shapeSets, layerKeys.length, all.slice(start, start + PROGRESS_CHUNK), fractions);
+    computeCoverage(prepared, shapeSets, layerKeys.length, buildScanPasses(layerKeys, config), all.slice(start, start + PROGRESS_CHUNK), fractions);
     options.onProgress?.(Math.min(all.length, start + PROGRESS_CHUNK), all.length);
   }
   const partial = { input, config, layerKeys, prepared, hamletIndex, base, extraRecords, extra, fractions, warnings };
@@ -154,7 +154,7 @@ export function withExtraBtsRecords(analysis: CoverageAnalysis, extraRecords: Bt
     }
   }
   const fractions = analysis.fractions.slice();
-  computeCoverage(analysis.prepared, extra ? [analysis.base, extra] : [analysis.base], analysis.layerKeys.length, [...affected], fractions);
+  computeCoverage(analysis.prepared, extra ? [analysis.base, extra] : [analysis.base], analysis.layerKeys.length, buildScanPasses(analysis.layerKeys, analysis.config), [...affected], fractions);
   const partial = { ...analysis, extraRecords, extra, fractions };
   const located = recluster(partial);
   const warnings = analysis.warnings.filter((warning) => warning.code !== 'site-outside-hamlets');

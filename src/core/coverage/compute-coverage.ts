@@ -1,6 +1,8 @@
 import type { CoverageShapes } from './coverage-shapes';
 import { buildBoxIndex, type BoxIndex } from '../spatial/spatial-index';
-import { computeHamletFractions, KernelScratch, type PreparedHamlet } from './scanline-kernel';
+import { computeHamletFractions, KernelScratch, type PreparedHamlet, type ScanPass } from './scanline-kernel';
+import type { CoverageConfig } from '../types';
+import type { LayerKey } from './coverage-shapes';
 
 /** Shapes plus their index, as the coverage loop consumes them. */
 export interface IndexedShapes {
@@ -18,21 +20,51 @@ export function indexShapes(shapes: CoverageShapes): IndexedShapes {
   return { shapes, index: buildBoxIndex(shapes.minLng, shapes.minLat, shapes.maxLng, shapes.maxLat) };
 }
 
+/** Strips are a tenth of the smallest configured radius of the pass's layers, within these bounds. */
+const STRIP_PER_RADIUS = 8;
+const MIN_STRIP_METERS = 5;
+const MAX_STRIP_METERS = 200;
+
+/**
+ * The scan passes for a set of layers: the mobile layers with strips from the smallest mobile
+ * radius in the config, the FTTH layer with strips from the FTTH radius (30 m by default).
+ * @param layerKeys the layers
+ * @param config the radii
+ * @returns two passes (mobile layers, FTTH)
+ * @example buildScanPasses(buildLayerKeys([]), DEFAULT_CONFIG) // [{ mask: 0b0111, stripMeters: 125 }, { mask: 0b1000, stripMeters: 37.5 }]
+ */
+export function buildScanPasses(layerKeys: LayerKey[], config: CoverageConfig): ScanPass[] {
+  const strip = (radius: number) => Math.max(MIN_STRIP_METERS, Math.min(MAX_STRIP_METERS, radius / STRIP_PER_RADIUS));
+  const mobileRadius = Math.min(...config.mobileBroadband.map((t) => config.radiiMeters[t]), config.radiiMeters['4G'], config.radiiMeters['5G']);
+  let mobileMask = 0;
+  let ftthMask = 0;
+  layerKeys.forEach((key, i) => {
+    if (key.layer === 'ftth') ftthMask |= 1 << i;
+    else mobileMask |= 1 << i;
+  });
+  return [
+    { mask: mobileMask, stripMeters: strip(mobileRadius) },
+    { mask: ftthMask, stripMeters: strip(config.radiiMeters.ftth) },
+  ];
+}
+
 /**
  * Computes, for every hamlet and layer, the fraction of the hamlet's area inside the union of that
  * layer's shapes. Several shape sets can be given (e.g. the existing sites and a few proposals).
  * @param hamlets prepared hamlets (see `prepareHamlet`)
  * @param shapeSets indexed shape sets
  * @param layerCount number of layers
+ * @param passes layer groups and strip heights (see `buildScanPasses`)
  * @param hamletIndices which hamlets to compute (default: all); others are left at 0 in `out`
  * @param out optional matrix to fill (row-major, `hamlets.length × layerCount`)
  * @returns the matrix of fractions in [0, 1]
- * @example computeCoverage(hamlets.map((h) => prepareHamlet(h.geometry)), [indexShapes(shapes)], 7)
+ * @example computeCoverage(prepared, [indexShapes(shapes)], 7, buildScanPasses(layerKeys, config))
  */
 export function computeCoverage(
   hamlets: PreparedHamlet[],
   shapeSets: IndexedShapes[],
   layerCount: number,
+  passes: ScanPass[],
   hamletIndices?: ArrayLike<number>,
   out: Float64Array = new Float64Array(hamlets.length * layerCount),
 ): Float64Array {
@@ -44,7 +76,7 @@ export function computeCoverage(
     scratch.count = 0;
     const [minLng, minLat, maxLng, maxLat] = hamlet.bbox;
     for (const set of shapeSets) scratch.addCandidates(hamlet, set.shapes, set.index.search(minLng, minLat, maxLng, maxLat));
-    computeHamletFractions(hamlet, scratch, layerCount, out, h * layerCount);
+    computeHamletFractions(hamlet, scratch, layerCount, passes, out, h * layerCount);
   }
   return out;
 }

@@ -16,9 +16,7 @@ import { SHAPE_CAPSULE, SHAPE_DISC, type CoverageShapes } from './coverage-shape
  */
 
 /** Fewer lines than this are never used, however small the hamlet. */
-const MIN_LINES = 48;
-/** Target strip height: a 300 m fibre disc is cut by 30 lines, a 3 km disc by 300. */
-const STRIP_METERS = 20;
+const MIN_LINES = 32;
 /** Upper bound of lines per hamlet (a 20 km tall hamlet). */
 const MAX_LINES = 1024;
 const EPSILON = 1e-12;
@@ -119,8 +117,13 @@ export class KernelScratch {
   mask = new Uint32Array(0);
   start = new Float64Array(0);
   end = new Float64Array(0);
+  highestY = new Float64Array(0);
   order = new Int32Array(0);
   crossings = new Float64Array(64);
+  crossingLine = new Int32Array(256);
+  crossingX = new Float64Array(256);
+  lineStart = new Int32Array(64);
+  lineFill = new Int32Array(64);
   covered = new Float64Array(32);
   runStart = new Float64Array(32);
   runEnd = new Float64Array(32);
@@ -146,8 +149,18 @@ export class KernelScratch {
     this.mask = grow(this.mask, (n) => new Uint32Array(n));
     this.start = new Float64Array(capacity);
     this.end = new Float64Array(capacity);
+    this.highestY = new Float64Array(capacity);
     this.order = new Int32Array(capacity);
     this.capacity = capacity;
+  }
+
+  growCrossings(): void {
+    const line = new Int32Array(this.crossingLine.length * 2);
+    line.set(this.crossingLine);
+    const x = new Float64Array(this.crossingX.length * 2);
+    x.set(this.crossingX);
+    this.crossingLine = line;
+    this.crossingX = x;
   }
 
   /** Appends shapes (by index) to the candidate list, projected into the hamlet's frame. */
@@ -187,6 +200,15 @@ function containsPoint(s: KernelScratch, c: number, x: number, y: number): boole
   if (px * px + py * py > r * r) return false;
   if (s.kind[c] === SHAPE_DISC) return true;
   return s.sin1[c] * px <= s.cos1[c] * py + EPSILON && s.sin2[c] * px >= s.cos2[c] * py - EPSILON;
+}
+
+function containsHamlet(s: KernelScratch, c: number, hamlet: PreparedHamlet): boolean {
+  // Cheap reject first: the bounding box's centre must be inside.
+  if (!containsPoint(s, c, (hamlet.minX + hamlet.maxX) / 2, (hamlet.minY + hamlet.maxY) / 2)) return false;
+  for (const ring of hamlet.rings) {
+    for (let i = 0; i < ring.length; i += 2) if (!containsPoint(s, c, ring[i], ring[i + 1])) return false;
+  }
+  return true;
 }
 
 /**
@@ -271,11 +293,11 @@ function shapeInterval(s: KernelScratch, c: number, y: number, out: Float64Array
   return hi > lo;
 }
 
-function sortCrossings(values: Float64Array, count: number): void {
-  for (let i = 1; i < count; i++) {
+function sortCrossings(values: Float64Array, from: number, count: number): void {
+  for (let i = from + 1; i < from + count; i++) {
     const value = values[i];
     let j = i - 1;
-    while (j >= 0 && values[j] > value) {
+    while (j >= from && values[j] > value) {
       values[j + 1] = values[j];
       j--;
     }
@@ -286,116 +308,155 @@ function sortCrossings(values: Float64Array, count: number): void {
 const interval = new Float64Array(2);
 
 /**
+ * A group of layers scanned with one set of lines. Lines depend on the hamlet and the pass only,
+ * never on the shapes, so adding a shape can only add covered length (coverage is monotone).
+ */
+export interface ScanPass {
+  /** Layer bits scanned in this pass. */
+  mask: number;
+  /** Target strip height; at least `MIN_LINES` lines are used whatever the hamlet's height. */
+  stripMeters: number;
+}
+
+/**
  * Computes the covered fraction of one hamlet for every layer, from the candidates already in
  * `scratch` (see `KernelScratch.addCandidates`).
  * @param hamlet the prepared hamlet
  * @param scratch candidates and buffers
  * @param layerCount number of layers (bits) in use
+ * @param passes layer groups and their strip heights (every layer bit in exactly one pass)
  * @param out receives `layerCount` fractions in [0, 1] from `offset` on
  * @param offset where to write in `out`
- * @example computeHamletFractions(hamlet, scratch, 7, fractions, 0)
+ * @example computeHamletFractions(hamlet, scratch, 7, [{ mask: 0x7f, stripMeters: 20 }], fractions, 0)
  */
-export function computeHamletFractions(hamlet: PreparedHamlet, scratch: KernelScratch, layerCount: number, out: Float64Array, offset: number): void {
+export function computeHamletFractions(hamlet: PreparedHamlet, scratch: KernelScratch, layerCount: number, passes: ScanPass[], out: Float64Array, offset: number): void {
   const s = scratch;
   for (let l = 0; l < layerCount; l++) out[offset + l] = 0;
   if (s.count === 0 || hamlet.areaM2 <= 0) return;
 
-  // Layers fully covered by one shape need no scanning: a convex shape holding the four corners
-  // of the hamlet's bounding box holds the hamlet.
+  // Layers fully covered by one shape need no scanning: a convex shape holding every vertex of
+  // the outer rings holds the hamlet.
   let fullMask = 0;
   let anyMask = 0;
   for (let c = 0; c < s.count; c++) {
     anyMask |= s.mask[c];
     if ((fullMask & s.mask[c]) === s.mask[c]) continue;
-    if (
-      containsPoint(s, c, hamlet.minX, hamlet.minY) &&
-      containsPoint(s, c, hamlet.maxX, hamlet.minY) &&
-      containsPoint(s, c, hamlet.minX, hamlet.maxY) &&
-      containsPoint(s, c, hamlet.maxX, hamlet.maxY)
-    ) {
-      fullMask |= s.mask[c];
-    }
+    if (containsHamlet(s, c, hamlet)) fullMask |= s.mask[c];
   }
   for (let l = 0; l < layerCount; l++) if (fullMask & (1 << l)) out[offset + l] = 1;
   const openMask = anyMask & ~fullMask;
-  if (openMask === 0) return;
+  for (const pass of passes) {
+    if ((openMask & pass.mask) !== 0) scanPass(hamlet, s, openMask & pass.mask, pass.stripMeters, layerCount, out, offset);
+  }
+}
 
-  // Keep only the candidates that matter for the open layers.
+function scanPass(hamlet: PreparedHamlet, s: KernelScratch, openMask: number, stripMeters: number, layerCount: number, out: Float64Array, offset: number): void {
+  const { kind, x1, y1, y2, radius, mask, start: starts, end: ends, highestY } = s;
+  // Keep only the candidates that matter for the open layers, sorted by their lowest y, so the
+  // lines (which go up) can keep an active list instead of testing every candidate on every line.
   let kept = 0;
-  for (let c = 0; c < s.count; c++) if ((s.mask[c] & openMask) !== 0) s.order[kept++] = c;
+  const pending = s.order;
+  for (let c = 0; c < s.count; c++) {
+    if ((mask[c] & openMask) === 0) continue;
+    starts[c] = Math.min(y1[c], y2[c]) - radius[c];
+    highestY[c] = Math.max(y1[c], y2[c]) + radius[c];
+    // Insertion sort by lowest y: candidate lists are tens long.
+    let j = kept - 1;
+    while (j >= 0 && starts[pending[j]] > starts[c]) {
+      pending[j + 1] = pending[j];
+      j--;
+    }
+    pending[j + 1] = c;
+    kept++;
+  }
+  const lowestY = new Float64Array(kept);
+  for (let k = 0; k < kept; k++) lowestY[k] = starts[pending[k]];
 
   const height = hamlet.maxY - hamlet.minY;
-  const lines = Math.max(MIN_LINES, Math.min(MAX_LINES, Math.ceil(height / STRIP_METERS)));
+  const lines = Math.max(MIN_LINES, Math.min(MAX_LINES, Math.ceil(height / stripMeters)));
   const step = height / lines;
+  const crossings = bucketCrossings(hamlet, s, lines, step);
+  const lineStart = s.lineStart;
 
-  if (s.covered.length < 32) s.covered = new Float64Array(32);
   const covered = s.covered;
   const runStart = s.runStart;
   const runEnd = s.runEnd;
-  for (let l = 0; l < 32; l++) covered[l] = 0;
+  covered.fill(0);
   let totalLength = 0;
-  const candidates = s.order.slice(0, kept);
-  const starts = s.start;
-  const ends = s.end;
-  const sorted = new Int32Array(kept);
+  // The active list stays sorted by interval start from one line to the next; intervals move
+  // little between lines, so re-sorting it by insertion is close to linear.
+  const active = new Int32Array(kept);
+  let activeCount = 0;
+  let next = 0;
 
   for (let line = 0; line < lines; line++) {
     const y = hamlet.minY + (line + 0.5) * step;
+    const first = lineStart[line];
+    const crossingCount = lineStart[line + 1] - first;
+    if (crossingCount < 2) continue;
+    const lineLo = crossings[first];
+    const lineHi = crossings[first + crossingCount - 1];
 
-    // Hamlet inside intervals on this line (even–odd over all rings).
-    let crossingCount = 0;
-    for (const ring of hamlet.rings) {
-      for (let i = 0; i + 3 < ring.length; i += 2) {
-        const ay = ring[i + 1];
-        const by = ring[i + 3];
-        if (ay > y !== by > y) {
-          if (crossingCount >= s.crossings.length) {
-            const grown = new Float64Array(s.crossings.length * 2);
-            grown.set(s.crossings);
-            s.crossings = grown;
-          }
-          const ax = ring[i];
-          s.crossings[crossingCount++] = ax + ((y - ay) * (ring[i + 2] - ax)) / (by - ay);
-        }
+    let write = 0;
+    for (let k = 0; k < activeCount; k++) if (highestY[active[k]] > y) active[write++] = active[k];
+    activeCount = write;
+    while (next < kept && lowestY[next] < y) active[activeCount++] = pending[next++];
+
+    // Intervals on this line. A shape spanning the whole line inside the hamlet covers its layers
+    // on this line outright; an empty or redundant one gets start = +∞ and is passed over.
+    let lineFull = 0;
+    for (let k = 0; k < activeCount; k++) {
+      const c = active[k];
+      starts[c] = Infinity;
+      if ((mask[c] & openMask & ~lineFull) === 0) continue;
+      if (kind[c] === SHAPE_DISC) {
+        // The common case, inlined: a circle's chord.
+        const dy = y - y1[c];
+        const chord2 = radius[c] * radius[c] - dy * dy;
+        if (chord2 <= 0) continue;
+        const half = Math.sqrt(chord2);
+        starts[c] = x1[c] - half;
+        ends[c] = x1[c] + half;
+      } else {
+        if (!shapeInterval(s, c, y, interval)) continue;
+        starts[c] = interval[0];
+        ends[c] = interval[1];
+      }
+      if (starts[c] <= lineLo && ends[c] >= lineHi) {
+        lineFull |= mask[c] & openMask;
+        starts[c] = Infinity;
       }
     }
-    if (crossingCount < 2) continue;
-    const crossings = s.crossings;
-    sortCrossings(crossings, crossingCount);
-
-    // Shape intervals on this line, sorted by start (insertion sort: lists are short).
-    let intervalCount = 0;
-    for (let k = 0; k < kept; k++) {
-      const c = candidates[k];
-      if (!shapeInterval(s, c, y, interval)) continue;
-      starts[c] = interval[0];
-      ends[c] = interval[1];
-      let j = intervalCount - 1;
-      while (j >= 0 && starts[sorted[j]] > interval[0]) {
-        sorted[j + 1] = sorted[j];
+    for (let k = 1; k < activeCount; k++) {
+      const c = active[k];
+      let j = k - 1;
+      while (j >= 0 && starts[active[j]] > starts[c]) {
+        active[j + 1] = active[j];
         j--;
       }
-      sorted[j + 1] = c;
-      intervalCount++;
+      active[j + 1] = c;
     }
 
-    for (let p = 0; p + 1 < crossingCount; p += 2) {
+    const sweepMask = openMask & ~lineFull;
+    for (let p = first; p + 1 < first + crossingCount; p += 2) {
       const a = crossings[p];
       const b = crossings[p + 1];
       if (b <= a) continue;
       totalLength += b - a;
-      if (intervalCount === 0) continue;
-      for (let m = openMask; m !== 0; m &= m - 1) {
+      for (let m = lineFull; m !== 0; m &= m - 1) covered[31 - Math.clz32(m & -m)] += b - a;
+      if (sweepMask === 0) continue;
+      for (let m = sweepMask; m !== 0; m &= m - 1) {
         const l = 31 - Math.clz32(m & -m);
         runStart[l] = -Infinity;
         runEnd[l] = -Infinity;
       }
-      for (let k = 0; k < intervalCount; k++) {
-        const c = sorted[k];
-        const start = starts[c] > a ? starts[c] : a;
+      for (let k = 0; k < activeCount; k++) {
+        const c = active[k];
+        if (starts[c] >= b) break;
         const end = ends[c] < b ? ends[c] : b;
+        const start = starts[c] > a ? starts[c] : a;
         if (end <= start) continue;
-        for (let m = s.mask[c] & openMask; m !== 0; m &= m - 1) {
+        for (let m = mask[c] & sweepMask; m !== 0; m &= m - 1) {
           const l = 31 - Math.clz32(m & -m);
           if (start > runEnd[l]) {
             if (runEnd[l] > runStart[l]) covered[l] += runEnd[l] - runStart[l];
@@ -406,7 +467,7 @@ export function computeHamletFractions(hamlet: PreparedHamlet, scratch: KernelSc
           }
         }
       }
-      for (let m = openMask; m !== 0; m &= m - 1) {
+      for (let m = sweepMask; m !== 0; m &= m - 1) {
         const l = 31 - Math.clz32(m & -m);
         if (runEnd[l] > runStart[l]) covered[l] += runEnd[l] - runStart[l];
       }
@@ -417,4 +478,45 @@ export function computeHamletFractions(hamlet: PreparedHamlet, scratch: KernelSc
     const l = 31 - Math.clz32(m & -m);
     if (l < layerCount) out[offset + l] = Math.min(1, covered[l] / totalLength);
   }
+}
+
+/**
+ * The x of every ring-edge crossing of every line, grouped by line (counting sort) and sorted
+ * within a line: line i's crossings are `crossings[lineStart[i] .. lineStart[i + 1])`. One pass
+ * over the edges, so a line costs its own crossings, not every edge of the hamlet.
+ */
+function bucketCrossings(hamlet: PreparedHamlet, s: KernelScratch, lines: number, step: number): Float64Array {
+  if (s.lineStart.length < lines + 1) s.lineStart = new Int32Array(Math.max(lines + 1, s.lineStart.length * 2));
+  const lineStart = s.lineStart;
+  lineStart.fill(0, 0, lines + 1);
+  let count = 0;
+  for (const ring of hamlet.rings) {
+    for (let i = 0; i + 3 < ring.length; i += 2) {
+      const ay = ring[i + 1];
+      const by = ring[i + 3];
+      if (ay === by) continue;
+      // Lines y with low ≤ y < high (the even–odd rule's half-open edge), widened by one line on
+      // each side against rounding, then checked exactly.
+      const low = ay < by ? ay : by;
+      const high = ay < by ? by : ay;
+      const firstLine = Math.max(0, Math.ceil((low - hamlet.minY) / step - 0.5) - 1);
+      const lastLine = Math.min(lines - 1, Math.ceil((high - hamlet.minY) / step - 0.5));
+      for (let line = firstLine; line <= lastLine; line++) {
+        const y = hamlet.minY + (line + 0.5) * step;
+        if (ay > y === by > y) continue;
+        if (count >= s.crossingLine.length) s.growCrossings();
+        s.crossingLine[count] = line;
+        s.crossingX[count++] = ring[i] + ((y - ay) * (ring[i + 2] - ring[i])) / (by - ay);
+      }
+    }
+  }
+  for (let k = 0; k < count; k++) lineStart[s.crossingLine[k] + 1]++;
+  for (let line = 0; line < lines; line++) lineStart[line + 1] += lineStart[line];
+  if (s.crossings.length < count) s.crossings = new Float64Array(count * 2);
+  const crossings = s.crossings;
+  const fill = s.lineFill.length >= lines ? s.lineFill : (s.lineFill = new Int32Array(lines * 2));
+  fill.set(lineStart.subarray(0, lines));
+  for (let k = 0; k < count; k++) crossings[fill[s.crossingLine[k]]++] = s.crossingX[k];
+  for (let line = 0; line < lines; line++) sortCrossings(crossings, lineStart[line], lineStart[line + 1] - lineStart[line]);
+  return crossings;
 }

@@ -1,0 +1,148 @@
+// `npm run bench [-- --country]`: the engine against a naive Turf baseline on the same data.
+// Prints progress lines, then one JSON object per scale as the last lines:
+// {"scale","engineMs","naiveMs","speedup","mae","peakMB", ...}
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { buildCoverageReport, createCoverageAnalysis, withExtraBtsRecords, DEFAULT_CONFIG } from '../src/core/index';
+import type { BtsRecord, CoverageInput, LayerName } from '../src/core/index';
+import { exactFraction, type ReferenceShape } from '../test/helpers/exact-coverage';
+import { generateSyntheticInput, mulberry32 } from './synthetic-data';
+
+const LAYERS: LayerName[] = ['mobile', '4g', '5g', 'ftth'];
+
+function shapesFor(input: CoverageInput, layer: LayerName): ReferenceShape[] {
+  if (layer === 'ftth') return input.fibrePoints.map((p) => ({ kind: 'disc', center: [p.lng, p.lat], radiusMeters: p.radiusMeters ?? DEFAULT_CONFIG.radiiMeters.ftth }));
+  const shapes: ReferenceShape[] = [];
+  for (const record of input.btsRecords) {
+    const technologies = record.technologies.filter((t) => (layer === 'mobile' ? DEFAULT_CONFIG.mobileBroadband.includes(t) : t === (layer === '4g' ? '4G' : '5G')));
+    // One disc per distinct radius, as the engine does.
+    for (const radius of new Set(technologies.map((t) => record.radiusMeters ?? DEFAULT_CONFIG.radiiMeters[t]))) {
+      shapes.push({ kind: 'disc', center: [record.lng, record.lat], radiusMeters: radius });
+    }
+  }
+  return shapes;
+}
+
+function nearby(shapes: ReferenceShape[], bbox: number[]): ReferenceShape[] {
+  return shapes.filter((shape) => {
+    if (shape.kind === 'route') return true;
+    const dLat = shape.radiusMeters / 111195;
+    const dLng = dLat / Math.cos((shape.center[1] * Math.PI) / 180);
+    return shape.center[0] + dLng >= bbox[0] && shape.center[0] - dLng <= bbox[2] && shape.center[1] + dLat >= bbox[1] && shape.center[1] - dLat <= bbox[3];
+  });
+}
+
+/** The naive way: a 64-step Turf circle per hamlet–site pair, intersect, union, area. */
+function naiveFraction(hamlet: Feature<Polygon | MultiPolygon>, shapes: ReferenceShape[]): number {
+  const pieces: Feature<Polygon | MultiPolygon>[] = [];
+  for (const shape of shapes) {
+    if (shape.kind !== 'disc') continue;
+    const circle = turf.circle(shape.center, shape.radiusMeters, { steps: 64, units: 'meters' });
+    const piece = turf.intersect(turf.featureCollection([hamlet, circle]));
+    if (piece) pieces.push(piece as Feature<Polygon | MultiPolygon>);
+  }
+  if (pieces.length === 0) return 0;
+  const union = pieces.length === 1 ? pieces[0] : turf.union(turf.featureCollection(pieces));
+  return union ? turf.area(union) / turf.area(hamlet) : 0;
+}
+
+function peakMB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function runScale(scale: string, input: CoverageInput, sampleSize: number, repeats: number): Record<string, number | string> {
+  const log = (text: string) => process.stderr.write(`[${scale}] ${text}\n`);
+  log(`${input.hamlets.length} hamlets, ${input.btsRecords.length} BTS records, ${input.fibrePoints.length} fibre points`);
+  const times: number[] = [];
+  let report = buildCoverageReport(createCoverageAnalysis(input, DEFAULT_CONFIG));
+  let analysis = createCoverageAnalysis(input, DEFAULT_CONFIG);
+  for (let run = 0; run < repeats; run++) {
+    const started = performance.now();
+    analysis = createCoverageAnalysis(input, DEFAULT_CONFIG);
+    report = buildCoverageReport(analysis);
+    times.push(performance.now() - started);
+  }
+  const engineMs = median(times);
+  log(`engine: ${engineMs.toFixed(1)} ms (median of ${repeats}); mobile ${(report.kpis.coveredMobileShare * 100).toFixed(1)} %, ftth ${(report.kpis.coveredFtthShare * 100).toFixed(1)} %, shared sites ${(report.kpis.sharedSiteShare * 100).toFixed(1)} %`);
+
+  // Re-analysis after adding one site: swap in one extra record, rebuild the report.
+  const random = mulberry32(99);
+  const reanalysis: number[] = [];
+  for (let run = 0; run < 30; run++) {
+    const hamlet = input.hamlets[Math.floor(random() * input.hamlets.length)];
+    const [lng, lat] = hamlet.geometry.coordinates[0][0] as unknown as [number, number];
+    const added: BtsRecord = { siteId: `NEW${run}`, operator: 'Viettel', lng, lat, technologies: ['4G'] };
+    const started = performance.now();
+    buildCoverageReport(withExtraBtsRecords(analysis, [added]));
+    reanalysis.push(performance.now() - started);
+  }
+  const reanalysisMs = median(reanalysis);
+  log(`re-analysis after adding one site: ${reanalysisMs.toFixed(2)} ms (median of 30)`);
+
+  // Naive baseline and exact reference on a sample of hamlets; the naive time is extrapolated.
+  const step = Math.max(1, Math.floor(input.hamlets.length / sampleSize));
+  const sample = input.hamlets.map((_, i) => i).filter((i) => i % step === 0).slice(0, sampleSize);
+  const layerShapes = new Map(LAYERS.map((layer) => [layer, shapesFor(input, layer)]));
+  let naiveTotal = 0;
+  let errorSum = 0;
+  let errorMax = 0;
+  let errorCount = 0;
+  for (const h of sample) {
+    const hamlet = input.hamlets[h];
+    const feature = turf.feature(hamlet.geometry) as Feature<Polygon | MultiPolygon>;
+    const bbox = turf.bbox(feature);
+    const started = performance.now();
+    for (const layer of LAYERS) naiveFraction(feature, nearby(layerShapes.get(layer)!, bbox));
+    naiveTotal += performance.now() - started;
+    for (const layer of LAYERS) {
+      const exact = exactFraction(hamlet.geometry, nearby(layerShapes.get(layer)!, bbox));
+      const error = Math.abs(report.hamlets[h].fraction[layer] - exact);
+      errorSum += error;
+      errorMax = Math.max(errorMax, error);
+      errorCount++;
+    }
+  }
+  const naiveMs = (naiveTotal / sample.length) * input.hamlets.length;
+  const mae = errorSum / errorCount;
+  log(`naive Turf: ${naiveMs.toFixed(0)} ms (extrapolated from ${sample.length} hamlets); MAE ${mae.toExponential(2)}, max error ${errorMax.toFixed(4)}`);
+  return {
+    scale,
+    engineMs: Number(engineMs.toFixed(1)),
+    naiveMs: Math.round(naiveMs),
+    speedup: Math.round(naiveMs / engineMs),
+    mae: Number(mae.toExponential(2)),
+    maxError: Number(errorMax.toFixed(4)),
+    reanalysisMs: Number(reanalysisMs.toFixed(2)),
+    peakMB: peakMB(),
+    hamlets: input.hamlets.length,
+    btsRecords: input.btsRecords.length,
+    fibrePoints: input.fibrePoints.length,
+    naiveSample: sample.length,
+  };
+}
+
+const results: Record<string, number | string>[] = [];
+results.push(
+  runScale(
+    'province',
+    generateSyntheticInput({ seed: 1, bbox: [105.55, 9.25, 106.3, 9.95], hamlets: 1000, btsRecords: 1500, fibrePoints: 20000, edgeVertices: 12 }),
+    40,
+    9,
+  ),
+);
+if (process.argv.includes('--country')) {
+  results.push(
+    runScale(
+      'country',
+      generateSyntheticInput({ seed: 2, bbox: [102.2, 8.6, 109.4, 23.3], hamlets: 80000, btsRecords: 100000, fibrePoints: 1000000, edgeVertices: 12 }),
+      20,
+      1,
+    ),
+  );
+}
+for (const result of results) console.log(JSON.stringify(result));
