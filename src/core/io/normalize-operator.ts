@@ -1,0 +1,39 @@
+import { normalizeColumnName } from './column-aliases';
+
+/** The operator names the engine uses, with the spellings found in site lists. */
+export const OPERATOR_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  Viettel: ['viettel', 'vtl', 'viettel telecom'],
+  VinaPhone: ['vinaphone', 'vnpt', 'vnpt vinaphone', 'vina'],
+  MobiFone: ['mobifone', 'mobi', 'mbf'],
+  Vietnamobile: ['vietnamobile', 'vnmb', 'vnm'],
+  Gmobile: ['gmobile', 'beeline'],
+};
+
+const NAME_BY_KEY = new Map<string, string>(
+  Object.entries(OPERATOR_ALIASES).flatMap(([name, aliases]) =>
+    aliases.map((alias): [string, string] => [normalizeColumnName(alias), name]),
+  ),
+);
+
+/** An operator name after {@link normalizeOperator}. */
+export interface NormalizedOperator {
+  /** The canonical name (`Viettel`), or the input trimmed when the operator is not known. */
+  name: string;
+  /** Whether `name` is one of the canonical names of {@link OPERATOR_ALIASES}. */
+  known: boolean;
+}
+
+/**
+ * Maps the many spellings of an operator to one name. Case, Vietnamese diacritics, spaces, hyphens and
+ * underscores are ignored (`VNPT-Vinaphone`, `vnpt vinaphone`, `VINA` → `VinaPhone`).
+ * @param raw the operator as written in the input
+ * @returns the canonical name and `known: true`, or the trimmed input and `known: false` (the caller
+ *   warns with code `unknown-operator`); an empty input gives `{ name: '', known: false }`
+ * @throws never
+ * @example normalizeOperator(' MBF ') // { name: 'MobiFone', known: true }
+ * @example normalizeOperator('Công ty ABC') // { name: 'Công ty ABC', known: false }
+ */
+export function normalizeOperator(raw: string): NormalizedOperator {
+  const name = NAME_BY_KEY.get(normalizeColumnName(raw));
+  return name === undefined ? { name: raw.trim(), known: false } : { name, known: true };
+}

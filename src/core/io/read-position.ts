@@ -1,0 +1,93 @@
+import type { Position } from '../types';
+import { CoverageInputError } from './input-error';
+import { parseLocaleNumber } from './parse-number';
+import { describeValue } from './read-cell';
+
+/** A usable position, or why there is none. */
+export type PositionReading =
+  | { ok: true; position: Position; isSwapped: boolean }
+  | { ok: false; reason: string };
+
+/** How the two coordinates are named in messages: `column "kinh_do"` or `position 0`. */
+export interface PositionLabels {
+  lng: string;
+  lat: string;
+}
+
+/**
+ * Reads a longitude / latitude pair from two cells (text or numbers) and checks it. Decimal commas are
+ * accepted (`105,9712`), and a single separator before three digits is read as decimal (`9,603`).
+ *
+ * A pair whose latitude lies in 100–112 and longitude in 8–24 is Vietnam with the columns swapped: it is
+ * swapped back and `isSwapped` is set, so the caller can warn (`swapped-coordinates`). Otherwise the
+ * longitude must lie in [-180, 180] and the latitude in [-90, 90], and 0, 0 is refused as a placeholder.
+ * @param lngRaw longitude cell, degrees
+ * @param latRaw latitude cell, degrees
+ * @param labels names of the two cells for messages, e.g. `column "kinh_do"`
+ * @returns `{ ok: true, position: [lng, lat], isSwapped }` or `{ ok: false, reason }`
+ * @throws never
+ * @example readPosition('9,6031', '105,9712', { lng: 'column "x"', lat: 'column "y"' })
+ * // { ok: true, position: [105.9712, 9.6031], isSwapped: true }
+ */
+export function readPosition(lngRaw: unknown, latRaw: unknown, labels: PositionLabels): PositionReading {
+  const lng = readCoordinate(lngRaw, 'longitude', labels.lng);
+  if (typeof lng === 'string') return { ok: false, reason: lng };
+  const lat = readCoordinate(latRaw, 'latitude', labels.lat);
+  if (typeof lat === 'string') return { ok: false, reason: lat };
+  if (lat >= 100 && lat <= 112 && lng >= 8 && lng <= 24) return { ok: true, position: [lat, lng], isSwapped: true };
+  if (lng < -180 || lng > 180) return { ok: false, reason: `longitude ${lng} is outside [-180, 180] (${labels.lng})` };
+  if (lat < -90 || lat > 90) return { ok: false, reason: `latitude ${lat} is outside [-90, 90] (${labels.lat})` };
+  if (lng === 0 && lat === 0) return { ok: false, reason: `coordinates are 0, 0, a placeholder rather than a location (${labels.lng}, ${labels.lat})` };
+  return { ok: true, position: [lng, lat], isSwapped: false };
+}
+
+/** The number, or the reason there is none. */
+function readCoordinate(raw: unknown, axis: string, label: string): number | string {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return `missing ${axis} (${label})`;
+  const value = parseLocaleNumber(raw, { ambiguousSeparator: 'decimal' });
+  if (value === null) return `${axis} ${describeValue(raw)} is not a number (${label})`;
+  return value;
+}
+
+/**
+ * Reads one GeoJSON position `[lng, lat, …]`.
+ * @param coordinates the position as found in the geometry
+ * @param index its index inside the geometry, for messages
+ * @returns see {@link readPosition}
+ * @throws never
+ * @example readGeoJsonPosition([105.97, 9.6, 12], 0) // { ok: true, position: [105.97, 9.6], isSwapped: false }
+ */
+export function readGeoJsonPosition(coordinates: unknown, index: number): PositionReading {
+  if (!Array.isArray(coordinates) || coordinates.length < 2 || typeof coordinates[0] !== 'number' || typeof coordinates[1] !== 'number') {
+    return { ok: false, reason: `position ${index} is ${describeValue(coordinates ?? null)}, not [longitude, latitude] numbers` };
+  }
+  return readPosition(coordinates[0], coordinates[1], { lng: `position ${index}`, lat: `position ${index}` });
+}
+
+/**
+ * Checks that a CSV header has both coordinate columns.
+ * @param headers the header names as written
+ * @param columns the resolved longitude and latitude columns, if any
+ * @param aliases the accepted names of both, for the message
+ * @param file label of the file, used in the message
+ * @returns the two column names
+ * @throws {CoverageInputError} `no-coordinate-columns` naming what is missing, the accepted names and the header found
+ * @example requireCoordinateColumns(['x', 'y'], { lng: 'x', lat: 'y' }, { lng: ['x'], lat: ['y'] }, 'a.csv') // { lng: 'x', lat: 'y' }
+ */
+export function requireCoordinateColumns(
+  headers: readonly string[],
+  columns: { lng?: string; lat?: string },
+  aliases: { lng: readonly string[]; lat: readonly string[] },
+  file: string,
+): { lng: string; lat: string } {
+  const { lng, lat } = columns;
+  if (lng !== undefined && lat !== undefined) return { lng, lat };
+  const missing = [lng === undefined ? `longitude (${aliases.lng.join(', ')})` : '', lat === undefined ? `latitude (${aliases.lat.join(', ')})` : '']
+    .filter((part) => part !== '')
+    .join(' and ');
+  throw new CoverageInputError({
+    code: 'no-coordinate-columns',
+    file,
+    detail: `no ${missing} column; the header has ${headers.map((header) => JSON.stringify(header)).join(', ')}`,
+  });
+}
