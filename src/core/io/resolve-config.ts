@@ -1,0 +1,175 @@
+import { DEFAULT_CONFIG } from '../config/default-config';
+import { TECHNOLOGIES, type CoverageConfig, type FieldMapping, type PlanTarget, type Technology } from '../types';
+import { CoverageInputError } from './input-error';
+import { describeValue } from './read-cell';
+import { isRecord, readJsonInput } from './read-feature-collection';
+
+const RADIUS_KEYS: readonly (Technology | 'ftth')[] = [...TECHNOLOGIES, 'ftth'];
+const THRESHOLD_KEYS = ['mobile', 'ftth'] as const;
+const FIELD_KEYS: readonly (keyof FieldMapping)[] = ['id', 'name', 'commune', 'district', 'households', 'population'];
+const TARGET_KEYS = ['id', 'label', 'comparator', 'target', 'unit', 'computedFrom'] as const;
+const COMPARATORS: readonly PlanTarget['comparator'][] = ['>=', '>'];
+const UNITS: readonly PlanTarget['unit'][] = ['share', 'per100', 'mbps'];
+const COMPUTED_FROM: readonly NonNullable<PlanTarget['computedFrom']>[] = ['coveredMobileShare', 'coveredFtthShare', 'sharedSiteShare', 'ftthHouseholdCeiling'];
+
+/** Throws a `invalid-config` or `unknown-config-key` error at one key of the configuration. */
+type Fail = (where: string, detail: string, code?: 'invalid-config' | 'unknown-config-key') => never;
+
+/**
+ * Merges a user configuration over the defaults and validates it. Merging is per key: `radiiMeters`,
+ * `coveredThreshold` and `fields` replace only the keys given (a `fields` entry replaces that field's
+ * list of names; a single string is accepted as a one-name list); `mobileBroadband` is replaced as a
+ * whole; `targets` entries replace the default target with the same `id` key by key (so
+ * `{ "id": "shared-sites", "target": 0.4 }` is enough) or, with a new id, are added and must be complete.
+ * `computedFrom: null` turns a computed target into an indicator target.
+ *
+ * Checks: radii > 0 (metres), thresholds in (0, 1], `colocationMeters` ≥ 0, `defaultBeamwidthDegrees` in
+ * (0, 360], `mobileBroadband` a non-empty subset of 2G/3G/4G/5G, share targets in [0, 1], other targets ≥ 0.
+ * Numbers must be JSON numbers, not text.
+ * @param partial the user configuration: an object, JSON text, or `undefined` / `null` for the defaults
+ * @param file label of the configuration, used in messages
+ * @param defaults the configuration merged over; `DEFAULT_CONFIG` unless given
+ * @returns a new, complete configuration (the inputs are not changed)
+ * @throws {CoverageInputError} `invalid-config` naming the key and the bad value, `unknown-config-key`
+ *   listing the allowed keys, `invalid-json` or `empty-file` for bad JSON text
+ * @example resolveConfig({ radiiMeters: { '4G': 2500 } }, 'config.json').radiiMeters // { 2G: 5000, 3G: 3000, 4G: 2500, 5G: 1000, ftth: 300 }
+ * @example resolveConfig({ colocationMeters: -1 }, 'config.json') // throws "config.json (colocationMeters): must be a number ≥ 0 (metres), got -1"
+ */
+export function resolveConfig(partial: unknown, file: string, defaults: CoverageConfig = DEFAULT_CONFIG): CoverageConfig {
+  const fail: Fail = (where, detail, code = 'invalid-config') => {
+    throw new CoverageInputError({ code, file, where, detail });
+  };
+  const user = partial === undefined || partial === null ? {} : readJsonInput(partial, file);
+  if (!isRecord(user)) {
+    throw new CoverageInputError({ code: 'invalid-config', file, detail: `expected a JSON object, got ${describeValue(user)}` });
+  }
+  checkKeys(user, Object.keys(defaults), '', fail);
+
+  const config: CoverageConfig = {
+    radiiMeters: { ...defaults.radiiMeters },
+    coveredThreshold: { ...defaults.coveredThreshold },
+    colocationMeters: defaults.colocationMeters,
+    mobileBroadband: [...defaults.mobileBroadband],
+    defaultBeamwidthDegrees: defaults.defaultBeamwidthDegrees,
+    fields: Object.fromEntries(FIELD_KEYS.map((key) => [key, [...defaults.fields[key]]])) as unknown as FieldMapping,
+    targets: defaults.targets.map((target) => ({ ...target })),
+  };
+
+  if (user.radiiMeters !== undefined) {
+    const radii = requireObject(user.radiiMeters, 'radiiMeters', fail);
+    checkKeys(radii, RADIUS_KEYS, 'radiiMeters.', fail);
+    for (const key of RADIUS_KEYS) {
+      if (radii[key] !== undefined) config.radiiMeters[key] = requireNumber(radii[key], `radiiMeters.${key}`, (value) => value > 0, 'a number > 0 (metres)', fail);
+    }
+  }
+  if (user.coveredThreshold !== undefined) {
+    const thresholds = requireObject(user.coveredThreshold, 'coveredThreshold', fail);
+    checkKeys(thresholds, THRESHOLD_KEYS, 'coveredThreshold.', fail);
+    for (const key of THRESHOLD_KEYS) {
+      if (thresholds[key] !== undefined) {
+        config.coveredThreshold[key] = requireNumber(thresholds[key], `coveredThreshold.${key}`, (value) => value > 0 && value <= 1, 'a share in (0, 1]', fail);
+      }
+    }
+  }
+  if (user.colocationMeters !== undefined) {
+    config.colocationMeters = requireNumber(user.colocationMeters, 'colocationMeters', (value) => value >= 0, 'a number ≥ 0 (metres)', fail);
+  }
+  if (user.defaultBeamwidthDegrees !== undefined) {
+    config.defaultBeamwidthDegrees = requireNumber(user.defaultBeamwidthDegrees, 'defaultBeamwidthDegrees', (value) => value > 0 && value <= 360, 'a number in (0, 360] (degrees)', fail);
+  }
+  if (user.mobileBroadband !== undefined) config.mobileBroadband = readTechnologies(user.mobileBroadband, fail);
+  if (user.fields !== undefined) {
+    const fields = requireObject(user.fields, 'fields', fail);
+    checkKeys(fields, FIELD_KEYS, 'fields.', fail);
+    for (const key of FIELD_KEYS) {
+      if (fields[key] !== undefined) config.fields[key] = readNames(fields[key], `fields.${key}`, fail);
+    }
+  }
+  if (user.targets !== undefined) config.targets = mergeTargets(config.targets, user.targets, fail);
+  return config;
+}
+
+function checkKeys(value: Record<string, unknown>, allowed: readonly string[], prefix: string, fail: Fail): void {
+  const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) {
+    fail(`${prefix}${unknown[0]}`, `unknown key ${describeValue(unknown[0])}; allowed keys${prefix === '' ? '' : ` in ${prefix.slice(0, -1)}`}: ${allowed.join(', ')}`, 'unknown-config-key');
+  }
+}
+
+function requireObject(value: unknown, where: string, fail: Fail): Record<string, unknown> {
+  if (!isRecord(value)) fail(where, `must be an object, got ${describeValue(value)}`);
+  return value;
+}
+
+function requireNumber(value: unknown, where: string, isInRange: (value: number) => boolean, expected: string, fail: Fail): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || !isInRange(value)) fail(where, `must be ${expected}, got ${describeValue(value)}`);
+  return value;
+}
+
+function requireString(value: unknown, where: string, fail: Fail): string {
+  if (typeof value !== 'string' || value.trim() === '') fail(where, `must be a non-empty string, got ${describeValue(value)}`);
+  return value;
+}
+
+function readTechnologies(value: unknown, fail: Fail): Technology[] {
+  if (!Array.isArray(value) || value.length === 0) fail('mobileBroadband', `must be a non-empty list of ${TECHNOLOGIES.join(', ')}, got ${describeValue(value)}`);
+  const found = new Set<Technology>();
+  value.forEach((entry: unknown, index: number) => {
+    const technology = TECHNOLOGIES.find((candidate) => typeof entry === 'string' && candidate === entry.trim().toUpperCase());
+    if (technology === undefined) fail(`mobileBroadband[${index}]`, `must be one of ${TECHNOLOGIES.join(', ')}, got ${describeValue(entry)}`);
+    found.add(technology);
+  });
+  return TECHNOLOGIES.filter((technology) => found.has(technology));
+}
+
+function readNames(value: unknown, where: string, fail: Fail): string[] {
+  const names = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(names) || names.length === 0) fail(where, `must be a property name or a non-empty list of them, got ${describeValue(value)}`);
+  return names.map((name: unknown, index: number) => requireString(name, `${where}[${index}]`, fail).trim());
+}
+
+function mergeTargets(defaults: PlanTarget[], value: unknown, fail: Fail): PlanTarget[] {
+  if (!Array.isArray(value)) fail('targets', `must be a list of targets, got ${describeValue(value)}`);
+  const merged = [...defaults];
+  const seen = new Set<string>();
+  value.forEach((entry: unknown, index: number) => {
+    const where = `targets[${index}]`;
+    const target = requireObject(entry, where, fail);
+    checkKeys(target, TARGET_KEYS, `${where}.`, fail);
+    const id = requireString(target.id, `${where}.id`, fail).trim();
+    if (seen.has(id)) fail(`${where}.id`, `target id ${describeValue(id)} is listed twice`);
+    seen.add(id);
+    const position = merged.findIndex((candidate) => candidate.id === id);
+    const base: Partial<PlanTarget> = position >= 0 ? merged[position] : {};
+    const result = readTarget(id, target, base, where, fail);
+    if (position >= 0) merged[position] = result;
+    else merged.push(result);
+  });
+  return merged;
+}
+
+function readTarget(id: string, entry: Record<string, unknown>, base: Partial<PlanTarget>, where: string, fail: Fail): PlanTarget {
+  const pick = <Key extends keyof PlanTarget>(key: Key): unknown => (entry[key] === undefined ? base[key] : entry[key]);
+  const isNew = base.id === undefined;
+  const missing = (['label', 'comparator', 'target', 'unit'] as const).filter((key) => pick(key) === undefined);
+  if (missing.length > 0) fail(where, `new target ${describeValue(id)} needs ${missing.join(', ')}${isNew ? ' (it is not one of the default targets)' : ''}`);
+
+  const label = requireString(pick('label'), `${where}.label`, fail);
+  const comparator = pick('comparator');
+  if (!COMPARATORS.includes(comparator as PlanTarget['comparator'])) fail(`${where}.comparator`, `must be one of ${COMPARATORS.join(', ')}, got ${describeValue(comparator)}`);
+  const unit = pick('unit');
+  if (!UNITS.includes(unit as PlanTarget['unit'])) fail(`${where}.unit`, `must be one of ${UNITS.join(', ')}, got ${describeValue(unit)}`);
+  const targetValue = unit === 'share'
+    ? requireNumber(pick('target'), `${where}.target`, (value) => value >= 0 && value <= 1, 'a share in [0, 1] (unit is share)', fail)
+    : requireNumber(pick('target'), `${where}.target`, (value) => value >= 0, 'a number ≥ 0', fail);
+
+  const result: PlanTarget = { id, label, comparator: comparator as PlanTarget['comparator'], target: targetValue, unit: unit as PlanTarget['unit'] };
+  const computedFrom = entry.computedFrom === null ? undefined : pick('computedFrom');
+  if (computedFrom !== undefined) {
+    if (!COMPUTED_FROM.includes(computedFrom as NonNullable<PlanTarget['computedFrom']>)) {
+      fail(`${where}.computedFrom`, `must be one of ${COMPUTED_FROM.join(', ')} or null, got ${describeValue(computedFrom)}`);
+    }
+    result.computedFrom = computedFrom as PlanTarget['computedFrom'];
+  }
+  return result;
+}
