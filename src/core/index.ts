@@ -21,3 +21,5 @@ export * from './io/parse-fibre';
 export * from './io/parse-hamlets';
 export * from './io/parse-indicators';
 export * from './io/resolve-config';
+export * from './io/parse-input-file';
+export * from './io/format-outputs';

@@ -176,6 +176,7 @@ export function buildCoverageShapes(
 ): { shapes: CoverageShapes; warnings: Warning[] } {
   const builder = new ShapeBuilder();
   const warnings: Warning[] = [];
+  const noLayer: BtsRecord[] = [];
   for (const record of input.btsRecords) {
     const maskByRadius = new Map<number, number>();
     for (const technology of record.technologies) {
@@ -183,14 +184,16 @@ export function buildCoverageShapes(
       const mask = technologyMask(layerKeys, technology, record.operator, config);
       if (mask !== 0 && radius > 0) maskByRadius.set(radius, (maskByRadius.get(radius) ?? 0) | mask);
     }
-    if (maskByRadius.size === 0) {
-      warnings.push({
-        code: 'record-counts-for-no-layer',
-        message: `site ${record.siteId} (${record.technologies.join(';') || 'no technology'}) carries no mobile-broadband technology`,
-        where: record.source ?? record.siteId,
-      });
-    }
+    if (maskByRadius.size === 0) noLayer.push(record);
     for (const [radius, mask] of maskByRadius) pushSector(builder, record, radius, mask, config);
+  }
+  if (noLayer.length > 0) {
+    const listed = noLayer.slice(0, 5).map((record) => `${record.siteId} (${record.technologies.join(';') || '—'})`);
+    warnings.push({
+      code: 'record-counts-for-no-layer',
+      message: `${noLayer.length} BTS record(s) carry no mobile-broadband technology and count only as sites: ${listed.join(', ')}${noLayer.length > 5 ? ', …' : ''}`,
+      where: noLayer[0].source ?? noLayer[0].siteId,
+    });
   }
   const ftthMask = layerBit(layerKeys, 'ftth', null);
   for (const point of input.fibrePoints) {

@@ -7,6 +7,10 @@ export const OPERATOR_ALIASES: Readonly<Record<string, readonly string[]>> = {
   MobiFone: ['mobifone', 'mobi', 'mbf'],
   Vietnamobile: ['vietnamobile', 'vnmb', 'vnm'],
   Gmobile: ['gmobile', 'beeline'],
+  // Fixed-line (FTTH) providers that own access points but no mobile network.
+  FPT: ['fpt', 'fpt telecom'],
+  SCTV: ['sctv'],
+  CMC: ['cmc', 'cmc telecom'],
 };
 
 const NAME_BY_KEY = new Map<string, string>(

@@ -1,0 +1,82 @@
+// npm run analyze -- --hamlets F --sites F [--sites F ...] [--fibre F ...] [--indicators F]
+//                    [--config F] [--group-by FIELD ...] --out DIR
+// With no input flag it analyses the demo dataset in public/geodata.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCoverageReport, createCoverageAnalysis, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers, CoverageInputError } from '../src/core/index';
+import { CliError, demoPaths, loadInputs, type InputPaths } from './cli/read-inputs';
+
+const USAGE = `usage: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F] [--group-by FIELD ...] --out DIR
+  with no --hamlets, the demo dataset (public/geodata) is analysed`;
+
+function percent(value: number | null): string {
+  return value === null ? '—' : `${(value * 100).toFixed(1)} %`;
+}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      hamlets: { type: 'string', multiple: true },
+      sites: { type: 'string', multiple: true },
+      fibre: { type: 'string', multiple: true },
+      indicators: { type: 'string', multiple: true },
+      config: { type: 'string' },
+      'group-by': { type: 'string', multiple: true },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.out) throw new CliError(`--out DIR is required\n${USAGE}`);
+  const anyInput = values.hamlets || values.sites || values.fibre || values.indicators;
+  const paths: InputPaths = anyInput
+    ? { hamlets: values.hamlets ?? [], sites: values.sites ?? [], fibre: values.fibre ?? [], indicators: values.indicators ?? [], config: values.config }
+    : { ...demoPaths(), config: values.config };
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const started = performance.now();
+  const { input, config, warnings, summaries } = loadInputs(paths);
+  for (const summary of summaries) {
+    log(`${summary.file} (${summary.kind}): ${summary.rowsRead} read, ${summary.rowsUsed} used, ${summary.skipped.length} skipped`);
+    for (const skipped of summary.skipped.slice(0, 5)) log(`  skipped ${skipped.where}: ${skipped.reason}`);
+    if (summary.skipped.length > 5) log(`  … ${summary.skipped.length - 5} more skipped rows listed in report.json warnings`);
+  }
+  if (input.demo) log('DỮ LIỆU MINH HỌA / DEMO DATA: generated, not official');
+  const analysis = createCoverageAnalysis(input, config, {
+    onProgress: (done, total) => {
+      if (total >= 2000) log(`analysing hamlets: ${done}/${total}`);
+    },
+  });
+  const groupBy = [...new Set(['district', 'commune', ...(values['group-by'] ?? [])])];
+  const report = buildCoverageReport(analysis, groupBy);
+  const allWarnings = [...warnings, ...report.warnings];
+  mkdirSync(values.out, { recursive: true });
+  const { sites, ...reportBody } = report;
+  const reportJson = roundNumbers({ ...reportBody, warnings: allWarnings, imports: summaries.map(({ warnings: _w, ...rest }) => rest) });
+  writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(reportJson, null, 2)}\n`);
+  writeFileSync(join(values.out, 'hamlets.csv'), `\uFEFF${formatHamletsCsv(report.hamlets)}\n`);
+  writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify(formatHamletsGeoJson(input, report.hamlets)));
+  writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify(formatSitesGeoJson({ ...report, sites }, input.demo === true)));
+  const k = report.kpis;
+  log(`${k.hamlets} hamlets: mobile broadband ${percent(k.coveredMobileShare)}, 4G ${percent(k.covered4gShare)}, 5G ${percent(k.covered5gShare)}, FTTH ${percent(k.coveredFtthShare)}`);
+  log(`${k.sites} sites, ${k.sharedSites} shared (${percent(k.sharedSiteShare)}); ${allWarnings.length} warnings`);
+  log(`wrote ${values.out}/report.json, hamlets.csv, hamlets.geojson, sites.geojson in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CoverageInputError || error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\n(please report it with the input files; run with DEBUG=1 for details)\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.exitCode = 2;
+  }
+}
