@@ -21,7 +21,7 @@ export function indexShapes(shapes: CoverageShapes): IndexedShapes {
 }
 
 /** Strips are a tenth of the smallest configured radius of the pass's layers, within these bounds. */
-const STRIP_PER_RADIUS = 8;
+const STRIP_PER_RADIUS = 7;
 const MIN_STRIP_METERS = 5;
 const MAX_STRIP_METERS = 200;
 

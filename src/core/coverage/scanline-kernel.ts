@@ -16,7 +16,7 @@ import { SHAPE_CAPSULE, SHAPE_DISC, type CoverageShapes } from './coverage-shape
  */
 
 /** Fewer lines than this are never used, however small the hamlet. */
-const MIN_LINES = 32;
+const MIN_LINES = 24;
 /** Upper bound of lines per hamlet (a 20 km tall hamlet). */
 const MAX_LINES = 1024;
 const EPSILON = 1e-12;
@@ -118,6 +118,9 @@ export class KernelScratch {
   start = new Float64Array(0);
   end = new Float64Array(0);
   highestY = new Float64Array(0);
+  firstLine = new Int32Array(0);
+  active = new Int32Array(0);
+  shapeLine = new Int32Array(64);
   order = new Int32Array(0);
   crossings = new Float64Array(64);
   crossingLine = new Int32Array(256);
@@ -150,6 +153,8 @@ export class KernelScratch {
     this.start = new Float64Array(capacity);
     this.end = new Float64Array(capacity);
     this.highestY = new Float64Array(capacity);
+    this.firstLine = new Int32Array(capacity);
+    this.active = new Int32Array(capacity);
     this.order = new Int32Array(capacity);
     this.capacity = capacity;
   }
@@ -345,38 +350,81 @@ export function computeHamletFractions(hamlet: PreparedHamlet, scratch: KernelSc
   }
   for (let l = 0; l < layerCount; l++) if (fullMask & (1 << l)) out[offset + l] = 1;
   const openMask = anyMask & ~fullMask;
+  // Layers drawn from the very same candidates have the same fraction (often `mobile` and `4g`,
+  // or one operator's `mobile` and `4g`): scan one of each such group and copy it to the others.
+  const twinOf = findTwinLayers(s, openMask, layerCount);
+  let scanMask = openMask;
+  for (let l = 0; l < layerCount; l++) if (twinOf[l] !== l) scanMask &= ~(1 << l);
   for (const pass of passes) {
-    if ((openMask & pass.mask) !== 0) scanPass(hamlet, s, openMask & pass.mask, pass.stripMeters, layerCount, out, offset);
+    if ((scanMask & pass.mask) !== 0) scanPass(hamlet, s, scanMask & pass.mask, pass.stripMeters, layerCount, out, offset);
   }
+  for (let l = 0; l < layerCount; l++) if (twinOf[l] !== l) out[offset + l] = out[offset + twinOf[l]];
+}
+
+const twins = new Int32Array(32);
+const columns = new Uint32Array(32 * 8);
+
+/**
+ * For each open layer, the lowest layer whose candidate set is identical (itself when none).
+ * Each layer's candidate set is a bitset over candidates; sets wider than 256 candidates are
+ * compared on their first 256 and then confirmed candidate by candidate.
+ */
+function findTwinLayers(s: KernelScratch, openMask: number, layerCount: number): Int32Array {
+  const words = Math.min(8, Math.ceil(s.count / 32));
+  columns.fill(0, 0, 32 * 8);
+  for (let c = 0; c < Math.min(s.count, words * 32); c++) {
+    for (let m = s.mask[c] & openMask; m !== 0; m &= m - 1) {
+      const l = 31 - Math.clz32(m & -m);
+      columns[l * 8 + (c >>> 5)] |= 1 << (c & 31);
+    }
+  }
+  for (let l = 0; l < layerCount; l++) {
+    twins[l] = l;
+    if ((openMask & (1 << l)) === 0) continue;
+    for (let k = 0; k < l; k++) {
+      if (twins[k] !== k || (openMask & (1 << k)) === 0) continue;
+      let same = true;
+      for (let w = 0; w < words && same; w++) same = columns[l * 8 + w] === columns[k * 8 + w];
+      for (let c = words * 32; c < s.count && same; c++) same = ((s.mask[c] >>> l) & 1) === ((s.mask[c] >>> k) & 1);
+      if (same) {
+        twins[l] = k;
+        break;
+      }
+    }
+  }
+  return twins;
 }
 
 function scanPass(hamlet: PreparedHamlet, s: KernelScratch, openMask: number, stripMeters: number, layerCount: number, out: Float64Array, offset: number): void {
   const { kind, x1, y1, y2, radius, mask, start: starts, end: ends, highestY } = s;
-  // Keep only the candidates that matter for the open layers, sorted by their lowest y, so the
-  // lines (which go up) can keep an active list instead of testing every candidate on every line.
-  let kept = 0;
-  const pending = s.order;
-  for (let c = 0; c < s.count; c++) {
-    if ((mask[c] & openMask) === 0) continue;
-    starts[c] = Math.min(y1[c], y2[c]) - radius[c];
-    highestY[c] = Math.max(y1[c], y2[c]) + radius[c];
-    // Insertion sort by lowest y: candidate lists are tens long.
-    let j = kept - 1;
-    while (j >= 0 && starts[pending[j]] > starts[c]) {
-      pending[j + 1] = pending[j];
-      j--;
-    }
-    pending[j + 1] = c;
-    kept++;
-  }
-  const lowestY = new Float64Array(kept);
-  for (let k = 0; k < kept; k++) lowestY[k] = starts[pending[k]];
-
   const height = hamlet.maxY - hamlet.minY;
   const lines = Math.max(MIN_LINES, Math.min(MAX_LINES, Math.ceil(height / stripMeters)));
   const step = height / lines;
   const crossings = bucketCrossings(hamlet, s, lines, step);
   const lineStart = s.lineStart;
+
+  // Keep only the candidates that matter for the open layers, bucketed by the first line they
+  // reach (a counting sort; one line early against rounding), so the lines, which go up, keep an
+  // active list instead of testing every candidate on every line.
+  if (s.shapeLine.length < lines + 1) s.shapeLine = new Int32Array(Math.max(lines + 1, s.shapeLine.length * 2));
+  const shapeLine = s.shapeLine;
+  shapeLine.fill(0, 0, lines + 1);
+  const firstLine = s.firstLine;
+  for (let c = 0; c < s.count; c++) {
+    firstLine[c] = -1;
+    if ((mask[c] & openMask) === 0) continue;
+    highestY[c] = Math.max(y1[c], y2[c]) + radius[c];
+    const lowest = Math.min(y1[c], y2[c]) - radius[c];
+    const line = Math.max(0, Math.floor((lowest - hamlet.minY) / step - 0.5));
+    if (line >= lines || highestY[c] <= hamlet.minY) continue;
+    firstLine[c] = line;
+    shapeLine[line + 1]++;
+  }
+  for (let line = 0; line < lines; line++) shapeLine[line + 1] += shapeLine[line];
+  const pending = s.order;
+  const slot = s.lineFill.length >= lines ? s.lineFill : (s.lineFill = new Int32Array(lines * 2));
+  slot.set(shapeLine.subarray(0, lines));
+  for (let c = 0; c < s.count; c++) if (firstLine[c] >= 0) pending[slot[firstLine[c]]++] = c;
 
   const covered = s.covered;
   const runStart = s.runStart;
@@ -385,7 +433,7 @@ function scanPass(hamlet: PreparedHamlet, s: KernelScratch, openMask: number, st
   let totalLength = 0;
   // The active list stays sorted by interval start from one line to the next; intervals move
   // little between lines, so re-sorting it by insertion is close to linear.
-  const active = new Int32Array(kept);
+  const active = s.active;
   let activeCount = 0;
   let next = 0;
 
@@ -400,7 +448,7 @@ function scanPass(hamlet: PreparedHamlet, s: KernelScratch, openMask: number, st
     let write = 0;
     for (let k = 0; k < activeCount; k++) if (highestY[active[k]] > y) active[write++] = active[k];
     activeCount = write;
-    while (next < kept && lowestY[next] < y) active[activeCount++] = pending[next++];
+    while (next < shapeLine[line + 1]) active[activeCount++] = pending[next++];
 
     // Intervals on this line. A shape spanning the whole line inside the hamlet covers its layers
     // on this line outright; an empty or redundant one gets start = +∞ and is passed over.
