@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, formatPercent, formatTargetValue } from './format';
+
+describe('formatPercent', () => {
+  it('writes Vietnamese percentages with a decimal comma and a no-break space', () => {
+    expect(formatPercent(0.912, 'vi')).toBe('91,2\u00a0%');
+    expect(formatPercent(1, 'vi')).toBe('100\u00a0%');
+  });
+  it('writes English percentages with a decimal point', () => {
+    expect(formatPercent(0.9375, 'en')).toBe('93.8%');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands with a dot in Vietnamese and a comma in English', () => {
+    expect(formatNumber(319732, 'vi')).toBe('319.732');
+    expect(formatNumber(319732, 'en')).toBe('319,732');
+  });
+});
+
+describe('formatTargetValue', () => {
+  it('formats each unit and missing values', () => {
+    expect(formatTargetValue(52.3, 'mbps', 'vi')).toBe('52,3 Mbit/s');
+    expect(formatTargetValue(86.4, 'per100', 'vi')).toBe('86,4');
+    expect(formatTargetValue(null, 'share', 'vi')).toBe('—');
+  });
+});

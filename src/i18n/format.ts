@@ -1,0 +1,39 @@
+/** Locales the app speaks; Vietnamese is the default. */
+export type Locale = 'vi' | 'en';
+
+const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, fractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}:${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A number in the locale's notation: `319.732` in Vietnamese, `319,732` in English. */
+export function formatNumber(value: number, locale: Locale, fractionDigits = 0): string {
+  return numberFormat(locale, fractionDigits).format(value);
+}
+
+/**
+ * A share in [0, 1] as a percentage with one decimal. Vietnamese writes a space before the sign
+ * (`91,2 %`, as in the plan's documents); Intl's vi-VN percent style omits it, so the sign is added here.
+ * The space is a no-break space so the sign never wraps away from its number.
+ */
+export function formatPercent(share: number, locale: Locale): string {
+  const digits = formatNumber(share * 100, locale, 1);
+  return locale === 'vi' ? `${digits}\u00a0%` : `${digits}%`;
+}
+
+/** A plan value in its unit: shares as percentages, per-100 and Mbit/s as numbers. */
+export function formatTargetValue(value: number | null, unit: 'share' | 'per100' | 'mbps', locale: Locale): string {
+  if (value === null) return '—';
+  if (unit === 'share') return formatPercent(value, locale);
+  if (unit === 'mbps') return `${formatNumber(value, locale, 1)} Mbit/s`;
+  return formatNumber(value, locale, 1);
+}

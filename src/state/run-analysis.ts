@@ -1,0 +1,73 @@
+import type { CoverageInput } from '../core';
+import { analyzeInWorker } from '../worker/client';
+import { useAnalysisStore } from './analysis-store';
+import { selectIndicatorRows, selectIsDemo, useDatasetStore } from './dataset-store';
+import { filterCoverageInput } from './filter-input';
+import { applyMergerTable, NEW_COMMUNE_FIELD } from './merger-table';
+import { buildCoverageConfig, useSettingsStore } from './settings-store';
+import { useUiStore } from './ui-store';
+
+let generation = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+/** The engine input for the current dataset, merger table and filters. */
+export function buildAnalysisInput(): { input: CoverageInput; groupBy: string[] } {
+  const dataset = useDatasetStore.getState();
+  const hamlets = applyMergerTable(dataset.hamlets, dataset.merger);
+  const input: CoverageInput = {
+    hamlets,
+    btsRecords: dataset.btsRecords,
+    fibrePoints: dataset.fibrePoints,
+    fibreRoutes: dataset.fibreRoutes,
+    indicators: selectIndicatorRows(dataset),
+    demo: selectIsDemo(dataset),
+  };
+  const groupBy = dataset.merger.length > 0 ? ['district', 'commune', NEW_COMMUNE_FIELD] : ['district', 'commune'];
+  return { input: filterCoverageInput(input, useUiStore.getState().filters), groupBy };
+}
+
+/** Runs the engine in the worker now; a result that a newer run overtook is dropped. */
+export async function runAnalysis(): Promise<void> {
+  const dataset = useDatasetStore.getState();
+  if (dataset.status !== 'ready' || dataset.hamlets.length === 0) return;
+  const run = ++generation;
+  const { actions } = useAnalysisStore.getState();
+  actions.start();
+  try {
+    const { input, groupBy } = buildAnalysisInput();
+    const config = buildCoverageConfig(useSettingsStore.getState());
+    const response = await analyzeInWorker({ input, config, groupBy }, (done, total) => {
+      if (run === generation) actions.setProgress(total === 0 ? 1 : done / total);
+    });
+    if (run === generation) actions.finish(response.report, response.durationMs);
+  } catch (error) {
+    if (run === generation) actions.fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Runs the analysis after `delayMs` of quiet, so dragging a slider does not queue a run per step. */
+export function scheduleAnalysis(delayMs = 250): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    void runAnalysis();
+  }, delayMs);
+}
+
+/** Re-runs the analysis whenever its input changes: dataset, filters or settings. Returns the unsubscriber. */
+export function startAnalysisRunner(): () => void {
+  const unsubscribers = [
+    useDatasetStore.subscribe((state, previous) => {
+      if (state.revision !== previous.revision) scheduleAnalysis(0);
+    }),
+    useUiStore.subscribe((state, previous) => {
+      if (state.filters !== previous.filters) scheduleAnalysis(0);
+    }),
+    useSettingsStore.subscribe((state, previous) => {
+      if (state.radiiMeters !== previous.radiiMeters || state.coveredThreshold !== previous.coveredThreshold || state.colocationMeters !== previous.colocationMeters) {
+        scheduleAnalysis(300);
+      }
+    }),
+  ];
+  return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+}
