@@ -1,0 +1,99 @@
+import { useEffect, useRef } from 'react';
+import { useAnalysisStore } from '../state/analysis-store';
+import { useDatasetStore } from '../state/dataset-store';
+import { buildCoverageConfig, useSettingsStore } from '../state/settings-store';
+import { useUiStore } from '../state/ui-store';
+import { MapController } from './map-controller';
+import { buildFibreCollection, buildHamletCollection, buildSiteCollection, datasetBounds, hamletBounds } from './map-data';
+import { buildCommuneLabelCollection, buildOutlineCollection } from './outlines';
+
+/** Sóc Trăng, for the very first frame before the data's bounds are known. */
+const INITIAL_CENTER: [number, number] = [105.95, 9.6];
+const INITIAL_ZOOM = 8.6;
+
+export interface MapViewProps {
+  onMoveEnd(center: [number, number], zoom: number): void;
+  showDiscs: boolean;
+}
+
+/** The map container; all map work goes through one `MapController`, fed from the stores. */
+export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<MapController | null>(null);
+  const moveRef = useRef(onMoveEnd);
+  moveRef.current = onMoveEnd;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const ui = useUiStore.getState();
+    const controller = new MapController(container, {
+      layer: ui.layer,
+      basemap: useSettingsStore.getState().basemap,
+      center: ui.requestedView?.center ?? INITIAL_CENTER,
+      zoom: ui.requestedView?.zoom ?? INITIAL_ZOOM,
+      onHamletClick: (id) => useUiStore.getState().actions.select({ kind: 'hamlet', id }),
+      onSiteClick: (id) => useUiStore.getState().actions.select({ kind: 'site', id }),
+      onMoveEnd: (center, zoom) => moveRef.current(center, zoom),
+      onFirstDraw: () => performance.mark('first-map-draw'),
+    });
+    controllerRef.current = controller;
+    let hasView = ui.requestedView !== null;
+
+    const pushDataset = () => {
+      const dataset = useDatasetStore.getState();
+      controller.setData('outlines', buildOutlineCollection(dataset.hamlets));
+      controller.setData('communeLabels', buildCommuneLabelCollection(dataset.hamlets));
+      controller.setData('fibre', buildFibreCollection(dataset.fibrePoints));
+      const bounds = datasetBounds(dataset.hamlets);
+      if (bounds && !hasView) {
+        hasView = true;
+        controller.fitBounds(bounds, 15, false);
+      }
+    };
+    const pushReport = () => {
+      const report = useAnalysisStore.getState().report;
+      if (!report) return;
+      controller.setData('hamlets', buildHamletCollection(useDatasetStore.getState().hamlets, report));
+      controller.setData('sites', buildSiteCollection(report.sites, buildCoverageConfig(useSettingsStore.getState())));
+    };
+    const zoomToSelection = () => {
+      const selection = useUiStore.getState().selection;
+      if (selection?.kind !== 'hamlet') return;
+      const hamlet = useDatasetStore.getState().hamlets.find((item) => item.id === selection.id);
+      const bounds = hamlet ? hamletBounds(hamlet) : null;
+      if (bounds) controller.fitBounds(bounds, 14);
+    };
+    pushDataset();
+    pushReport();
+
+    const unsubscribers = [
+      useDatasetStore.subscribe((state, previous) => {
+        if (state.hamlets !== previous.hamlets || state.fibrePoints !== previous.fibrePoints) pushDataset();
+      }),
+      useAnalysisStore.subscribe((state, previous) => {
+        if (state.report !== previous.report) pushReport();
+      }),
+      useUiStore.subscribe((state, previous) => {
+        if (state.layer !== previous.layer) controller.setCoverageLayer(state.layer);
+        if (state.selection !== previous.selection) controller.setHighlight(state.selection?.kind === 'hamlet' ? state.selection.id : null);
+        if (state.zoomRequest !== previous.zoomRequest) zoomToSelection();
+        if (state.requestedView !== previous.requestedView && state.requestedView) controller.jumpTo(state.requestedView.center, state.requestedView.zoom);
+      }),
+      useSettingsStore.subscribe((state, previous) => {
+        if (state.basemap !== previous.basemap) controller.setBasemap(state.basemap);
+      }),
+    ];
+    return () => {
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      controller.destroy();
+      controllerRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    controllerRef.current?.setDiscsVisible(showDiscs);
+  }, [showDiscs]);
+
+  return <div ref={containerRef} className="map-view" data-testid="map" role="region" aria-label="Bản đồ / Map" />;
+}

@@ -1,0 +1,65 @@
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerName } from '../../core';
+import { buildHamletLayers, HAMLET_SOURCE } from './hamlet-layers';
+import { buildOutlineLayers, COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from './outline-layers';
+import { BACKGROUND_COLOR } from './palette';
+import { buildFibreLayers, buildSiteLayers, FIBRE_SOURCE, SITE_SOURCE } from './site-layers';
+
+export const BASEMAP_SOURCE = 'osm-basemap';
+export const BASEMAP_LAYER = 'osm-basemap';
+
+export interface BasemapOptions {
+  isEnabled: boolean;
+  url: string;
+  attribution: string;
+}
+
+export interface StyleOptions {
+  layer: LayerName;
+  selectedId: string | null;
+  basemap: BasemapOptions;
+  showDiscs: boolean;
+  showFibre: boolean;
+  /** Latitude the coverage discs are sized for (the dataset's centre). */
+  latitude: number;
+}
+
+const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
+
+/** The opt-in online raster basemap: a source and a layer, or nothing when it is off (the default). */
+export function buildBasemap(basemap: BasemapOptions): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
+  if (!basemap.isEnabled || basemap.url.trim() === '') return { sources: {}, layers: [] };
+  return {
+    sources: { [BASEMAP_SOURCE]: { type: 'raster', tiles: [basemap.url], tileSize: 256, maxzoom: 19, attribution: basemap.attribution } },
+    layers: [{ id: BASEMAP_LAYER, type: 'raster', source: BASEMAP_SOURCE, paint: { 'raster-opacity': 0.8 } }],
+  };
+}
+
+/**
+ * The whole map style. No `glyphs` and no `sprite`: with none, MapLibre draws labels with local fonts
+ * (Vietnamese diacritics included) and the page makes no request off its origin. Data sources start
+ * empty and are filled by the map controller.
+ */
+export function buildStyle(options: StyleOptions): StyleSpecification {
+  const basemap = buildBasemap(options.basemap);
+  return {
+    version: 8,
+    sources: {
+      ...basemap.sources,
+      [HAMLET_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+      [OUTLINE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+      [COMMUNE_LABEL_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+      [SITE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+      [FIBRE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
+      ...basemap.layers,
+      ...buildHamletLayers(options.layer, options.selectedId).filter((layer) => layer.id !== 'hamlet-label'),
+      ...buildOutlineLayers(),
+      ...buildFibreLayers(options.showFibre),
+      ...buildSiteLayers(options.showDiscs, options.latitude),
+      ...buildHamletLayers(options.layer, options.selectedId).filter((layer) => layer.id === 'hamlet-label'),
+    ],
+  };
+}

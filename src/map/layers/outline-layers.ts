@@ -1,0 +1,42 @@
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { OUTLINE_COLORS } from './palette';
+
+export const OUTLINE_SOURCE = 'outlines';
+export const COMMUNE_LABEL_SOURCE = 'commune-labels';
+
+/** Commune, district and province boundaries (one line source with a `level` property) and commune names. */
+export function buildOutlineLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'commune-outline',
+      type: 'line',
+      source: OUTLINE_SOURCE,
+      minzoom: 9,
+      filter: ['==', ['get', 'level'], 'commune'],
+      paint: { 'line-color': OUTLINE_COLORS.commune, 'line-width': 1, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'district-outline',
+      type: 'line',
+      source: OUTLINE_SOURCE,
+      filter: ['==', ['get', 'level'], 'district'],
+      paint: { 'line-color': OUTLINE_COLORS.district, 'line-width': 1.6 },
+    },
+    {
+      id: 'province-outline',
+      type: 'line',
+      source: OUTLINE_SOURCE,
+      filter: ['==', ['get', 'level'], 'province'],
+      paint: { 'line-color': OUTLINE_COLORS.province, 'line-width': 2.5 },
+    },
+    {
+      id: 'commune-label',
+      type: 'symbol',
+      source: COMMUNE_LABEL_SOURCE,
+      minzoom: 9.5,
+      maxzoom: 12,
+      layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-max-width': 8 },
+      paint: { 'text-color': '#222222', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
+    },
+  ];
+}

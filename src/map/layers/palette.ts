@@ -1,0 +1,15 @@
+/**
+ * Colours of the map. Coverage uses blue / yellow / vermillion from the Okabe–Ito palette, which stays
+ * distinguishable with the common colour-vision deficiencies (and in greyscale: dark / light / mid).
+ */
+export const COVERAGE_COLORS = {
+  covered: '#0072B2',
+  partial: '#F0E442',
+  none: '#D55E00',
+  noData: '#BBBBBB',
+} as const;
+
+export const SITE_COLORS = { shared: '#CC79A7', single: '#000000', halo: '#FFFFFF' } as const;
+export const FIBRE_COLOR = '#009E73';
+export const OUTLINE_COLORS = { province: '#222222', district: '#444444', commune: '#777777', hamlet: '#FFFFFF', highlight: '#00E5FF' } as const;
+export const BACKGROUND_COLOR = '#EEF2F0';

@@ -1,0 +1,140 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import type { LayerName } from '../core';
+import { BASEMAP_LAYER, BASEMAP_SOURCE, buildBasemap, buildStyle, type BasemapOptions } from './layers/build-style';
+import { buildHamletFillColor, buildHighlightFilter, HAMLET_FILL_LAYER, HAMLET_HIGHLIGHT_LAYER, HAMLET_SOURCE } from './layers/hamlet-layers';
+import { COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from './layers/outline-layers';
+import { COVERAGE_DISC_LAYER, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
+
+// NOTE: a production build must tell MapLibre where its worker bundle is, or the map never loads.
+maplibregl.setWorkerUrl(workerUrl);
+
+export type MapDataName = 'hamlets' | 'outlines' | 'communeLabels' | 'sites' | 'fibre';
+
+const SOURCE_OF: Record<MapDataName, string> = {
+  hamlets: HAMLET_SOURCE,
+  outlines: OUTLINE_SOURCE,
+  communeLabels: COMMUNE_LABEL_SOURCE,
+  sites: SITE_SOURCE,
+  fibre: FIBRE_SOURCE,
+};
+
+export interface MapControllerOptions {
+  layer: LayerName;
+  basemap: BasemapOptions;
+  center: [number, number];
+  zoom: number;
+  onHamletClick(id: string): void;
+  onSiteClick(id: string): void;
+  onMoveEnd(center: [number, number], zoom: number): void;
+  /** Called once, when the first frame with hamlet data has been drawn. */
+  onFirstDraw(): void;
+}
+
+/** Owns the one maplibre `Map`: React passes plain data in, clicks and moves come back as callbacks. */
+export class MapController {
+  private readonly map: maplibregl.Map;
+  private readonly pending = new Map<string, FeatureCollection>();
+  private isStyleLoaded = false;
+  private hasHamlets = false;
+  private hasDrawn = false;
+
+  constructor(container: HTMLElement, private readonly options: MapControllerOptions) {
+    this.map = new maplibregl.Map({
+      container,
+      style: buildStyle({ layer: options.layer, selectedId: null, basemap: options.basemap, showDiscs: false, showFibre: true, latitude: options.center[1] }),
+      center: options.center,
+      zoom: options.zoom,
+      attributionControl: { compact: true },
+      fadeDuration: 0,
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.on('load', () => {
+      this.isStyleLoaded = true;
+      for (const [source, data] of this.pending) this.applyData(source, data);
+      this.pending.clear();
+    });
+    this.map.on('click', (event) => this.handleClick(event.point));
+    this.map.on('moveend', () => {
+      const center = this.map.getCenter();
+      this.options.onMoveEnd([center.lng, center.lat], this.map.getZoom());
+    });
+    this.map.on('idle', () => {
+      if (this.hasHamlets && !this.hasDrawn) {
+        this.hasDrawn = true;
+        this.options.onFirstDraw();
+      }
+    });
+    for (const layer of [HAMLET_FILL_LAYER, SITE_LAYER]) {
+      this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
+      this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
+    }
+  }
+
+  private handleClick(point: maplibregl.PointLike): void {
+    const features = this.map.queryRenderedFeatures(point, { layers: [SITE_LAYER, HAMLET_FILL_LAYER] });
+    const site = features.find((feature) => feature.layer.id === SITE_LAYER);
+    const hamlet = features.find((feature) => feature.layer.id === HAMLET_FILL_LAYER);
+    if (site) this.options.onSiteClick(String(site.properties.id));
+    else if (hamlet) this.options.onHamletClick(String(hamlet.properties.id));
+  }
+
+  private applyData(source: string, data: FeatureCollection): void {
+    (this.map.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data);
+  }
+
+  /** Replaces the features of one of the map's data sources. */
+  setData(name: MapDataName, data: FeatureCollection): void {
+    if (name === 'hamlets' && data.features.length > 0) this.hasHamlets = true;
+    const source = SOURCE_OF[name];
+    if (this.isStyleLoaded) this.applyData(source, data);
+    else this.pending.set(source, data);
+  }
+
+  private whenLoaded(action: () => void): void {
+    if (this.isStyleLoaded) action();
+    else this.map.once('load', action);
+  }
+
+  setCoverageLayer(layer: LayerName): void {
+    this.whenLoaded(() => this.map.setPaintProperty(HAMLET_FILL_LAYER, 'fill-color', buildHamletFillColor(layer)));
+  }
+
+  setHighlight(hamletId: string | null): void {
+    this.whenLoaded(() => this.map.setFilter(HAMLET_HIGHLIGHT_LAYER, buildHighlightFilter(hamletId)));
+  }
+
+  setDiscsVisible(isVisible: boolean): void {
+    this.whenLoaded(() => this.map.setLayoutProperty(COVERAGE_DISC_LAYER, 'visibility', isVisible ? 'visible' : 'none'));
+  }
+
+  setBasemap(basemap: BasemapOptions): void {
+    this.whenLoaded(() => {
+      if (this.map.getLayer(BASEMAP_LAYER)) this.map.removeLayer(BASEMAP_LAYER);
+      if (this.map.getSource(BASEMAP_SOURCE)) this.map.removeSource(BASEMAP_SOURCE);
+      const { sources, layers } = buildBasemap(basemap);
+      for (const [id, source] of Object.entries(sources)) this.map.addSource(id, source);
+      // Just above the background, below every data layer.
+      for (const layer of layers) this.map.addLayer(layer, HAMLET_FILL_LAYER);
+    });
+  }
+
+  fitBounds(bounds: [number, number, number, number], maxZoom = 15, animate = true): void {
+    this.map.fitBounds(bounds, { padding: 40, maxZoom, animate, duration: animate ? 600 : 0 });
+  }
+
+  jumpTo(center: [number, number], zoom: number): void {
+    this.map.jumpTo({ center, zoom });
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+}
