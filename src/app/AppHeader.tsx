@@ -1,0 +1,66 @@
+import { LAYER_NAMES, type LayerName } from '../core';
+import { formatNumber, formatPercent } from '../i18n/format';
+import { useLocale, useT } from '../i18n/use-t';
+import { useAnalysisStore } from '../state/analysis-store';
+import { selectIsDemo, useDatasetStore } from '../state/dataset-store';
+import { useUiStore } from '../state/ui-store';
+
+function AnalysisStatus() {
+  const t = useT();
+  const locale = useLocale();
+  const { status, progress, durationMs, error } = useAnalysisStore();
+  const datasetStatus = useDatasetStore((state) => state.status);
+  const datasetError = useDatasetStore((state) => state.error);
+  let text = '';
+  if (datasetStatus === 'loading') text = t('app.loading');
+  else if (datasetStatus === 'error') text = t('app.error', { message: datasetError ?? '' });
+  else if (status === 'running') text = t('app.analysing', { percent: formatPercent(progress, locale) });
+  else if (status === 'error') text = t('app.error', { message: error ?? '' });
+  else if (durationMs !== null) text = t('app.analysisTime', { ms: formatNumber(durationMs, locale) });
+  return (
+    <div className="status" role="status" aria-live="polite" data-testid="analysis-status" data-state={status}>
+      {status === 'running' && <progress max={1} value={progress} aria-hidden="true" />}
+      <span>{text}</span>
+    </div>
+  );
+}
+
+export function AppHeader() {
+  const t = useT();
+  const locale = useLocale();
+  const layer = useUiStore((state) => state.layer);
+  const actions = useUiStore((state) => state.actions);
+  const isDemo = useDatasetStore(selectIsDemo);
+  const demoNote = useDatasetStore((state) => state.demoNote);
+  return (
+    <header className="app-header">
+      <h1>{t('app.title')}</h1>
+      {isDemo && (
+        <p className="demo-banner" data-testid="demo-banner" role="note">
+          <strong>{t('app.demoBanner')}:</strong> {demoNote}
+        </p>
+      )}
+      <label className="field-inline">
+        <span>{t('layer.label')}</span>
+        <select data-testid="layer-select" value={layer} onChange={(event) => actions.setLayer(event.target.value as LayerName)}>
+          {LAYER_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {t(`layer.${name}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <AnalysisStatus />
+      <div className="language" role="group" aria-label={t('app.language')}>
+        {(['vi', 'en'] as const).map((code) => (
+          <button key={code} type="button" aria-pressed={locale === code} data-testid={`language-${code}`} onClick={() => {
+            actions.setLocale(code);
+            document.documentElement.lang = code;
+          }}>
+            {code.toUpperCase()}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,21 @@
+import { useDatasetStore, type DatasetLayerName } from '../state/dataset-store';
+import { saveLayer, saveSettings } from '../state/persistence';
+import { selectSettings, useSettingsStore } from '../state/settings-store';
+
+const PERSISTED_LAYERS: DatasetLayerName[] = ['hamlets', 'btsRecords', 'fibrePoints', 'fibreRoutes', 'indicators', 'enteredIndicators', 'merger'];
+
+/** After the first load: saves every imported layer and the settings to IndexedDB when they change. */
+export function startPersistence(): () => void {
+  const unsubscribeDataset = useDatasetStore.subscribe((state, previous) => {
+    for (const name of PERSISTED_LAYERS) {
+      if (state[name] !== previous[name] && state.origin[name] === 'imported') void saveLayer(name, state[name]);
+    }
+  });
+  const unsubscribeSettings = useSettingsStore.subscribe((state, previous) => {
+    if (state !== previous) void saveSettings(selectSettings(state));
+  });
+  return () => {
+    unsubscribeDataset();
+    unsubscribeSettings();
+  };
+}

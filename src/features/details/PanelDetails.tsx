@@ -1,0 +1,109 @@
+import { useMemo } from 'react';
+import { LAYER_NAMES } from '../../core';
+import { formatNumber, formatPercent } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useAnalysisStore } from '../../state/analysis-store';
+import { useDatasetStore } from '../../state/dataset-store';
+import { useSettingsStore } from '../../state/settings-store';
+import { useUiStore } from '../../state/ui-store';
+import { findCoveringSites } from './find-covering-sites';
+
+// Every value below is a React text node: source properties never reach innerHTML.
+function HamletDetails({ id }: { id: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const report = useAnalysisStore((state) => state.report);
+  const hamlets = useDatasetStore((state) => state.hamlets);
+  const radiiMeters = useSettingsStore((state) => state.radiiMeters);
+  const result = report?.hamlets.find((hamlet) => hamlet.id === id);
+  const hamlet = hamlets.find((item) => item.id === id);
+  const covering = useMemo(() => (hamlet && report ? findCoveringSites(hamlet, report.sites, { radiiMeters }) : []), [hamlet, report, radiiMeters]);
+  if (!result) return null;
+  const operators = Object.keys(result.operatorFraction).sort();
+  return (
+    <>
+      <h2 data-testid="details-title">
+        {t('details.hamlet')}: {result.name}
+      </h2>
+      <dl className="details-list">
+        <dt>{t('details.commune')}</dt>
+        <dd data-testid="details-commune">{result.commune}</dd>
+        <dt>{t('details.district')}</dt>
+        <dd>{result.district}</dd>
+        <dt>{t('details.households')}</dt>
+        <dd>{result.households === undefined ? '—' : formatNumber(result.households, locale)}</dd>
+      </dl>
+      <table className="data-table compact">
+        <caption>{t('details.fraction')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('details.operators')}</th>
+            {LAYER_NAMES.map((layer) => <th scope="col" key={layer}>{t(`layer.${layer}`)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('list.all')}</th>
+            {LAYER_NAMES.map((layer) => <td key={layer} data-testid={`details-fraction-${layer}`}>{formatPercent(result.fraction[layer], locale)}</td>)}
+          </tr>
+          {operators.map((operator) => (
+            <tr key={operator}>
+              <th scope="row">{operator}</th>
+              {LAYER_NAMES.map((layer) => <td key={layer}>{layer === 'ftth' ? '—' : formatPercent(result.operatorFraction[operator][layer], locale)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('details.coveringSites')}</h3>
+      {covering.length === 0 ? (
+        <p>{t('details.none')}</p>
+      ) : (
+        <ul className="site-list">
+          {covering.slice(0, 20).map(({ site, distanceMeters }) => (
+            <li key={site.id}>
+              {site.id} — {site.operators.join(', ')} ({site.technologies.join(', ')}), {formatNumber(distanceMeters, locale)} m
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function SiteDetails({ id }: { id: string }) {
+  const t = useT();
+  const site = useAnalysisStore((state) => state.report?.sites.find((item) => item.id === id));
+  if (!site) return null;
+  return (
+    <>
+      <h2 data-testid="details-title">
+        {t('details.site')}: {site.id}
+      </h2>
+      <dl className="details-list">
+        <dt>{t('details.operators')}</dt>
+        <dd>{site.operators.join(', ')}</dd>
+        <dt>{t('details.technologies')}</dt>
+        <dd>{site.technologies.join(', ')}</dd>
+        <dt>{t('details.shared')}</dt>
+        <dd>{site.shared ? t('details.yes') : t('details.no')}</dd>
+      </dl>
+      {site.recordSiteIds.length > 1 && <p className="hint">{site.recordSiteIds.join(', ')}</p>}
+    </>
+  );
+}
+
+/** The clicked hamlet or site, over the map. */
+export function PanelDetails() {
+  const t = useT();
+  const selection = useUiStore((state) => state.selection);
+  const select = useUiStore((state) => state.actions.select);
+  if (!selection) return null;
+  return (
+    <section className="details-panel" data-testid="details-panel" aria-live="polite">
+      <button type="button" className="close" onClick={() => select(null)} aria-label={t('details.close')}>
+        ×
+      </button>
+      {selection.kind === 'hamlet' ? <HamletDetails id={selection.id} /> : <SiteDetails id={selection.id} />}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import Papa from 'papaparse';
+import { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, findColumn, INDICATOR_COLUMN_ALIASES, parseCsvTable } from '../../core';
+import { MERGER_COLUMN_ALIASES } from '../../state/merger-table';
+
+/** What a user can import: the engine's layers plus the commune merger table. */
+export type ImportKind = 'hamlets' | 'sites' | 'fibre' | 'indicators' | 'merger';
+
+/** A column a CSV of this kind needs; `aliases[0]` is the name a mapped column is renamed to. */
+export interface RequiredColumn {
+  field: string;
+  aliases: readonly string[];
+  /** When set, the requirement is met if this other field is found instead (old code or old name). */
+  orField?: string;
+}
+
+const REQUIRED: Record<Exclude<ImportKind, 'hamlets'>, RequiredColumn[]> = {
+  sites: [
+    { field: 'operator', aliases: BTS_COLUMN_ALIASES.operator },
+    { field: 'lng', aliases: BTS_COLUMN_ALIASES.lng },
+    { field: 'lat', aliases: BTS_COLUMN_ALIASES.lat },
+    { field: 'technologies', aliases: BTS_COLUMN_ALIASES.technologies },
+  ],
+  fibre: [
+    { field: 'lng', aliases: FIBRE_COLUMN_ALIASES.lng },
+    { field: 'lat', aliases: FIBRE_COLUMN_ALIASES.lat },
+  ],
+  indicators: [
+    { field: 'indicator', aliases: INDICATOR_COLUMN_ALIASES.indicator },
+    { field: 'value', aliases: INDICATOR_COLUMN_ALIASES.value },
+  ],
+  merger: [
+    { field: 'oldCode', aliases: MERGER_COLUMN_ALIASES.oldCode, orField: 'oldName' },
+    { field: 'newName', aliases: MERGER_COLUMN_ALIASES.newName, orField: 'newCode' },
+  ],
+};
+
+const OPTIONAL_FOR_OR: Record<string, readonly string[]> = { oldName: MERGER_COLUMN_ALIASES.oldName, newCode: MERGER_COLUMN_ALIASES.newCode };
+
+/** The required columns of a CSV of `kind` that no header matches (none for hamlets, which are GeoJSON). */
+export function findMissingColumns(kind: ImportKind, headers: readonly string[]): RequiredColumn[] {
+  if (kind === 'hamlets') return [];
+  return REQUIRED[kind].filter((column) => {
+    if (findColumn(headers, column.aliases) !== undefined) return false;
+    return !(column.orField && findColumn(headers, OPTIONAL_FOR_OR[column.orField]) !== undefined);
+  });
+}
+
+/** The header row of a CSV text (empty for an empty file). */
+export function readCsvHeaders(text: string): string[] {
+  try {
+    return parseCsvTable(text, 'file').headers;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Renames the chosen headers to each field's canonical name, so the core parsers recognise them.
+ * `mapping` goes from field to the header as written in the file; the data rows are kept as they are.
+ */
+export function renameCsvHeaders(text: string, kind: ImportKind, mapping: Record<string, string>): string {
+  if (kind === 'hamlets') return text;
+  const table = parseCsvTable(text, 'file');
+  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { delimiter: table.delimiter, skipEmptyLines: 'greedy' });
+  const [header, ...rows] = parsed.data;
+  const renamed = header.map((name) => {
+    const column = REQUIRED[kind].find((required) => mapping[required.field] === name.trim());
+    return column ? column.aliases[0] : name;
+  });
+  return Papa.unparse([renamed, ...rows], { delimiter: table.delimiter });
+}

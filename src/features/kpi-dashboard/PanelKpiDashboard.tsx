@@ -1,0 +1,50 @@
+import { formatNumber, formatPercent } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { selectKpis, useAnalysisStore } from '../../state/analysis-store';
+import { GroupTable } from './GroupTable';
+import { IndicatorForm } from './IndicatorForm';
+import { TargetTable } from './TargetTable';
+
+/** KPI cards, the plan's target table, the indicator form and the breakdown by unit. */
+export function PanelKpiDashboard() {
+  const t = useT();
+  const locale = useLocale();
+  const kpis = useAnalysisStore(selectKpis);
+  if (!kpis) return <p>{t('app.loading')}</p>;
+  const shares = [
+    ['coverage-mobile', 'kpi.coveredMobile', kpis.coveredMobileShare, kpis.coveredMobile],
+    ['coverage-4g', 'kpi.covered4g', kpis.covered4gShare, kpis.covered4g],
+    ['coverage-5g', 'kpi.covered5g', kpis.covered5gShare, kpis.covered5g],
+    ['coverage-ftth', 'kpi.coveredFtth', kpis.coveredFtthShare, kpis.coveredFtth],
+    ['shared-sites', 'kpi.sharedSites', kpis.sharedSiteShare, kpis.sharedSites],
+  ] as const;
+  return (
+    <div className="kpi-dashboard">
+      <dl className="kpi-cards">
+        <div className="kpi-card">
+          <dt>{t('kpi.hamlets')}</dt>
+          <dd data-testid="kpi-hamlets" data-value={kpis.hamlets}>
+            {formatNumber(kpis.hamlets, locale)}
+          </dd>
+        </div>
+        <div className="kpi-card">
+          <dt>{t('kpi.sites')}</dt>
+          <dd data-testid="kpi-sites" data-value={kpis.sites}>
+            {formatNumber(kpis.sites, locale)}
+          </dd>
+        </div>
+        {shares.map(([id, label, share, count]) => (
+          <div className="kpi-card" key={id}>
+            <dt>{t(label)}</dt>
+            <dd data-testid={`kpi-${id}`} data-value={share}>
+              {formatPercent(share, locale)} <small>({formatNumber(count, locale)})</small>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <TargetTable />
+      <IndicatorForm />
+      <GroupTable />
+    </div>
+  );
+}

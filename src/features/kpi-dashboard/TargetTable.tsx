@@ -1,0 +1,65 @@
+import type { TargetResult } from '../../core';
+import { formatTargetValue } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { selectTargets, useAnalysisStore } from '../../state/analysis-store';
+
+function useSourceText(): (source: string) => string {
+  const t = useT();
+  return (source) => {
+    if (source === 'engine') return t('targets.sourceEngine');
+    if (source === 'missing') return t('targets.missing');
+    const text = source.replace(/^indicator:?\s*/, '');
+    return text.startsWith('entered') ? `${t('targets.sourceEntered')}${text.slice('entered'.length)}` : text;
+  };
+}
+
+function StatusCell({ target }: { target: TargetResult }) {
+  const t = useT();
+  const text = target.met === null ? t('targets.missing') : target.met ? t('targets.met') : t('targets.notMet');
+  const state = target.met === null ? 'missing' : target.met ? 'met' : 'not-met';
+  return (
+    <td className={`target-status target-${state}`} data-testid={`target-status-${target.id}`} data-state={state}>
+      <span aria-hidden="true">{target.met === null ? '…' : target.met ? '✔' : '✘'}</span> {text}
+    </td>
+  );
+}
+
+/** Every target of the plan: label, target, value, met / not met, and where the value comes from. */
+export function TargetTable() {
+  const t = useT();
+  const locale = useLocale();
+  const targets = useAnalysisStore(selectTargets);
+  const sourceText = useSourceText();
+  return (
+    <section>
+      <h2>{t('targets.title')}</h2>
+      <table className="data-table" data-testid="target-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('targets.indicator')}</th>
+            <th scope="col">{t('targets.target')}</th>
+            <th scope="col">{t('targets.value')}</th>
+            <th scope="col">{t('targets.status')}</th>
+            <th scope="col">{t('targets.source')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {targets.map((target) => (
+            <tr key={target.id} data-testid={`target-${target.id}`}>
+              <th scope="row">{target.label}</th>
+              <td>
+                {target.comparator === '>' ? '> ' : '≥ '}
+                {formatTargetValue(target.target, target.unit, locale)}
+              </td>
+              <td data-testid={`target-value-${target.id}`} data-value={target.value ?? ''}>
+                {formatTargetValue(target.value, target.unit, locale)}
+              </td>
+              <StatusCell target={target} />
+              <td className="target-source">{sourceText(target.source)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { startPersistence } from './app/persistence-sync';
+import { startUrlSync } from './app/url-sync';
+import { loadDataset } from './state/load-dataset';
+import { startAnalysisRunner } from './state/run-analysis';
+import './app/app.css';
+
+performance.mark('app-start');
+startUrlSync();
+startAnalysisRunner();
+void loadDataset().then(startPersistence);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
