@@ -4,11 +4,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCoverageReport, createCoverageAnalysis, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers, CoverageInputError } from '../src/core/index';
-import { CliError, demoPaths, loadInputs, type InputPaths } from './cli/read-inputs';
+import { basename } from 'node:path';
+import { joinHouseholdTable, buildCoverageReport, createCoverageAnalysis, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers, CoverageInputError } from '../src/core/index';
+import { CliError, demoPaths, loadInputs, readText, type InputPaths } from './cli/read-inputs';
 
-const USAGE = `usage: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F] [--group-by FIELD ...] --out DIR
-  with no --hamlets, the demo dataset (public/geodata) is analysed`;
+const USAGE = `usage: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
+                          [--group-by FIELD ...] [--join TABLE.csv --join-key COLUMN] --out DIR
+  with no --hamlets, the demo dataset (public/geodata) is analysed;
+  --join takes households/population per hamlet from a table (e.g. a census by GSO code)`;
 
 function percent(value: number | null): string {
   return value === null ? '—' : `${(value * 100).toFixed(1)} %`;
@@ -24,6 +27,8 @@ function main(argv: string[]): number {
       indicators: { type: 'string', multiple: true },
       config: { type: 'string' },
       'group-by': { type: 'string', multiple: true },
+      join: { type: 'string' },
+      'join-key': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -40,6 +45,12 @@ function main(argv: string[]): number {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const started = performance.now();
   const { input, config, warnings, summaries } = loadInputs(paths);
+  if (values.join) {
+    const joined = joinHouseholdTable(input.hamlets, readText(values.join), basename(values.join), values['join-key'] ?? 'code');
+    input.hamlets = joined.hamlets;
+    warnings.push(...joined.warnings);
+    for (const warning of joined.warnings) log(`${warning.code}: ${warning.message}`);
+  }
   for (const summary of summaries) {
     log(`${summary.file} (${summary.kind}): ${summary.rowsRead} read, ${summary.rowsUsed} used, ${summary.skipped.length} skipped`);
     for (const skipped of summary.skipped.slice(0, 5)) log(`  skipped ${skipped.where}: ${skipped.reason}`);

@@ -30,7 +30,8 @@ export interface LoadedInputs {
   summaries: ImportSummary[];
 }
 
-function readText(path: string): string {
+/** Reads a UTF-8 text file; a missing or unreadable file is a user error, not a crash. */
+export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

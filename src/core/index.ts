@@ -23,3 +23,4 @@ export * from './io/parse-indicators';
 export * from './io/resolve-config';
 export * from './io/parse-input-file';
 export * from './io/format-outputs';
+export * from './io/join-household-table';

@@ -39,3 +39,22 @@ export function metersToDegrees(distanceMeters: Meters, lat: Degrees): [Degrees,
   const cosLat = Math.max(1e-6, Math.cos((lat * Math.PI) / 180));
   return [dLat / cosLat, dLat];
 }
+
+const WGS84_A = 6378137;
+const WGS84_E2 = 0.00669437999014;
+
+/**
+ * Metres per degree of longitude and latitude on the WGS84 ellipsoid at a latitude (the radii of
+ * curvature along the parallel and the meridian), for local metric frames.
+ * @param lat latitude, degrees
+ * @returns `[metersPerDegreeLng, metersPerDegreeLat]`
+ * @example ellipsoidMetersPerDegree(9.6) // ≈ [109771, 110614]
+ */
+export function ellipsoidMetersPerDegree(lat: Degrees): [Meters, Meters] {
+  const phi = (lat * Math.PI) / 180;
+  const sin2 = Math.sin(phi) ** 2;
+  const w = Math.sqrt(1 - WGS84_E2 * sin2);
+  const primeVertical = WGS84_A / w;
+  const meridional = (WGS84_A * (1 - WGS84_E2)) / (w * w * w);
+  return [(primeVertical * Math.cos(phi) * Math.PI) / 180, (meridional * Math.PI) / 180];
+}
