@@ -5,9 +5,12 @@ import { startPersistence } from './app/persistence-sync';
 import { startUrlSync } from './app/url-sync';
 import { loadDataset } from './state/load-dataset';
 import { startAnalysisRunner } from './state/run-analysis';
+import { warmUpWorker } from './worker/client';
 import './app/app.css';
 
 performance.mark('app-start');
+// Main imports the worker client only for this: the first parse should not wait for the worker script.
+warmUpWorker();
 startUrlSync();
 startAnalysisRunner();
 void loadDataset().then(startPersistence);

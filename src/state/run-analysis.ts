@@ -39,7 +39,10 @@ export async function runAnalysis(): Promise<void> {
     const response = await analyzeInWorker({ input, config, groupBy }, (done, total) => {
       if (run === generation) actions.setProgress(total === 0 ? 1 : done / total);
     });
-    if (run === generation) actions.finish(response.report, response.durationMs);
+    if (run === generation) {
+      actions.finish(response.report, response.durationMs);
+      performance.mark('analysis-done', { detail: { workerMs: response.durationMs } });
+    }
   } catch (error) {
     if (run === generation) actions.fail(error instanceof Error ? error.message : String(error));
   }

@@ -12,6 +12,11 @@ function worker(): Comlink.Remote<AnalysisWorkerApi> {
   return remote;
 }
 
+/** Starts the worker now (its script loads while the page renders); later calls reuse it. */
+export function warmUpWorker(): void {
+  worker();
+}
+
 /** Parses one file with the core parsers, off the main thread. */
 export function parseLayerInWorker(request: ParseRequest): Promise<ParsedLayer | ParseFailure> {
   return worker().parseLayer(request);
