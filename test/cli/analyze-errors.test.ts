@@ -1,0 +1,57 @@
+// What a user sees when the input is wrong: a message naming the file, the row and the problem,
+// a non-zero exit, never a stack trace; skipped rows are counted and listed, never dropped.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'analyze-errors-'));
+const write = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+
+describe('analyze CLI errors and warnings', () => {
+  it('analyses the demo dataset with no input flag and says it is demo data', () => {
+    const out = join(dir, 'demo');
+    const run = runCli('analyze.ts', ['--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('DỮ LIỆU MINH HỌA');
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.demo).toBe(true);
+    expect(report.hamlets.length).toBeGreaterThanOrEqual(800);
+    expect(report.targets.find((t: { id: string }) => t.id === 'shared-sites').met).toBe(false);
+  });
+
+  it('names a missing file and exits non-zero without a stack trace', () => {
+    const run = runCli('analyze.ts', ['--hamlets', join(dir, 'nope.geojson'), '--out', join(dir, 'x')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/nope\.geojson: cannot read the file \(no such file\)/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a file that is not JSON', () => {
+    const run = runCli('analyze.ts', ['--hamlets', write('bad.geojson', '{"type": "FeatureCollection", '), '--out', join(dir, 'x')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/bad\.geojson.*not valid JSON/);
+  });
+
+  it('counts and lists skipped site rows with file, row and reason', () => {
+    const hamlets = write('ap.geojson', JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { ma_ap: 'A1', ten_ap: 'Ấp 1', xa: 'Xã A', huyen: 'Huyện B', so_ho: '1.234' }, geometry: { type: 'Polygon', coordinates: [[[105.9, 9.6], [105.92, 9.6], [105.92, 9.62], [105.9, 9.62], [105.9, 9.6]]] } }],
+    }));
+    const sites = write('tram.csv', 'Mã trạm;Nhà mạng;Kinh độ;Vĩ độ;Công nghệ\nST1;Viettel;105,91;9,61;4G\nST2;Mobifone;abc;9,61;4G\nST3;VNPT;105,911;9,6101;5G\n');
+    const out = join(dir, 'skips');
+    const run = runCli('analyze.ts', ['--hamlets', hamlets, '--sites', sites, '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/tram\.csv \(sites\): 3 read, 2 used, 1 skipped/);
+    expect(run.stderr).toMatch(/skipped tram\.csv:2: .*abc/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.warnings.some((w: { code: string; where?: string }) => w.code === 'row-skipped' && w.where === 'tram.csv:2')).toBe(true);
+    expect(report.hamlets[0].households).toBe(1234);
+    expect(report.kpis.sites).toBe(2);
+    expect(report.kpis.coveredMobileShare).toBe(1);
+  });
+});
