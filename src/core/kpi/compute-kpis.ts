@@ -1,5 +1,8 @@
 import type { GroupKpis, HamletResult, KpiSet, Site } from '../types';
 
+/** One collator for all group keys: `localeCompare(b, 'vi')` would build one per comparison. */
+const VIETNAMESE_ORDER = new Intl.Collator('vi');
+
 function share(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
 }
@@ -91,6 +94,6 @@ export function computeGroupKpis(hamlets: HamletResult[], hamletKeys: string[], 
     else sitesByKey.set(key, [site]);
   });
   return [...hamletsByKey.keys()]
-    .sort((a, b) => a.localeCompare(b, 'vi'))
+    .sort(VIETNAMESE_ORDER.compare)
     .map((key) => ({ key, ...computeKpis(hamletsByKey.get(key) ?? [], sitesByKey.get(key) ?? []) }));
 }
