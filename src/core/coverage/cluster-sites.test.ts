@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BtsRecord } from '../types';
 import { haversineMeters, metersToDegrees } from '../units';
 import { clusterSites } from './cluster-sites';
+import { describeGolden } from '../../../test/helpers/golden';
 
 const [dLng] = metersToDegrees(1, 9.6);
 
@@ -72,4 +73,9 @@ describe('clusterSites', () => {
       { seed: 7, numRuns: 200 },
     );
   });
+});
+
+describeGolden('clusterSites', (goldenCase) => {
+  const { records, colocationMeters } = goldenCase.json() as { records: BtsRecord[]; colocationMeters: number };
+  return clusterSites(records, colocationMeters);
 });
