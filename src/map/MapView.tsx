@@ -10,6 +10,8 @@ import { buildCommuneLabelCollection, buildOutlineCollection } from './outlines'
 /** Sóc Trăng, for the very first frame before the data's bounds are known. */
 const INITIAL_CENTER: [number, number] = [105.95, 9.6];
 const INITIAL_ZOOM = 8.6;
+/** Width of the details panel over the map's right side, plus margins (see app.css). */
+const DETAILS_PANEL_WIDTH = 420;
 
 export interface MapViewProps {
   onMoveEnd(center: [number, number], zoom: number): void;
@@ -62,7 +64,7 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       if (selection?.kind !== 'hamlet') return;
       const hamlet = useDatasetStore.getState().hamlets.find((item) => item.id === selection.id);
       const bounds = hamlet ? hamletBounds(hamlet) : null;
-      if (bounds) controller.fitBounds(bounds, 14);
+      if (bounds) controller.fitBounds(bounds, 14, true, DETAILS_PANEL_WIDTH);
     };
     pushDataset();
     pushReport();

@@ -122,8 +122,9 @@ export class MapController {
     });
   }
 
-  fitBounds(bounds: [number, number, number, number], maxZoom = 15, animate = true): void {
-    this.map.fitBounds(bounds, { padding: 40, maxZoom, animate, duration: animate ? 600 : 0 });
+  /** `rightPaddingPixels` keeps the fitted area clear of the details panel on the right. */
+  fitBounds(bounds: [number, number, number, number], maxZoom = 15, animate = true, rightPaddingPixels = 40): void {
+    this.map.fitBounds(bounds, { padding: { top: 40, bottom: 40, left: 40, right: rightPaddingPixels }, maxZoom, animate, duration: animate ? 600 : 0 });
   }
 
   jumpTo(center: [number, number], zoom: number): void {

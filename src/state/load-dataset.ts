@@ -70,6 +70,7 @@ export async function loadDataset(): Promise<void> {
     }
     if (stored.settings) useSettingsStore.getState().actions.load(stored.settings);
     actions.loadLayers(layers, origin, readNote(manifestText));
+    performance.mark('dataset-ready');
   } catch (error) {
     actions.failLoading(error instanceof Error ? error.message : String(error));
   }

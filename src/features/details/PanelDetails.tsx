@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { LAYER_NAMES } from '../../core';
+import { DEFAULT_CONFIG, LAYER_NAMES } from '../../core';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAnalysisStore } from '../../state/analysis-store';
@@ -17,7 +17,7 @@ function HamletDetails({ id }: { id: string }) {
   const radiiMeters = useSettingsStore((state) => state.radiiMeters);
   const result = report?.hamlets.find((hamlet) => hamlet.id === id);
   const hamlet = hamlets.find((item) => item.id === id);
-  const covering = useMemo(() => (hamlet && report ? findCoveringSites(hamlet, report.sites, { radiiMeters }) : []), [hamlet, report, radiiMeters]);
+  const covering = useMemo(() => (hamlet && report ? findCoveringSites(hamlet, report.sites, { radiiMeters, mobileBroadband: DEFAULT_CONFIG.mobileBroadband }) : []), [hamlet, report, radiiMeters]);
   if (!result) return null;
   const operators = Object.keys(result.operatorFraction).sort();
   return (

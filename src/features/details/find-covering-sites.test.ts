@@ -14,9 +14,10 @@ describe('distanceToHamletMeters', () => {
 });
 
 describe('findCoveringSites', () => {
-  it('keeps sites whose widest radius reaches the hamlet, nearest first', () => {
-    const radii = { radiiMeters: { '2G': 5000, '3G': 3000, '4G': 3000, '5G': 1000, ftth: 300 } };
-    const found = findCoveringSites(hamlet, [site('far5g', 0.02, ['5G']), site('far4g', 0.03, ['4G']), site('in', 0.005, ['5G'])], radii);
+  it('keeps sites whose widest broadband radius reaches the hamlet, nearest first, never 2G-only', () => {
+    const radii = { radiiMeters: { '2G': 5000, '3G': 3000, '4G': 3000, '5G': 1000, ftth: 300 }, mobileBroadband: ['3G', '4G', '5G'] as Site['technologies'] };
+    const sites = [site('far5g', 0.02, ['5G']), site('far4g', 0.03, ['4G']), site('in', 0.005, ['5G']), site('near2g', 0.02, ['2G'])];
+    const found = findCoveringSites(hamlet, sites, radii);
     expect(found.map((entry) => entry.site.id)).toEqual(['in', 'far4g']);
   });
 });

@@ -40,14 +40,15 @@ export function distanceToHamletMeters(hamlet: Hamlet, lng: number, lat: number)
 }
 
 /**
- * Sites whose widest technology radius reaches the hamlet, nearest first. A screening for the details
- * panel: it ignores sector azimuths and per-record radii, so it may list a site the engine's exact
- * coverage does not count.
+ * Sites whose widest mobile-broadband radius reaches the hamlet, nearest first (2G-only sites do not
+ * count, as in the engine's mobile layer). A screening for the details panel: it ignores sector
+ * azimuths and per-record radii, so it may list a site the engine's exact coverage does not count.
  */
-export function findCoveringSites(hamlet: Hamlet, sites: Site[], config: Pick<CoverageConfig, 'radiiMeters'>): { site: Site; distanceMeters: number }[] {
+export function findCoveringSites(hamlet: Hamlet, sites: Site[], config: Pick<CoverageConfig, 'radiiMeters' | 'mobileBroadband'>): { site: Site; distanceMeters: number }[] {
   const found: { site: Site; distanceMeters: number }[] = [];
   for (const site of sites) {
-    const radius = Math.max(0, ...site.technologies.map((technology) => config.radiiMeters[technology]));
+    const broadband = site.technologies.filter((technology) => config.mobileBroadband.includes(technology));
+    const radius = Math.max(-1, ...broadband.map((technology) => config.radiiMeters[technology]));
     const distance = distanceToHamletMeters(hamlet, site.lng, site.lat);
     if (distance <= radius) found.push({ site, distanceMeters: distance });
   }

@@ -1,0 +1,57 @@
+// The only file that imports Playwright: it launches Debian's chromium with software WebGL.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export type { Page };
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Software WebGL (SwiftShader) for a GPU-less machine; every host name except 127.0.0.1 resolves to
+// nothing, so a request off the origin fails fast instead of reaching the internet.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+export interface BrowserSession {
+  page: Page;
+  /** Every URL the page (and its workers) requested, in order. */
+  requests: string[];
+  /** Uncaught page errors and console errors. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+let browser: Browser | null = null;
+
+async function sharedBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return browser;
+}
+
+/** A fresh context (its own IndexedDB) and page at 1280×720, with request and error logging. */
+export async function openSession(): Promise<BrowserSession> {
+  const context: BrowserContext = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN', acceptDownloads: true });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('dialog', (dialog) => void dialog.accept());
+  return { page, requests, errors, close: () => context.close() };
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPercent } from '../../src/i18n/format';
+import { closeBrowser } from './browser';
+import { AppDriver, recordMeasurement } from './driver';
+import { computeExpectedReport } from './expected-report';
+
+describe('demo data on first load', () => {
+  let app: AppDriver;
+  const expected = computeExpectedReport();
+
+  beforeAll(async () => {
+    app = await AppDriver.open();
+  });
+  afterAll(async () => {
+    await app.close();
+    await closeBrowser();
+  });
+
+  it('draws the analysed map (canvas not blank) and says the data is demo data', async () => {
+    const stats = await app.mapPixelStats();
+    expect(stats.paintedShare).toBeGreaterThan(0.2);
+    expect(stats.colours).toBeGreaterThan(8);
+    await expect(app.page.getByTestId('demo-banner').innerText()).resolves.toContain('Dữ liệu minh họa');
+    await app.screenshot('01-demo-map-kpi');
+    recordMeasurement('demo-first-load', { ...(await app.timings()), mapPaintedShare: stats.paintedShare });
+  });
+
+  it('shows the engine’s KPIs for the same data, in Vietnamese number format', async () => {
+    expect(await app.readKpis()).toEqual({
+      hamlets: expected.kpis.hamlets,
+      sites: expected.kpis.sites,
+      coveredMobileShare: expected.kpis.coveredMobileShare,
+      covered4gShare: expected.kpis.covered4gShare,
+      covered5gShare: expected.kpis.covered5gShare,
+      coveredFtthShare: expected.kpis.coveredFtthShare,
+      sharedSiteShare: expected.kpis.sharedSiteShare,
+    });
+    expect(await app.readKpiText('kpi-coverage-mobile')).toContain(formatPercent(expected.kpis.coveredMobileShare, 'vi'));
+  });
+
+  it('shows every plan target with the engine’s value and met / not met', async () => {
+    const shown = await app.readTargets();
+    const wanted = Object.fromEntries(expected.targets.map((target) => [target.id, { value: target.value, state: target.met === null ? 'missing' : target.met ? 'met' : 'not-met' }]));
+    expect(shown).toEqual(wanted);
+  });
+
+  it('groups by post-July-2025 commune through the demo merger table', async () => {
+    await app.page.getByTestId('group-by').selectOption('new_commune');
+    const rows = await app.page.locator('[data-testid="group-table"] tbody tr').count();
+    expect(rows).toBe(expected.groups.new_commune.length);
+    await app.screenshot('02-groups-new-commune');
+  });
+
+  it('makes no request off the page’s origin', () => {
+    expect(app.offOriginRequests()).toEqual([]);
+    expect(app.errors()).toEqual([]);
+  });
+});

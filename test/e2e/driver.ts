@@ -1,0 +1,229 @@
+// Domain steps of the end-to-end specs: what a planner does and sees, in app terms.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { decodeUrlState, type UrlState } from '../../src/state/url-state';
+import { openSession, type BrowserSession, type Page } from './browser';
+
+export const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results');
+
+export interface KpiReading {
+  hamlets: number;
+  sites: number;
+  coveredMobileShare: number;
+  covered4gShare: number;
+  covered5gShare: number;
+  coveredFtthShare: number;
+  sharedSiteShare: number;
+}
+
+export class AppDriver {
+  private constructor(private readonly session: BrowserSession, readonly baseUrl: string) {}
+
+  static async open(hash = ''): Promise<AppDriver> {
+    const driver = new AppDriver(await openSession(), inject('baseUrl'));
+    await driver.page.goto(driver.baseUrl + hash);
+    await driver.waitForAnalysis();
+    return driver;
+  }
+
+  get page(): Page {
+    return this.session.page;
+  }
+
+  /** Waits until the map has drawn analysed hamlets and the analysis status is done. */
+  async waitForAnalysis(): Promise<void> {
+    await this.page.waitForFunction(() => performance.getEntriesByName('first-map-draw').length > 0, null, { timeout: 60_000 });
+    await this.page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 60_000 });
+  }
+
+  /** Waits for a new analysis to finish after an action that changes its input. */
+  async waitForNewAnalysis(action: () => Promise<void>): Promise<void> {
+    const before = await this.page.evaluate(() => performance.getEntriesByName('analysis-done').length);
+    await action();
+    await this.page.waitForFunction((count) => performance.getEntriesByName('analysis-done').length > count, before, { timeout: 60_000 });
+    await this.page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 60_000 });
+  }
+
+  async openPanel(name: 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings'): Promise<void> {
+    await this.page.getByTestId(`tab-${name}`).click();
+  }
+
+  async readKpis(): Promise<KpiReading> {
+    await this.openPanel('kpi');
+    const value = async (id: string) => Number(await this.page.getByTestId(id).getAttribute('data-value'));
+    return {
+      hamlets: await value('kpi-hamlets'),
+      sites: await value('kpi-sites'),
+      coveredMobileShare: await value('kpi-coverage-mobile'),
+      covered4gShare: await value('kpi-coverage-4g'),
+      covered5gShare: await value('kpi-coverage-5g'),
+      coveredFtthShare: await value('kpi-coverage-ftth'),
+      sharedSiteShare: await value('kpi-shared-sites'),
+    };
+  }
+
+  async readKpiText(id: string): Promise<string> {
+    return ((await this.page.getByTestId(id).textContent()) ?? '').replace(/[ \t\n]+/g, ' ').trim();
+  }
+
+  /** Target id → shown value (raw number, null when missing) and met state. */
+  async readTargets(): Promise<Record<string, { value: number | null; state: string }>> {
+    await this.openPanel('kpi');
+    return this.page.evaluate(() => {
+      const rows: Record<string, { value: number | null; state: string }> = {};
+      for (const row of document.querySelectorAll('[data-testid="target-table"] tbody tr')) {
+        const id = row.getAttribute('data-testid')!.replace(/^target-/, '');
+        const raw = row.querySelector(`[data-testid="target-value-${id}"]`)!.getAttribute('data-value');
+        rows[id] = { value: raw === '' || raw === null ? null : Number(raw), state: row.querySelector(`[data-testid="target-status-${id}"]`)!.getAttribute('data-state')! };
+      }
+      return rows;
+    });
+  }
+
+  /** Keeps only one operator in the filters panel. */
+  async filterToOperator(operator: string): Promise<void> {
+    await this.openPanel('filters');
+    const boxes = this.page.locator('[data-testid^="filter-operator-"]:not([data-testid="filter-operator-all"])');
+    await this.waitForNewAnalysis(async () => {
+      for (const box of await boxes.all()) {
+        const name = (await box.getAttribute('data-testid'))!.replace('filter-operator-', '');
+        if (name !== operator && (await box.isChecked())) await box.click();
+      }
+    });
+  }
+
+  /** Types a value into a settings field; the analysis re-runs after its debounce. */
+  async changeSetting(testId: string, value: string): Promise<void> {
+    await this.openPanel('settings');
+    await this.waitForNewAnalysis(() => this.page.getByTestId(testId).fill(value));
+  }
+
+  /** Switches the opt-in online basemap on and waits until it has asked for a tile. */
+  async switchOnOnlineBasemap(): Promise<void> {
+    await this.openPanel('settings');
+    const tile = this.page.waitForRequest((request) => request.url().includes('tile.openstreetmap.org'), { timeout: 20_000 });
+    await this.page.getByTestId('setting-basemap').check();
+    await tile;
+  }
+
+  urlState(): UrlState {
+    return decodeUrlState(new URL(this.page.url()).hash);
+  }
+
+  /** Clicks the first hamlet of the uncovered list and waits for the map to finish moving to it. */
+  async zoomToFirstUncoveredHamlet(): Promise<{ id: string; name: string }> {
+    await this.openPanel('hamlets');
+    const first = this.page.getByTestId('uncovered-hamlet').first();
+    const id = (await first.getAttribute('data-id'))!;
+    const name = await first.locator('.hamlet-name').innerText();
+    const hashBefore = new URL(this.page.url()).hash;
+    await first.click();
+    await this.page.waitForFunction((before) => window.location.hash !== before && window.location.hash.includes('map='), hashBefore, { timeout: 20_000 });
+    // fitBounds animates; the hash is written on moveend, so wait for it to settle.
+    await this.page.waitForTimeout(300);
+    return { id, name };
+  }
+
+  async detailsTitle(): Promise<string> {
+    return this.page.getByTestId('details-title').innerText();
+  }
+
+  /** Imports a file through the file picker and returns the shown report's text. */
+  async importFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators' | 'merger', name: string, content: string, mode: 'replace' | 'add'): Promise<string> {
+    await this.openPanel('import');
+    await this.page.getByTestId('import-kind').selectOption(kind);
+    await this.page.getByTestId(`import-mode-${mode}`).check();
+    await this.waitForNewAnalysis(async () => {
+      await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/geo+json', buffer: Buffer.from(content, 'utf8') });
+      await this.page.getByTestId('import-report').waitFor();
+    });
+    return this.page.getByTestId('import-report').innerText();
+  }
+
+  async layerOrigin(layer: string): Promise<string | null> {
+    await this.openPanel('import');
+    return this.page.getByTestId(`origin-${layer}`).getAttribute('data-origin');
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitForAnalysis();
+  }
+
+  async backToDemoData(): Promise<void> {
+    await this.openPanel('import');
+    await this.waitForNewAnalysis(() => this.page.getByTestId('reset-demo').click());
+  }
+
+  /**
+   * Share of map pixels that differ from the empty background, and the number of distinct colours
+   * (quantised), from a screenshot decoded by the browser itself.
+   */
+  async mapPixelStats(): Promise<{ paintedShare: number; colours: number }> {
+    const png = await this.page.getByTestId('map').screenshot();
+    return this.page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const background = [0xee, 0xf2, 0xf0];
+      const colours = new Set<number>();
+      let painted = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - background[0]) + Math.abs(data[i + 1] - background[1]) + Math.abs(data[i + 2] - background[2]) > 24) painted++;
+        colours.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+      }
+      return { paintedShare: painted / (data.length / 4), colours: colours.size };
+    }, png.toString('base64'));
+  }
+
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(path.join(RESULTS_DIR, 'screenshots'), { recursive: true });
+    await this.page.screenshot({ path: path.join(RESULTS_DIR, 'screenshots', `${name}.png`) });
+  }
+
+  /** Time from navigation to the first analysed map frame, and the worker's engine time. */
+  async timings(): Promise<{ firstMapDrawMs: number; appStartMs: number; workerAnalysisMs: number | null }> {
+    return this.page.evaluate(() => {
+      const mark = (name: string) => performance.getEntriesByName(name)[0] as PerformanceMark | undefined;
+      const analysis = mark('analysis-done');
+      return {
+        firstMapDrawMs: Math.round(mark('first-map-draw')?.startTime ?? -1),
+        appStartMs: Math.round(mark('app-start')?.startTime ?? -1),
+        workerAnalysisMs: analysis ? Math.round((analysis.detail as { workerMs: number }).workerMs) : null,
+      };
+    });
+  }
+
+  /** Requests that did not go to the app's own origin (data: and blob: URLs are local). */
+  offOriginRequests(): string[] {
+    const origin = new URL(this.baseUrl).origin;
+    return this.session.requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+  }
+
+  errors(): string[] {
+    return [...this.session.errors];
+  }
+
+  async close(): Promise<void> {
+    await this.session.close();
+  }
+}
+
+/** Adds entries to test-results/e2e-report.json (time to first map, analysis time), keeping others. */
+export function recordMeasurement(name: string, values: Record<string, unknown>): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, 'e2e-report.json');
+  let report: Record<string, unknown> = {};
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    report = {};
+  }
+  report[name] = { ...values, recordedAt: new Date().toISOString() };
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}

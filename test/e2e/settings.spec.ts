@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/state/settings-store';
+import { closeBrowser } from './browser';
+import { AppDriver } from './driver';
+import { computeExpectedReport } from './expected-report';
+
+describe('settings', () => {
+  let app: AppDriver;
+
+  beforeAll(async () => {
+    app = await AppDriver.open();
+  });
+  afterAll(async () => {
+    await app.close();
+    await closeBrowser();
+  });
+
+  it('re-runs the analysis with a smaller 4G radius, as the engine says', async () => {
+    await app.changeSetting('setting-radius-4G', '1500');
+    const expected = computeExpectedReport({ settings: { radiiMeters: { ...DEFAULT_SETTINGS.radiiMeters, '4G': 1500 } } });
+    const shown = await app.readKpis();
+    expect(shown.covered4gShare).toBe(expected.kpis.covered4gShare);
+    expect(shown.coveredMobileShare).toBe(expected.kpis.coveredMobileShare);
+    await app.openPanel('settings');
+    await app.screenshot('07-settings');
+  });
+
+  it('reaches off the origin only when the user switches the online basemap on', async () => {
+    expect(app.offOriginRequests()).toEqual([]);
+    await app.switchOnOnlineBasemap();
+    const off = app.offOriginRequests();
+    expect(off.length).toBeGreaterThan(0);
+    expect(off.every((url) => url.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
+  });
+});
