@@ -3,23 +3,29 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvTable } from '../../src/core/index';
 import { hasSharedData, runCli, SHARED_DATA_DIR } from '../helpers/run-cli';
 
 describe.skipIf(!hasSharedData)('analyze CLI on the real district polygons', () => {
   const out = mkdtempSync(join(tmpdir(), 'analyze-districts-'));
-  const run = runCli('analyze.ts', [
-    '--hamlets', join(SHARED_DATA_DIR, 'districts.geojson'),
-    '--sites', 'public/geodata/sites.geojson',
-    '--fibre', 'public/geodata/fibre.geojson',
-    '--join', join(SHARED_DATA_DIR, 'census-2019.csv'),
-    '--join-key', 'code',
-    '--out', out,
-  ]);
+  let run: ReturnType<typeof runCli>;
+  let census: Record<string, string>[];
+  let districts: { features: { properties: { code: string; area_km2_approx: number } }[] };
+  // Read the shared data only when the suite runs: describe bodies are collected even when skipped.
+  beforeAll(() => {
+    run = runCli('analyze.ts', [
+      '--hamlets', join(SHARED_DATA_DIR, 'districts.geojson'),
+      '--sites', 'public/geodata/sites.geojson',
+      '--fibre', 'public/geodata/fibre.geojson',
+      '--join', join(SHARED_DATA_DIR, 'census-2019.csv'),
+      '--join-key', 'code',
+      '--out', out,
+    ]);
+    census = parseCsvTable(readFileSync(join(SHARED_DATA_DIR, 'census-2019.csv'), 'utf8'), 'census-2019.csv').rows;
+    districts = JSON.parse(readFileSync(join(SHARED_DATA_DIR, 'districts.geojson'), 'utf8'));
+  });
   const report = () => JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-  const census = parseCsvTable(readFileSync(join(SHARED_DATA_DIR, 'census-2019.csv'), 'utf8'), 'census-2019.csv').rows;
-  const districts = JSON.parse(readFileSync(join(SHARED_DATA_DIR, 'districts.geojson'), 'utf8')) as { features: { properties: { code: string; area_km2_approx: number } }[] };
 
   it('runs and writes the four outputs', () => {
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
