@@ -1,4 +1,5 @@
-// `npm run bench [-- --country]`: the engine against a naive Turf baseline on the same data.
+// `npm run bench [-- --country] [-- --only=demo|province|country]`: the engine against a naive
+// Turf baseline on the same data.
 // Prints progress lines, then one JSON object per scale as the last lines:
 // {"scale","engineMs","naiveMs","speedup","mae","peakMB", ...}
 import * as turf from '@turf/turf';
@@ -16,9 +17,15 @@ function shapesFor(input: CoverageInput, layer: LayerName): ReferenceShape[] {
   const shapes: ReferenceShape[] = [];
   for (const record of input.btsRecords) {
     const technologies = record.technologies.filter((t) => (layer === 'mobile' ? DEFAULT_CONFIG.mobileBroadband.includes(t) : t === (layer === '4g' ? '4G' : '5G')));
-    // One disc per distinct radius, as the engine does.
+    // One shape per distinct radius, as the engine does.
     for (const radius of new Set(technologies.map((t) => record.radiusMeters ?? DEFAULT_CONFIG.radiiMeters[t]))) {
-      shapes.push({ kind: 'disc', center: [record.lng, record.lat], radiusMeters: radius });
+      const center: [number, number] = [record.lng, record.lat];
+      const beamwidth = record.beamwidthDegrees ?? DEFAULT_CONFIG.defaultBeamwidthDegrees;
+      shapes.push(
+        record.azimuthDegrees !== undefined && beamwidth < 360
+          ? { kind: 'sector', center, radiusMeters: radius, azimuthDegrees: record.azimuthDegrees, beamwidthDegrees: beamwidth }
+          : { kind: 'disc', center, radiusMeters: radius },
+      );
     }
   }
   return shapes;
@@ -37,8 +44,11 @@ function nearby(shapes: ReferenceShape[], bbox: number[]): ReferenceShape[] {
 function naiveFraction(hamlet: Feature<Polygon | MultiPolygon>, shapes: ReferenceShape[]): number {
   const pieces: Feature<Polygon | MultiPolygon>[] = [];
   for (const shape of shapes) {
-    if (shape.kind !== 'disc') continue;
-    const circle = turf.circle(shape.center, shape.radiusMeters, { steps: 64, units: 'meters' });
+    if (shape.kind === 'route') continue;
+    const circle =
+      shape.kind === 'disc'
+        ? turf.circle(shape.center, shape.radiusMeters, { steps: 64, units: 'meters' })
+        : turf.sector(shape.center, shape.radiusMeters, shape.azimuthDegrees - shape.beamwidthDegrees / 2, shape.azimuthDegrees + shape.beamwidthDegrees / 2, { steps: 64, units: 'meters' });
     const piece = turf.intersect(turf.featureCollection([hamlet, circle]));
     if (piece) pieces.push(piece as Feature<Polygon | MultiPolygon>);
   }
@@ -144,9 +154,10 @@ function runScale(scale: string, input: CoverageInput, sampleSize: number, repea
 }
 
 const results: Record<string, number | string>[] = [];
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 // The demo dataset as the app loads it (865 hamlets, 1,519 BTS records, 7,500 fibre points).
-results.push(runScale('demo', loadInputs(demoPaths()).input, 40, 9));
-results.push(
+if (!only || only === 'demo') results.push(runScale('demo', loadInputs(demoPaths()).input, 40, 9));
+if (!only || only === 'province') results.push(
   runScale(
     'province',
     generateSyntheticInput({ seed: 1, bbox: [105.55, 9.25, 106.3, 9.95], hamlets: 1000, btsRecords: 1500, fibrePoints: 20000, edgeVertices: 12 }),
@@ -154,7 +165,7 @@ results.push(
     9,
   ),
 );
-if (process.argv.includes('--country')) {
+if (process.argv.includes('--country') || only === 'country') {
   results.push(
     runScale(
       'country',
