@@ -19,10 +19,10 @@ function emptyResult<T>() {
   return { items: [] as T[], rowsRead: 0, rowsUsed: 0, skipped: [], warnings: [] };
 }
 
-function parse({ kind, text, fileName, format }: ParseRequest): ParsedLayer {
+function parse({ kind, text, fileName, format, hamletFields }: ParseRequest): ParsedLayer {
   switch (kind) {
     case 'hamlets': {
-      const parsed = parseHamletsGeoJson(text, fileName);
+      const parsed = parseHamletsGeoJson(text, fileName, hamletFields);
       const { demo, ...result } = parsed;
       return { kind, demo, result };
     }

@@ -1,4 +1,4 @@
-import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, FibrePoint, FibreRoute, Hamlet, ImportResult, IndicatorValue } from '../core';
+import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, FibrePoint, FibreRoute, FieldMapping, Hamlet, ImportResult, IndicatorValue } from '../core';
 
 /** The kinds of layer a user can import. */
 export type LayerKind = 'hamlets' | 'sites' | 'fibre' | 'indicators';
@@ -9,6 +9,8 @@ export interface ParseRequest {
   text: string;
   fileName: string;
   format: 'json' | 'csv';
+  /** Accepted property names per hamlet field, when the user mapped unknown ones. */
+  hamletFields?: FieldMapping;
 }
 
 /** What one parse returns, per kind; fibre GeoJSON may hold points and routes at once. */

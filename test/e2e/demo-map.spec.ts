@@ -51,6 +51,14 @@ describe('demo data on first load', () => {
     await app.screenshot('02-groups-new-commune');
   });
 
+  it('switches to English number format and back', async () => {
+    await app.switchLanguage('en');
+    expect(await app.readKpiText('kpi-coverage-mobile')).toContain(formatPercent(expected.kpis.coveredMobileShare, 'en'));
+    await app.screenshot('08-english');
+    await app.switchLanguage('vi');
+    expect(await app.readKpiText('kpi-coverage-mobile')).toContain(formatPercent(expected.kpis.coveredMobileShare, 'vi'));
+  });
+
   it('makes no request off the page’s origin', () => {
     expect(app.offOriginRequests()).toEqual([]);
     expect(app.errors()).toEqual([]);

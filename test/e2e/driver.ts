@@ -141,6 +141,25 @@ export class AppDriver {
     return this.page.getByTestId('import-report').innerText();
   }
 
+  /** Imports a CSV whose headers need the column-mapping step; `mapping` is field → header. */
+  async importFileWithMapping(kind: 'sites' | 'fibre' | 'indicators' | 'merger', name: string, content: string, mode: 'replace' | 'add', mapping: Record<string, string>): Promise<string> {
+    await this.openPanel('import');
+    await this.page.getByTestId('import-kind').selectOption(kind);
+    await this.page.getByTestId(`import-mode-${mode}`).check();
+    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+    await this.page.getByTestId('column-mapping').waitFor();
+    for (const [field, header] of Object.entries(mapping)) await this.page.getByTestId(`mapping-${field}`).selectOption(header);
+    await this.waitForNewAnalysis(async () => {
+      await this.page.getByTestId('mapping-apply').click();
+      await this.page.getByTestId('import-report').waitFor();
+    });
+    return this.page.getByTestId('import-report').innerText();
+  }
+
+  async switchLanguage(locale: 'vi' | 'en'): Promise<void> {
+    await this.page.getByTestId(`language-${locale}`).click();
+  }
+
   async layerOrigin(layer: string): Promise<string | null> {
     await this.openPanel('import');
     return this.page.getByTestId(`origin-${layer}`).getAttribute('data-origin');

@@ -78,6 +78,19 @@ describe('imports and persistence', () => {
     await app.screenshot('06-inert-html-name');
   });
 
+  it('asks for unknown columns, then imports with the chosen mapping', async () => {
+    const csv = 'Trạm;Mạng;Kinh độ;Vĩ độ;Công nghệ\nMAP-1;Viettel;106,605;9,005;4G\n';
+    const reportText = await app.importFileWithMapping('sites', 'tram-cot-la.csv', csv, 'add', { operator: 'Mạng' });
+    expect(reportText).toContain('Số dòng dùng: 1');
+    const expected = computeExpectedReport({
+      extraCsvSites: { fileName: 'tram-moi.csv', text: `${sitesCsv}\nMAP-1;Viettel;106,605;9,005;4G` },
+      extraHamlets: [XSS_HAMLET],
+    });
+    const shown = await app.readKpis();
+    expect(shown.sites).toBe(expected.kpis.sites);
+    expect(shown.coveredMobileShare).toBe(expected.kpis.coveredMobileShare);
+  });
+
   it('goes back to the demo data after confirmation', async () => {
     await app.backToDemoData();
     const demo = computeExpectedReport();

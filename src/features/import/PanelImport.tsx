@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
 import { resetToDemo } from '../../state/load-dataset';
 import { ColumnMappingStep } from './ColumnMappingStep';
-import { findMissingColumns, readCsvHeaders, renameCsvHeaders, type ImportKind, type RequiredColumn } from './column-mapping';
+import { buildHamletFields, findMissingColumns, inspectHamletProperties, readCsvHeaders, renameCsvHeaders, type ImportKind, type RequiredColumn } from './column-mapping';
 import { fileFormatOf, importFile, type ImportReport } from './import-file';
 import { ImportReportView } from './ImportReportView';
 
@@ -29,10 +29,10 @@ export function PanelImport() {
   const inputRef = useRef<HTMLInputElement>(null);
   const dataset = useDatasetStore();
 
-  const runImport = async (fileName: string, text: string) => {
+  const runImport = async (fileName: string, text: string, mapping?: Record<string, string>) => {
     setIsBusy(true);
     try {
-      setReport(await importFile(kind, fileName, text, mode));
+      setReport(await importFile(kind, fileName, text, mode, kind === 'hamlets' && mapping ? buildHamletFields(mapping) : undefined));
     } finally {
       setIsBusy(false);
     }
@@ -45,6 +45,12 @@ export function PanelImport() {
       const headers = readCsvHeaders(text);
       const missing = findMissingColumns(kind, headers);
       if (headers.length > 0 && missing.length > 0) {
+        setPending({ fileName: file.name, text, headers, missing });
+        return;
+      }
+    } else if (kind === 'hamlets') {
+      const { headers, missing } = inspectHamletProperties(text);
+      if (missing.length > 0) {
         setPending({ fileName: file.name, text, headers, missing });
         return;
       }
@@ -115,9 +121,9 @@ export function PanelImport() {
           headers={pending.headers}
           onCancel={() => setPending(null)}
           onApply={(mapping) => {
-            const text = renameCsvHeaders(pending.text, kind, mapping);
             setPending(null);
-            void runImport(pending.fileName, text);
+            if (kind === 'hamlets') void runImport(pending.fileName, pending.text, mapping);
+            else void runImport(pending.fileName, renameCsvHeaders(pending.text, kind, mapping));
           }}
         />
       )}

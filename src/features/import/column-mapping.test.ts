@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBtsCsv } from '../../core';
-import { findMissingColumns, readCsvHeaders, renameCsvHeaders } from './column-mapping';
+import { parseBtsCsv, parseHamletsGeoJson } from '../../core';
+import { buildHamletFields, findMissingColumns, inspectHamletProperties, readCsvHeaders, renameCsvHeaders } from './column-mapping';
 
 describe('findMissingColumns', () => {
   it('accepts Vietnamese site headers', () => {
@@ -22,5 +22,21 @@ describe('renameCsvHeaders', () => {
     const renamed = renameCsvHeaders(text, 'sites', { operator: 'Mạng' });
     expect(renamed.split(/\r?\n/)[0]).toBe('Trạm;operator;Kinh độ;Vĩ độ;Công nghệ');
     expect(parseBtsCsv(renamed, 'x.csv').items[0]).toMatchObject({ operator: 'Viettel', lng: 105.97, lat: 9.6 });
+  });
+});
+
+describe('hamlet property mapping', () => {
+  const collection = {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: { MA: 'A1', TEN_AP: 'Ấp 1', XA_PHUONG: 'Xã X', HUYEN: 'H' }, geometry: { type: 'Polygon', coordinates: [[[105.9, 9.6], [106, 9.6], [106, 9.7], [105.9, 9.6]]] } }],
+  };
+  it('finds the label fields no property matches', () => {
+    const { headers, missing } = inspectHamletProperties(JSON.stringify(collection));
+    expect(headers).toEqual(['MA', 'TEN_AP', 'XA_PHUONG', 'HUYEN']);
+    expect(missing.map((column) => column.field)).toEqual(['commune']);
+  });
+  it('lets the parser read a mapped property', () => {
+    const fields = buildHamletFields({ commune: 'XA_PHUONG' });
+    expect(parseHamletsGeoJson(collection, 'ap.geojson', fields).items[0].commune).toBe('Xã X');
   });
 });

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, findColumn, INDICATOR_COLUMN_ALIASES, parseCsvTable } from '../../core';
+import { BTS_COLUMN_ALIASES, DEFAULT_CONFIG, FIBRE_COLUMN_ALIASES, findColumn, INDICATOR_COLUMN_ALIASES, parseCsvTable, type FieldMapping } from '../../core';
 import { MERGER_COLUMN_ALIASES } from '../../state/merger-table';
 
 /** What a user can import: the engine's layers plus the commune merger table. */
@@ -68,4 +68,38 @@ export function renameCsvHeaders(text: string, kind: ImportKind, mapping: Record
     return column ? column.aliases[0] : name;
   });
   return Papa.unparse([renamed, ...rows], { delimiter: table.delimiter });
+}
+
+const HAMLET_REQUIRED: RequiredColumn[] = (['name', 'commune', 'district'] as const).map((field) => ({ field, aliases: DEFAULT_CONFIG.fields[field] }));
+const SAMPLED_FEATURES = 50;
+
+/**
+ * The property keys of a hamlet GeoJSON (from its first features) and the label fields none of them
+ * matches. Unreadable JSON gives no keys, and the parser then reports the problem itself.
+ */
+export function inspectHamletProperties(text: string): { headers: string[]; missing: RequiredColumn[] } {
+  let features: unknown[] = [];
+  try {
+    const json = JSON.parse(text) as { features?: unknown };
+    if (Array.isArray(json.features)) features = json.features.slice(0, SAMPLED_FEATURES);
+  } catch {
+    return { headers: [], missing: [] };
+  }
+  const keys = new Set<string>();
+  for (const feature of features) {
+    const properties = (feature as { properties?: unknown } | null)?.properties;
+    if (properties && typeof properties === 'object') Object.keys(properties).forEach((key) => keys.add(key));
+  }
+  const headers = [...keys];
+  if (headers.length === 0) return { headers, missing: [] };
+  return { headers, missing: HAMLET_REQUIRED.filter((column) => findColumn(headers, column.aliases) === undefined) };
+}
+
+/** The hamlet field mapping with the user's chosen property names tried first. */
+export function buildHamletFields(mapping: Record<string, string>): FieldMapping {
+  const fields = { ...DEFAULT_CONFIG.fields };
+  for (const field of Object.keys(fields) as (keyof FieldMapping)[]) {
+    if (mapping[field]) fields[field] = [mapping[field], ...fields[field]];
+  }
+  return fields;
 }

@@ -1,4 +1,4 @@
-import type { SkippedItem, Warning } from '../../core';
+import type { FieldMapping, SkippedItem, Warning } from '../../core';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
 import { parseMergerCsv } from '../../state/merger-table';
 import { parseLayerInWorker } from '../../worker/client';
@@ -34,7 +34,7 @@ const LAYER_OF: Record<Exclude<ImportKind, 'fibre'>, DatasetLayerName> = {
  * Parses a file (in the worker, except the small merger table) and puts its items into the dataset,
  * replacing the layer or adding to it. A file that yields no usable row changes nothing.
  */
-export async function importFile(kind: ImportKind, fileName: string, text: string, mode: 'replace' | 'add'): Promise<ImportReport> {
+export async function importFile(kind: ImportKind, fileName: string, text: string, mode: 'replace' | 'add', hamletFields?: FieldMapping): Promise<ImportReport> {
   const { importLayer } = useDatasetStore.getState().actions;
   if (kind === 'merger') {
     try {
@@ -45,7 +45,7 @@ export async function importFile(kind: ImportKind, fileName: string, text: strin
       return failed(fileName, kind, error instanceof Error ? error.message : String(error));
     }
   }
-  const parsed = await parseLayerInWorker({ kind, text, fileName, format: fileFormatOf(fileName) });
+  const parsed = await parseLayerInWorker({ kind, text, fileName, format: fileFormatOf(fileName), ...(hamletFields ? { hamletFields } : {}) });
   if (parsed.kind === 'error') return failed(fileName, kind, parsed.message);
   const { result } = parsed;
   const report: ImportReport = { fileName, kind, rowsRead: result.rowsRead, rowsUsed: result.rowsUsed, skipped: result.skipped, warnings: result.warnings, error: null };
