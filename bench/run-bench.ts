@@ -94,6 +94,10 @@ function runScale(scale: string, input: CoverageInput, sampleSize: number, repea
   }
   const reanalysisMs = median(reanalysis);
   log(`re-analysis after adding one site: ${reanalysisMs.toFixed(2)} ms (median of 30)`);
+  // Peak resident memory of the process so far: input, engine and report (the naive baseline's
+  // own data, built next, is not counted).
+  const enginePeakMB = peakMB();
+  log(`peak memory: ${enginePeakMB} MB`);
 
   // Naive baseline and exact reference on a sample of hamlets; the naive time is extrapolated.
   const step = Math.max(1, Math.floor(input.hamlets.length / sampleSize));
@@ -144,7 +148,7 @@ function runScale(scale: string, input: CoverageInput, sampleSize: number, repea
     mae: Number(mae.toExponential(2)),
     maxError: Number(errorMax.toFixed(4)),
     reanalysisMs: Number(reanalysisMs.toFixed(2)),
-    peakMB: peakMB(),
+    peakMB: enginePeakMB,
     hamlets: input.hamlets.length,
     btsRecords: input.btsRecords.length,
     fibrePoints: input.fibrePoints.length,
