@@ -25,6 +25,20 @@ function AnalysisStatus() {
   );
 }
 
+/** Says that the figures shown are for some operators or technologies only; a click opens the filters. */
+function ActiveFilters() {
+  const t = useT();
+  const filters = useUiStore((state) => state.filters);
+  const setPanel = useUiStore((state) => state.actions.setPanel);
+  const parts = [...(filters.operators ?? []), ...(filters.technologies ?? [])];
+  if (filters.operators === null && filters.technologies === null) return null;
+  return (
+    <button type="button" className="active-filters" data-testid="active-filters" onClick={() => setPanel('filters')}>
+      {t('filters.active', { list: parts.length > 0 ? parts.join(', ') : '∅' })}
+    </button>
+  );
+}
+
 export function AppHeader() {
   const t = useT();
   const locale = useLocale();
@@ -50,6 +64,7 @@ export function AppHeader() {
           ))}
         </select>
       </label>
+      <ActiveFilters />
       <AnalysisStatus />
       <div className="language" role="group" aria-label={t('app.language')}>
         {(['vi', 'en'] as const).map((code) => (

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/use-t';
 import { useAnalysisStore } from '../state/analysis-store';
 import { useDatasetStore } from '../state/dataset-store';
 import { buildCoverageConfig, useSettingsStore } from '../state/settings-store';
@@ -20,6 +21,7 @@ export interface MapViewProps {
 
 /** The map container; all map work goes through one `MapController`, fed from the stores. */
 export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
+  const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const moveRef = useRef(onMoveEnd);
@@ -97,5 +99,5 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
     controllerRef.current?.setDiscsVisible(showDiscs);
   }, [showDiscs]);
 
-  return <div ref={containerRef} className="map-view" data-testid="map" role="region" aria-label="Bản đồ / Map" />;
+  return <div ref={containerRef} className="map-view" data-testid="map" role="region" aria-label={t('app.map')} />;
 }

@@ -29,6 +29,7 @@ describe('operator filter', () => {
       sharedSiteShare: expected.kpis.sharedSiteShare,
     });
     expect(shown.coveredMobileShare).toBeLessThan(all.coveredMobileShare);
+    await expect(app.page.getByTestId('active-filters').textContent()).resolves.toBe('Đang lọc: Viettel');
     await app.screenshot('03-filter-viettel');
   });
 
