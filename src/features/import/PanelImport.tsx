@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { useT } from '../../i18n/use-t';
+import { formatNumber } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
 import { resetToDemo } from '../../state/load-dataset';
 import { ColumnMappingStep } from './ColumnMappingStep';
@@ -20,6 +21,7 @@ interface PendingMapping {
 /** File picker and drop zone, the column-mapping step, the import report and "back to demo data". */
 export function PanelImport() {
   const t = useT();
+  const locale = useLocale();
   const [kind, setKind] = useState<ImportKind>('sites');
   const [mode, setMode] = useState<'replace' | 'add'>('replace');
   const [pending, setPending] = useState<PendingMapping | null>(null);
@@ -132,7 +134,7 @@ export function PanelImport() {
       <ul className="layer-origins" data-testid="layer-origins">
         {SHOWN_LAYERS.map((name) => (
           <li key={name} data-testid={`origin-${name}`} data-origin={dataset.origin[name]}>
-            {name}: {(dataset[name] as unknown[]).length} ({t(`import.origin.${dataset.origin[name]}`)})
+            {t(`dataset.${name}`)}: {formatNumber((dataset[name] as unknown[]).length, locale)} ({t(`import.origin.${dataset.origin[name]}`)})
           </li>
         ))}
       </ul>
