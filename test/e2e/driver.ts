@@ -156,6 +156,14 @@ export class AppDriver {
     return this.page.getByTestId('import-report').innerText();
   }
 
+  /** Types a value for a plan indicator in the dashboard form and saves it. */
+  async enterIndicator(id: string, text: string): Promise<void> {
+    await this.openPanel('kpi');
+    await this.page.locator('.indicator-form summary').click();
+    await this.page.getByTestId(`indicator-input-${id}`).fill(text);
+    await this.waitForNewAnalysis(() => this.page.getByTestId('indicator-save').click());
+  }
+
   async switchLanguage(locale: 'vi' | 'en'): Promise<void> {
     await this.page.getByTestId(`language-${locale}`).click();
   }

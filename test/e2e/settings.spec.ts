@@ -25,6 +25,14 @@ describe('settings', () => {
     await app.screenshot('07-settings');
   });
 
+  it('keeps an indicator entered in the dashboard form across a reload', async () => {
+    await app.enterIndicator('cloud-use', '80 %');
+    expect((await app.readTargets())['cloud-use']).toEqual({ value: 0.8, state: 'met' });
+    await app.reload();
+    expect((await app.readTargets())['cloud-use']).toEqual({ value: 0.8, state: 'met' });
+    expect((await app.readKpis()).covered4gShare).toBe(computeExpectedReport({ settings: { radiiMeters: { ...DEFAULT_SETTINGS.radiiMeters, '4G': 1500 } } }).kpis.covered4gShare);
+  });
+
   it('reaches off the origin only when the user switches the online basemap on', async () => {
     expect(app.offOriginRequests()).toEqual([]);
     await app.switchOnOnlineBasemap();
