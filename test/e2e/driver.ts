@@ -125,6 +125,17 @@ export class AppDriver {
     return { id, name };
   }
 
+  /** Clicks the middle of the map and waits for the details panel. */
+  async clickMapCentre(): Promise<void> {
+    const box = (await this.page.getByTestId('map').boundingBox())!;
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.getByTestId('details-panel').waitFor({ timeout: 10_000 });
+  }
+
+  async detailsText(): Promise<string> {
+    return this.page.getByTestId('details-panel').innerText();
+  }
+
   async detailsTitle(): Promise<string> {
     return this.page.getByTestId('details-title').innerText();
   }

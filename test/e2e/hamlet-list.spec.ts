@@ -39,3 +39,22 @@ describe('uncovered hamlet list', () => {
     await app.screenshot('04-hamlet-zoom-details');
   });
 });
+
+describe('clicking a site on the map', () => {
+  it('shows its operators, technologies and whether it is shared', async () => {
+    const site = computeExpectedReport().sites.find((item) => item.shared)!;
+    const app = await AppDriver.open(`#map=16/${site.lat}/${site.lng}`);
+    try {
+      await app.clickMapCentre();
+      const text = await app.detailsText();
+      expect(await app.detailsTitle()).toBe(`Trạm: ${site.id}`);
+      expect(text).toContain(site.operators.join(', '));
+      expect(text).toContain(site.technologies.join(', '));
+      expect(text).toMatch(/Dùng chung\s+Có/);
+      await app.screenshot('09-site-details');
+    } finally {
+      await app.close();
+      await closeBrowser();
+    }
+  });
+});
