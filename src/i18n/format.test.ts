@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, formatTargetValue } from './format';
+import { formatIsoDate, formatNumber, formatPercent, formatTargetValue } from './format';
 
 describe('formatPercent', () => {
   it('writes Vietnamese percentages with a decimal comma and a no-break space', () => {
@@ -23,5 +23,14 @@ describe('formatTargetValue', () => {
     expect(formatTargetValue(52.3, 'mbps', 'vi')).toBe('52,3 Mbit/s');
     expect(formatTargetValue(86.4, 'per100', 'vi')).toBe('86,4');
     expect(formatTargetValue(null, 'share', 'vi')).toBe('—');
+  });
+});
+
+describe('formatIsoDate', () => {
+  it('writes day/month/year in both languages and leaves other text alone', () => {
+    expect(formatIsoDate('2024-12-31', 'vi')).toBe('31/12/2024');
+    expect(formatIsoDate('2024-12-31', 'en')).toBe('31/12/2024');
+    expect(formatIsoDate('2024-02-30', 'vi')).toBe('2024-02-30');
+    expect(formatIsoDate('Q4 2024', 'vi')).toBe('Q4 2024');
   });
 });

@@ -37,3 +37,15 @@ export function formatTargetValue(value: number | null, unit: 'share' | 'per100'
   if (unit === 'mbps') return `${formatNumber(value, locale, 1)} Mbit/s`;
   return formatNumber(value, locale, 1);
 }
+
+/**
+ * An ISO calendar date (`2024-12-31`) in the locale's order: `31/12/2024` in Vietnamese. Anything that is
+ * not such a date is returned unchanged. Read as UTC so the day never shifts with the time zone.
+ */
+export function formatIsoDate(text: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return text;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (date.getUTCDate() !== Number(match[3])) return text;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+}

@@ -1,14 +1,16 @@
 import type { TargetResult } from '../../core';
-import { formatTargetValue } from '../../i18n/format';
+import { formatIsoDate, formatTargetValue } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { selectTargets, useAnalysisStore } from '../../state/analysis-store';
 
 function useSourceText(): (source: string) => string {
   const t = useT();
+  const locale = useLocale();
   return (source) => {
     if (source === 'engine') return t('targets.sourceEngine');
     if (source === 'missing') return t('targets.missing');
-    const text = source.replace(/^indicator:?\s*/, '');
+    // The engine writes `indicator: <source> (<ISO date>)`.
+    const text = source.replace(/^indicator:?\s*/, '').replace(/\((\d{4}-\d{2}-\d{2})\)$/, (_, date: string) => `(${formatIsoDate(date, locale)})`);
     return text.startsWith('entered') ? `${t('targets.sourceEntered')}${text.slice('entered'.length)}` : text;
   };
 }
