@@ -1,0 +1,147 @@
+// npm run propose -- [the analyze inputs] [--operator NAME ...] [--target 1.0] [--measure hamlets|households]
+//                    [--budget K] [--method exact|greedy] [--spacing 500] [--time-limit S]
+//                    [--technology 4G] [--radius M] [--point LNG,LAT ...] --out DIR
+// With no input flag it works on the demo dataset in public/geodata.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  CoverageInputError,
+  createCoverageAnalysis,
+  formatProposalsGeoJson,
+  normalizeOperator,
+  parseLocaleNumber,
+  proposeSites,
+  roundNumbers,
+  SitingError,
+  TECHNOLOGIES,
+  type HighsLike,
+  type ProposeOptions,
+  type Technology,
+} from '../src/core/index';
+import { CliError, demoPaths, loadInputs, type InputPaths } from './cli/read-inputs';
+
+const USAGE = `usage: npm run propose -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
+                          [--operator NAME ...] [--target SHARE] [--measure hamlets|households] [--budget K]
+                          [--method exact|greedy] [--spacing METRES] [--time-limit SECONDS]
+                          [--technology 4G] [--radius METRES] [--point LNG,LAT ...] --out DIR
+  with no --hamlets, the demo dataset (public/geodata) is used;
+  no --operator: the target is mobile broadband overall; --operator A --operator B: each one's own layer;
+  writes DIR/proposals.geojson (loadable again with --sites) and DIR/report.json`;
+
+function number(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = parseLocaleNumber(text);
+  if (value === null || !Number.isFinite(value)) throw new CliError(`--${flag}: "${text}" is not a number`);
+  return value;
+}
+
+function percent(value: number | null): string {
+  return value === null ? '—' : `${(value * 100).toFixed(1)} %`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      hamlets: { type: 'string', multiple: true },
+      sites: { type: 'string', multiple: true },
+      fibre: { type: 'string', multiple: true },
+      indicators: { type: 'string', multiple: true },
+      config: { type: 'string' },
+      operator: { type: 'string', multiple: true },
+      target: { type: 'string' },
+      measure: { type: 'string' },
+      budget: { type: 'string' },
+      method: { type: 'string' },
+      spacing: { type: 'string' },
+      'time-limit': { type: 'string' },
+      technology: { type: 'string' },
+      radius: { type: 'string' },
+      point: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.out) throw new CliError(`--out DIR is required\n${USAGE}`);
+  const method = values.method ?? 'exact';
+  if (method !== 'exact' && method !== 'greedy') throw new CliError(`--method: "${method}" is not exact or greedy`);
+  const measure = values.measure ?? 'hamlets';
+  if (measure !== 'hamlets' && measure !== 'households') throw new CliError(`--measure: "${measure}" is not hamlets or households`);
+  const technology = values.technology?.toUpperCase();
+  if (technology !== undefined && !TECHNOLOGIES.includes(technology as Technology)) throw new CliError(`--technology: "${values.technology}" is not one of ${TECHNOLOGIES.join(', ')}`);
+  const userPoints = (values.point ?? []).map((text) => {
+    const parts = text.split(/[,;\s]+/).map(Number);
+    if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part))) throw new CliError(`--point: "${text}" is not LNG,LAT`);
+    return { lng: parts[0], lat: parts[1] };
+  });
+  const options: ProposeOptions = {
+    operators: (values.operator ?? []).map((name) => normalizeOperator(name).name),
+    targetShare: number('target', values.target) ?? 1,
+    targetMeasure: measure,
+    method,
+    userPoints,
+    ...(values.budget !== undefined ? { budget: number('budget', values.budget) } : {}),
+    ...(values.spacing !== undefined ? { gridSpacingMeters: number('spacing', values.spacing) } : {}),
+    ...(values['time-limit'] !== undefined ? { timeLimitSeconds: number('time-limit', values['time-limit']) } : {}),
+    ...(technology !== undefined ? { technology: technology as Technology } : {}),
+    ...(values.radius !== undefined ? { radiusMeters: number('radius', values.radius) } : {}),
+  };
+
+  const anyInput = values.hamlets || values.sites || values.fibre || values.indicators;
+  const paths: InputPaths = anyInput
+    ? { hamlets: values.hamlets ?? [], sites: values.sites ?? [], fibre: values.fibre ?? [], indicators: values.indicators ?? [], config: values.config }
+    : { ...demoPaths(), config: values.config };
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const { input, config, summaries } = loadInputs(paths);
+  for (const summary of summaries) log(`${summary.file} (${summary.kind}): ${summary.rowsRead} read, ${summary.rowsUsed} used, ${summary.skipped.length} skipped`);
+  if (input.demo) log('DỮ LIỆU MINH HỌA / DEMO DATA: generated, not official');
+  const analysis = createCoverageAnalysis(input, config);
+  // HiGHS (WebAssembly) is loaded only for the exact method.
+  const highs: HighsLike | null = method === 'exact' ? await (await import('highs')).default() : null;
+  const started = performance.now();
+  let lastPhase = '';
+  const result = proposeSites(analysis, {
+    ...options,
+    onProgress: (phase) => {
+      if (phase !== lastPhase) log(`${phase}…`);
+      lastPhase = phase;
+    },
+  }, highs);
+  const seconds = (performance.now() - started) / 1000;
+
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, 'proposals.geojson'), `${JSON.stringify(formatProposalsGeoJson(result.proposals, input.demo === true), null, 1)}\n`);
+  const { afterAnalysis: _after, records: _records, ...body } = result;
+  const report = { demo: input.demo === true, ...roundNumbers(body), seconds: Number(seconds.toFixed(3)) };
+  writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+  const upgrades = result.proposals.filter((proposal) => proposal.kind === 'upgrade').length;
+  log(`${result.candidates.total} candidates (${result.candidates.useful} cover some hamlet); ${result.proposals.length} proposals: ${upgrades} upgrades, ${result.proposals.length - upgrades} new towers`);
+  log(`method ${result.method} (${result.status}), optimal ${result.optimal}, gap ${result.gap === null ? '—' : result.gap.toExponential(2)}; greedy: ${result.greedy.count} candidates, objective ${result.greedy.objective}; ${seconds.toFixed(2)} s`);
+  if (result.target.isReduced) log(`target lowered to what is reachable: ${result.target.reachableShare.map(percent).join(', ')} (${result.uncoverable.length} hamlet(s) no single candidate can cover; listed in report.json)`);
+  for (const layer of result.target.layers) log(`target layer ${layer.operator ?? 'mobile broadband (all operators)'}: ${percent(layer.before)} → ${percent(layer.after)} of ${result.target.measure} (target ${percent(result.target.share)})`);
+  log(`mobile broadband ${percent(result.before.coveredMobileShare)} → ${percent(result.after.coveredMobileShare)}; shared sites ${percent(result.before.sharedSiteShare)} → ${percent(result.after.sharedSiteShare)}`);
+  log(`wrote ${values.out}/proposals.geojson, report.json`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CoverageInputError || error instanceof CliError || error instanceof SitingError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`error: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\n(please report it with the input files; run with DEBUG=1 for details)\n`);
+      if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+      process.exitCode = 2;
+    }
+  },
+);
