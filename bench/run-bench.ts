@@ -9,6 +9,7 @@ import type { BtsRecord, CoverageInput, LayerName } from '../src/core/index';
 import { exactFraction, type ReferenceShape } from '../test/helpers/exact-coverage';
 import { generateSyntheticInput, mulberry32 } from './synthetic-data';
 import { demoPaths, loadInputs } from '../scripts/cli/read-inputs';
+import { CoveragePool, createCoverageAnalysisInPool } from '../scripts/cli/coverage-pool';
 
 const LAYERS: LayerName[] = ['mobile', '4g', '5g', 'ftth'];
 
@@ -66,20 +67,28 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function runScale(scale: string, input: CoverageInput, sampleSize: number, repeats: number): Record<string, number | string> {
+async function runScale(scale: string, input: CoverageInput, sampleSize: number, repeats: number): Promise<Record<string, number | string>> {
   const log = (text: string) => process.stderr.write(`[${scale}] ${text}\n`);
   log(`${input.hamlets.length} hamlets, ${input.btsRecords.length} BTS records, ${input.fibrePoints.length} fibre points`);
+  // The full analysis, from parsed input to report, on one thread and across the pool's threads
+  // (started beforehand, as the CLI and the app keep theirs).
+  const sequentialTimes: number[] = [];
   const times: number[] = [];
-  let report = buildCoverageReport(createCoverageAnalysis(input, DEFAULT_CONFIG));
   let analysis = createCoverageAnalysis(input, DEFAULT_CONFIG);
+  let report = buildCoverageReport(analysis);
   for (let run = 0; run < repeats; run++) {
-    const started = performance.now();
-    analysis = createCoverageAnalysis(input, DEFAULT_CONFIG);
+    let started = performance.now();
+    buildCoverageReport(createCoverageAnalysis(input, DEFAULT_CONFIG));
+    sequentialTimes.push(performance.now() - started);
+    started = performance.now();
+    analysis = await createCoverageAnalysisInPool(pool, input, DEFAULT_CONFIG);
     report = buildCoverageReport(analysis);
     times.push(performance.now() - started);
   }
   const engineMs = median(times);
-  log(`engine: ${engineMs.toFixed(1)} ms (median of ${repeats}); mobile ${(report.kpis.coveredMobileShare * 100).toFixed(1)} %, ftth ${(report.kpis.coveredFtthShare * 100).toFixed(1)} %, shared sites ${(report.kpis.sharedSiteShare * 100).toFixed(1)} %`);
+  const engineSequentialMs = median(sequentialTimes);
+  log(`engine on one thread: ${engineSequentialMs.toFixed(1)} ms (median of ${repeats})`);
+  log(`engine on ${pool.size} threads: ${engineMs.toFixed(1)} ms (median of ${repeats}); mobile ${(report.kpis.coveredMobileShare * 100).toFixed(1)} %, ftth ${(report.kpis.coveredFtthShare * 100).toFixed(1)} %, shared sites ${(report.kpis.sharedSiteShare * 100).toFixed(1)} %`);
 
   // Re-analysis after adding one site: swap in one extra record, rebuild the report.
   const random = mulberry32(99);
@@ -143,6 +152,8 @@ function runScale(scale: string, input: CoverageInput, sampleSize: number, repea
   return {
     scale,
     engineMs: Number(engineMs.toFixed(1)),
+    engineSequentialMs: Number(engineSequentialMs.toFixed(1)),
+    threads: pool.size,
     naiveMs: Math.round(naiveMs),
     speedup: Math.round(naiveMs / engineMs),
     mae: Number(mae.toExponential(2)),
@@ -160,9 +171,10 @@ function runScale(scale: string, input: CoverageInput, sampleSize: number, repea
 const results: Record<string, number | string>[] = [];
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 // The demo dataset as the app loads it (865 hamlets, 1,519 BTS records, 7,500 fibre points).
-if (!only || only === 'demo') results.push(runScale('demo', loadInputs(demoPaths()).input, 40, 9));
+const pool = await CoveragePool.start();
+if (!only || only === 'demo') results.push(await runScale('demo', loadInputs(demoPaths()).input, 40, 9));
 if (!only || only === 'province') results.push(
-  runScale(
+  await runScale(
     'province',
     generateSyntheticInput({ seed: 1, bbox: [105.55, 9.25, 106.3, 9.95], hamlets: 1000, btsRecords: 1500, fibrePoints: 20000, edgeVertices: 12 }),
     40,
@@ -171,7 +183,7 @@ if (!only || only === 'province') results.push(
 );
 if (process.argv.includes('--country') || only === 'country') {
   results.push(
-    runScale(
+    await runScale(
       'country',
       // A box of Vietnam's land area (≈331,000 km²), so hamlets have the country's mean size (≈4 km²).
       generateSyntheticInput({ seed: 2, bbox: [103, 10, 109, 15.2], hamlets: 80000, btsRecords: 100000, fibrePoints: 1000000, edgeVertices: 12 }),
@@ -180,4 +192,5 @@ if (process.argv.includes('--country') || only === 'country') {
     ),
   );
 }
+await pool.close();
 for (const result of results) console.log(JSON.stringify(result));

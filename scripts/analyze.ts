@@ -2,22 +2,25 @@
 //                    [--config F] [--group-by FIELD ...] --out DIR
 // With no input flag it analyses the demo dataset in public/geodata.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { joinHouseholdTable, buildCoverageReport, createCoverageAnalysis, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers, CoverageInputError } from '../src/core/index';
 import { CliError, demoPaths, loadInputs, readText, type InputPaths } from './cli/read-inputs';
+import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
 
 const USAGE = `usage: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                           [--group-by FIELD ...] [--join TABLE.csv --join-key COLUMN] --out DIR
   with no --hamlets, the demo dataset (public/geodata) is analysed;
-  --join takes households/population per hamlet from a table (e.g. a census by GSO code)`;
+  --join takes households/population per hamlet from a table (e.g. a census by GSO code);
+  --threads N spreads the scan over N worker threads (default: all cores from 5,000 hamlets on)`;
 
 function percent(value: number | null): string {
   return value === null ? '—' : `${(value * 100).toFixed(1)} %`;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -28,6 +31,7 @@ function main(argv: string[]): number {
       config: { type: 'string' },
       'group-by': { type: 'string', multiple: true },
       join: { type: 'string' },
+      threads: { type: 'string' },
       'join-key': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -57,11 +61,27 @@ function main(argv: string[]): number {
     if (summary.skipped.length > 5) log(`  … ${summary.skipped.length - 5} more skipped rows listed in report.json warnings`);
   }
   if (input.demo) log('DỮ LIỆU MINH HỌA / DEMO DATA: generated, not official');
-  const analysis = createCoverageAnalysis(input, config, {
-    onProgress: (done, total) => {
-      if (total >= 2000) log(`analysing hamlets: ${done}/${total}`);
-    },
-  });
+  let lastProgress = 0;
+  const onProgress = (done: number, total: number) => {
+    // About twenty lines for a long run, none for a short one.
+    if (total >= 2000 && (done - lastProgress >= total / 20 || done === total)) {
+      lastProgress = done;
+      log(`analysing hamlets: ${done}/${total}`);
+    }
+  };
+  const threads = values.threads ? Number(values.threads) : input.hamlets.length >= 5000 ? availableParallelism() : 1;
+  if (!Number.isInteger(threads) || threads < 1) throw new CliError(`--threads must be a whole number ≥ 1, not "${values.threads}"`);
+  let analysis;
+  if (threads > 1) {
+    const pool = await CoveragePool.start(threads);
+    try {
+      analysis = await createCoverageAnalysisInPool(pool, input, config, { onProgress });
+    } finally {
+      await pool.close();
+    }
+  } else {
+    analysis = createCoverageAnalysis(input, config, { onProgress });
+  }
   const groupBy = [...new Set(['district', 'commune', ...(values['group-by'] ?? [])])];
   const report = buildCoverageReport(analysis, groupBy);
   const allWarnings = [...warnings, ...report.warnings];
@@ -80,7 +100,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof CoverageInputError || error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`error: ${(error as Error).message}\n`);

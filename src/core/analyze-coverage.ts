@@ -2,7 +2,7 @@ import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, HamletRe
 import { LAYER_NAMES } from './types';
 import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, type LayerKey } from './coverage/coverage-shapes';
 import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
-import { prepareHamlet, type PreparedHamlet } from './coverage/scanline-kernel';
+import { prepareHamlet, type PreparedHamlet, type ScanPass } from './coverage/scanline-kernel';
 import { clusterSites } from './coverage/cluster-sites';
 import { buildBoxIndex, type BoxIndex } from './spatial/spatial-index';
 import { computeGroupKpis, computeKpis } from './kpi/compute-kpis';
@@ -86,15 +86,32 @@ function recluster(analysis: Omit<CoverageAnalysis, 'sites' | 'siteHamlets'>): P
   return { sites, siteHamlets: locateSites(sites, analysis.prepared, analysis.hamletIndex) };
 }
 
+/** Everything an analysis needs before the scan: prepared hamlets, indexed shapes, layers, passes. */
+export interface CoverageJob {
+  input: CoverageInput;
+  config: CoverageConfig;
+  layerKeys: LayerKey[];
+  passes: ScanPass[];
+  prepared: PreparedHamlet[];
+  hamletIndex: BoxIndex;
+  base: IndexedShapes;
+  extraRecords: BtsRecord[];
+  extra: IndexedShapes | null;
+  warnings: Warning[];
+}
+
 /**
- * Runs the whole coverage analysis: hamlet fractions per layer, merged sites and their hamlets.
+ * First half of an analysis: prepares and indexes hamlets and shapes. The scan itself
+ * (`computeCoverage` over `job.prepared`) can then run here or be split across worker threads,
+ * and `completeCoverageAnalysis` finishes.
  * @param input hamlets, BTS records, fibre points and routes, indicators
  * @param config radii, thresholds, co-location distance, targets
- * @param options progress callback
- * @returns an analysis; turn it into the report with `buildCoverageReport`
- * @example buildCoverageReport(createCoverageAnalysis(input, DEFAULT_CONFIG)).kpis.coveredMobileShare
+ * @param extraRecords extra BTS records (proposals, what-if edits) kept apart for cheap updates
+ * @param allocate buffer allocator for the shape indices (shared memory for worker threads)
+ * @returns the job
+ * @example const job = prepareCoverageJob(input, DEFAULT_CONFIG)
  */
-export function createCoverageAnalysis(input: CoverageInput, config: CoverageConfig, options: AnalysisOptions = {}, extraRecords: BtsRecord[] = []): CoverageAnalysis {
+export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig, extraRecords: BtsRecord[] = [], allocate?: (bytes: number) => ArrayBufferLike): CoverageJob {
   const operators = operatorsOf([...input.btsRecords, ...extraRecords]);
   const layerKeys = buildLayerKeys(operators);
   const warnings: Warning[] = [];
@@ -116,18 +133,45 @@ export function createCoverageAnalysis(input: CoverageInput, config: CoverageCon
   );
   const built = buildCoverageShapes(input, config, layerKeys);
   warnings.push(...built.warnings);
-  const base = indexShapes(built.shapes);
-  const extra = extraRecords.length > 0 ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys).shapes) : null;
-  const shapeSets = extra ? [base, extra] : [base];
-  const fractions = new Float64Array(prepared.length * layerKeys.length);
-  const all = prepared.map((_, i) => i);
+  const base = indexShapes(built.shapes, allocate);
+  const extra = extraRecords.length > 0 ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys).shapes, allocate) : null;
+  return { input, config, layerKeys, passes: buildScanPasses(layerKeys, config), prepared, hamletIndex, base, extraRecords, extra, warnings };
+}
+
+/**
+ * Second half of an analysis: merges sites and places them in hamlets.
+ * @param job the prepared job
+ * @param fractions the scan's result (`hamlets × layers`, row-major)
+ * @returns the analysis
+ * @example completeCoverageAnalysis(job, computeCoverage(job.prepared, [job.base], job.layerKeys.length, job.passes))
+ */
+export function completeCoverageAnalysis(job: CoverageJob, fractions: Float64Array): CoverageAnalysis {
+  const { passes: _passes, ...rest } = job;
+  const partial = { ...rest, fractions };
+  const located = recluster(partial);
+  return { ...partial, ...located, warnings: [...job.warnings, ...siteWarnings(located.sites, located.siteHamlets)] };
+}
+
+/**
+ * Runs the whole coverage analysis on this thread: hamlet fractions per layer, merged sites and
+ * their hamlets.
+ * @param input hamlets, BTS records, fibre points and routes, indicators
+ * @param config radii, thresholds, co-location distance, targets
+ * @param options progress callback
+ * @param extraRecords extra BTS records kept apart (see `withExtraBtsRecords`)
+ * @returns an analysis; turn it into the report with `buildCoverageReport`
+ * @example buildCoverageReport(createCoverageAnalysis(input, DEFAULT_CONFIG)).kpis.coveredMobileShare
+ */
+export function createCoverageAnalysis(input: CoverageInput, config: CoverageConfig, options: AnalysisOptions = {}, extraRecords: BtsRecord[] = []): CoverageAnalysis {
+  const job = prepareCoverageJob(input, config, extraRecords);
+  const shapeSets = job.extra ? [job.base, job.extra] : [job.base];
+  const fractions = new Float64Array(job.prepared.length * job.layerKeys.length);
+  const all = job.prepared.map((_, i) => i);
   for (let start = 0; start < all.length; start += PROGRESS_CHUNK) {
-    computeCoverage(prepared, shapeSets, layerKeys.length, buildScanPasses(layerKeys, config), all.slice(start, start + PROGRESS_CHUNK), fractions);
+    computeCoverage(job.prepared, shapeSets, job.layerKeys.length, job.passes, all.slice(start, start + PROGRESS_CHUNK), fractions);
     options.onProgress?.(Math.min(all.length, start + PROGRESS_CHUNK), all.length);
   }
-  const partial = { input, config, layerKeys, prepared, hamletIndex, base, extraRecords, extra, fractions, warnings };
-  const located = recluster(partial);
-  return { ...partial, ...located, warnings: [...warnings, ...siteWarnings(located.sites, located.siteHamlets)] };
+  return completeCoverageAnalysis(job, fractions);
 }
 
 /**

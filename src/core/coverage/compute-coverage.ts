@@ -13,11 +13,12 @@ export interface IndexedShapes {
 /**
  * Indexes coverage shapes by their bounding boxes.
  * @param shapes the shapes (from `buildCoverageShapes`)
+ * @param allocate buffer allocator for the index (shared memory for worker threads)
  * @returns the shapes with a flatbush index
  * @example indexShapes(buildCoverageShapes(input, config, layerKeys).shapes)
  */
-export function indexShapes(shapes: CoverageShapes): IndexedShapes {
-  return { shapes, index: buildBoxIndex(shapes.minLng, shapes.minLat, shapes.maxLng, shapes.maxLat) };
+export function indexShapes(shapes: CoverageShapes, allocate?: (bytes: number) => ArrayBufferLike): IndexedShapes {
+  return { shapes, index: buildBoxIndex(shapes.minLng.subarray(0, shapes.count), shapes.minLat.subarray(0, shapes.count), shapes.maxLng.subarray(0, shapes.count), shapes.maxLat.subarray(0, shapes.count), allocate) };
 }
 
 /** Strips are a tenth of the smallest configured radius of the pass's layers, within these bounds. */

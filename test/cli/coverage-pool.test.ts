@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCoverageReport, createCoverageAnalysis, DEFAULT_CONFIG } from '../../src/core/index';
+import { CoveragePool, createCoverageAnalysisInPool } from '../../scripts/cli/coverage-pool';
+import { demoPaths, loadInputs } from '../../scripts/cli/read-inputs';
+
+describe('coverage pool (worker threads)', () => {
+  let pool: CoveragePool;
+  beforeAll(async () => {
+    pool = await CoveragePool.start(2);
+  });
+  afterAll(async () => {
+    await pool?.close();
+  });
+
+  it('gives exactly the single-thread result on the demo dataset, with extra records too', async () => {
+    const { input } = loadInputs(demoPaths());
+    const extra = [{ siteId: 'NEW-1', operator: 'Viettel', lng: 106.1, lat: 9.4, technologies: ['4G' as const] }];
+    const sequential = createCoverageAnalysis(input, DEFAULT_CONFIG, {}, extra);
+    let progress = 0;
+    const parallel = await createCoverageAnalysisInPool(pool, input, DEFAULT_CONFIG, { onProgress: (done) => (progress = done) }, extra);
+    expect(progress).toBe(input.hamlets.length);
+    expect(Array.from(parallel.fractions)).toEqual(Array.from(sequential.fractions));
+    expect(buildCoverageReport(parallel)).toEqual(buildCoverageReport(sequential));
+  });
+});
