@@ -1,0 +1,95 @@
+// The propose CLI on a small hand-made province: its proposals, loaded back as an extra site list
+// into `analyze`, must reach the target; bad options stop it with a message and exit 1.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'propose-'));
+const write = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+
+// 4 × 3 hamlets of 0.02° (≈ 2.2 km) with households; a Viettel 4G site in the south-west one and a
+// MobiFone 5G-only site (1 km) in the north-east one, so most hamlets start uncovered.
+const hamlets = write(
+  'ap.geojson',
+  JSON.stringify({
+    type: 'FeatureCollection',
+    features: Array.from({ length: 12 }, (_, k) => {
+      const i = k % 4;
+      const j = Math.floor(k / 4);
+      const [west, south] = [105.9 + i * 0.02, 9.6 + j * 0.02];
+      return {
+        type: 'Feature',
+        properties: { ma_ap: `A${k + 1}`, ten_ap: `Ấp ${k + 1}`, xa: `Xã ${j + 1}`, huyen: 'Huyện Thử', so_ho: 100 + 10 * k },
+        geometry: { type: 'Polygon', coordinates: [[[west, south], [west + 0.02, south], [west + 0.02, south + 0.02], [west, south + 0.02], [west, south]]] },
+      };
+    }),
+  }),
+);
+const sites = write('tram.csv', 'site_id,operator,lon,lat,technologies\nV1,Viettel,105.91,9.61,4G\nM1,MobiFone,105.97,9.65,5G\n');
+
+function analyzeWith(out: string, extraSites: string[]): { coveredMobileShare: number; sharedSiteShare: number } {
+  const run = runCli('analyze.ts', ['--hamlets', hamlets, '--sites', sites, ...extraSites.flatMap((path) => ['--sites', path]), '--out', out]);
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).kpis;
+}
+
+describe('propose CLI', () => {
+  it('proposes a minimum set that, loaded back with --sites, covers every hamlet', () => {
+    const before = analyzeWith(join(dir, 'before'), []);
+    expect(before.coveredMobileShare).toBeLessThan(0.5);
+    const out = join(dir, 'all');
+    const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--target', '1.0', '--spacing', '500', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report).toMatchObject({ method: 'exact', optimal: true, gap: 0, problem: 'min-set' });
+    expect(report.seconds).toBeGreaterThan(0);
+    expect(report.after.coveredMobileShare).toBe(1);
+    expect(report.greedy.objective).toBeGreaterThanOrEqual(report.objective);
+    const proposals = JSON.parse(readFileSync(join(out, 'proposals.geojson'), 'utf8'));
+    expect(proposals.features.length).toBe(report.proposals.length);
+    const first = proposals.features[0].properties;
+    for (const key of ['site_id', 'operator', 'technologies', 'radius_m', 'kind', 'hostSiteId', 'operators', 'technology', 'newlyCovered']) expect(first).toHaveProperty(key);
+    const after = analyzeWith(join(dir, 'after'), [join(out, 'proposals.geojson')]);
+    expect(after.coveredMobileShare).toBeGreaterThanOrEqual(1);
+    expect(after.coveredMobileShare).toBe(report.after.coveredMobileShare);
+  });
+
+  it('reaches a partial household target for one operator, with upgrades raising the shared-site share', () => {
+    const out = join(dir, 'mobifone');
+    const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--operator', 'mobifone', '--target', '0.25', '--measure', 'households', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.target.layers[0]).toMatchObject({ operator: 'MobiFone' });
+    expect(report.target.layers[0].after).toBeGreaterThanOrEqual(0.25);
+    for (const proposal of report.proposals) expect(proposal.operator).toBe('MobiFone');
+    // Adding MobiFone to the Viettel site (weight 1) covers enough households; a new tower costs 3.
+    expect(report.proposals).toMatchObject([{ kind: 'upgrade', hostSiteId: 'V1', operators: ['MobiFone', 'Viettel'] }]);
+    expect(report.after.sharedSiteShare).toBeGreaterThan(report.before.sharedSiteShare);
+    const after = analyzeWith(join(dir, 'mobifone-after'), [join(out, 'proposals.geojson')]);
+    expect(after.coveredMobileShare).toBe(report.after.coveredMobileShare);
+  });
+
+  it('greedy and a budget work without HiGHS and stay within the budget', () => {
+    const out = join(dir, 'budget');
+    const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--budget', '2', '--method', 'greedy', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report).toMatchObject({ method: 'greedy', optimal: false, gap: null, problem: 'budget' });
+    expect(report.proposals.length).toBeLessThanOrEqual(2);
+  });
+
+  it('refuses a bad option with a message and exit 1, no stack trace', () => {
+    const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--target', '1.5', '--out', join(dir, 'bad')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/target share 1\.5 must be in \[0, 1\]/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const missing = runCli('propose.ts', ['--hamlets', join(dir, 'nope.geojson'), '--out', join(dir, 'bad')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.geojson: cannot read the file/);
+  });
+});
