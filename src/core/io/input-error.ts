@@ -6,7 +6,13 @@ export type CoverageInputErrorCode =
   | 'no-coordinate-columns'
   | 'not-a-row-list'
   | 'invalid-config'
-  | 'unknown-config-key';
+  | 'unknown-config-key'
+  | 'binary-file'
+  | 'file-too-large'
+  | 'unsupported-format'
+  | 'invalid-archive'
+  | 'invalid-spreadsheet'
+  | 'unknown-crs';
 
 /** Constructor options of {@link CoverageInputError}. */
 export interface CoverageInputErrorOptions {

@@ -2,6 +2,7 @@ import type { BtsRecord, ImportResult } from '../types';
 import { BTS_COLUMN_ALIASES, createColumnResolver, resolveColumns } from './column-aliases';
 import { ImportCollector } from './import-collector';
 import { OPERATOR_ALIASES, normalizeOperator } from './normalize-operator';
+import type { DataTable } from './data-table';
 import { parseCsvTable } from './parse-csv-table';
 import { parseTechnologies } from './parse-technologies';
 import { describeValue, readCellText, readOptionalNumber } from './read-cell';
@@ -46,7 +47,18 @@ const KNOWN_OPERATORS = Object.keys(OPERATOR_ALIASES).join(', ');
  * // [{ siteId: 'ST01', operator: 'VinaPhone', lng: 105.97, lat: 9.6, technologies: ['4G', '5G'], source: 'bts.csv:1' }]
  */
 export function parseBtsCsv(text: string, file: string): ImportResult<BtsRecord> {
-  const table = parseCsvTable(text, file);
+  return parseBtsTable(parseCsvTable(text, file), file);
+}
+
+/**
+ * Reads BTS records from a table of any source (CSV, an Excel sheet): the rules of {@link parseBtsCsv}.
+ * @param table headers, text records and their row numbers (see `parseCsvTable`, `readXlsxTable`)
+ * @param file label of the table, used in `source`, `where` (`file:rowNumber`) and messages
+ * @returns the records and everything that was skipped or warned about
+ * @throws {CoverageInputError} `no-coordinate-columns` when no longitude or latitude column is found
+ * @example parseBtsTable({ headers: ['lon', 'lat', 'operator', 'tech'], rows: [{ lon: '105.9', lat: '9.6', operator: 'Viettel', tech: '4G' }], rowNumbers: [2], warnings: [] }, 'bts.xlsx[Sheet1]').items[0].source // 'bts.xlsx[Sheet1]:2'
+ */
+export function parseBtsTable(table: DataTable, file: string): ImportResult<BtsRecord> {
   const columns = resolveColumns(table.headers, BTS_COLUMN_ALIASES);
   const { lng: lngColumn, lat: latColumn } = requireCoordinateColumns(table.headers, columns, BTS_COLUMN_ALIASES, file);
   const collector = new ImportCollector<BtsRecord>('rows');

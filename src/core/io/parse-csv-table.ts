@@ -1,12 +1,13 @@
 import Papa from 'papaparse';
 import type { Warning } from '../types';
+import type { DataTable } from './data-table';
 import { CoverageInputError } from './input-error';
 
 /** A delimiter {@link parseCsvTable} recognises. */
 export type CsvDelimiter = ',' | ';' | '\t';
 
-/** A CSV file split into a header and data rows. */
-export interface CsvTable {
+/** A CSV file split into a header and data rows (a {@link DataTable} plus its delimiter). */
+export interface CsvTable extends DataTable {
   /** Header names, trimmed, in file order; unique (see `parseCsvTable`). */
   headers: string[];
   /** One record per non-blank data row, keyed by header, values trimmed; a missing cell is `''`. */

@@ -2,6 +2,7 @@ import type { FibrePoint, FibreRoute, ImportResult, Position } from '../types';
 import { FIBRE_COLUMN_ALIASES, createColumnResolver, resolveColumns } from './column-aliases';
 import { ImportCollector } from './import-collector';
 import { OPERATOR_ALIASES, normalizeOperator } from './normalize-operator';
+import type { DataTable } from './data-table';
 import { parseCsvTable } from './parse-csv-table';
 import { describeValue, readCellText, readOptionalNumber } from './read-cell';
 import { readFeatureCollection } from './read-feature-collection';
@@ -41,7 +42,18 @@ const KNOWN_OPERATORS = Object.keys(OPERATOR_ALIASES).join(', ');
  * // [{ id: 'ODP1', kind: 'splitter', lng: 105.97, lat: 9.6, source: 'odp.csv:1' }]
  */
 export function parseFibreCsv(text: string, file: string): ImportResult<FibrePoint> {
-  const table = parseCsvTable(text, file);
+  return parseFibreTable(parseCsvTable(text, file), file);
+}
+
+/**
+ * Reads fibre access points from a table of any source (CSV, an Excel sheet): the rules of {@link parseFibreCsv}.
+ * @param table headers, text records and their row numbers (see `parseCsvTable`, `readXlsxTable`)
+ * @param file label of the table, used in `source`, `where` (`file:rowNumber`) and messages
+ * @returns the points and everything that was skipped or warned about
+ * @throws {CoverageInputError} `no-coordinate-columns` when no longitude or latitude column is found
+ * @example parseFibreTable({ headers: ['id', 'lon', 'lat'], rows: [{ id: 'ODP1', lon: '105.9', lat: '9.6' }], rowNumbers: [2], warnings: [] }, 'odp.xlsx[Sheet1]').items[0].id // 'ODP1'
+ */
+export function parseFibreTable(table: DataTable, file: string): ImportResult<FibrePoint> {
   const columns = resolveColumns(table.headers, FIBRE_COLUMN_ALIASES);
   const { lng: lngColumn, lat: latColumn } = requireCoordinateColumns(table.headers, columns, FIBRE_COLUMN_ALIASES, file);
   const collector = new ImportCollector<FibrePoint>('rows');

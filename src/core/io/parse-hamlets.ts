@@ -4,6 +4,7 @@ import { createColumnResolver } from './column-aliases';
 import { ImportCollector } from './import-collector';
 import { describeValue, readCellText, readOptionalNumber } from './read-cell';
 import { readFeatureCollection } from './read-feature-collection';
+import { repairPolygon } from './repair-polygon';
 
 /** What {@link parseHamletsGeoJson} returns: the hamlets and whether the file says it is demo data. */
 export type HamletImportResult = ImportResult<Hamlet> & { demo: boolean };
@@ -23,7 +24,9 @@ type GeometryReading = { ok: true; geometry: AreaGeometry; closedRings: number }
  * Skipped with the reason: no or empty geometry, another geometry type, a ring with fewer than 4
  * positions (after closing), non-numeric or out-of-range coordinates (projected data such as VN-2000
  * must be reprojected to WGS84 first), and a repeated id (the first feature keeps it; also warned as
- * `duplicate-id`). Kept with a warning: unclosed rings (`unclosed-ring`, closed), missing id
+ * `duplicate-id`), and a self-intersecting polygon whose repair would change its area by more than 20 %.
+ * Kept with a warning: self-intersecting polygons repaired by `repairPolygon` (`repaired-self-intersection`),
+ * unclosed rings (`unclosed-ring`, closed), missing id
  * (`missing-id`, the feature `id` or else `file#index` is used), missing name / commune / district
  * (`missing-name`… with `""`, one warning per field with a count), households / population that are not
  * numbers ≥ 0 (`invalid-households`, `invalid-population`, left out). A third coordinate is dropped.
@@ -54,6 +57,11 @@ export function parseHamletsGeoJson(json: unknown, file: string, fields: FieldMa
       collector.skip(where, geometry.reason);
       continue;
     }
+    const repair = repairPolygon(geometry.geometry);
+    if (repair.status === 'unrepairable') {
+      collector.skip(where, repair.reason);
+      continue;
+    }
     const columns = columnsOf(Object.keys(feature.properties));
     const cell = (field: keyof FieldMapping): unknown => (columns[field] === undefined ? undefined : feature.properties[columns[field]]);
 
@@ -71,7 +79,10 @@ export function parseHamletsGeoJson(json: unknown, file: string, fields: FieldMa
       collector.warn('missing-id', `missing id (property ${fields.id.join('/')}); the feature id, else the feature's location (file#index), is used`, where);
     }
 
-    const hamlet: Hamlet = { id, name: '', commune: '', district: '', properties: { ...feature.properties }, geometry: geometry.geometry };
+    const hamlet: Hamlet = { id, name: '', commune: '', district: '', properties: { ...feature.properties }, geometry: repair.geometry };
+    if (repair.status === 'repaired') {
+      collector.warn('repaired-self-intersection', 'polygon crossed itself; repaired by rebuilding it with polygon clipping (area change under 20 %)', where);
+    }
     for (const field of ['name', 'commune', 'district'] as const) {
       hamlet[field] = readCellText(cell(field));
       if (hamlet[field] === '') missingLabels[field].push(where);

@@ -3,6 +3,7 @@ import type { ImportResult, IndicatorValue, PlanTarget } from '../types';
 import { INDICATOR_COLUMN_ALIASES, createColumnResolver, normalizeColumnName, resolveColumns } from './column-aliases';
 import { ImportCollector } from './import-collector';
 import { CoverageInputError } from './input-error';
+import type { DataTable } from './data-table';
 import { parseCsvTable } from './parse-csv-table';
 import { parseLocaleNumber } from './parse-number';
 import { describeValue, readCellText } from './read-cell';
@@ -33,7 +34,19 @@ type IndicatorColumns = Partial<Record<IndicatorField, string>>;
  * // [{ indicator: 'ftth-households', value: 0.85, date: '2024-12-31', source: 'chi-tieu.csv:1' }]
  */
 export function parseIndicatorsCsv(text: string, file: string, targets: readonly PlanTarget[] = DEFAULT_CONFIG.targets): ImportResult<IndicatorValue> {
-  const table = parseCsvTable(text, file);
+  return parseIndicatorsTable(parseCsvTable(text, file), file, targets);
+}
+
+/**
+ * Reads plan indicators from a table of any source (CSV, an Excel sheet): the rules of {@link parseIndicatorsCsv}.
+ * @param table headers, text records and their row numbers (see `parseCsvTable`, `readXlsxTable`)
+ * @param file label of the table, used in `source`, `where` and messages
+ * @param targets the plan targets indicators are matched against; defaults to `DEFAULT_CONFIG.targets`
+ * @returns the indicator values and everything that was skipped or warned about
+ * @throws never
+ * @example parseIndicatorsTable({ headers: ['indicator', 'value'], rows: [{ indicator: 'cloud-use', value: '80 %' }], rowNumbers: [2], warnings: [] }, 'chi-tieu.xlsx').items[0].value // 0.8
+ */
+export function parseIndicatorsTable(table: DataTable, file: string, targets: readonly PlanTarget[] = DEFAULT_CONFIG.targets): ImportResult<IndicatorValue> {
   const columns = resolveColumns(table.headers, INDICATOR_COLUMN_ALIASES);
   const collector = new ImportCollector<IndicatorValue>('rows');
   table.warnings.forEach((warning) => collector.warnOnce(warning));

@@ -58,30 +58,20 @@ function isDemo(json: unknown): boolean {
  */
 export function parseInputFile(kind: InputKind, file: string, text: string, config: CoverageConfig): ParsedInputFile {
   const csv = isCsvName(file);
-  if (kind === 'hamlets') {
-    const json = parseJson(text, file);
-    const result = parseHamletsGeoJson(json, file, config.fields);
-    return { input: { hamlets: result.items }, demo: result.demo, summaries: [summaryOf(file, kind, result)] };
-  }
+  if (kind === 'hamlets') return parseInputCollection(kind, file, parseJson(text, file), config);
   if (kind === 'sites') {
     if (csv) {
       const result = parseBtsCsv(text, file);
       return { input: { btsRecords: result.items }, demo: false, summaries: [summaryOf(file, kind, result)] };
     }
-    const json = parseJson(text, file);
-    const result = parseBtsGeoJson(json, file);
-    return { input: { btsRecords: result.items }, demo: isDemo(json), summaries: [summaryOf(file, kind, result)] };
+    return parseInputCollection(kind, file, parseJson(text, file), config);
   }
   if (kind === 'fibre') {
     if (csv) {
       const result = parseFibreCsv(text, file);
       return { input: { fibrePoints: result.items }, demo: false, summaries: [summaryOf(file, kind, result)] };
     }
-    const json = parseJson(text, file);
-    const result = parseFibreGeoJson(json, file);
-    const summaries = [summaryOf(file, kind, result.points)];
-    if (result.routes.rowsRead > 0) summaries.push(summaryOf(file, 'fibre-routes', result.routes));
-    return { input: { fibrePoints: result.points.items, fibreRoutes: result.routes.items }, demo: isDemo(json), summaries };
+    return parseInputCollection(kind, file, parseJson(text, file), config);
   }
   if (csv) {
     const result = parseIndicatorsCsv(text, file, config.targets);
@@ -90,6 +80,32 @@ export function parseInputFile(kind: InputKind, file: string, text: string, conf
   const json = parseJson(text, file);
   const result = parseIndicatorsJson(json, file, config.targets);
   return { input: { indicators: result.items }, demo: isDemo(json), summaries: [summaryOf(file, kind, result)] };
+}
+
+/**
+ * Parses an already parsed GeoJSON FeatureCollection (WGS84) for a geodata layer: hamlet polygons, BTS
+ * points, or fibre points and routes.
+ * @param kind the layer the collection feeds
+ * @param file the file's name, used in every message
+ * @param json the parsed collection; a top-level `demo: true` marks demo data
+ * @param config the field mapping used by the hamlet parser
+ * @returns the parsed items, whether the collection says it is demo data, and the import summaries
+ * @throws CoverageInputError `not-feature-collection` when it is not a FeatureCollection
+ * @example parseInputCollection('sites', 'bts.geojson', { type: 'FeatureCollection', features: [] }, DEFAULT_CONFIG).summaries[0].rowsRead // 0
+ */
+export function parseInputCollection(kind: Exclude<InputKind, 'indicators'>, file: string, json: unknown, config: CoverageConfig): ParsedInputFile {
+  if (kind === 'hamlets') {
+    const result = parseHamletsGeoJson(json, file, config.fields);
+    return { input: { hamlets: result.items }, demo: result.demo, summaries: [summaryOf(file, kind, result)] };
+  }
+  if (kind === 'sites') {
+    const result = parseBtsGeoJson(json, file);
+    return { input: { btsRecords: result.items }, demo: isDemo(json), summaries: [summaryOf(file, kind, result)] };
+  }
+  const result = parseFibreGeoJson(json, file);
+  const summaries = [summaryOf(file, kind, result.points)];
+  if (result.routes.rowsRead > 0) summaries.push(summaryOf(file, 'fibre-routes', result.routes));
+  return { input: { fibrePoints: result.points.items, fibreRoutes: result.routes.items }, demo: isDemo(json), summaries };
 }
 
 /**

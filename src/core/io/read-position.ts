@@ -1,6 +1,6 @@
 import type { Position } from '../types';
 import { CoverageInputError } from './input-error';
-import { parseLocaleNumber } from './parse-number';
+import { parseCoordinate } from './parse-coordinate';
 import { describeValue } from './read-cell';
 
 /** A usable position, or why there is none. */
@@ -16,7 +16,8 @@ export interface PositionLabels {
 
 /**
  * Reads a longitude / latitude pair from two cells (text or numbers) and checks it. Decimal commas are
- * accepted (`105,9712`), and a single separator before three digits is read as decimal (`9,603`).
+ * accepted (`105,9712`), a single separator before three digits is read as decimal (`9,603`), and
+ * degrees-minutes-seconds are read by `parseCoordinate` (`105°58'12"E`).
  *
  * A pair whose latitude lies in 100–112 and longitude in 8–24 is Vietnam with the columns swapped: it is
  * swapped back and `isSwapped` is set, so the caller can warn (`swapped-coordinates`). Otherwise the
@@ -44,7 +45,7 @@ export function readPosition(lngRaw: unknown, latRaw: unknown, labels: PositionL
 /** The number, or the reason there is none. */
 function readCoordinate(raw: unknown, axis: string, label: string): number | string {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return `missing ${axis} (${label})`;
-  const value = parseLocaleNumber(raw, { ambiguousSeparator: 'decimal' });
+  const value = parseCoordinate(raw);
   if (value === null) return `${axis} ${describeValue(raw)} is not a number (${label})`;
   return value;
 }

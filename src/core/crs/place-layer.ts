@@ -1,0 +1,163 @@
+import type { Position, Warning } from '../types';
+import { resolveCrs, type CrsDefinition } from './crs-definitions';
+import { guessCrs, type CrsCandidate, type GuessCrsOptions } from './guess-crs';
+import { collectPositions, createReprojector, mapGeometryPositions } from './reproject';
+
+/** How a layer's coordinate system was decided, for the import report and the confirm-on-map step. */
+export interface CrsReport {
+  /** `option`: given by the user; `prj`: the Shapefile's .prj; `geojson-crs`: the legacy GeoJSON `crs`
+   * member; `format`: the format fixes it (KML is WGS84); `guess`: from the numbers' ranges. */
+  source: 'option' | 'prj' | 'geojson-crs' | 'format' | 'guess';
+  crsId: string;
+  crsLabel: string;
+  /** The two coordinates were swapped (latitude / northing first) before converting. */
+  isSwapped: boolean;
+  /** `high` for a declared system; the guess's confidence otherwise; `none` when nothing fits. */
+  confidence: 'high' | 'medium' | 'low' | 'none';
+  description: string;
+  /** Other readings that also put the layer in Vietnam (guesses only), best first. */
+  alternatives: { crsId: string; crsLabel: string; isSwapped: boolean; insideVietnamShare: number; insideRegionShare: number | null }[];
+}
+
+/** A declared system, when the file or the user names one. */
+export interface DeclaredCrs {
+  crs: CrsDefinition;
+  source: 'option' | 'prj' | 'geojson-crs' | 'format';
+  description: string;
+}
+
+/** Options of {@link placeFeatureCollection} and `placeTablePositions`. */
+export interface PlaceLayerOptions extends GuessCrsOptions {
+  declared?: DeclaredCrs;
+  /** Label of the input, used in messages. */
+  file?: string;
+}
+
+/** A layer brought to WGS84, with the account of how. */
+export interface PlacedLayer<T> {
+  value: T;
+  report: CrsReport;
+  warnings: Warning[];
+}
+
+const alternativesOf = (candidates: CrsCandidate[]): CrsReport['alternatives'] =>
+  candidates.slice(0, 6).map((candidate) => ({ crsId: candidate.crs.id, crsLabel: candidate.crs.label, isSwapped: candidate.isSwapped, insideVietnamShare: candidate.insideVietnamShare, insideRegionShare: candidate.insideRegionShare }));
+
+/**
+ * Decides the coordinate system of a list of positions and returns the function that brings one to
+ * WGS84 `[lng, lat]`. A declared system is used as is (its axes are not second-guessed, except WGS84
+ * degrees, which are checked for swapped latitude / longitude). Otherwise {@link guessCrs} decides; when
+ * no reading puts the positions in Vietnam, they are left unchanged (the parsers then report each one)
+ * and the report says so with confidence `none`.
+ * @param positions the layer's positions as found in the file
+ * @param options declared system, planning region and preferred TM-3 meridian
+ * @returns the position function, the report and warnings (`crs-guessed`, `crs-unknown`, `swapped-layer`)
+ * @throws never
+ * @example decideLayerCrs([[551392, 1061653]], {}).report.crsId // 'vn2000-tm:105.5'
+ */
+export function decideLayerCrs(positions: readonly Position[], options: PlaceLayerOptions): { toWgs84: (position: readonly number[]) => Position; report: CrsReport; warnings: Warning[] } {
+  const where = options.file;
+  const declared = options.declared;
+  if (declared !== undefined && declared.crs.id !== 'EPSG:4326') {
+    const reprojector = createReprojector(declared.crs);
+    return {
+      toWgs84: reprojector.toWgs84,
+      report: { source: declared.source, crsId: declared.crs.id, crsLabel: declared.crs.label, isSwapped: false, confidence: 'high', description: declared.description, alternatives: [] },
+      warnings: [],
+    };
+  }
+  const guess = guessCrs(positions, options);
+  const warnings: Warning[] = [];
+  if (guess.best === null) {
+    if (declared === undefined && positions.length > 0) warnings.push({ code: 'crs-unknown', message: `${guess.reason}; positions are read as WGS84 degrees`, ...(where === undefined ? {} : { where }) });
+    const source = declared?.source ?? 'guess';
+    return {
+      toWgs84: (position) => [position[0], position[1]],
+      report: { source, crsId: 'EPSG:4326', crsLabel: 'WGS 84 (degrees)', isSwapped: false, confidence: declared === undefined ? 'none' : 'high', description: declared?.description ?? guess.reason, alternatives: [] },
+      warnings,
+    };
+  }
+  const best = guess.best;
+  if (declared !== undefined && best.crs.id !== 'EPSG:4326') {
+    // Declared WGS84 but the numbers are metres: trust the numbers, say so loudly.
+    warnings.push({ code: 'crs-contradicts-declaration', message: `the file says WGS84 degrees but the numbers are not degrees; ${guess.reason}`, ...(where === undefined ? {} : { where }) });
+  } else if (best.crs.id !== 'EPSG:4326') {
+    warnings.push({ code: 'crs-guessed', message: `no coordinate system given; ${guess.reason}`, ...(where === undefined ? {} : { where }) });
+  }
+  if (best.isSwapped) {
+    warnings.push({ code: 'swapped-layer', message: 'the layer gives latitude (or northing) first; the two coordinates were swapped for every position', ...(where === undefined ? {} : { where }) });
+  }
+  const reprojector = createReprojector(best.crs);
+  const isSwapped = best.isSwapped;
+  return {
+    toWgs84: (position) => reprojector.toWgs84(isSwapped ? [position[1], position[0]] : [position[0], position[1]]),
+    report: {
+      source: declared?.source ?? 'guess',
+      crsId: best.crs.id,
+      crsLabel: best.crs.label,
+      isSwapped,
+      confidence: declared !== undefined && best.crs.id === 'EPSG:4326' ? 'high' : guess.confidence,
+      description: declared !== undefined && best.crs.id === 'EPSG:4326' && !isSwapped ? declared.description : guess.reason,
+      alternatives: alternativesOf(guess.alternatives),
+    },
+    warnings,
+  };
+}
+
+/**
+ * Brings a GeoJSON-like FeatureCollection to WGS84 degrees: the system is decided by
+ * {@link decideLayerCrs} from every position of every feature, and all geometries are converted
+ * (identity when they already are WGS84). The collection's other members (`demo`, `name`…) are kept;
+ * a legacy `crs` member is removed.
+ * @param collection an object with a `features` array (anything else is returned unchanged)
+ * @param options declared system, planning region, preferred TM-3 meridian, file label
+ * @returns the new collection, the report and warnings
+ * @throws never
+ * @example placeFeatureCollection(collectionInVn2000, { declared: { crs: resolveCrs('EPSG:3405'), source: 'option', description: 'EPSG:3405' } }).value
+ */
+export function placeFeatureCollection(collection: unknown, options: PlaceLayerOptions): PlacedLayer<unknown> {
+  const features = (collection as { features?: unknown })?.features;
+  if (!Array.isArray(features)) {
+    return { value: collection, report: { source: 'guess', crsId: 'EPSG:4326', crsLabel: 'WGS 84 (degrees)', isSwapped: false, confidence: 'none', description: 'no features', alternatives: [] }, warnings: [] };
+  }
+  const positions: Position[] = [];
+  for (const feature of features) {
+    if (positions.length >= 50_000) break;
+    positions.push(...collectPositions((feature as { geometry?: unknown } | null)?.geometry, 200));
+  }
+  const decision = decideLayerCrs(positions, options);
+  const isIdentity = decision.report.crsId === 'EPSG:4326' && !decision.report.isSwapped;
+  const { crs: _legacyCrs, ...rest } = collection as Record<string, unknown>;
+  const value = isIdentity
+    ? rest
+    : {
+        ...rest,
+        features: features.map((feature: unknown) =>
+          feature !== null && typeof feature === 'object' && 'geometry' in feature
+            ? { ...(feature as object), geometry: mapGeometryPositions((feature as { geometry: unknown }).geometry, decision.toWgs84) }
+            : feature,
+        ),
+      };
+  return { value, report: decision.report, warnings: decision.warnings };
+}
+
+/**
+ * Reads the legacy GeoJSON `crs` member (GeoJSON 2008: `{"type": "name", "properties": {"name":
+ * "urn:ogc:def:crs:EPSG::3405"}}`, or `{"type": "EPSG", "properties": {"code": 3405}}`).
+ * @param collection the parsed GeoJSON
+ * @returns the declared system, `null` when there is no `crs` member, or `{ unknown }` naming one not known
+ * @throws never
+ * @example readGeoJsonCrsMember({ crs: { type: 'name', properties: { name: 'EPSG:3405' } } })
+ */
+export function readGeoJsonCrsMember(collection: unknown): DeclaredCrs | { unknown: string } | null {
+  const crs = (collection as { crs?: unknown } | null)?.crs;
+  if (crs === null || typeof crs !== 'object') return null;
+  const { type, properties } = crs as { type?: unknown; properties?: { name?: unknown; code?: unknown } };
+  const name = type === 'EPSG' ? `EPSG:${String(properties?.code)}` : typeof properties?.name === 'string' ? properties.name : JSON.stringify(crs);
+  try {
+    const definition = resolveCrs(name);
+    return { crs: definition, source: 'geojson-crs', description: `the file's "crs" member names ${name}` };
+  } catch {
+    return { unknown: name };
+  }
+}

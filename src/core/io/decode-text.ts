@@ -1,0 +1,68 @@
+import { CoverageInputError } from './input-error';
+
+/** An encoding {@link decodeText} recognises. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+
+/** Decoded text and how it was read. */
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  /** Whether the bytes started with a byte-order mark (removed from `text`). */
+  hasBom: boolean;
+}
+
+/**
+ * Turns file bytes into text. A byte-order mark decides: UTF-8 (`EF BB BF`), UTF-16 LE (`FF FE`, what
+ * Excel writes as "Unicode text", usually tab-separated) or UTF-16 BE (`FE FF`). Without one, UTF-16 is
+ * still recognised by its zero bytes (ASCII text has a zero in every other byte), then UTF-8 is tried,
+ * and text that is not valid UTF-8 is read as the Vietnamese Windows code page 1258, the other encoding
+ * Vietnamese offices save in. The mark is never part of the returned text.
+ * @param bytes the file's content
+ * @param file label of the file, used in messages
+ * @returns the text, the encoding used and whether there was a byte-order mark
+ * @throws {CoverageInputError} `binary-file` when the bytes hold NUL characters after decoding (a binary
+ *   file such as .xls or .zip given where text was expected)
+ * @example decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'a.csv') // { text: 'A', encoding: 'utf-16le', hasBom: true }
+ */
+export function decodeText(bytes: Uint8Array | ArrayBuffer, file = 'input'): DecodedText {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let decoded: DecodedText;
+  if (data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) {
+    decoded = { text: new TextDecoder('utf-8').decode(data.subarray(3)), encoding: 'utf-8', hasBom: true };
+  } else if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) {
+    decoded = { text: new TextDecoder('utf-16le').decode(data.subarray(2)), encoding: 'utf-16le', hasBom: true };
+  } else if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) {
+    decoded = { text: new TextDecoder('utf-16be').decode(data.subarray(2)), encoding: 'utf-16be', hasBom: true };
+  } else {
+    const utf16 = detectBomlessUtf16(data);
+    if (utf16 !== null) decoded = { text: new TextDecoder(utf16).decode(data), encoding: utf16, hasBom: false };
+    else {
+      try {
+        decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8', hasBom: false };
+      } catch {
+        // cp1258 stores tone marks as combining characters: compose them so names compare equal.
+        decoded = { text: new TextDecoder('windows-1258').decode(data).normalize('NFC'), encoding: 'windows-1258', hasBom: false };
+      }
+    }
+  }
+  if (decoded.text.includes('\u0000')) {
+    throw new CoverageInputError({ code: 'binary-file', file, detail: 'the file is not text (it holds NUL bytes); save it as CSV, GeoJSON, .xlsx, KML/KMZ or a zipped Shapefile' });
+  }
+  return decoded;
+}
+
+/** UTF-16 without a mark: in ASCII-heavy text every other byte is zero, at even (BE) or odd (LE) offsets. */
+function detectBomlessUtf16(data: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = Math.min(data.length - (data.length % 2), 4096);
+  if (sample < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < sample; index += 2) {
+    if (data[index] === 0) evenZeros += 1;
+    if (data[index + 1] === 0) oddZeros += 1;
+  }
+  const pairs = sample / 2;
+  if (oddZeros > 0.4 * pairs && evenZeros < 0.05 * pairs) return 'utf-16le';
+  if (evenZeros > 0.4 * pairs && oddZeros < 0.05 * pairs) return 'utf-16be';
+  return null;
+}

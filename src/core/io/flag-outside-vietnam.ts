@@ -1,0 +1,40 @@
+import { VIETNAM_BBOX } from '../crs/guess-crs';
+import type { Position, Warning } from '../types';
+import type { ParsedInputFile } from './parse-input-file';
+
+const LISTED = 5;
+const isInside = ([lng, lat]: Position): boolean => lng >= VIETNAM_BBOX[0] && lng <= VIETNAM_BBOX[2] && lat >= VIETNAM_BBOX[1] && lat <= VIETNAM_BBOX[3];
+
+/**
+ * Adds one `outside-vietnam` warning per layer of a parsed file listing the items (sites, fibre points,
+ * routes, hamlets) that lie far outside Vietnam (outside 102–110° E, 8–24° N): usually a wrong
+ * coordinate system, a sign error or a typo. The items are kept; the warning names how many and the first few.
+ * @param parsed a parsed file
+ * @returns the same file with the warnings added to its summaries
+ * @throws never
+ * @example flagOutsideVietnam(parsed).summaries[0].warnings.filter((warning) => warning.code === 'outside-vietnam')
+ */
+export function flagOutsideVietnam<T extends ParsedInputFile>(parsed: T): T {
+  const { hamlets = [], btsRecords = [], fibrePoints = [], fibreRoutes = [] } = parsed.input;
+  const outside = {
+    hamlets: hamlets.filter((hamlet) => !isInside(firstPosition(hamlet.geometry.type === 'Polygon' ? hamlet.geometry.coordinates : hamlet.geometry.coordinates[0]))).map((hamlet) => hamlet.id),
+    sites: btsRecords.filter((record) => !isInside([record.lng, record.lat])).map((record) => record.source ?? record.siteId),
+    fibre: fibrePoints.filter((point) => !isInside([point.lng, point.lat])).map((point) => point.source ?? point.id),
+    'fibre-routes': fibreRoutes.filter((route) => !route.coordinates.some(isInside)).map((route) => route.source ?? route.id),
+  };
+  const summaries = parsed.summaries.map((summary) => {
+    const places = outside[summary.kind as keyof typeof outside] ?? [];
+    if (places.length === 0) return summary;
+    const warning: Warning = {
+      code: 'outside-vietnam',
+      message: `${places.length} of ${summary.rowsUsed} items lie outside Vietnam (102–110° E, 8–24° N): ${places.slice(0, LISTED).join(', ')}${places.length > LISTED ? ', …' : ''}; check the coordinate system and the signs (kept)`,
+      where: places[0],
+    };
+    return { ...summary, warnings: [...summary.warnings, warning] };
+  });
+  return { ...parsed, summaries };
+}
+
+function firstPosition(rings: Position[][]): Position {
+  return rings[0]?.[0] ?? [Number.NaN, Number.NaN];
+}

@@ -1,0 +1,86 @@
+import { kml } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import { unzipSync } from 'fflate';
+import { CoverageInputError } from '../input-error';
+import { decodeText } from '../decode-text';
+
+/** A GeoJSON FeatureCollection as the format readers return it (the parsers check it further). */
+export interface FeatureCollectionObject {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; id?: string | number; geometry: unknown; properties: Record<string, unknown> | null }[];
+}
+
+/**
+ * Reads KML (as Google Earth and field-survey apps write it) into a GeoJSON FeatureCollection with
+ * `@tmcw/togeojson`, parsing the XML with `@xmldom/xmldom` so the same code runs in a worker and in Node
+ * (core never touches a global DOMParser). Placemark `name`, `description` and ExtendedData become
+ * properties; a placemark without an `id` takes its `name` as feature id, so fibre points named `ODP-12`
+ * keep that id. Folders are flattened; styles are dropped.
+ * @param text the KML document
+ * @param file label of the file, used in messages
+ * @returns the FeatureCollection (WGS84 degrees, as KML always is)
+ * @throws {CoverageInputError} `invalid-archive` when the text is not well-formed XML or not KML
+ * @example readKml('<kml><Placemark><name>A</name><Point><coordinates>105.9,9.6</coordinates></Point></Placemark></kml>', 'a.kml').features[0].id // 'A'
+ */
+export function readKml(text: string, file: string): FeatureCollectionObject {
+  let xml;
+  try {
+    xml = new DOMParser({ onError: (level, message) => { if (level === 'fatalError') throw new Error(message); } }).parseFromString(text, 'text/xml');
+  } catch (error) {
+    throw new CoverageInputError({ code: 'invalid-archive', file, detail: `not well-formed XML (${firstLine(error)})` });
+  }
+  if (xml.documentElement === null || !/kml/i.test(xml.documentElement.nodeName)) {
+    throw new CoverageInputError({ code: 'invalid-archive', file, detail: `not a KML document (root element ${xml.documentElement?.nodeName ?? 'missing'})` });
+  }
+  let collection;
+  try {
+    collection = kml(xml);
+  } catch (error) {
+    throw new CoverageInputError({ code: 'invalid-archive', file, detail: `KML could not be read (${firstLine(error)})` });
+  }
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((feature) => {
+      const properties = { ...(feature.properties ?? {}) };
+      const name = typeof properties.name === 'string' ? properties.name.trim() : '';
+      const id = feature.id ?? (name === '' ? undefined : name);
+      return { type: 'Feature', ...(id === undefined ? {} : { id }), geometry: feature.geometry, properties };
+    }),
+  };
+}
+
+/**
+ * Reads a KMZ (a zip holding `doc.kml` or another .kml file) with `fflate`, then {@link readKml}.
+ * @param bytes the KMZ file
+ * @param file label of the file, used in messages
+ * @returns the FeatureCollection of the first .kml inside (`doc.kml` preferred)
+ * @throws {CoverageInputError} `invalid-archive` when it is not a zip or holds no .kml
+ * @example readKmz(kmzBytes, 'odp.kmz').features.length
+ */
+export function readKmz(bytes: Uint8Array, file: string): FeatureCollectionObject {
+  const entries = unzipEntries(bytes, file, (name) => /\.kml$/i.test(name));
+  const names = Object.keys(entries).sort((a, b) => Number(!/(^|\/)doc\.kml$/i.test(a)) - Number(!/(^|\/)doc\.kml$/i.test(b)) || a.localeCompare(b));
+  if (names.length === 0) throw new CoverageInputError({ code: 'invalid-archive', file, detail: 'the KMZ holds no .kml file' });
+  return readKml(decodeText(entries[names[0]], file).text, `${file}/${names[0]}`);
+}
+
+/**
+ * Unzips the entries whose names pass `keep` (folder entries and macOS `__MACOSX` copies are left out).
+ * @param bytes the zip file
+ * @param file label of the file, used in messages
+ * @param keep which entry names to decompress
+ * @returns entry name → bytes
+ * @throws {CoverageInputError} `invalid-archive` when the bytes are not a readable zip
+ * @example unzipEntries(zipBytes, 'a.zip', (name) => name.endsWith('.shp'))
+ */
+export function unzipEntries(bytes: Uint8Array, file: string, keep: (name: string) => boolean): Record<string, Uint8Array> {
+  try {
+    return unzipSync(bytes, { filter: (entry) => !entry.name.endsWith('/') && !entry.name.includes('__MACOSX') && keep(entry.name) });
+  } catch (error) {
+    throw new CoverageInputError({ code: 'invalid-archive', file, detail: `not a readable zip archive (${firstLine(error)})` });
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 160);
+}

@@ -1,0 +1,90 @@
+import { parseDbf, parseShp } from 'shpjs';
+import type { Warning } from '../../types';
+import { CoverageInputError } from '../input-error';
+import { decodeText } from '../decode-text';
+import { unzipEntries, type FeatureCollectionObject } from './read-kml';
+
+/** A Shapefile read from a zip: its features in the file's own coordinates, and its .prj text. */
+export interface ShapefileReading {
+  collection: FeatureCollectionObject;
+  /** The .prj WKT, when the zip has one (the caller recognises the system from it). */
+  prj: string | null;
+  /** The code page the attributes were decoded with: from the .cpg, else UTF-8, else windows-1258. */
+  encoding: string;
+  warnings: Warning[];
+}
+
+/**
+ * Reads a zipped Shapefile (.shp + .dbf, optional .prj and .cpg) with `shpjs`'s readers and `fflate`,
+ * without reprojecting: the caller decides the system from `prj` (see `detectCrsFromPrj`), because ESRI
+ * .prj files for VN-2000 carry no datum shift and proj4 would otherwise treat them as WGS84. Attribute
+ * text is decoded with the .cpg's code page; without a .cpg it is UTF-8 unless that gives invalid
+ * characters, in which case it is read as the Vietnamese code page 1258 (TCVN3 / VNI fonts are not
+ * code pages and come out garbled: a warning says so when no Vietnamese letter is found). A zip with
+ * several layers gives all of them, in name order, with a warning.
+ * @param bytes the .zip file
+ * @param file label of the file, used in messages
+ * @returns the features, the .prj text, the attribute encoding and warnings
+ * @throws {CoverageInputError} `invalid-archive` when it is not a zip, holds no .shp, or the .shp is broken
+ * @example const { collection, prj } = await readShapefileZip(zipBytes, 'ranh-gioi-ap.zip');
+ */
+export async function readShapefileZip(bytes: Uint8Array, file: string): Promise<ShapefileReading> {
+  const entries = unzipEntries(bytes, file, (name) => /\.(shp|dbf|prj|cpg)$/i.test(name));
+  const byLowerName = new Map(Object.entries(entries).map(([name, data]) => [name.toLowerCase(), { name, data }]));
+  const layers = [...byLowerName.keys()].filter((name) => name.endsWith('.shp')).map((name) => name.slice(0, -4)).sort();
+  if (layers.length === 0) throw new CoverageInputError({ code: 'invalid-archive', file, detail: `the zip holds no .shp file (it has ${Object.keys(entries).join(', ') || 'nothing readable'})` });
+  const warnings: Warning[] = [];
+  if (layers.length > 1) warnings.push({ code: 'several-layers', message: `the zip holds ${layers.length} Shapefiles (${layers.join(', ')}); all are read`, where: file });
+  const features: FeatureCollectionObject['features'] = [];
+  let prj: string | null = null;
+  let encoding = 'utf-8';
+  for (const layer of layers) {
+    const shp = byLowerName.get(`${layer}.shp`)!;
+    const dbf = byLowerName.get(`${layer}.dbf`);
+    const cpg = byLowerName.get(`${layer}.cpg`);
+    const prjEntry = byLowerName.get(`${layer}.prj`);
+    if (prjEntry !== undefined && prj === null) prj = decodeText(prjEntry.data, file).text;
+    let geometries: unknown[];
+    try {
+      geometries = parseShp(shp.data, false);
+    } catch (error) {
+      throw new CoverageInputError({ code: 'invalid-archive', file, where: shp.name, detail: `the .shp cannot be read (${(error as Error).message})` });
+    }
+    let rows: Record<string, unknown>[] = [];
+    if (dbf === undefined) warnings.push({ code: 'no-dbf', message: `${shp.name} has no .dbf: the features have no attributes`, where: file });
+    else {
+      const read = readDbf(dbf.data, cpg === undefined ? undefined : decodeText(cpg.data, file).text.trim(), `${file}/${dbf.name}`);
+      rows = read.rows;
+      encoding = read.encoding;
+      warnings.push(...read.warnings);
+    }
+    if (dbf !== undefined && rows.length !== geometries.length) {
+      warnings.push({ code: 'dbf-count-mismatch', message: `${shp.name} has ${geometries.length} shapes but the .dbf has ${rows.length} rows; rows are matched by position`, where: file });
+    }
+    geometries.forEach((geometry, index) => features.push({ type: 'Feature', geometry: geometry ?? null, properties: rows[index] ?? {} }));
+  }
+  return { collection: { type: 'FeatureCollection', features }, prj, encoding, warnings };
+}
+
+function readDbf(data: Uint8Array, cpg: string | undefined, where: string): { rows: Record<string, unknown>[]; encoding: string; warnings: Warning[] } {
+  const parse = (codePage: string | undefined): Record<string, unknown>[] => {
+    try {
+      // Code page 1258 stores tone marks as combining characters: compose them (NFC) so names compare equal.
+      return parseDbf(data, codePage).map((row) =>
+        Object.fromEntries(Object.entries(row).map(([key, value]) => [key.normalize('NFC'), typeof value === 'string' ? value.normalize('NFC') : value])),
+      );
+    } catch (error) {
+      throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: `the .dbf cannot be read (${(error as Error).message})` });
+    }
+  };
+  if (cpg !== undefined && cpg !== '') return { rows: parse(cpg), encoding: cpg, warnings: [] };
+  const utf8 = parse('utf-8');
+  if (!utf8.some((row) => Object.values(row).some((value) => typeof value === 'string' && value.includes('\ufffd')))) {
+    return { rows: utf8, encoding: 'utf-8', warnings: [] };
+  }
+  return {
+    rows: parse('windows-1258'),
+    encoding: 'windows-1258',
+    warnings: [{ code: 'dbf-encoding-guessed', message: 'no .cpg and the attributes are not UTF-8: read them as the Vietnamese code page 1258 (add a .cpg to say otherwise)', where }],
+  };
+}

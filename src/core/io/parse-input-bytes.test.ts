@@ -1,0 +1,137 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { normalizeGolden, stringifyGolden } from '../../../test/helpers/golden';
+import { buildCoverageReport, createCoverageAnalysis } from '../analyze-coverage';
+import { DEFAULT_CONFIG } from '../config/default-config';
+import type { KpiSet } from '../types';
+import { CoverageInputError } from './input-error';
+import { parseInputBytes, type ParsedInputBytes, type ParseInputOptions } from './parse-input-bytes';
+import { combineInputFiles, type InputKind } from './parse-input-file';
+
+// The same three hamlets, five BTS records and three fibre points in every format, encoding and
+// coordinate system (written by scripts/fixtures/build-import-fixtures.ts): each must give the KPIs of
+// the plain WGS84 GeoJSON / CSV reference.
+const DIR = fileURLToPath(new URL('../../../test/fixtures/parseInputBytes/', import.meta.url));
+const CASES = readdirSync(join(DIR, 'in')).filter((name) => !name.startsWith('.')).sort();
+const OPTIONS = JSON.parse(readFileSync(join(DIR, 'options.json'), 'utf8')) as Record<string, ParseInputOptions>;
+const caseName = (fileName: string): string => fileName.replace(/\.[^.]+$/, '');
+const kindOf = (fileName: string): InputKind => fileName.split('-')[0] as InputKind;
+
+async function parseCase(fileName: string): Promise<ParsedInputBytes> {
+  return parseInputBytes(kindOf(fileName), fileName, new Uint8Array(readFileSync(join(DIR, 'in', fileName))), DEFAULT_CONFIG, OPTIONS[caseName(fileName)] ?? {});
+}
+
+function kpisOf(files: ParsedInputBytes[]): KpiSet {
+  const { input } = combineInputFiles(files);
+  return buildCoverageReport(createCoverageAnalysis(input, DEFAULT_CONFIG)).kpis;
+}
+
+/** What a case's golden file records: how the file was read and the items it gave. */
+function goldenOf(parsed: ParsedInputBytes): unknown {
+  const { input, summaries, format, encoding, crs, sheet } = parsed;
+  return normalizeGolden({ format, encoding, sheet, crs, summaries, items: input.hamlets ?? input.btsRecords ?? input.fibrePoints });
+}
+
+describe('parseInputBytes: every format, encoding and coordinate system gives the same layer', () => {
+  const parsed = new Map<string, ParsedInputBytes>();
+  let reference: { hamlets: ParsedInputBytes; sites: ParsedInputBytes; fibre: ParsedInputBytes };
+  let referenceKpis: KpiSet;
+  beforeAll(async () => {
+    for (const fileName of CASES) parsed.set(fileName, await parseCase(fileName));
+    reference = { hamlets: parsed.get('hamlets-geojson-wgs84.geojson')!, sites: parsed.get('sites-csv-utf8.csv')!, fibre: parsed.get('fibre-geojson.geojson')! };
+    referenceKpis = kpisOf([reference.hamlets, reference.sites, reference.fibre]);
+  });
+
+  it('has a case per format and the reference covers something', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(20);
+    expect(referenceKpis.hamlets).toBe(3);
+    expect(referenceKpis.sites).toBe(4);
+    expect(referenceKpis.sharedSites).toBe(1);
+    expect(referenceKpis.coveredMobile).toBeGreaterThan(0);
+    expect(referenceKpis.coveredFtth).toBeGreaterThan(0);
+  });
+
+  for (const fileName of CASES) {
+    it(`${fileName}: reads every row, matches its golden, gives the reference KPIs`, () => {
+      const file = parsed.get(fileName)!;
+      for (const summary of file.summaries) {
+        expect(summary.skipped, fileName).toEqual([]);
+        expect(summary.rowsUsed).toBe(summary.rowsRead);
+      }
+      const golden = goldenOf(file);
+      const outPath = join(DIR, 'out', `${caseName(fileName)}.json`);
+      if (process.env.UPDATE_GOLDEN === '1') {
+        mkdirSync(join(DIR, 'out'), { recursive: true });
+        writeFileSync(outPath, stringifyGolden(golden));
+      } else {
+        expect(existsSync(outPath), `missing ${outPath}; run with UPDATE_GOLDEN=1 and review it`).toBe(true);
+        expect(golden).toEqual(JSON.parse(readFileSync(outPath, 'utf8')));
+      }
+      const kind = kindOf(fileName);
+      const layers = { ...reference, [kind]: file };
+      const kpis = kpisOf([layers.hamlets, layers.sites, layers.fibre]);
+      for (const [key, value] of Object.entries(referenceKpis)) {
+        if (typeof value === 'number') expect(kpis[key as keyof KpiSet] as number, key).toBeCloseTo(value, 5);
+        else expect(kpis[key as keyof KpiSet], key).toEqual(value);
+      }
+      if (kind === 'hamlets') {
+        expect(file.input.hamlets!.map((hamlet) => [hamlet.id, hamlet.name, hamlet.commune, hamlet.district, hamlet.households])).toEqual(
+          reference.hamlets.input.hamlets!.map((hamlet) => [hamlet.id, hamlet.name, hamlet.commune, hamlet.district, hamlet.households]),
+        );
+      }
+    });
+  }
+
+  it('has no golden output without an input', () => {
+    const names = new Set(CASES.map((fileName) => `${caseName(fileName)}.json`));
+    expect(readdirSync(join(DIR, 'out')).filter((name) => !names.has(name))).toEqual([]);
+  });
+});
+
+describe('parseInputBytes: clear refusals', () => {
+  const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+  it('refuses a table as hamlet polygons, naming the formats that work', async () => {
+    await expect(parseInputBytes('hamlets', 'ap.csv', bytes('a,b\n1,2\n'), DEFAULT_CONFIG)).rejects.toThrow(/must be polygons \(GeoJSON, TopoJSON, KML\/KMZ or a zipped Shapefile\)/);
+  });
+
+  it('names the sheets when the chosen one does not exist', async () => {
+    const xlsx = new Uint8Array(readFileSync(join(DIR, 'in', 'sites-xlsx-second-sheet.xlsx')));
+    await expect(parseInputBytes('sites', 'bts.xlsx', xlsx, DEFAULT_CONFIG, { sheet: 'Sheet9' })).rejects.toThrow(/no sheet "Sheet9"; the workbook has 1: "Ghi chú", 2: "Trạm BTS"/);
+  });
+
+  it('reads the sheet by index too, and says which sheet it chose when none is given', async () => {
+    const xlsx = new Uint8Array(readFileSync(join(DIR, 'in', 'sites-xlsx-second-sheet.xlsx')));
+    expect((await parseInputBytes('sites', 'bts.xlsx', xlsx, DEFAULT_CONFIG, { sheet: 2 })).summaries[0].rowsUsed).toBe(5);
+    const first = parseInputBytes('sites', 'bts.xlsx', xlsx, DEFAULT_CONFIG);
+    await expect(first).rejects.toBeInstanceOf(CoverageInputError);
+  });
+
+  it('refuses an old .xls and a broken zip with a message, not a stack trace', async () => {
+    const xls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    await expect(parseInputBytes('sites', 'bts.xlsx', xls, DEFAULT_CONFIG)).rejects.toThrow(/old Excel 97–2003 \.xls file; save it as \.xlsx/);
+    await expect(parseInputBytes('hamlets', 'ap.zip', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), DEFAULT_CONFIG)).rejects.toBeInstanceOf(CoverageInputError);
+  });
+
+  it('honours a --crs override over the guess', async () => {
+    const file = new Uint8Array(readFileSync(join(DIR, 'in', 'hamlets-geojson-vn2000-tm105_5-guessed.geojson')));
+    const parsed = await parseInputBytes('hamlets', 'ap.geojson', file, DEFAULT_CONFIG, { crs: 'vn2000-tm:105.75' });
+    expect(parsed.crs).toMatchObject({ source: 'option', crsId: 'vn2000-tm:105.75', confidence: 'high' });
+    // A quarter degree east of where the hamlets really are.
+    expect(parsed.input.hamlets![0].geometry.coordinates[0][0][0]).toBeCloseTo(105.955 + 0.25, 2);
+    await expect(parseInputBytes('hamlets', 'ap.geojson', file, DEFAULT_CONFIG, { crs: 'EPSG:9999' })).rejects.toThrow(/unknown coordinate system "EPSG:9999"/);
+  });
+
+  it('warns about items far outside Vietnam, and keeps them', async () => {
+    const parsed = await parseInputBytes('sites', 'bts.csv', bytes('lon,lat,operator,tech\n105.9,9.6,Viettel,4G\n2.35,48.85,Viettel,4G\n'), DEFAULT_CONFIG);
+    expect(parsed.summaries[0].rowsUsed).toBe(2);
+    expect(parsed.summaries[0].warnings.find((warning) => warning.code === 'outside-vietnam')?.message).toMatch(/^1 of 2 items lie outside Vietnam .*bts\.csv:2/);
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const big = new Uint8Array(11 * 1024 * 1024);
+    await expect(parseInputBytes('indicators', 'chi-tieu.csv', big, DEFAULT_CONFIG)).rejects.toThrow(/chi-tieu\.csv is 11 MB, more than the 10 MB this tool reads for indicators/);
+  });
+});

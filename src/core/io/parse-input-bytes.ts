@@ -1,0 +1,167 @@
+import { resolveCrs, type CrsDefinition } from '../crs/crs-definitions';
+import { detectCrsFromPrj } from '../crs/detect-crs-from-prj';
+import type { BboxDegrees } from '../crs/guess-crs';
+import { placeFeatureCollection, readGeoJsonCrsMember, type CrsReport, type DeclaredCrs } from '../crs/place-layer';
+import type { CoverageConfig, Warning } from '../types';
+import { checkInputSize } from './check-input-size';
+import { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, resolveColumns } from './column-aliases';
+import type { DataTable } from './data-table';
+import { decodeText } from './decode-text';
+import { detectInputFormat, type InputFormat } from './detect-input-format';
+import { readKml, readKmz } from './formats/read-kml';
+import { readShapefileZip } from './formats/read-shapefile-zip';
+import { isTopology, readTopoJson } from './formats/read-topojson';
+import { readXlsxTable, type SheetChoice } from './formats/read-xlsx-table';
+import { CoverageInputError } from './input-error';
+import { parseBtsTable } from './parse-bts-records';
+import { parseCsvTable } from './parse-csv-table';
+import { parseFibreTable } from './parse-fibre';
+import { parseInputCollection, parseInputFile, type ImportSummary, type InputKind, type ParsedInputFile } from './parse-input-file';
+import { parseIndicatorsTable } from './parse-indicators';
+import { readJsonInput } from './read-feature-collection';
+import { placeTablePositions } from './place-table-positions';
+import { flagOutsideVietnam } from './flag-outside-vietnam';
+
+/** Options of {@link parseInputBytes}; all optional. */
+export interface ParseInputOptions {
+  /** The Excel sheet to read (name or 1-based index); default the first with data. */
+  sheet?: SheetChoice;
+  /** The coordinate system, overriding .prj, `crs` member and guess: `EPSG:3405`, `vn2000-tm:105.5`… */
+  crs?: string | CrsDefinition;
+  /** The planning area a guess should land in; default Sóc Trăng. `null` = anywhere in Vietnam. */
+  regionBbox?: BboxDegrees | null;
+  /** The VN-2000 3° TM zone preferred on a tie; default 105.5. */
+  preferredCentralMeridian?: number;
+  /** The TopoJSON object to read; default all. */
+  topojsonObject?: string;
+}
+
+/** {@link ParsedInputFile} plus what the bytes were: format, text encoding, coordinate system. */
+export interface ParsedInputBytes extends ParsedInputFile {
+  format: InputFormat;
+  /** Text encoding (CSV, GeoJSON, KML) or DBF code page (Shapefile). */
+  encoding?: string;
+  /** How the coordinate system was decided (layers with coordinates). */
+  crs?: CrsReport;
+  /** The sheet read, and all sheets (Excel). */
+  sheet?: { name: string; names: string[] };
+}
+
+const POLYGON_FORMATS = 'GeoJSON, TopoJSON, KML/KMZ or a zipped Shapefile';
+
+/**
+ * Parses one input file from its bytes, whatever its format: CSV/TSV in any encoding Excel or Vietnamese
+ * offices write (see `decodeText`), Excel .xlsx (`sheet` chooses the sheet), GeoJSON (also with a legacy
+ * `crs` member), TopoJSON, KML, KMZ and zipped Shapefiles (.prj and .cpg honoured). Projected
+ * coordinates (VN-2000 UTM or 3° TM zones, WGS84 UTM) are brought to WGS84: the system comes from the
+ * `crs` option, else the .prj or `crs` member, else a guess from the numbers (reported with its
+ * confidence and the alternatives, so the app can ask the user to confirm). Items far outside Vietnam
+ * are warned about (`outside-vietnam`). Every summary counts rows read, used and skipped with reasons.
+ * @param kind the layer the file feeds
+ * @param file the file's name: its extension (and first bytes) pick the format; used in every message
+ * @param bytes the file's content
+ * @param config the field mapping and targets used by the parsers
+ * @param options sheet, coordinate system, planning area, preferred TM-3 zone, TopoJSON object
+ * @returns the parsed items and summaries, plus format, encoding, sheet and coordinate-system report
+ * @throws {CoverageInputError} `file-too-large` (see `checkInputSize`), `unsupported-format` (e.g. a
+ *   table given as hamlet polygons), `invalid-archive`, `invalid-spreadsheet`, `binary-file`,
+ *   `unknown-crs`, and the errors of the parsers (`empty-file`, `invalid-json`, …)
+ * @example const parsed = await parseInputBytes('hamlets', 'ranh-gioi-ap.zip', bytes, DEFAULT_CONFIG);
+ */
+export async function parseInputBytes(kind: InputKind, file: string, bytes: Uint8Array | ArrayBuffer, config: CoverageConfig, options: ParseInputOptions = {}): Promise<ParsedInputBytes> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const size = checkInputSize(data, kind, file);
+  if (!size.ok) throw new CoverageInputError({ code: 'file-too-large', file, detail: size.message ?? 'too large' });
+  if (data.length === 0) throw new CoverageInputError({ code: 'empty-file', file, detail: 'the file is empty' });
+  const format = detectInputFormat(file, data);
+  const override: DeclaredCrs | undefined =
+    options.crs === undefined ? undefined : { crs: typeof options.crs === 'string' ? resolveCrs(options.crs, file) : options.crs, source: 'option', description: 'chosen by the user' };
+  const placeOptions = { file, regionBbox: options.regionBbox, preferredCentralMeridian: options.preferredCentralMeridian };
+
+  if (format === 'csv' || format === 'xlsx') {
+    if (kind === 'hamlets') throw new CoverageInputError({ code: 'unsupported-format', file, detail: `hamlet boundaries must be polygons (${POLYGON_FORMATS}), not a table` });
+    let table: DataTable;
+    let label = file;
+    let encoding: string | undefined;
+    let sheet: ParsedInputBytes['sheet'];
+    if (format === 'csv') {
+      const decoded = decodeText(data, file);
+      encoding = decoded.encoding;
+      table = parseCsvTable(decoded.text, file);
+      if (decoded.encoding === 'windows-1258') table = { ...table, warnings: [{ code: 'encoding-guessed', message: 'the file is not UTF-8; read it as the Vietnamese code page 1258 (save as "CSV UTF-8" to avoid the guess)', where: file }, ...table.warnings] };
+    } else {
+      const xlsx = await readXlsxTable(data, file, options.sheet);
+      label = `${file}[${xlsx.sheetName}]`;
+      sheet = { name: xlsx.sheetName, names: xlsx.sheetNames };
+      table = xlsx;
+    }
+    if (kind === 'indicators') {
+      const result = parseIndicatorsTable(table, label, config.targets);
+      return finish({ input: { indicators: result.items }, demo: false, summaries: [] }, kind, label, result, { format, encoding, sheet });
+    }
+    const columns = kind === 'sites' ? resolveColumns(table.headers, BTS_COLUMN_ALIASES) : resolveColumns(table.headers, FIBRE_COLUMN_ALIASES);
+    const placed = placeTablePositions(table, columns.lng, columns.lat, { ...placeOptions, declared: override });
+    const placedTable = { ...placed.value, warnings: [...placed.value.warnings, ...placed.warnings] };
+    const result = kind === 'sites' ? parseBtsTable(placedTable, label) : parseFibreTable(placedTable, label);
+    const items = kind === 'sites' ? { btsRecords: result.items as never } : { fibrePoints: result.items as never };
+    return finish({ input: items, demo: false, summaries: [] }, kind, label, result, { format, encoding, sheet, crs: placed.report });
+  }
+
+  let collection: unknown;
+  let isTopoJson = false;
+  let declared: DeclaredCrs | undefined = override;
+  let encoding: string | undefined;
+  const extraWarnings: Warning[] = [];
+  if (format === 'shapefile-zip') {
+    const shapefile = await readShapefileZip(data, file);
+    collection = shapefile.collection;
+    encoding = shapefile.encoding;
+    extraWarnings.push(...shapefile.warnings);
+    if (declared === undefined && shapefile.prj !== null) {
+      const prj = detectCrsFromPrj(shapefile.prj);
+      if (prj !== null) declared = { crs: prj.crs, source: 'prj', description: `read from the .prj: ${prj.description}` };
+      else extraWarnings.push({ code: 'prj-unreadable', message: 'the .prj could not be read; the coordinate system is guessed', where: file });
+    }
+  } else if (format === 'kml' || format === 'kmz') {
+    const decoded = format === 'kml' ? decodeText(data, file) : null;
+    encoding = decoded?.encoding;
+    collection = format === 'kml' ? readKml(decoded!.text, file) : readKmz(data, file);
+    declared ??= { crs: resolveCrs('EPSG:4326'), source: 'format', description: 'KML is always WGS84' };
+  } else {
+    const decoded = decodeText(data, file);
+    encoding = decoded.encoding;
+    const json = readJsonInput(decoded.text, file);
+    if (kind === 'indicators') return { ...parseInputFile(kind, file, decoded.text, config), format, encoding };
+    isTopoJson = isTopology(json);
+    if (isTopoJson) collection = readTopoJson(json, file, options.topojsonObject);
+    else {
+      collection = json;
+      const member = readGeoJsonCrsMember(json);
+      if (member !== null && 'unknown' in member) extraWarnings.push({ code: 'crs-member-unknown', message: `the "crs" member names ${member.unknown}, which is not a known system; the system is guessed`, where: file });
+      else if (member !== null && declared === undefined) declared = member;
+    }
+  }
+  if (kind === 'indicators') throw new CoverageInputError({ code: 'unsupported-format', file, detail: 'indicators must be a table (CSV, .xlsx) or JSON rows' });
+  const placed = placeFeatureCollection(collection, { ...placeOptions, declared });
+  const parsed = parseInputCollection(kind, file, placed.value, config);
+  const warnings = [...extraWarnings, ...placed.warnings];
+  const summaries = parsed.summaries.map((summary, index) => (index === 0 ? { ...summary, warnings: [...warnings, ...summary.warnings] } : summary));
+  const result: ParsedInputBytes = { ...parsed, summaries, format: isTopoJson ? 'topojson' : format === 'json' ? 'geojson' : format, crs: placed.report };
+  if (encoding !== undefined) result.encoding = encoding;
+  return flagOutsideVietnam(result);
+}
+
+function finish(
+  parsed: ParsedInputFile,
+  kind: InputKind,
+  label: string,
+  result: { rowsRead: number; rowsUsed: number; skipped: ImportSummary['skipped']; warnings: Warning[] },
+  extra: Omit<ParsedInputBytes, keyof ParsedInputFile>,
+): ParsedInputBytes {
+  const summary: ImportSummary = { file: label, kind, rowsRead: result.rowsRead, rowsUsed: result.rowsUsed, skipped: result.skipped, warnings: result.warnings };
+  const out: ParsedInputBytes = { ...parsed, summaries: [summary], format: extra.format };
+  if (extra.encoding !== undefined) out.encoding = extra.encoding;
+  if (extra.sheet !== undefined) out.sheet = extra.sheet;
+  if (extra.crs !== undefined) out.crs = extra.crs;
+  return flagOutsideVietnam(out);
+}
