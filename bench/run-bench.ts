@@ -194,3 +194,6 @@ if (process.argv.includes('--country') || only === 'country') {
 }
 await pool.close();
 for (const result of results) console.log(JSON.stringify(result));
+
+// Siting (issue 4): the demo province's minimum set, exact vs greedy, and one edit's re-analysis.
+if (!only || only === 'siting') console.log(JSON.stringify(await (await import('./siting-bench')).runSitingBench()));
