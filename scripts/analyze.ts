@@ -1,17 +1,21 @@
 // npm run analyze -- --hamlets F --sites F [--sites F ...] [--fibre F ...] [--indicators F]
-//                    [--config F] [--group-by FIELD ...] --out DIR
+//                    [--config F] [--group-by FIELD ...] [--sheet NAME] [--crs SYSTEM] --out DIR
 // With no input flag it analyses the demo dataset in public/geodata.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { joinHouseholdTable, buildCoverageReport, createCoverageAnalysis, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers, CoverageInputError } from '../src/core/index';
-import { CliError, demoPaths, loadInputs, readText, type InputPaths } from './cli/read-inputs';
+import { decodeText, joinHouseholdTable, buildCoverageReport, createCoverageAnalysis, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers, CoverageInputError } from '../src/core/index';
+import { CliError, demoPaths, loadInputFiles, readBytes, type InputPaths } from './cli/read-inputs';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
 
 const USAGE = `usage: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
-                          [--group-by FIELD ...] [--join TABLE.csv --join-key COLUMN] --out DIR
+                          [--group-by FIELD ...] [--join TABLE.csv --join-key COLUMN]
+                          [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] --out DIR
+  files: GeoJSON, TopoJSON, KML, KMZ, zipped Shapefile (.zip), CSV/TSV/TXT (UTF-8, UTF-16, cp1258), .xlsx;
+  --sheet picks the Excel sheet (name or 1-based number) of every .xlsx given;
+  --crs sets the coordinate system of the geodata files in metres (else .prj, GeoJSON "crs", or a guess);
   with no --hamlets, the demo dataset (public/geodata) is analysed;
   --join takes households/population per hamlet from a table (e.g. a census by GSO code);
   --threads N spreads the scan over N worker threads (default: all cores from 5,000 hamlets on)`;
@@ -33,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
       join: { type: 'string' },
       threads: { type: 'string' },
       'join-key': { type: 'string' },
+      sheet: { type: 'string' },
+      crs: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -48,15 +54,23 @@ async function main(argv: string[]): Promise<number> {
     : { ...demoPaths(), config: values.config };
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const started = performance.now();
-  const { input, config, warnings, summaries } = loadInputs(paths);
+  const options = { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) };
+  const { input, config, warnings, summaries, crsReports } = await loadInputFiles(paths, options);
   if (values.join) {
-    const joined = joinHouseholdTable(input.hamlets, readText(values.join), basename(values.join), values['join-key'] ?? 'code');
+    const joined = joinHouseholdTable(input.hamlets, decodeText(readBytes(values.join, 'indicators'), basename(values.join)).text, basename(values.join), values['join-key'] ?? 'code');
     input.hamlets = joined.hamlets;
     warnings.push(...joined.warnings);
     for (const warning of joined.warnings) log(`${warning.code}: ${warning.message}`);
   }
+  for (const warning of warnings.filter((item) => item.code === 'file-unusable')) log(`error: ${warning.message}`);
   for (const summary of summaries) {
     log(`${summary.file} (${summary.kind}): ${summary.rowsRead} read, ${summary.rowsUsed} used, ${summary.skipped.length} skipped`);
+    const crs = crsReports.find((report) => report.file === summary.file)?.crs;
+    if (crs !== undefined && crs.crsId !== 'EPSG:4326') log(`  coordinates: ${crs.crsLabel}${crs.isSwapped ? ', axes swapped' : ''} (${crs.source}, ${crs.confidence} confidence) — ${crs.description}`);
+    // The coordinates line above already tells the guess.
+    const shown = summary.warnings.filter((warning) => warning.code !== 'crs-guessed');
+    for (const warning of shown.slice(0, 8)) log(`  warning ${warning.code}: ${warning.message}`);
+    if (shown.length > 8) log(`  … ${shown.length - 8} more warnings in report.json`);
     for (const skipped of summary.skipped.slice(0, 5)) log(`  skipped ${skipped.where}: ${skipped.reason}`);
     if (summary.skipped.length > 5) log(`  … ${summary.skipped.length - 5} more skipped rows listed in report.json warnings`);
   }
@@ -87,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
   const allWarnings = [...warnings, ...report.warnings];
   mkdirSync(values.out, { recursive: true });
   const { sites, ...reportBody } = report;
-  const reportJson = roundNumbers({ ...reportBody, warnings: allWarnings, imports: summaries.map(({ warnings: _w, ...rest }) => rest) });
+  const reportJson = roundNumbers({ ...reportBody, warnings: allWarnings, imports: summaries.map(({ warnings: _w, ...rest }) => rest), coordinateSystems: crsReports });
   writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(reportJson, null, 2)}\n`);
   writeFileSync(join(values.out, 'hamlets.csv'), `\uFEFF${formatHamletsCsv(report.hamlets)}\n`);
   writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify(formatHamletsGeoJson(input, report.hamlets)));

@@ -1,10 +1,10 @@
 // File-system side of the CLIs: reads the files named on the command line (or the demo dataset)
 // and hands their text to the core parsers. Node only.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { combineInputFiles, parseInputFile, resolveConfig, DEFAULT_CONFIG } from '../../src/core/index';
-import type { CoverageConfig, CoverageInput, ImportSummary, InputKind, Warning } from '../../src/core/index';
+import { checkInputSize, combineInputFiles, CoverageInputError, parseInputBytes, parseInputFile, resolveConfig, DEFAULT_CONFIG } from '../../src/core/index';
+import type { CoverageConfig, CoverageInput, CrsReport, ImportSummary, InputKind, ParsedInputBytes, ParseInputOptions, Warning } from '../../src/core/index';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'geodata');
 
@@ -57,4 +57,53 @@ export function loadInputs(paths: InputPaths): LoadedInputs {
   const combined = combineInputFiles(parsed);
   if (combined.input.hamlets.length === 0) throw new CliError(`${paths.hamlets.map((p) => basename(p)).join(', ')}: no usable hamlet polygon`);
   return { input: combined.input, config, warnings: combined.warnings, summaries: combined.summaries };
+}
+
+/** Reads a file's bytes, refusing a too-big one before reading it. */
+export function readBytes(path: string, kind: InputKind): Uint8Array {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})`);
+  }
+  const check = checkInputSize(size, kind, basename(path));
+  if (!check.ok) throw new CliError(check.message);
+  return new Uint8Array(readFileSync(path));
+}
+
+/** One file's coordinate-system report, for stderr. */
+export interface FileCrsReport {
+  file: string;
+  crs: CrsReport;
+}
+
+/**
+ * Reads and parses every input file from its bytes (any format `parseInputBytes` reads). A hamlet file
+ * that cannot be used stops the run; a sites, fibre or indicators file that cannot be used is reported
+ * (warning `file-unusable`, a summary with 0 rows) and the run goes on with the others.
+ */
+export async function loadInputFiles(paths: InputPaths, options: ParseInputOptions = {}): Promise<LoadedInputs & { crsReports: FileCrsReport[] }> {
+  const config = paths.config ? resolveConfig(readText(paths.config), basename(paths.config)) : DEFAULT_CONFIG;
+  if (paths.hamlets.length === 0) throw new CliError('no hamlet layer: give --hamlets FILE (GeoJSON, TopoJSON, KML/KMZ or a zipped Shapefile)');
+  const parsed: ParsedInputBytes[] = [];
+  const unusable: Warning[] = [];
+  const unusableSummaries: ImportSummary[] = [];
+  for (const kind of Object.keys(DEMO_FILES) as InputKind[]) {
+    for (const path of paths[kind]) {
+      const file = basename(path);
+      try {
+        parsed.push(await parseInputBytes(kind, file, readBytes(path, kind), config, options));
+      } catch (error) {
+        if (kind === 'hamlets' || !(error instanceof CoverageInputError)) throw error;
+        unusable.push({ code: 'file-unusable', message: `${error.message}; the file is not used`, where: file });
+        unusableSummaries.push({ file, kind, rowsRead: 0, rowsUsed: 0, skipped: [], warnings: [] });
+      }
+    }
+  }
+  const combined = combineInputFiles(parsed);
+  if (combined.input.hamlets.length === 0) throw new CliError(`${paths.hamlets.map((p) => basename(p)).join(', ')}: no usable hamlet polygon`);
+  const crsReports = parsed.flatMap((file) => (file.crs === undefined ? [] : [{ file: file.summaries[0]?.file ?? '', crs: file.crs }]));
+  return { input: combined.input, config, warnings: [...unusable, ...combined.warnings], summaries: [...combined.summaries, ...unusableSummaries], crsReports };
 }

@@ -46,7 +46,8 @@ const alternativesOf = (candidates: CrsCandidate[]): CrsReport['alternatives'] =
 /**
  * Decides the coordinate system of a list of positions and returns the function that brings one to
  * WGS84 `[lng, lat]`. A declared system is used as is (its axes are not second-guessed, except WGS84
- * degrees, which are checked for swapped latitude / longitude). Otherwise {@link guessCrs} decides; when
+ * degrees, which are checked for swapped latitude / longitude), unless it is projected and every number
+ * lies in degree ranges (then it cannot be right: warned as `crs-contradicts-declaration`, and guessed). Otherwise {@link guessCrs} decides; when
  * no reading puts the positions in Vietnam, they are left unchanged (the parsers then report each one)
  * and the report says so with confidence `none`.
  * @param positions the layer's positions as found in the file
@@ -57,17 +58,22 @@ const alternativesOf = (candidates: CrsCandidate[]): CrsReport['alternatives'] =
  */
 export function decideLayerCrs(positions: readonly Position[], options: PlaceLayerOptions): { toWgs84: (position: readonly number[]) => Position; report: CrsReport; warnings: Warning[] } {
   const where = options.file;
-  const declared = options.declared;
+  let declared = options.declared;
+  const warnings: Warning[] = [];
+  if (declared !== undefined && declared.crs.kind !== 'geographic' && positions.length > 0 && positions.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
+    // Metres of a projected system never fall in degree ranges inside Vietnam: these are degrees.
+    warnings.push({ code: 'crs-contradicts-declaration', message: `${declared.source === 'option' ? 'the chosen system' : `the ${declared.source === 'prj' ? '.prj' : 'declared system'}`} ${declared.crs.label} is projected (metres) but the numbers are degrees; read as WGS84 degrees`, ...(where === undefined ? {} : { where }) });
+    declared = undefined;
+  }
   if (declared !== undefined && declared.crs.id !== 'EPSG:4326') {
     const reprojector = createReprojector(declared.crs);
     return {
       toWgs84: reprojector.toWgs84,
       report: { source: declared.source, crsId: declared.crs.id, crsLabel: declared.crs.label, isSwapped: false, confidence: 'high', description: declared.description, alternatives: [] },
-      warnings: [],
+      warnings,
     };
   }
   const guess = guessCrs(positions, options);
-  const warnings: Warning[] = [];
   if (guess.best === null) {
     if (declared === undefined && positions.length > 0) warnings.push({ code: 'crs-unknown', message: `${guess.reason}; positions are read as WGS84 degrees`, ...(where === undefined ? {} : { where }) });
     const source = declared?.source ?? 'guess';

@@ -126,7 +126,8 @@ export async function parseInputBytes(kind: InputKind, file: string, bytes: Uint
     const decoded = format === 'kml' ? decodeText(data, file) : null;
     encoding = decoded?.encoding;
     collection = format === 'kml' ? readKml(decoded!.text, file) : readKmz(data, file);
-    declared ??= { crs: resolveCrs('EPSG:4326'), source: 'format', description: 'KML is always WGS84' };
+    if (declared !== undefined) extraWarnings.push({ code: 'crs-option-ignored', message: `KML is always WGS84 degrees; the chosen system ${declared.crs.id} is not applied`, where: file });
+    declared = { crs: resolveCrs('EPSG:4326'), source: 'format', description: 'KML is always WGS84' };
   } else {
     const decoded = decodeText(data, file);
     encoding = decoded.encoding;
