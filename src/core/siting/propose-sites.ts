@@ -158,6 +158,9 @@ export function proposeSites(analysis: CoverageAnalysis, options: ProposeOptions
   if (options.budget !== undefined && !(Number.isInteger(options.budget) && options.budget >= 0)) {
     throw new SitingError('invalid-option', `budget ${String(options.budget)} must be a whole number ≥ 0`, 'budget');
   }
+  if (options.timeLimitSeconds !== undefined && !(options.timeLimitSeconds > 0)) {
+    throw new SitingError('invalid-option', `time limit ${String(options.timeLimitSeconds)} s must be a positive number`, 'timeLimitSeconds');
+  }
   const measure = options.targetMeasure ?? 'hamlets';
   const resolved = resolveCandidateOptions(analysis, options);
   checkSignal(options);

@@ -103,6 +103,35 @@ describe('solveMinSet', () => {
     expect(solveMinSet(problem, broken)).toMatchObject({ method: 'greedy', selected: [0], status: 'fallback: HiGHS failed (wasm trap)' });
   });
 
+  it('reports the gap from the bound when HiGHS stops at its time limit, and keeps greedy when that is better', () => {
+    // A stand-in for HiGHS that stops at the time limit (status 13) with a given incumbent and bound.
+    const stopped = (incumbent: number[], bound: number): HighsLike => ({
+      createModel: () => {
+        const columns: string[] = [];
+        return {
+          options: { set: () => undefined },
+          info: { get: (name: string) => (name === 'primal_solution_status' ? 2 : name === 'mip_dual_bound' ? bound : 0.5) },
+          setSolution: () => undefined,
+          run: () => undefined,
+          getModelStatus: () => 13,
+          getObjectiveValue: () => 0,
+          getSolution: () => ({ colValue: columns.map((name) => incumbent[Number(name.slice(1))]) }),
+          getColByName: (name: string) => columns.push(name) - 1,
+          dispose: () => undefined,
+        };
+      },
+    });
+    const problem: CoverProblem = {
+      candidateWeights: [1.5, 1, 1],
+      elementValues: [1, 1, 1, 1],
+      elementGroups: [0, 0, 0, 0],
+      coveredBy: [[0, 1], [0, 1], [0, 2], [2]],
+      groupRequired: [4],
+    };
+    expect(solveMinSet(problem, stopped([0, 1, 1], 1.5))).toMatchObject({ method: 'exact', optimal: false, status: 'time-limit', objective: 2, bound: 1.5, gap: 0.25 });
+    expect(solveMinSet(problem, stopped([1, 1, 1], 1.6))).toMatchObject({ method: 'greedy', objective: 2.5, status: 'fallback: HiGHS time-limit, greedy is better' });
+  });
+
   it('needs nothing when the requirement is already met', () => {
     const problem: CoverProblem = { candidateWeights: [1], elementValues: [1], elementGroups: [0], coveredBy: [[0]], groupRequired: [0] };
     expect(solveMinSet(problem, highs)).toMatchObject({ selected: [], objective: 0, optimal: true });
