@@ -54,3 +54,4 @@ export * from './crs/reproject';
 export * from './crs/detect-crs-from-prj';
 export * from './crs/guess-crs';
 export * from './crs/place-layer';
+export * from './coverage/find-reaching-sites';

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
-import { DEFAULT_CONFIG, LAYER_NAMES } from '../../core';
+import { DEFAULT_CONFIG, findReachingSites, LAYER_NAMES } from '../../core';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAnalysisStore } from '../../state/analysis-store';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { useUiStore } from '../../state/ui-store';
-import { findCoveringSites } from './find-covering-sites';
 
 // Every value below is a React text node: source properties never reach innerHTML.
 function HamletDetails({ id }: { id: string }) {
@@ -15,9 +14,14 @@ function HamletDetails({ id }: { id: string }) {
   const report = useAnalysisStore((state) => state.report);
   const hamlets = useDatasetStore((state) => state.hamlets);
   const radiiMeters = useSettingsStore((state) => state.radiiMeters);
+  const btsRecords = useDatasetStore((state) => state.btsRecords);
   const result = report?.hamlets.find((hamlet) => hamlet.id === id);
   const hamlet = hamlets.find((item) => item.id === id);
-  const covering = useMemo(() => (hamlet && report ? findCoveringSites(hamlet, report.sites, { radiiMeters, mobileBroadband: DEFAULT_CONFIG.mobileBroadband }) : []), [hamlet, report, radiiMeters]);
+  // The engine's own geometry (sectors, per-record radii), for the sites of the current report.
+  const covering = useMemo(
+    () => (hamlet && report ? findReachingSites(hamlet, report.sites, btsRecords, { ...DEFAULT_CONFIG, radiiMeters }) : []),
+    [hamlet, report, btsRecords, radiiMeters],
+  );
   if (!result) return null;
   const operators = Object.keys(result.operatorFraction).sort();
   return (
@@ -59,9 +63,9 @@ function HamletDetails({ id }: { id: string }) {
         <p>{t('details.none')}</p>
       ) : (
         <ul className="site-list">
-          {covering.slice(0, 20).map(({ site, distanceMeters }) => (
+          {covering.slice(0, 20).map(({ site, fraction }) => (
             <li key={site.id}>
-              {site.id} — {site.operators.join(', ')} ({site.technologies.join(', ')}), {formatNumber(distanceMeters, locale)} m
+              {site.id} — {site.operators.join(', ')} ({site.technologies.join(', ')}), {formatPercent(fraction, locale)}
             </li>
           ))}
         </ul>
