@@ -174,9 +174,29 @@ export function createCoverageAnalysis(input: CoverageInput, config: CoverageCon
   return completeCoverageAnalysis(job, fractions);
 }
 
+function recordKey(record: BtsRecord): string {
+  return JSON.stringify([record.siteId, record.operator, record.lng, record.lat, record.technologies, record.radiusMeters, record.azimuthDegrees, record.beamwidthDegrees]);
+}
+
+/** Records in one list but not the other (as multisets: a duplicated record counts twice). */
+function symmetricDifference(before: BtsRecord[], after: BtsRecord[]): BtsRecord[] {
+  const remaining = new Map<string, BtsRecord[]>();
+  for (const record of before) {
+    const key = recordKey(record);
+    remaining.set(key, [...(remaining.get(key) ?? []), record]);
+  }
+  const added: BtsRecord[] = [];
+  for (const record of after) {
+    const matches = remaining.get(recordKey(record));
+    if (matches && matches.length > 0) matches.pop();
+    else added.push(record);
+  }
+  return [...added, ...[...remaining.values()].flat()];
+}
+
 /**
  * Replaces the extra BTS records (proposed or edited sites) and recomputes only the hamlets that
- * the old or the new extra records reach. The input itself is unchanged.
+ * the records that changed (added, removed, moved) reach. The input itself is unchanged.
  * @param analysis the current analysis (not modified)
  * @param extraRecords the new set of extra records
  * @returns a new analysis
@@ -190,12 +210,13 @@ export function withExtraBtsRecords(analysis: CoverageAnalysis, extraRecords: Bt
     extraRecords.length > 0
       ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, analysis.config, analysis.layerKeys).shapes)
       : null;
+  // Only the records that changed (moved, added, removed) can change a hamlet's fractions; a
+  // hamlet they reach is recomputed from all shapes, any other hamlet keeps its row.
+  const changed = symmetricDifference(analysis.extraRecords, extraRecords);
+  const changedShapes = buildCoverageShapes({ btsRecords: changed, fibrePoints: [], fibreRoutes: [] }, analysis.config, analysis.layerKeys).shapes;
   const affected = new Set<number>();
-  for (const shapes of [analysis.extra?.shapes, extra?.shapes]) {
-    if (!shapes) continue;
-    for (let i = 0; i < shapes.count; i++) {
-      for (const h of analysis.hamletIndex.search(shapes.minLng[i], shapes.minLat[i], shapes.maxLng[i], shapes.maxLat[i])) affected.add(h);
-    }
+  for (let i = 0; i < changedShapes.count; i++) {
+    for (const h of analysis.hamletIndex.search(changedShapes.minLng[i], changedShapes.minLat[i], changedShapes.maxLng[i], changedShapes.maxLat[i])) affected.add(h);
   }
   const fractions = analysis.fractions.slice();
   computeCoverage(analysis.prepared, extra ? [analysis.base, extra] : [analysis.base], analysis.layerKeys.length, buildScanPasses(analysis.layerKeys, analysis.config), [...affected], fractions);
