@@ -1,3 +1,4 @@
+import proj4 from 'proj4';
 import { VN2000_TOWGS84, resolveCrs, vn2000Tm3, type CrsDefinition } from './crs-definitions';
 
 /** What a .prj (or any OGC / ESRI WKT) says about a layer's system. */
@@ -69,5 +70,10 @@ export function detectCrsFromPrj(wkt: string): PrjReading | null {
     }
   }
   const name = /^\s*\w+\[\s*"([^"]*)"/.exec(text)?.[1] ?? 'unnamed';
+  try {
+    proj4(text, '+proj=longlat +datum=WGS84 +no_defs');
+  } catch {
+    return null;
+  }
   return { crs: { id: `custom:${name}`, label: name, kind: 'custom', datum: 'other', proj4: text }, description: `${name} (read by proj4 from the WKT)` };
 }

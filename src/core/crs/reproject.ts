@@ -29,7 +29,13 @@ export function createReprojector(crs: CrsDefinition): Reprojector {
   }
   let converter = cache.get(crs.proj4);
   if (converter === undefined) {
-    converter = proj4(crs.proj4, WGS84);
+    try {
+      converter = proj4(crs.proj4, WGS84);
+    } catch {
+      // A definition proj4 cannot read (a damaged .prj): every position becomes NaN, and is reported.
+      const nothing = (): Position => [Number.NaN, Number.NaN];
+      return { crs, toWgs84: nothing, fromWgs84: nothing };
+    }
     cache.set(crs.proj4, converter);
   }
   const safe = (run: () => number[]): Position => {

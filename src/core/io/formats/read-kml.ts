@@ -64,6 +64,9 @@ export function readKmz(bytes: Uint8Array, file: string): FeatureCollectionObjec
   return readKml(decodeText(entries[names[0]], file).text, `${file}/${names[0]}`);
 }
 
+/** Largest unpacked size of one zip entry (a 200 MB zip of text can hold about this much). */
+const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+
 /**
  * Unzips the entries whose names pass `keep` (folder entries and macOS `__MACOSX` copies are left out).
  * @param bytes the zip file
@@ -75,7 +78,14 @@ export function readKmz(bytes: Uint8Array, file: string): FeatureCollectionObjec
  */
 export function unzipEntries(bytes: Uint8Array, file: string, keep: (name: string) => boolean): Record<string, Uint8Array> {
   try {
-    return unzipSync(bytes, { filter: (entry) => !entry.name.endsWith('/') && !entry.name.includes('__MACOSX') && keep(entry.name) });
+    return unzipSync(bytes, {
+      filter: (entry) => {
+        if (entry.name.endsWith('/') || entry.name.includes('__MACOSX') || !keep(entry.name)) return false;
+        // A zip bomb or a damaged size field: refuse before inflating.
+        if (entry.originalSize > MAX_UNZIPPED_BYTES) throw new Error(`${entry.name} would unpack to ${Math.round(entry.originalSize / 1048576)} MB`);
+        return true;
+      },
+    });
   } catch (error) {
     throw new CoverageInputError({ code: 'invalid-archive', file, detail: `not a readable zip archive (${firstLine(error)})` });
   }

@@ -46,6 +46,7 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
     if (prjEntry !== undefined && prj === null) prj = decodeText(prjEntry.data, file).text;
     let geometries: unknown[];
     try {
+      checkShpRecords(shp.data, `${file}/${shp.name}`);
       geometries = parseShp(shp.data, false);
     } catch (error) {
       throw new CoverageInputError({ code: 'invalid-archive', file, where: shp.name, detail: `the .shp cannot be read (${(error as Error).message})` });
@@ -66,7 +67,43 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
   return { collection: { type: 'FeatureCollection', features }, prj, encoding, warnings };
 }
 
-function readDbf(data: Uint8Array, cpg: string | undefined, where: string): { rows: Record<string, unknown>[]; encoding: string; warnings: Warning[] } {
+/**
+ * shpjs walks the records by their length fields and loops forever on a negative one (a damaged file):
+ * check the chain of records first.
+ */
+function checkShpRecords(data: Uint8Array, where: string): void {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (data.byteLength < 100 || view.getInt32(0, false) !== 9994) throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: 'not a .shp file (bad header)' });
+  for (let offset = 100, record = 1; offset + 8 <= data.byteLength; record += 1) {
+    const length = view.getInt32(offset + 4, false) * 2;
+    if (length < 0 || offset + 8 + length > data.byteLength) {
+      throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: `damaged .shp: record ${record} at byte ${offset} claims ${length} bytes, the file has ${data.byteLength - offset - 8} left` });
+    }
+    offset += 8 + length;
+  }
+}
+
+/** The .dbf with a record count the file can hold: parsedbf trusts the header's count and record length. */
+function boundDbf(data: Uint8Array, where: string): { data: Uint8Array; warning?: Warning } {
+  if (data.byteLength < 32) throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: 'damaged .dbf: shorter than its header' });
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const records = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  if (headerLength < 33 || headerLength > data.byteLength || recordLength === 0) {
+    throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: `damaged .dbf: header length ${headerLength}, record length ${recordLength}` });
+  }
+  const fits = Math.floor((data.byteLength - headerLength) / recordLength);
+  if (records <= fits) return { data };
+  const copy = data.slice();
+  new DataView(copy.buffer).setUint32(4, fits, true);
+  return { data: copy, warning: { code: 'dbf-truncated', message: `the .dbf header announces ${records} rows but the file holds ${fits}; read ${fits}`, where } };
+}
+
+function readDbf(raw: Uint8Array, cpg: string | undefined, where: string): { rows: Record<string, unknown>[]; encoding: string; warnings: Warning[] } {
+  const bounded = boundDbf(raw, where);
+  const data = bounded.data;
+  const boundWarnings = bounded.warning === undefined ? [] : [bounded.warning];
   const parse = (codePage: string | undefined): Record<string, unknown>[] => {
     try {
       // Code page 1258 stores tone marks as combining characters: compose them (NFC) so names compare equal.
@@ -77,14 +114,14 @@ function readDbf(data: Uint8Array, cpg: string | undefined, where: string): { ro
       throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: `the .dbf cannot be read (${(error as Error).message})` });
     }
   };
-  if (cpg !== undefined && cpg !== '') return { rows: parse(cpg), encoding: cpg, warnings: [] };
+  if (cpg !== undefined && cpg !== '') return { rows: parse(cpg), encoding: cpg, warnings: boundWarnings };
   const utf8 = parse('utf-8');
   if (!utf8.some((row) => Object.values(row).some((value) => typeof value === 'string' && value.includes('\ufffd')))) {
-    return { rows: utf8, encoding: 'utf-8', warnings: [] };
+    return { rows: utf8, encoding: 'utf-8', warnings: boundWarnings };
   }
   return {
     rows: parse('windows-1258'),
     encoding: 'windows-1258',
-    warnings: [{ code: 'dbf-encoding-guessed', message: 'no .cpg and the attributes are not UTF-8: read them as the Vietnamese code page 1258 (add a .cpg to say otherwise)', where }],
+    warnings: [...boundWarnings, { code: 'dbf-encoding-guessed', message: 'no .cpg and the attributes are not UTF-8: read them as the Vietnamese code page 1258 (add a .cpg to say otherwise)', where }],
   };
 }
