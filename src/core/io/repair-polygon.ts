@@ -13,13 +13,14 @@ export type PolygonRepair =
  * polygon is rebuilt by a union with itself (`@turf/union`, i.e. polygon clipping), which turns a
  * bow-tie or a ring that crosses itself into valid parts — the "buffer(0)" of desktop GIS. The repair
  * counts as safe when the area changes by less than `maxAreaChange` (a fifth, by default) against the
- * area of the rings taken one by one; otherwise, or when nothing is left, the polygon is refused.
+ * signed (shoelace) area of the rings as drawn — a small loop at a corner passes, a bow-tie (signed area
+ * near zero: which half was meant?) does not; a refused polygon, or one with nothing left, is reported.
  * @param geometry a Polygon or MultiPolygon with closed rings of at least 4 positions, WGS84 degrees
  * @param maxAreaChange largest accepted relative area change, 0–1
  * @returns `valid` (unchanged), `repaired` (new geometry, number of crossings, relative area change), or
  *   `unrepairable` with the reason
  * @throws never
- * @example repairPolygon({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }).status // 'repaired'
+ * @example repairPolygon({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }).status // 'unrepairable' (a bow-tie)
  */
 export function repairPolygon(geometry: AreaGeometry, maxAreaChange = 0.2): PolygonRepair {
   let crossings: number;
@@ -46,7 +47,7 @@ export function repairPolygon(geometry: AreaGeometry, maxAreaChange = 0.2): Poly
   return { status: 'repaired', geometry: repaired, selfIntersections: crossings, areaChange };
 }
 
-/** Outer rings minus holes, each ring's area taken without sign (planar degrees², enough for a ratio). */
+/** Outer rings minus holes, each ring's shoelace area made positive (planar degrees², enough for a ratio). */
 function ringsArea(geometry: AreaGeometry): number {
   const polygons: PolygonCoordinates[] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   let total = 0;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { AreaGeometry } from '../types';
+import { parseHamletsGeoJson } from './parse-hamlets';
+import { repairPolygon } from './repair-polygon';
+
+const square: AreaGeometry = { type: 'Polygon', coordinates: [[[105.9, 9.6], [105.91, 9.6], [105.91, 9.61], [105.9, 9.61], [105.9, 9.6]]] };
+// A square whose last corner was digitised a little past the first edge: a small loop crossing it.
+const nicked: AreaGeometry = { type: 'Polygon', coordinates: [[[105.9, 9.6], [105.91, 9.6], [105.91, 9.61], [105.9, 9.61], [105.9005, 9.5995], [105.9, 9.6]]] };
+const bowtie: AreaGeometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] };
+
+describe('repairPolygon', () => {
+  it('leaves a valid polygon alone', () => {
+    expect(repairPolygon(square)).toEqual({ status: 'valid', geometry: square });
+  });
+
+  it('repairs a ring that crosses itself near a corner, keeping its area', () => {
+    const result = repairPolygon(nicked);
+    expect(result.status).toBe('repaired');
+    if (result.status !== 'repaired') return;
+    expect(result.selfIntersections).toBeGreaterThan(0);
+    expect(result.areaChange).toBeLessThan(0.01);
+  });
+
+  it('refuses a bow-tie: its signed area is zero, so the intended shape cannot be known', () => {
+    const result = repairPolygon(bowtie);
+    expect(result.status).toBe('unrepairable');
+    if (result.status === 'unrepairable') expect(result.reason).toMatch(/change the area by 100 %/);
+  });
+
+  it('refuses a repair that would change the area a lot, saying why', () => {
+    const result = repairPolygon(nicked, 0.000001);
+    expect(result).toMatchObject({ status: 'unrepairable' });
+    if (result.status === 'unrepairable') expect(result.reason).toMatch(/crosses itself .*change the area by \d+ %/);
+  });
+
+  it('is applied by the hamlet parser, with a warning', () => {
+    const result = parseHamletsGeoJson({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { ma_ap: 'A' }, geometry: nicked }] }, 'ap.geojson');
+    expect(result.rowsUsed).toBe(1);
+    expect(result.warnings.map((warning) => warning.code)).toContain('repaired-self-intersection');
+  });
+});
