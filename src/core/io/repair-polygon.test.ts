@@ -1,3 +1,5 @@
+import { kinks } from '@turf/turf';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../types';
 import { parseHamletsGeoJson } from './parse-hamlets';
@@ -37,5 +39,19 @@ describe('repairPolygon', () => {
     const result = parseHamletsGeoJson({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { ma_ap: 'A' }, geometry: nicked }] }, 'ap.geojson');
     expect(result.rowsUsed).toBe(1);
     expect(result.warnings.map((warning) => warning.code)).toContain('repaired-self-intersection');
+  });
+});
+
+describe('repairPolygon finds crossings like Turf', () => {
+  it('calls a random ring valid exactly when @turf/kinks finds no kink (property)', () => {
+    const vertex = fc.tuple(fc.double({ min: 105, max: 106, noNaN: true }), fc.double({ min: 9, max: 10, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(vertex, { minLength: 3, maxLength: 9 }), (vertices) => {
+        const geometry: AreaGeometry = { type: 'Polygon', coordinates: [[...vertices, vertices[0]]] };
+        const turfKinks = kinks({ type: 'Feature', properties: {}, geometry }).features.length;
+        expect(repairPolygon(geometry, 1).status === 'valid').toBe(turfKinks === 0);
+      }),
+      { seed: 801, numRuns: 500 },
+    );
   });
 });
