@@ -4,6 +4,7 @@ import { useLocale, useT } from '../i18n/use-t';
 import { useAnalysisStore } from '../state/analysis-store';
 import { selectIsDemo, useDatasetStore } from '../state/dataset-store';
 import { useUiStore } from '../state/ui-store';
+import { usePrintStore } from '../features/print/print-store';
 
 function AnalysisStatus() {
   const t = useT();
@@ -65,6 +66,9 @@ export function AppHeader() {
         </select>
       </label>
       <ActiveFilters />
+      <button type="button" className="print-open" data-testid="print-open" onClick={() => usePrintStore.getState().actions.setOpen(!usePrintStore.getState().isOpen)}>
+        {t('print.open')}
+      </button>
       <AnalysisStatus />
       <div className="language" role="group" aria-label={t('app.language')}>
         {(['vi', 'en'] as const).map((code) => (

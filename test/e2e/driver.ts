@@ -17,6 +17,15 @@ export interface KpiReading {
   sharedSiteShare: number;
 }
 
+export interface PrintOptions {
+  title?: string;
+  paper?: 'A4' | 'A3';
+  orientation?: 'landscape' | 'portrait';
+  extent?: 'province' | 'district' | 'commune' | 'view';
+  unit?: string;
+  atlas?: '' | 'district' | 'commune' | 'new_commune';
+}
+
 export class AppDriver {
   private constructor(private readonly session: BrowserSession, readonly baseUrl: string) {}
 
@@ -241,6 +250,59 @@ export class AppDriver {
   offOriginRequests(): string[] {
     const origin = new URL(this.baseUrl).origin;
     return this.session.requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+  }
+
+  /** Opens the print dialog from the header. */
+  async openPrintDialog(): Promise<void> {
+    if (!(await this.page.getByTestId('print-dialog').isVisible().catch(() => false))) await this.page.getByTestId('print-open').click();
+    await this.page.getByTestId('print-dialog').waitFor();
+  }
+
+  /** Sets the print dialog's fields (only those given). */
+  async setPrintOptions(options: PrintOptions): Promise<void> {
+    await this.openPrintDialog();
+    if (options.title !== undefined) await this.page.getByTestId('print-title').fill(options.title);
+    if (options.paper) await this.page.getByTestId('print-paper').selectOption(options.paper);
+    if (options.orientation) await this.page.getByTestId('print-orientation').selectOption(options.orientation);
+    if (options.extent) await this.page.getByTestId('print-extent').selectOption(options.extent);
+    if (options.unit) await this.page.getByTestId('print-unit').selectOption(options.unit);
+    if (options.atlas !== undefined) await this.page.getByTestId('print-atlas').selectOption(options.atlas);
+  }
+
+  /**
+   * Clicks an export button of the print dialog, saves the download under test-results/print/ and
+   * returns its path with the app's own timings (layout with map pictures, and the whole export).
+   */
+  async exportPrint(kind: 'pdf' | 'png', fileName: string): Promise<{ path: string; pages: number; layoutMs: number; totalMs: number; mapOpenMs: number; mapRenderMs: number[] }> {
+    await this.openPrintDialog();
+    const marksBefore = await this.page.evaluate(() => performance.getEntriesByName('print-done').length);
+    const download = this.page.waitForEvent('download', { timeout: 600_000 });
+    await this.page.getByTestId(`print-export-${kind}`).click();
+    const file = path.join(RESULTS_DIR, 'print', fileName);
+    mkdirSync(path.dirname(file), { recursive: true });
+    await (await download).saveAs(file);
+    await this.page.waitForFunction((count) => performance.getEntriesByName('print-done').length > count, marksBefore, { timeout: 60_000 });
+    const detail = await this.page.evaluate(() => {
+      const done = (performance.getEntriesByName('print-done').at(-1) as PerformanceMark).detail as { pages: number; layoutMs: number; totalMs: number };
+      const durations = (name: string) => performance.getEntriesByName(name).map((entry) => Math.round(entry.duration));
+      const result = { ...done, mapOpenMs: durations('print-map-open').at(-1) ?? 0, mapRenderMs: durations('print-map-render') };
+      performance.clearMeasures('print-map-open');
+      performance.clearMeasures('print-map-render');
+      return result;
+    });
+    return { path: file, ...detail };
+  }
+
+  /** Starts an export, cancels it once the progress bar shows, and returns the status the dialog ends in. */
+  async startAndCancelPrint(): Promise<{ sawProgress: boolean; state: string | null }> {
+    await this.openPrintDialog();
+    await this.page.getByTestId('print-export-pdf').click();
+    const progress = this.page.getByTestId('print-progress');
+    await progress.waitFor({ timeout: 30_000 });
+    const sawProgress = (await progress.getAttribute('max')) !== null;
+    await this.page.getByTestId('print-cancel').click();
+    await this.page.locator('[data-testid="print-status"]:not([data-state="running"])').waitFor({ timeout: 120_000 });
+    return { sawProgress, state: await this.page.getByTestId('print-status').getAttribute('data-state') };
   }
 
   errors(): string[] {

@@ -19,8 +19,14 @@ export function roundNumbers<T>(value: T): T {
   return value;
 }
 
+/** A cell starting with = + - @ would run as a formula in a spreadsheet: prefix it with '. */
+function defuseFormula(value: string): string {
+  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
 /**
- * One CSV row per hamlet: ids, names, households, fraction and covered flag per layer.
+ * One CSV row per hamlet: ids, names, households, fraction and covered flag per layer. Text cells
+ * that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) are prefixed with `'`.
  * @param hamlets hamlet results (e.g. a filtered list)
  * @returns CSV text with a header row, UTF-8 (add a BOM when Excel must open it)
  * @example formatHamletsCsv(report.hamlets).split('\n')[0] // "id,name,commune,district,households,..."
@@ -28,10 +34,10 @@ export function roundNumbers<T>(value: T): T {
 export function formatHamletsCsv(hamlets: HamletResult[]): string {
   const rows = hamlets.map((hamlet) => {
     const row: Record<string, string | number | boolean> = {
-      id: hamlet.id,
-      name: hamlet.name,
-      commune: hamlet.commune,
-      district: hamlet.district,
+      id: defuseFormula(hamlet.id),
+      name: defuseFormula(hamlet.name),
+      commune: defuseFormula(hamlet.commune),
+      district: defuseFormula(hamlet.district),
       households: hamlet.households ?? '',
       population: hamlet.population ?? '',
       area_km2: Math.round(hamlet.areaKm2 * 1e6) / 1e6,
@@ -53,7 +59,7 @@ export function formatHamletsCsv(hamlets: HamletResult[]): string {
  * @returns a GeoJSON FeatureCollection (demo-marked when the input is demo data)
  * @example formatHamletsGeoJson(input, report.hamlets, 'mobile').features.length
  */
-export function formatHamletsGeoJson(input: CoverageInput, hamlets: HamletResult[], layer: LayerName = 'mobile') {
+export function formatHamletsGeoJson(input: Pick<CoverageInput, 'hamlets' | 'demo'>, hamlets: HamletResult[], layer: LayerName = 'mobile') {
   const geometryById = new Map(input.hamlets.map((hamlet) => [hamlet.id, hamlet]));
   return {
     type: 'FeatureCollection' as const,

@@ -17,8 +17,8 @@ const result: HamletResult = {
 describe('buildHamletCsv', () => {
   it('writes a BOM, a header, rounded fractions, and defuses formulas', () => {
     const csv = buildHamletCsv([result]);
-    expect(csv.startsWith('\ufeffid,name,commune,district,households,population,fraction_mobile')).toBe(true);
-    expect(csv).toContain("A1,'=cmd(),Xã Đại Ân 1,Huyện Cù Lao Dung,120,,0.123457,0,0,0.5");
+    expect(csv.startsWith('\ufeffid,name,commune,district,households,population,area_km2,fraction_mobile')).toBe(true);
+    expect(csv).toContain("A1,'=cmd(),Xã Đại Ân 1,Huyện Cù Lao Dung,120,,1,0.123457,false,0,false,0,false,0.5,true");
   });
 });
 
@@ -27,6 +27,6 @@ describe('buildHamletGeoJson', () => {
     const hamlet: Hamlet = { id: 'A1', name: 'x', commune: '', district: '', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } };
     const collection = buildHamletGeoJson([result, { ...result, id: 'B2' }], [hamlet], 'mobile');
     expect(collection.features).toHaveLength(1);
-    expect(collection.features[0].properties).toMatchObject({ id: 'A1', households: 120, layer: 'mobile' });
+    expect(collection.features[0].properties).toMatchObject({ id: 'A1', households: 120, fill: '#d73027' });
   });
 });

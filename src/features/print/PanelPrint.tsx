@@ -1,0 +1,147 @@
+import { createPortal } from 'react-dom';
+import { useT } from '../../i18n/use-t';
+import { useAnalysisStore } from '../../state/analysis-store';
+import { useUiStore } from '../../state/ui-store';
+import { PrintLayout } from '../../print/PrintLayout';
+import { ORIENTATIONS, PAPER_NAMES, type Orientation, type PaperName } from '../../print/paper-sizes';
+import { usePrintStore, type PrintSettings } from './print-store';
+import { cancelPrint, startPrint } from './start-print';
+import './print.css';
+
+const EXTENTS: PrintSettings['extent'][] = ['province', 'district', 'commune', 'view'];
+const ATLASES: PrintSettings['atlas'][] = ['', 'district', 'commune', 'new_commune'];
+
+/** The pages of the last print, full size, shown only by the browser's own print (see print.css). */
+function BrowserPrintSheets() {
+  const preview = usePrintStore((state) => state.preview);
+  const paper = usePrintStore((state) => state.settings.paper);
+  const orientation = usePrintStore((state) => state.settings.orientation);
+  if (!preview) return null;
+  return createPortal(
+    <div className="print-root">
+      <style>{`@page { size: ${paper} ${orientation}; margin: 0; }`}</style>
+      <PrintLayout pages={preview.pages} imageUrls={preview.imageUrls} />
+    </div>,
+    document.body,
+  );
+}
+
+/** The print dialog: paper, orientation, extent, atlas, title, data date; PDF, PNG and browser print. */
+export function PanelPrint() {
+  const t = useT();
+  const layer = useUiStore((state) => state.layer);
+  const groups = useAnalysisStore((state) => state.report?.groups);
+  const { isOpen, settings, status, progress, message, preview, actions } = usePrintStore();
+  if (!isOpen) return null;
+  const unitGrouping = settings.extent === 'district' || settings.extent === 'commune' ? settings.extent : null;
+  const units = unitGrouping ? (groups?.[unitGrouping] ?? []).map((group) => group.key).filter((key) => key !== '—') : [];
+  const isRunning = status === 'running';
+  const hasReport = groups !== undefined;
+  return (
+    <section className="print-dialog" role="dialog" aria-label={t('print.dialog')} data-testid="print-dialog">
+      <header>
+        <h2>{t('print.dialog')}</h2>
+        <button type="button" onClick={() => actions.setOpen(false)} aria-label={t('print.close')}>
+          ×
+        </button>
+      </header>
+      <div className="print-fields">
+        <label className="field">
+          <span>{t('print.title')}</span>
+          <input data-testid="print-title" value={settings.title} placeholder={t(`print.titleDefault.${layer}`)} onChange={(event) => actions.setSettings({ title: event.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('print.paper')}</span>
+          <select data-testid="print-paper" value={settings.paper} onChange={(event) => actions.setSettings({ paper: event.target.value as PaperName })}>
+            {PAPER_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('print.orientation')}</span>
+          <select data-testid="print-orientation" value={settings.orientation} onChange={(event) => actions.setSettings({ orientation: event.target.value as Orientation })}>
+            {ORIENTATIONS.map((name) => (
+              <option key={name} value={name}>
+                {t(`print.orientation.${name}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('print.extent')}</span>
+          <select data-testid="print-extent" value={settings.extent} onChange={(event) => actions.setSettings({ extent: event.target.value as PrintSettings['extent'], unitKey: '' })}>
+            {EXTENTS.map((name) => (
+              <option key={name} value={name}>
+                {t(`print.extent.${name}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {unitGrouping && (
+          <label className="field">
+            <span>{t('print.unit')}</span>
+            <select data-testid="print-unit" value={settings.unitKey} onChange={(event) => actions.setSettings({ unitKey: event.target.value })}>
+              <option value="">—</option>
+              {units.map((key) => (
+                <option key={key} value={key}>
+                  {key}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field">
+          <span>{t('print.atlas')}</span>
+          <select data-testid="print-atlas" value={settings.atlas} onChange={(event) => actions.setSettings({ atlas: event.target.value as PrintSettings['atlas'] })}>
+            {ATLASES.filter((name) => name === '' || groups?.[name]).map((name) => (
+              <option key={name} value={name}>
+                {name === '' ? t('print.atlas.none') : t(`groups.${name}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('print.dataDate')}</span>
+          <input type="date" data-testid="print-data-date" value={settings.dataDate} onChange={(event) => actions.setSettings({ dataDate: event.target.value })} />
+        </label>
+      </div>
+      <div className="print-buttons">
+        <button type="button" data-testid="print-export-pdf" disabled={isRunning || !hasReport} onClick={() => void startPrint('pdf')}>
+          {t('print.exportPdf')}
+        </button>
+        <button type="button" data-testid="print-export-png" disabled={isRunning || !hasReport} onClick={() => void startPrint('png')}>
+          {t('print.exportPng')}
+        </button>
+        <button type="button" data-testid="print-browser" disabled={isRunning || !hasReport} onClick={() => void startPrint('browser')}>
+          {t('print.browserPrint')}
+        </button>
+        {isRunning && (
+          <button type="button" data-testid="print-cancel" onClick={cancelPrint}>
+            {t('print.cancel')}
+          </button>
+        )}
+      </div>
+      <div className="print-status" role="status" aria-live="polite" data-testid="print-status" data-state={status}>
+        {!hasReport && t('print.noReport')}
+        {isRunning && (
+          <>
+            <progress data-testid="print-progress" max={Math.max(1, progress.total)} value={progress.done} />
+            <span>{t('print.progress', { done: Math.min(progress.done + 1, Math.max(progress.total, 1)), total: Math.max(progress.total, 1) })}</span>
+          </>
+        )}
+        {status === 'done' && message}
+        {status === 'cancelled' && t('print.cancelled')}
+        {status === 'error' && t('print.failed', { message: message ?? '' })}
+      </div>
+      {preview && preview.pages.length > 0 && (
+        <div className="print-preview" data-testid="print-preview">
+          <PrintLayout pages={preview.pages.slice(0, 1)} imageUrls={preview.imageUrls} />
+        </div>
+      )}
+      <BrowserPrintSheets />
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import type { BtsRecord, FibrePoint, FibreRoute, Hamlet, IndicatorValue, LayerName } from '../../core';
+import type { Locale } from '../../i18n/format';
+import { useDatasetStore, type DatasetLayerName, type LayerOrigin } from '../../state/dataset-store';
+import { useSettingsStore, type Settings } from '../../state/settings-store';
+import { useUiStore } from '../../state/ui-store';
+import { usePrintStore, type PrintSettings } from './print-store';
+
+/** What `npm run print` hands the page: the layers it read and parsed, as the CLI's analyze does. */
+export interface AutomationInput {
+  layers: { hamlets: Hamlet[]; btsRecords: BtsRecord[]; fibrePoints: FibrePoint[]; fibreRoutes: FibreRoute[]; indicators: IndicatorValue[] };
+  isDemo: boolean;
+  settings: Pick<Settings, 'radiiMeters' | 'coveredThreshold' | 'colocationMeters'>;
+  layer: LayerName;
+  operators: string[] | null;
+  locale: Locale;
+  print: Partial<PrintSettings>;
+}
+
+export interface PrintAutomation {
+  load(input: AutomationInput): void;
+}
+
+declare global {
+  interface Window {
+    printAutomation?: PrintAutomation;
+  }
+}
+
+/**
+ * For the print CLI only: with `#print-automation` in the URL, exposes `window.printAutomation.load`,
+ * which replaces every layer (nothing of the demo is kept unless the CLI passed it), sets layer,
+ * operator filter, language and print settings, and opens the print dialog.
+ */
+export function startPrintAutomation(): void {
+  if (!window.location.hash.includes('print-automation')) return;
+  window.printAutomation = {
+    load(input) {
+      const origin: LayerOrigin = input.isDemo ? 'demo' : 'imported';
+      const origins: Partial<Record<DatasetLayerName, LayerOrigin>> = { hamlets: origin, btsRecords: origin, fibrePoints: origin, fibreRoutes: origin, indicators: origin, enteredIndicators: 'empty', merger: 'empty' };
+      useSettingsStore.getState().actions.load(input.settings);
+      const ui = useUiStore.getState().actions;
+      ui.setLocale(input.locale);
+      ui.setLayer(input.layer);
+      ui.setFilters({ operators: input.operators, technologies: null });
+      useDatasetStore.getState().actions.loadLayers({ ...input.layers, enteredIndicators: [], merger: [] }, origins);
+      const print = usePrintStore.getState().actions;
+      print.setSettings(input.print);
+      print.setOpen(true);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { buildCoverageConfig, useSettingsStore } from '../../state/settings-store';
+import { selectIndicatorRows, selectIsDemo, useDatasetStore } from '../../state/dataset-store';
+import { useAnalysisStore } from '../../state/analysis-store';
+import { applyMergerTable } from '../../state/merger-table';
+import { decodeUrlState } from '../../state/url-state';
+import { useUiStore } from '../../state/ui-store';
+import { translate } from '../../i18n/use-t';
+import { viewBounds } from '../../print/print-scale';
+import type { PrintExtent } from '../../print/print-content';
+import type { PrintRequest } from '../../print/run-print-job';
+import { usePrintStore, type PrintSettings } from './print-store';
+
+export type PrintOutputKind = 'pdf' | 'png' | 'browser';
+
+let controller: AbortController | null = null;
+
+function currentViewExtent(): PrintExtent {
+  const view = decodeUrlState(window.location.hash).view;
+  const element = document.querySelector('[data-testid="map"]');
+  if (!view || !element) return { kind: 'province' };
+  const box = element.getBoundingClientRect();
+  return { kind: 'view', bounds: viewBounds(view.center, view.zoom, box.width, box.height) };
+}
+
+function extentOf(settings: PrintSettings): PrintExtent {
+  if (settings.extent === 'view') return currentViewExtent();
+  if ((settings.extent === 'district' || settings.extent === 'commune') && settings.unitKey) return { kind: settings.extent, key: settings.unitKey };
+  return { kind: 'province' };
+}
+
+/** The print request for the current stores and dialog settings. */
+export function buildPrintRequest(settings: PrintSettings): PrintRequest {
+  const dataset = useDatasetStore.getState();
+  const report = useAnalysisStore.getState().report;
+  if (!report) throw new Error('no analysis yet');
+  const ui = useUiStore.getState();
+  const t: PrintRequest['t'] = (key, values) => translate(ui.locale, key, values);
+  return {
+    paper: settings.paper,
+    orientation: settings.orientation,
+    extent: extentOf(settings),
+    atlas: settings.atlas || null,
+    title: settings.title.trim() || t(`print.titleDefault.${ui.layer}`),
+    dataDate: settings.dataDate || null,
+    locale: ui.locale,
+    t,
+    layer: ui.layer,
+    operators: ui.filters.operators,
+    isDemo: selectIsDemo(dataset),
+    hamlets: applyMergerTable(dataset.hamlets, dataset.merger),
+    report,
+    config: buildCoverageConfig(useSettingsStore.getState()),
+    fibrePoints: dataset.fibrePoints,
+    indicators: selectIndicatorRows(dataset),
+    basemap: useSettingsStore.getState().basemap,
+    // The print date: the one place the clock is read (UI only, never core).
+    printDate: new Date(),
+  };
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function fileNameOf(request: PrintRequest, extension: string): string {
+  const what = request.atlas ? `tap-ban-do-${request.atlas}` : `ban-do-${request.layer}`;
+  return `${what}-${request.paper}-${request.orientation}.${extension}`;
+}
+
+/** Lays out the pages and delivers them as a PDF download, a PNG of the first page, or the browser's print. */
+export async function startPrint(kind: PrintOutputKind): Promise<void> {
+  const store = usePrintStore.getState();
+  if (store.status === 'running') return;
+  const { actions } = store;
+  controller = new AbortController();
+  const started = performance.now();
+  actions.start();
+  try {
+    const request = buildPrintRequest(store.settings);
+    // pdf-lib, fontkit and the layout load on the first print only, not with the app.
+    const [{ runPrintJob }, { renderPdf }, { renderPagePng }, { loadPrintFonts }] = await Promise.all([
+      import('../../print/run-print-job'),
+      import('../../print/render-pdf'),
+      import('../../print/render-canvas'),
+      import('../../print/print-fonts'),
+    ]);
+    const output = await runPrintJob(request, (done, total) => actions.setProgress(done, total), controller.signal);
+    const imageUrls = Object.fromEntries([...output.blobs].map(([id, blob]) => [id, URL.createObjectURL(blob)]));
+    actions.setPreview({ pages: output.pages, imageUrls });
+    if (kind === 'pdf') {
+      const fonts = await loadPrintFonts();
+      const bytes = await renderPdf(output.pages, output.images, fonts, { title: request.title, subject: request.t('app.title'), language: request.locale === 'vi' ? 'vi-VN' : 'en-GB', createdAt: request.printDate });
+      download(new Blob([bytes.slice().buffer], { type: 'application/pdf' }), fileNameOf(request, 'pdf'));
+    } else if (kind === 'png') {
+      download(await renderPagePng(output.pages[0], 200, output.blobs), fileNameOf(request, 'png'));
+    }
+    const totalMs = performance.now() - started;
+    performance.mark('print-done', { detail: { kind, pages: output.pages.length, layoutMs: Math.round(output.renderMs), totalMs: Math.round(totalMs) } });
+    actions.finish('done', request.t('print.done', { pages: output.pages.length, seconds: (totalMs / 1000).toFixed(1) }));
+    if (kind === 'browser') requestAnimationFrame(() => setTimeout(() => window.print(), 50));
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') actions.finish('cancelled', null);
+    else actions.finish('error', error instanceof Error ? error.message : String(error));
+  } finally {
+    controller = null;
+  }
+}
+
+/** Stops a running print after the page being drawn. */
+export function cancelPrint(): void {
+  controller?.abort();
+}

@@ -1,0 +1,171 @@
+import { evaluateTargets, type CoverageConfig, type CoverageReport, type GroupKpis, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type TargetResult } from '../core';
+import type { MessageKey } from '../i18n/dictionary';
+import { formatIsoDate, formatNumber, formatPercent, formatTargetValue, type Locale } from '../i18n/format';
+import { COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
+import { coverageStatusOf } from '../state/analysis-store';
+import type { KpiRow, LegendEntry } from './layout-page';
+import type { Bounds } from './print-scale';
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** A grouping of hamlets a page can show: a district, an (old) commune, or a post-2025 commune. */
+export type UnitGrouping = 'district' | 'commune' | 'new_commune';
+
+export type PrintExtent = { kind: 'province' } | { kind: UnitGrouping; key: string } | { kind: 'view'; bounds: Bounds };
+
+/** Plan targets that belong to each layer's map (the KPI box). */
+const LAYER_TARGETS: Record<LayerName, string[]> = {
+  mobile: ['mobile-broadband-hamlets', 'shared-sites', 'mobile-subscriptions-per-100', 'smartphone-subscription-share', 'mobile-speed-mbps'],
+  '4g': ['mobile-broadband-hamlets', 'shared-sites', 'mobile-speed-mbps'],
+  '5g': ['mobile-broadband-hamlets', 'shared-sites', 'mobile-speed-mbps'],
+  ftth: ['ftth-hamlets', 'ftth-households', 'fixed-speed-mbps'],
+};
+
+const CODE_PROPERTY: Record<UnitGrouping, string> = { district: 'district_code', commune: 'commune_code', new_commune: 'new_commune' };
+
+/** The unit's key of a hamlet (the name the report groups by). */
+export function unitKeyOf(hamlet: Hamlet, grouping: UnitGrouping): string {
+  if (grouping === 'new_commune') return String(hamlet.properties.new_commune ?? '—');
+  return hamlet[grouping];
+}
+
+/** Hamlets of a unit, matched by name (the report's group key) or by code (`district_code`, `commune_code`). */
+export function hamletsOfUnit(hamlets: Hamlet[], grouping: UnitGrouping, key: string): Hamlet[] {
+  return hamlets.filter((hamlet) => unitKeyOf(hamlet, grouping) === key || String(hamlet.properties[CODE_PROPERTY[grouping]] ?? '') === key);
+}
+
+/** `[minLng, minLat, maxLng, maxLat]` of the hamlets' outer rings, or null for none. */
+export function hamletsBounds(hamlets: Hamlet[]): Bounds | null {
+  const bounds: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const hamlet of hamlets) {
+    const polygons = hamlet.geometry.type === 'Polygon' ? [hamlet.geometry.coordinates] : hamlet.geometry.coordinates;
+    for (const polygon of polygons) {
+      for (const [lng, lat] of polygon[0] ?? []) {
+        bounds[0] = Math.min(bounds[0], lng);
+        bounds[1] = Math.min(bounds[1], lat);
+        bounds[2] = Math.max(bounds[2], lng);
+        bounds[3] = Math.max(bounds[3], lat);
+      }
+    }
+  }
+  return Number.isFinite(bounds[0]) ? bounds : null;
+}
+
+function inBounds(bounds: Bounds, lng: number, lat: number): boolean {
+  return lng >= bounds[0] && lng <= bounds[2] && lat >= bounds[1] && lat <= bounds[3];
+}
+
+/** The latest ISO date among the indicator rows (the data date), or null. */
+export function latestDataDate(indicators: IndicatorValue[]): string | null {
+  const dates = indicators.map((row) => row.date ?? '').filter((date) => /^\d{4}-\d{2}-\d{2}$/.test(date));
+  return dates.length > 0 ? dates.sort().at(-1)! : null;
+}
+
+export interface LegendInput {
+  layer: LayerName;
+  zoom: number;
+  /** What the page's map frame shows. */
+  bounds: Bounds;
+  hamlets: Hamlet[];
+  report: CoverageReport;
+  fibrePoints: { lng: number; lat: number }[];
+  hasFadedOutside: boolean;
+}
+
+const CSS_PIXEL_MM = 25.4 / 96;
+
+/** Circle radius of a site in CSS pixels at `zoom` (see `buildSiteLayers`: 2–3 px at z8 to 5–8 px at z13). */
+function siteRadiusPx(zoom: number, isShared: boolean): number {
+  const share = Math.min(1, Math.max(0, (zoom - 8) / 5));
+  return isShared ? 3 + share * 5 : 2 + share * 3;
+}
+
+/** Legend entries of exactly what the page's map draws: statuses, boundaries, symbols present in the frame. */
+export function buildPrintLegend(input: LegendInput, t: Translate): LegendEntry[] {
+  const results = new Map(input.report.hamlets.map((result) => [result.id, result]));
+  const statuses = new Set<string>();
+  for (const hamlet of input.hamlets) {
+    const hamletBox = hamletsBounds([hamlet]);
+    if (!hamletBox || hamletBox[2] < input.bounds[0] || hamletBox[0] > input.bounds[2] || hamletBox[3] < input.bounds[1] || hamletBox[1] > input.bounds[3]) continue;
+    const result = results.get(hamlet.id);
+    statuses.add(result ? coverageStatusOf(result, input.layer) : 'noData');
+  }
+  const entries: LegendEntry[] = [];
+  const statusEntries = [
+    ['covered', 'legend.covered'],
+    ['partial', 'legend.partial'],
+    ['none', 'legend.none'],
+    ['noData', 'legend.noData'],
+  ] as const;
+  for (const [status, key] of statusEntries) if (statuses.has(status)) entries.push({ symbol: { kind: 'fill', color: COVERAGE_COLORS[status] }, label: t(key) });
+  if (input.hasFadedOutside) entries.push({ symbol: { kind: 'fill', color: '#F2F2F2', outline: '#999999' }, label: t('print.outsideUnit') });
+  entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.province, widthMm: 2.5 * CSS_PIXEL_MM, dashMm: null }, label: t('print.provinceBoundary') });
+  entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.district, widthMm: 1.6 * CSS_PIXEL_MM, dashMm: null }, label: t('print.districtBoundary') });
+  if (input.zoom >= 9) entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.commune, widthMm: CSS_PIXEL_MM, dashMm: [3 * CSS_PIXEL_MM, 2 * CSS_PIXEL_MM] }, label: t('print.communeBoundary') });
+  const sitesInFrame = input.report.sites.filter((site) => inBounds(input.bounds, site.lng, site.lat));
+  if (sitesInFrame.some((site) => site.shared)) {
+    entries.push({ symbol: { kind: 'point', color: SITE_COLORS.shared, radiusMm: siteRadiusPx(input.zoom, true) * CSS_PIXEL_MM, stroke: SITE_COLORS.halo }, label: t('legend.sharedSite') });
+  }
+  if (sitesInFrame.some((site) => !site.shared)) {
+    entries.push({ symbol: { kind: 'point', color: SITE_COLORS.single, radiusMm: siteRadiusPx(input.zoom, false) * CSS_PIXEL_MM, stroke: SITE_COLORS.halo }, label: t('legend.singleSite') });
+  }
+  // Fibre points are drawn from zoom 10 on (see `buildFibreLayers`).
+  if (input.zoom >= 10 && input.fibrePoints.some((point) => inBounds(input.bounds, point.lng, point.lat))) {
+    entries.push({ symbol: { kind: 'point', color: FIBRE_COLOR, radiusMm: 2.5 * CSS_PIXEL_MM, stroke: '#FFFFFF' }, label: t('legend.fibre') });
+  }
+  return entries;
+}
+
+function targetRow(target: TargetResult, t: Translate, locale: Locale): KpiRow {
+  const status = target.met === null ? 'missing' : target.met ? 'met' : 'not-met';
+  return {
+    label: target.label,
+    value: formatTargetValue(target.value, target.unit, locale),
+    target: `${target.comparator === '>' ? '>' : '≥'} ${formatTargetValue(target.target, target.unit, locale)}`,
+    status,
+    statusText: status === 'met' ? t('targets.met') : status === 'not-met' ? t('targets.notMet') : '—',
+  };
+}
+
+const LAYER_SHARE: Record<LayerName, keyof KpiSet> = { mobile: 'coveredMobileShare', '4g': 'covered4gShare', '5g': 'covered5gShare', ftth: 'coveredFtthShare' };
+
+/**
+ * KPI box rows: the layer's covered share for 4G and 5G (no plan target of their own), then the plan
+ * targets of the layer. For a unit (`group`), only targets computed from geodata are evaluated on the
+ * unit's own KPIs; the indicator targets are province-wide and stay off unit pages.
+ */
+export function buildKpiRows(layer: LayerName, report: CoverageReport, config: Pick<CoverageConfig, 'targets'>, t: Translate, locale: Locale, group: GroupKpis | null): KpiRow[] {
+  const ids = LAYER_TARGETS[layer];
+  const targets = group ? evaluateTargets(group, [], config.targets.filter((target) => target.computedFrom)) : report.targets;
+  const rows: KpiRow[] = [];
+  if (layer === '4g' || layer === '5g') {
+    const kpis = group ?? report.kpis;
+    rows.push({ label: t('print.layerShare', { layer: t(`layer.${layer}`) }), value: formatPercent(kpis[LAYER_SHARE[layer]] as number, locale), target: '—', status: 'info', statusText: '' });
+  }
+  for (const id of ids) {
+    const target = targets.find((item) => item.id === id);
+    if (target) rows.push(targetRow(target, t, locale));
+  }
+  return rows;
+}
+
+/** List lines of a unit's uncovered hamlets, most households first: `Ấp X, Xã Y — 12,5 % · 640 hộ`. */
+export function buildUncoveredLines(results: HamletResult[], layer: LayerName, t: Translate, locale: Locale): string[] {
+  return results
+    .filter((result) => !result.covered[layer])
+    .sort((a, b) => (b.households ?? 0) - (a.households ?? 0) || a.id.localeCompare(b.id))
+    .map((result) => {
+      const households = result.households === undefined ? '' : ` · ${t('print.householdsShort', { count: formatNumber(result.households, locale) })}`;
+      return `${result.name}, ${result.commune} — ${formatPercent(result.fraction[layer], locale)}${households}`;
+    });
+}
+
+/** Subtitle: extent, layer, operator filter and data date. */
+export function buildSubtitle(parts: { extentLabel: string; layer: LayerName; operators: string[] | null; dataDate: string | null }, t: Translate, locale: Locale): string {
+  return [
+    parts.extentLabel,
+    t('print.layer', { layer: t(`layer.${parts.layer}`) }),
+    t('print.operators', { list: parts.operators === null ? t('print.allOperators') : parts.operators.join(', ') || '∅' }),
+    t('print.dataDateLine', { date: parts.dataDate ? formatIsoDate(parts.dataDate, locale) : '—' }),
+  ].join(' · ');
+}

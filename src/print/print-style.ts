@@ -1,0 +1,62 @@
+import type { FilterSpecification, GeoJSONSourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { CoverageConfig, CoverageReport, FibrePoint, Hamlet, LayerName } from '../core';
+import { buildStyle, type BasemapOptions } from '../map/layers/build-style';
+import { HAMLET_SOURCE } from '../map/layers/hamlet-layers';
+import { COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from '../map/layers/outline-layers';
+import { FIBRE_SOURCE, SITE_SOURCE } from '../map/layers/site-layers';
+import { buildFibreCollection, buildHamletCollection, buildSiteCollection } from '../map/map-data';
+import { buildCommuneLabelCollection, buildOutlineCollection } from '../map/outlines';
+import type { UnitGrouping } from './print-content';
+
+/** The white veil over hamlets outside the page's unit (atlas pages, one-unit extents). */
+export const PRINT_MASK_LAYER = 'print-outside-unit';
+
+export interface PrintStyleInput {
+  layer: LayerName;
+  basemap: BasemapOptions;
+  latitude: number;
+  hamlets: Hamlet[];
+  report: CoverageReport;
+  config: Pick<CoverageConfig, 'radiiMeters'>;
+  fibrePoints: FibrePoint[];
+}
+
+/** Shows every hamlet (no veil). */
+export const NO_MASK: FilterSpecification = ['==', ['literal', 1], ['literal', 0]];
+
+/** Veils hamlets whose unit is not `key`. */
+export function buildMaskFilter(grouping: UnitGrouping, key: string): FilterSpecification {
+  return ['!=', ['to-string', ['get', grouping]], key];
+}
+
+/**
+ * The app's own map style (same layers, colours and symbols as on screen) with its data filled in, the
+ * selection highlight off, and the unit veil just under the hamlet labels.
+ */
+export function buildPrintStyle(input: PrintStyleInput): StyleSpecification {
+  const style = buildStyle({ layer: input.layer, selectedId: null, basemap: input.basemap, showDiscs: false, showFibre: true, latitude: input.latitude });
+  const hamletCollection = buildHamletCollection(input.hamlets, input.report);
+  hamletCollection.features.forEach((feature, i) => {
+    const newCommune = input.hamlets[i].properties.new_commune;
+    if (newCommune !== undefined) feature.properties.new_commune = String(newCommune);
+  });
+  const data: Record<string, GeoJSONSourceSpecification['data']> = {
+    [HAMLET_SOURCE]: hamletCollection as GeoJSONSourceSpecification['data'],
+    [OUTLINE_SOURCE]: buildOutlineCollection(input.hamlets) as GeoJSONSourceSpecification['data'],
+    [COMMUNE_LABEL_SOURCE]: buildCommuneLabelCollection(input.hamlets) as GeoJSONSourceSpecification['data'],
+    [SITE_SOURCE]: buildSiteCollection(input.report.sites, input.config) as GeoJSONSourceSpecification['data'],
+    [FIBRE_SOURCE]: buildFibreCollection(input.fibrePoints) as GeoJSONSourceSpecification['data'],
+  };
+  const sources = { ...style.sources };
+  for (const [id, collection] of Object.entries(data)) sources[id] = { type: 'geojson', data: collection };
+  const labelIndex = style.layers.findIndex((layer) => layer.id === 'hamlet-label');
+  const layers = [...style.layers];
+  layers.splice(labelIndex < 0 ? layers.length : labelIndex, 0, {
+    id: PRINT_MASK_LAYER,
+    type: 'fill',
+    source: HAMLET_SOURCE,
+    filter: NO_MASK,
+    paint: { 'fill-color': '#FFFFFF', 'fill-opacity': 0.7 },
+  });
+  return { ...style, sources, layers };
+}

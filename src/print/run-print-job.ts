@@ -1,0 +1,171 @@
+import type { CoverageConfig, CoverageReport, FibrePoint, Hamlet, IndicatorValue, LayerName } from '../core';
+import { formatIsoDate, type Locale } from '../i18n/format';
+import type { BasemapOptions } from '../map/layers/build-style';
+import { MapController, type OffscreenMap } from '../map/map-controller';
+import { computePageFrames, layoutListPage, layoutMapPage, type MapPageContent } from './layout-page';
+import type { Orientation, PaperName } from './paper-sizes';
+import { buildKpiRows, buildPrintLegend, buildSubtitle, buildUncoveredLines, hamletsBounds, hamletsOfUnit, latestDataDate, unitKeyOf, type PrintExtent, type Translate, type UnitGrouping } from './print-content';
+import { loadPrintFonts } from './print-fonts';
+import type { PrintImage, PrintPage } from './print-page';
+import { CSS_PIXELS_PER_MM, fitPrintView, viewBounds } from './print-scale';
+import { buildMaskFilter, buildPrintStyle, NO_MASK, PRINT_MASK_LAYER } from './print-style';
+
+/** Resolution of the map pictures on paper (the issue asks for at least 200 dpi). */
+export const PRINT_MAP_DPI = 220;
+
+export interface PrintRequest {
+  paper: PaperName;
+  orientation: Orientation;
+  extent: PrintExtent;
+  /** One page per unit of this grouping, or a single page of `extent`. */
+  atlas: UnitGrouping | null;
+  title: string;
+  /** ISO date; null = the latest indicator date. */
+  dataDate: string | null;
+  locale: Locale;
+  t: Translate;
+  layer: LayerName;
+  operators: string[] | null;
+  isDemo: boolean;
+  /** Hamlets as analysed (merger table applied). */
+  hamlets: Hamlet[];
+  report: CoverageReport;
+  config: CoverageConfig;
+  fibrePoints: FibrePoint[];
+  indicators: IndicatorValue[];
+  basemap: BasemapOptions;
+  printDate: Date;
+}
+
+export interface PrintOutput {
+  pages: PrintPage[];
+  images: PrintImage[];
+  /** The same pictures as blobs (for the PNG export and the SVG preview). */
+  blobs: Map<string, Blob>;
+  renderMs: number;
+}
+
+interface PageUnit {
+  grouping: UnitGrouping | null;
+  key: string | null;
+  label: string;
+  hamlets: Hamlet[];
+  bounds: [number, number, number, number];
+}
+
+function resolveUnits(request: PrintRequest): PageUnit[] {
+  const { hamlets, t } = request;
+  if (request.atlas) {
+    const grouping = request.atlas;
+    const keys = (request.report.groups[grouping] ?? []).map((group) => group.key).filter((key) => key !== '—');
+    return keys.flatMap((key) => {
+      const members = hamletsOfUnit(hamlets, grouping, key);
+      const bounds = hamletsBounds(members);
+      return bounds ? [{ grouping, key, label: key, hamlets: members, bounds }] : [];
+    });
+  }
+  const extent = request.extent;
+  if (extent.kind === 'province') return [{ grouping: null, key: null, label: t('print.province'), hamlets, bounds: hamletsBounds(hamlets) ?? [105.5, 9.2, 106.3, 9.95] }];
+  if (extent.kind === 'view') return [{ grouping: null, key: null, label: t('print.extent.view'), hamlets, bounds: extent.bounds }];
+  const members = hamletsOfUnit(hamlets, extent.kind, extent.key);
+  const bounds = hamletsBounds(members);
+  if (!bounds) throw new Error(`no hamlet in ${extent.kind} "${extent.key}"`);
+  const key = unitKeyOf(members[0], extent.kind);
+  const label = extent.kind === 'commune' ? `${key}, ${members[0].district}` : key;
+  return [{ grouping: extent.kind, key, label, hamlets: members, bounds }];
+}
+
+function abortError(): Error {
+  return new DOMException('print cancelled', 'AbortError');
+}
+
+/**
+ * Lays out every page: one per unit (atlas) or one for the extent, each with its map picture rendered
+ * offscreen at `PRINT_MAP_DPI`, and the hamlet lists that overflow continued on following pages.
+ * Calls `onProgress(done, total)` after each unit; stops with an AbortError when `signal` is aborted.
+ */
+export async function runPrintJob(request: PrintRequest, onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<PrintOutput> {
+  const started = performance.now();
+  const fonts = await loadPrintFonts();
+  const { t, locale } = request;
+  const units = resolveUnits(request);
+  const frames = computePageFrames(request.paper, request.orientation);
+  const widthCss = Math.round(frames.map.width * CSS_PIXELS_PER_MM);
+  const heightCss = Math.round(frames.map.height * CSS_PIXELS_PER_MM);
+  const latitude = (units[0].bounds[1] + units[0].bounds[3]) / 2;
+  const style = buildPrintStyle({ layer: request.layer, basemap: request.basemap, latitude, hamlets: request.hamlets, report: request.report, config: request.config, fibrePoints: request.fibrePoints });
+  const dataDate = request.dataDate ?? latestDataDate(request.indicators);
+  const printDate = formatIsoDate(request.printDate.toISOString().slice(0, 10), locale);
+  const footerRight = t('print.footerRight', { dataDate: dataDate ? formatIsoDate(dataDate, locale) : '—', printDate, page: '{page}', pages: '{pages}' });
+  const footerLeft = request.isDemo ? t('print.sourceDemo') : t('print.sourceImported');
+  const demoMark = request.isDemo ? t('app.demoBanner') : null;
+  const layerLabel = t(`layer.${request.layer}`);
+  const pages: PrintPage[] = [];
+  const images: PrintImage[] = [];
+  const blobs = new Map<string, Blob>();
+  onProgress(0, units.length);
+  let offscreen: OffscreenMap | null = null;
+  try {
+    const openStarted = performance.now();
+    offscreen = await MapController.openOffscreen(style, { widthCss, heightCss, pixelRatio: PRINT_MAP_DPI / 96 });
+    performance.measure('print-map-open', { start: openStarted });
+    for (const [index, unit] of units.entries()) {
+      if (signal?.aborted) throw abortError();
+      const view = fitPrintView(unit.bounds, frames.map.width, frames.map.height);
+      const mask = unit.grouping && unit.key ? buildMaskFilter(unit.grouping, unit.key) : NO_MASK;
+      const renderStarted = performance.now();
+      const picture = await offscreen.render({ center: view.center, zoom: view.zoom }, { [PRINT_MASK_LAYER]: mask });
+      performance.measure('print-map-render', { start: renderStarted });
+      if (signal?.aborted) throw abortError();
+      const imageId = `map-${index}`;
+      images.push({ id: imageId, bytes: new Uint8Array(await picture.blob.arrayBuffer()), mimeType: 'image/jpeg', widthPx: picture.widthPx, heightPx: picture.heightPx });
+      blobs.set(imageId, picture.blob);
+      const group = unit.grouping && unit.key ? (request.report.groups[unit.grouping] ?? []).find((item) => item.key === unit.key) ?? null : null;
+      const memberIds = new Set(unit.hamlets.map((hamlet) => hamlet.id));
+      const title = request.atlas ? `${request.title} — ${unit.label}` : request.title;
+      const subtitle = buildSubtitle({ extentLabel: unit.label, layer: request.layer, operators: request.operators, dataDate }, t, locale);
+      const content: MapPageContent = {
+        paper: request.paper,
+        orientation: request.orientation,
+        title,
+        subtitle,
+        demoMark,
+        mapImageId: imageId,
+        scale: view.scale,
+        scaleTitle: t('print.scale'),
+        northLetter: t('print.north'),
+        legendTitle: t('legend.title'),
+        legend: buildPrintLegend(
+          { layer: request.layer, zoom: view.zoom, bounds: viewBounds(view.center, view.zoom, widthCss, heightCss), hamlets: request.hamlets, report: request.report, fibrePoints: request.fibrePoints, hasFadedOutside: mask !== NO_MASK },
+          t,
+        ),
+        kpiTitle: group ? t('print.kpiUnitTitle', { unit: unit.label }) : t('print.kpiTitle'),
+        kpiHeaders: t('print.kpiHeaders').split('|') as [string, string, string, string],
+        kpiRows: buildKpiRows(request.layer, request.report, request.config, t, locale, group),
+        list: null,
+        footerLeft,
+        footerRight,
+      };
+      if (unit.grouping) {
+        const lines = buildUncoveredLines(request.report.hamlets.filter((result) => memberIds.has(result.id)), request.layer, t, locale);
+        content.list = { title: lines.length > 0 ? t('print.uncoveredList', { layer: layerLabel, count: lines.length }) : t('print.uncoveredNone', { layer: layerLabel }), lines };
+      }
+      let { page, rest } = layoutMapPage(content, fonts.measure);
+      pages.push(page);
+      while (rest.length > 0) {
+        const listTitle = `${content.list!.title} ${t('print.continued')}`;
+        ({ page, rest } = layoutListPage({ ...content, listTitle, lines: rest }, fonts.measure));
+        pages.push(page);
+      }
+      onProgress(index + 1, units.length);
+    }
+  } finally {
+    offscreen?.close();
+  }
+  const total = String(pages.length);
+  const numbered = pages.map((page, i) => ({
+    ...page,
+    items: page.items.map((item) => (item.type === 'text' && item.text.includes('{page}') ? { ...item, text: item.text.replace('{page}', String(i + 1)).replace('{pages}', total) } : item)),
+  }));
+  return { pages: numbered, images, blobs, renderMs: performance.now() - started };
+}

@@ -1,0 +1,134 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser } from './browser';
+import { AppDriver, recordMeasurement } from './driver';
+import { differingPixelShare, listPdfImages, rasterizePdfPage, readPdfInfo, readPdfText } from './print-pdf-tools';
+
+const GOLDEN_PAGE = path.resolve(import.meta.dirname, '../fixtures/print/a4-landscape-province.png');
+const GOLDEN_DPI = 40;
+/** Share of pixels allowed to differ from the golden page (map antialiasing, date text). */
+const GOLDEN_TOLERANCE = 0.02;
+const PRINT_DATE = /Ngày in: \d{2}\/\d{2}\/\d{4}/;
+
+function expectPageSize(file: string, widthMm: number, heightMm: number): void {
+  for (const [width, height] of readPdfInfo(file).pageSizesMm) {
+    expect(width).toBeCloseTo(widthMm, 0);
+    expect(height).toBeCloseTo(heightMm, 0);
+  }
+}
+
+describe('printing maps', () => {
+  let app: AppDriver;
+
+  beforeAll(async () => {
+    app = await AppDriver.open();
+  });
+  afterAll(async () => {
+    await app.close();
+    await closeBrowser();
+  });
+
+  it('exports an A4 landscape PDF of the province: title, legend, scale, dates and demo mark as text; map ≥ 200 dpi', async () => {
+    await app.setPrintOptions({ paper: 'A4', orientation: 'landscape', extent: 'province', atlas: '' });
+    const result = await app.exportPrint('pdf', 'a4-landscape-province.pdf');
+    const info = readPdfInfo(result.path);
+    expect(info.pages).toBe(1);
+    expectPageSize(result.path, 297, 210);
+    const text = readPdfText(result.path);
+    expect(text).toContain('Bản đồ phủ sóng di động băng rộng theo ấp');
+    for (const entry of ['Được phủ', 'Chưa được phủ', 'Trạm dùng chung', 'Ranh giới huyện']) expect(text).toContain(entry);
+    expect(text).toMatch(/Tỷ lệ 1:\d{1,3}( \d{3})+/);
+    expect(text).toMatch(/\d+ km/);
+    expect(text).toMatch(PRINT_DATE);
+    expect(text).toContain('Số liệu: 31/12/2024');
+    expect(text).toContain('Dữ liệu minh họa');
+    expect(text).toContain('Ấp, khóm được phủ sóng');
+    expect(text).toContain('Chỉ tiêu Quy hoạch');
+    const images = listPdfImages(result.path);
+    expect(images).toHaveLength(1);
+    expect(Math.min(images[0].xPpi, images[0].yPpi)).toBeGreaterThanOrEqual(200);
+    recordMeasurement('print-a4-landscape', { pages: result.pages, layoutMs: result.layoutMs, totalMs: result.totalMs, mapOpenMs: result.mapOpenMs, mapRenderMs: result.mapRenderMs, imagePx: [images[0].width, images[0].height], ppi: images[0].xPpi });
+  });
+
+  it('keeps the A4 page close to its golden picture', () => {
+    const page = rasterizePdfPage(path.join(path.dirname(GOLDEN_PAGE), '../../../test-results/print/a4-landscape-province.pdf'), 1, GOLDEN_DPI);
+    if (!existsSync(GOLDEN_PAGE) || process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN_PAGE, PNG.sync.write(page));
+    const share = differingPixelShare(page, PNG.sync.read(readFileSync(GOLDEN_PAGE)));
+    recordMeasurement('print-golden-a4', { differingShare: share });
+    expect(share).toBeLessThan(GOLDEN_TOLERANCE);
+  });
+
+  it('exports an A3 portrait PDF of one district with its own KPI box and uncovered hamlets', async () => {
+    await app.setPrintOptions({ paper: 'A3', orientation: 'portrait', extent: 'district', unit: 'Huyện Kế Sách', title: 'Phủ sóng huyện Kế Sách' });
+    const result = await app.exportPrint('pdf', 'a3-portrait-district.pdf');
+    expect(readPdfInfo(result.path).pages).toBeGreaterThanOrEqual(1);
+    expectPageSize(result.path, 297, 420);
+    const text = readPdfText(result.path, 1);
+    expect(text).toContain('Phủ sóng huyện Kế Sách');
+    expect(text).toContain('Chỉ tiêu: Huyện Kế Sách');
+    expect(text).toContain('Ngoài đơn vị (làm mờ)');
+    expect(text).toMatch(PRINT_DATE);
+    const images = listPdfImages(result.path);
+    expect(Math.min(images[0].xPpi, images[0].yPpi)).toBeGreaterThanOrEqual(200);
+  });
+
+  it('exports an A3 landscape PDF of the province (timed)', async () => {
+    await app.setPrintOptions({ paper: 'A3', orientation: 'landscape', extent: 'province', title: '' });
+    const result = await app.exportPrint('pdf', 'a3-landscape-province.pdf');
+    expect(readPdfInfo(result.path).pages).toBe(1);
+    expectPageSize(result.path, 420, 297);
+    const images = listPdfImages(result.path);
+    expect(Math.min(images[0].xPpi, images[0].yPpi)).toBeGreaterThanOrEqual(200);
+    expect(readPdfText(result.path)).toContain('Bản đồ phủ sóng di động băng rộng theo ấp');
+    recordMeasurement('print-a3-landscape', { pages: result.pages, layoutMs: result.layoutMs, totalMs: result.totalMs, mapOpenMs: result.mapOpenMs, mapRenderMs: result.mapRenderMs, imagePx: [images[0].width, images[0].height], ppi: images[0].xPpi });
+  });
+
+  it('shows progress and stops when cancelled', async () => {
+    await app.setPrintOptions({ paper: 'A4', orientation: 'landscape', extent: 'province', atlas: 'commune' });
+    const cancelled = await app.startAndCancelPrint();
+    expect(cancelled.sawProgress).toBe(true);
+    expect(cancelled.state).toBe('cancelled');
+  });
+
+  it('exports an atlas with one page per district, each with its KPI box and uncovered hamlets (timed)', async () => {
+    await app.setPrintOptions({ paper: 'A4', orientation: 'landscape', extent: 'province', atlas: 'district' });
+    const result = await app.exportPrint('pdf', 'atlas-district-a4.pdf');
+    const info = readPdfInfo(result.path);
+    const districts = 11;
+    expect(info.pages).toBeGreaterThanOrEqual(districts);
+    expectPageSize(result.path, 297, 210);
+    const images = listPdfImages(result.path);
+    expect(images).toHaveLength(districts);
+    expect(Math.min(...images.map((image) => Math.min(image.xPpi, image.yPpi)))).toBeGreaterThanOrEqual(200);
+    const text = readPdfText(result.path);
+    for (const district of ['Huyện Kế Sách', 'Thị xã Vĩnh Châu', 'Thành phố Sóc Trăng']) {
+      expect(text).toContain(`Bản đồ phủ sóng di động băng rộng theo ấp — ${district}`);
+      expect(text).toContain(`Chỉ tiêu: ${district}`);
+    }
+    expect(text).toContain('Ấp, khóm chưa được phủ');
+    expect(text).toContain(`Trang ${info.pages}/${info.pages}`);
+    recordMeasurement('print-atlas-district-a4', { pages: info.pages, mapPages: images.length, layoutMs: result.layoutMs, totalMs: result.totalMs, mapOpenMs: result.mapOpenMs, mapRenderMs: result.mapRenderMs });
+  }, 600_000);
+
+  it('exports the first page as a PNG and lays the pages out for the browser’s own print', async () => {
+    await app.setPrintOptions({ paper: 'A4', orientation: 'portrait', extent: 'province', atlas: '' });
+    const result = await app.exportPrint('png', 'a4-portrait.png');
+    const png = PNG.sync.read(readFileSync(result.path));
+    expect([png.width, png.height]).toEqual([Math.round((210 / 25.4) * 200), Math.round((297 / 25.4) * 200)]);
+    await app.page.emulateMedia({ media: 'print' });
+    const shown = await app.page.evaluate(() => ({
+      app: getComputedStyle(document.getElementById('root')!).display,
+      sheets: document.querySelectorAll('.print-root .print-sheet').length,
+      sheetWidth: document.querySelector('.print-root .print-sheet')?.getAttribute('width'),
+    }));
+    await app.page.emulateMedia({ media: 'screen' });
+    expect(shown).toEqual({ app: 'none', sheets: 1, sheetWidth: '210mm' });
+  });
+
+  it('makes no request off the page’s origin', () => {
+    expect(app.offOriginRequests()).toEqual([]);
+    expect(app.errors()).toEqual([]);
+  });
+});
