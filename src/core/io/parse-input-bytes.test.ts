@@ -124,6 +124,16 @@ describe('parseInputBytes: clear refusals', () => {
     await expect(parseInputBytes('hamlets', 'ap.geojson', file, DEFAULT_CONFIG, { crs: 'EPSG:9999' })).rejects.toThrow(/unknown coordinate system "EPSG:9999"/);
   });
 
+  it('swaps a hamlet layer written latitude first, and says so', async () => {
+    const swapped = JSON.parse(readFileSync(join(DIR, 'in', 'hamlets-geojson-wgs84.geojson'), 'utf8'));
+    for (const feature of swapped.features) feature.geometry.coordinates = feature.geometry.coordinates.map((ring: number[][]) => ring.map(([x, y]) => [y, x]));
+    const parsed = await parseInputBytes('hamlets', 'ap.geojson', bytes(JSON.stringify(swapped)), DEFAULT_CONFIG);
+    expect(parsed.summaries[0]).toMatchObject({ rowsRead: 3, rowsUsed: 3 });
+    expect(parsed.crs).toMatchObject({ crsId: 'EPSG:4326', isSwapped: true });
+    expect(parsed.summaries[0].warnings.map((warning) => warning.code)).toContain('swapped-layer');
+    expect(parsed.input.hamlets![0].geometry.coordinates[0][0]).toEqual([105.955, 9.595]);
+  });
+
   it('warns about items far outside Vietnam, and keeps them', async () => {
     const parsed = await parseInputBytes('sites', 'bts.csv', bytes('lon,lat,operator,tech\n105.9,9.6,Viettel,4G\n2.35,48.85,Viettel,4G\n'), DEFAULT_CONFIG);
     expect(parsed.summaries[0].rowsUsed).toBe(2);

@@ -125,7 +125,7 @@ export async function parseInputBytes(kind: InputKind, file: string, bytes: Uint
   } else if (format === 'kml' || format === 'kmz') {
     const decoded = format === 'kml' ? decodeText(data, file) : null;
     encoding = decoded?.encoding;
-    collection = format === 'kml' ? readKml(decoded!.text, file) : readKmz(data, file);
+    collection = format === 'kml' ? await readKml(decoded!.text, file) : await readKmz(data, file);
     if (declared !== undefined) extraWarnings.push({ code: 'crs-option-ignored', message: `KML is always WGS84 degrees; the chosen system ${declared.crs.id} is not applied`, where: file });
     declared = { crs: resolveCrs('EPSG:4326'), source: 'format', description: 'KML is always WGS84' };
   } else {

@@ -1,5 +1,3 @@
-import { kml } from '@tmcw/togeojson';
-import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import { CoverageInputError } from '../input-error';
 import { decodeText } from '../decode-text';
@@ -13,16 +11,18 @@ export interface FeatureCollectionObject {
 /**
  * Reads KML (as Google Earth and field-survey apps write it) into a GeoJSON FeatureCollection with
  * `@tmcw/togeojson`, parsing the XML with `@xmldom/xmldom` so the same code runs in a worker and in Node
- * (core never touches a global DOMParser). Placemark `name`, `description` and ExtendedData become
+ * (core never touches a global DOMParser); both are loaded on first use, so the app's other bundles
+ * do not carry them. Placemark `name`, `description` and ExtendedData become
  * properties; a placemark without an `id` takes its `name` as feature id, so fibre points named `ODP-12`
  * keep that id. Folders are flattened; styles are dropped.
  * @param text the KML document
  * @param file label of the file, used in messages
- * @returns the FeatureCollection (WGS84 degrees, as KML always is)
+ * @returns the FeatureCollection (WGS84 degrees, as KML always is), once the XML readers are loaded
  * @throws {CoverageInputError} `invalid-archive` when the text is not well-formed XML or not KML
- * @example readKml('<kml><Placemark><name>A</name><Point><coordinates>105.9,9.6</coordinates></Point></Placemark></kml>', 'a.kml').features[0].id // 'A'
+ * @example (await readKml('<kml><Placemark><name>A</name><Point><coordinates>105.9,9.6</coordinates></Point></Placemark></kml>', 'a.kml')).features[0].id // 'A'
  */
-export function readKml(text: string, file: string): FeatureCollectionObject {
+export async function readKml(text: string, file: string): Promise<FeatureCollectionObject> {
+  const [{ kml }, { DOMParser }] = await Promise.all([import('@tmcw/togeojson'), import('@xmldom/xmldom')]);
   let xml;
   try {
     xml = new DOMParser({ onError: (level, message) => { if (level === 'fatalError') throw new Error(message); } }).parseFromString(text, 'text/xml');
@@ -55,9 +55,9 @@ export function readKml(text: string, file: string): FeatureCollectionObject {
  * @param file label of the file, used in messages
  * @returns the FeatureCollection of the first .kml inside (`doc.kml` preferred)
  * @throws {CoverageInputError} `invalid-archive` when it is not a zip or holds no .kml
- * @example readKmz(kmzBytes, 'odp.kmz').features.length
+ * @example (await readKmz(kmzBytes, 'odp.kmz')).features.length
  */
-export function readKmz(bytes: Uint8Array, file: string): FeatureCollectionObject {
+export async function readKmz(bytes: Uint8Array, file: string): Promise<FeatureCollectionObject> {
   const entries = unzipEntries(bytes, file, (name) => /\.kml$/i.test(name));
   const names = Object.keys(entries).sort((a, b) => Number(!/(^|\/)doc\.kml$/i.test(a)) - Number(!/(^|\/)doc\.kml$/i.test(b)) || a.localeCompare(b));
   if (names.length === 0) throw new CoverageInputError({ code: 'invalid-archive', file, detail: 'the KMZ holds no .kml file' });
