@@ -8,7 +8,9 @@ const isInside = ([lng, lat]: Position): boolean => lng >= VIETNAM_BBOX[0] && ln
 /**
  * Adds one `outside-vietnam` warning per layer of a parsed file listing the items (sites, fibre points,
  * routes, hamlets) that lie far outside Vietnam (outside 102–110° E, 8–24° N): usually a wrong
- * coordinate system, a sign error or a typo. The items are kept; the warning names how many and the first few.
+ * coordinate system, a sign error or a typo; and one `duplicate-id` warning listing fibre points or
+ * routes that share an id (hamlets refuse repeated ids already; BTS lists repeat a site id per operator
+ * and cell by design). The items are kept; each warning names how many and the first few.
  * @param parsed a parsed file
  * @returns the same file with the warnings added to its summaries
  * @throws never
@@ -22,17 +24,34 @@ export function flagOutsideVietnam<T extends ParsedInputFile>(parsed: T): T {
     fibre: fibrePoints.filter((point) => !isInside([point.lng, point.lat])).map((point) => point.source ?? point.id),
     'fibre-routes': fibreRoutes.filter((route) => !route.coordinates.some(isInside)).map((route) => route.source ?? route.id),
   };
+  const duplicates = { fibre: repeatedIds(fibrePoints), 'fibre-routes': repeatedIds(fibreRoutes) };
   const summaries = parsed.summaries.map((summary) => {
     const places = outside[summary.kind as keyof typeof outside] ?? [];
-    if (places.length === 0) return summary;
-    const warning: Warning = {
-      code: 'outside-vietnam',
-      message: `${places.length} of ${summary.rowsUsed} items lie outside Vietnam (102–110° E, 8–24° N): ${places.slice(0, LISTED).join(', ')}${places.length > LISTED ? ', …' : ''}; check the coordinate system and the signs (kept)`,
-      where: places[0],
-    };
-    return { ...summary, warnings: [...summary.warnings, warning] };
+    const repeated = duplicates[summary.kind as keyof typeof duplicates] ?? [];
+    const warnings: Warning[] = [];
+    if (places.length > 0) {
+      warnings.push({
+        code: 'outside-vietnam',
+        message: `${places.length} of ${summary.rowsUsed} items lie outside Vietnam (102–110° E, 8–24° N): ${places.slice(0, LISTED).join(', ')}${places.length > LISTED ? ', …' : ''}; check the coordinate system and the signs (kept)`,
+        where: places[0],
+      });
+    }
+    if (repeated.length > 0) {
+      warnings.push({
+        code: 'duplicate-id',
+        message: `${repeated.length} id(s) are used by more than one item: ${repeated.slice(0, LISTED).map(({ id, places: at }) => `${id} (${at.slice(0, 3).join(', ')})`).join('; ')}${repeated.length > LISTED ? '; …' : ''}; all are kept`,
+        where: repeated[0].places[0],
+      });
+    }
+    return warnings.length === 0 ? summary : { ...summary, warnings: [...summary.warnings, ...warnings] };
   });
   return { ...parsed, summaries };
+}
+
+function repeatedIds(items: { id: string; source?: string }[]): { id: string; places: string[] }[] {
+  const placesById = new Map<string, string[]>();
+  for (const item of items) placesById.set(item.id, [...(placesById.get(item.id) ?? []), item.source ?? item.id]);
+  return [...placesById].filter(([, places]) => places.length > 1).map(([id, places]) => ({ id, places }));
 }
 
 function firstPosition(rings: Position[][]): Position {

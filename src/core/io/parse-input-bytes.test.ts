@@ -134,6 +134,19 @@ describe('parseInputBytes: clear refusals', () => {
     expect(parsed.input.hamlets![0].geometry.coordinates[0][0]).toEqual([105.955, 9.595]);
   });
 
+  it('reads indicators from an Excel sheet, and lists repeated fibre ids', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Chỉ tiêu').addRows([['chi_tieu', 'gia_tri', 'ngay'], ['ftth-households', '85 %', new Date(Date.UTC(2024, 11, 31))], ['mobile-speed-mbps', 42.5, '']]);
+    const indicators = await parseInputBytes('indicators', 'chi-tieu.xlsx', new Uint8Array(await book.xlsx.writeBuffer()), DEFAULT_CONFIG);
+    expect(indicators.input.indicators).toEqual([
+      { indicator: 'ftth-households', value: 0.85, date: '2024-12-31', source: 'chi-tieu.xlsx[Chỉ tiêu]:2' },
+      { indicator: 'mobile-speed-mbps', value: 42.5, source: 'chi-tieu.xlsx[Chỉ tiêu]:3' },
+    ]);
+    const fibre = await parseInputBytes('fibre', 'odp.csv', bytes('id,lon,lat\nODP1,105.9,9.6\nODP1,105.91,9.61\nODP2,105.92,9.62\n'), DEFAULT_CONFIG);
+    expect(fibre.summaries[0].warnings.find((warning) => warning.code === 'duplicate-id')?.message).toBe('1 id(s) are used by more than one item: ODP1 (odp.csv:1, odp.csv:2); all are kept');
+  });
+
   it('warns about items far outside Vietnam, and keeps them', async () => {
     const parsed = await parseInputBytes('sites', 'bts.csv', bytes('lon,lat,operator,tech\n105.9,9.6,Viettel,4G\n2.35,48.85,Viettel,4G\n'), DEFAULT_CONFIG);
     expect(parsed.summaries[0].rowsUsed).toBe(2);
