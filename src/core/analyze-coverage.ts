@@ -4,6 +4,7 @@ import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, type LayerKey
 import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
 import { prepareHamlet, type PreparedHamlet, type ScanPass } from './coverage/scanline-kernel';
 import { clusterSites } from './coverage/cluster-sites';
+import { isPointInHamlet } from './coverage/hamlet-geometry';
 import { buildBoxIndex, type BoxIndex } from './spatial/spatial-index';
 import { computeGroupKpis, computeKpis } from './kpi/compute-kpis';
 import { evaluateTargets } from './kpi/evaluate-targets';
@@ -37,26 +38,11 @@ export interface AnalysisOptions {
 
 const PROGRESS_CHUNK = 512;
 
-function pointInHamlet(hamlet: PreparedHamlet, lng: number, lat: number): boolean {
-  const x = (lng - hamlet.lng0) * hamlet.kx;
-  const y = (lat - hamlet.lat0) * hamlet.ky;
-  if (x < hamlet.minX || x > hamlet.maxX || y < hamlet.minY || y > hamlet.maxY) return false;
-  let inside = false;
-  for (const ring of hamlet.rings) {
-    for (let i = 0; i + 3 < ring.length; i += 2) {
-      const ay = ring[i + 1];
-      const by = ring[i + 3];
-      if (ay > y !== by > y && x < ring[i] + ((y - ay) * (ring[i + 2] - ring[i])) / (by - ay)) inside = !inside;
-    }
-  }
-  return inside;
-}
-
 function locateSites(sites: Site[], prepared: PreparedHamlet[], hamletIndex: BoxIndex): Int32Array {
   const located = new Int32Array(sites.length).fill(-1);
   sites.forEach((site, s) => {
     for (const h of hamletIndex.search(site.lng, site.lat, site.lng, site.lat)) {
-      if (pointInHamlet(prepared[h], site.lng, site.lat)) {
+      if (isPointInHamlet(prepared[h], site.lng, site.lat)) {
         located[s] = h;
         break;
       }

@@ -26,7 +26,7 @@ export * from './io/format-outputs';
 export * from './io/join-household-table';
 export * from './coverage/pack-coverage-job';
 export * from './siting/siting-types';
-export * from './siting/hamlet-geometry';
+export * from './coverage/hamlet-geometry';
 export * from './siting/target-layers';
 export * from './siting/build-candidates';
 export * from './siting/coverage-gain';

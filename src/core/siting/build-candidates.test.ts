@@ -5,7 +5,7 @@ import { resolveConfig } from '../io/resolve-config';
 import { parseHamletsGeoJson } from '../io/parse-hamlets';
 import { parseBtsGeoJson } from '../io/parse-bts-records';
 import { buildCandidates } from './build-candidates';
-import { isPointInHamlet } from './hamlet-geometry';
+import { isPointInHamlet } from '../coverage/hamlet-geometry';
 import type { CandidateOptions } from './siting-types';
 
 interface CaseCollection {

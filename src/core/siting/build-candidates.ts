@@ -1,7 +1,7 @@
 import type { CoverageAnalysis } from '../analyze-coverage';
 import type { BtsRecord, Technology } from '../types';
 import { ellipsoidMetersPerDegree, metersToDegrees } from '../units';
-import { distanceToHamletMeters, pointOnHamlet } from './hamlet-geometry';
+import { distanceToHamletMeters, pointOnHamlet } from '../coverage/hamlet-geometry';
 import { SitingError, type CandidateKind, type CandidateOptions, type CandidateSource, type SitingCandidate } from './siting-types';
 import { findTargetLayers, findUncoveredHamlets } from './target-layers';
 
