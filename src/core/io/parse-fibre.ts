@@ -194,7 +194,8 @@ function readAttributes(
   const attributes: FibreAttributes = { id: readCellText(cell('id')) };
   if (attributes.id === '') {
     attributes.id = fallbackId;
-    pending.push({ code: 'missing-id', message: `missing id (${label('id')}); the item's location is used as id` });
+    const fallback = noun === 'property' ? "the feature id (a KML placemark's name), else the feature's location (file#index)," : "the item's location";
+    pending.push({ code: 'missing-id', message: `missing id (${label('id')}); ${fallback} is used as id` });
   }
   const operatorText = readCellText(cell('operator'));
   if (operatorText !== '') {
