@@ -5,6 +5,7 @@ import { startPersistence } from './app/persistence-sync';
 import { startUrlSync } from './app/url-sync';
 import { loadDataset } from './state/load-dataset';
 import { startAnalysisRunner } from './state/run-analysis';
+import { startProposalsRunner } from './state/run-proposals';
 import { warmUpWorker } from './worker/client';
 import './app/app.css';
 
@@ -13,6 +14,7 @@ performance.mark('app-start');
 warmUpWorker();
 startUrlSync();
 startAnalysisRunner();
+startProposalsRunner();
 void loadDataset().then(startPersistence);
 
 createRoot(document.getElementById('root')!).render(

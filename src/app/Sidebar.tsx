@@ -4,10 +4,11 @@ import { PanelUncoveredHamlets } from '../features/hamlet-list/PanelUncoveredHam
 import { PanelImport } from '../features/import/PanelImport';
 import { PanelKpiDashboard } from '../features/kpi-dashboard/PanelKpiDashboard';
 import { PanelSettings } from '../features/settings/PanelSettings';
+import { PanelProposals } from '../features/site-proposals/PanelProposals';
 import { useT } from '../i18n/use-t';
 import { useUiStore, type PanelName } from '../state/ui-store';
 
-const PANELS: PanelName[] = ['kpi', 'hamlets', 'filters', 'import', 'settings'];
+const PANELS: PanelName[] = ['kpi', 'hamlets', 'proposals', 'filters', 'import', 'settings'];
 
 /** Tabs on the left: one panel at a time (arrow keys move between tabs, as in the WAI-ARIA tabs pattern). */
 export function Sidebar() {
@@ -46,6 +47,7 @@ export function Sidebar() {
         {panel === 'filters' && <PanelFilters />}
         {panel === 'import' && <PanelImport />}
         {panel === 'settings' && <PanelSettings />}
+        {panel === 'proposals' && <PanelProposals />}
       </div>
     </aside>
   );

@@ -1,5 +1,6 @@
 import { useDatasetStore, type DatasetLayerName } from '../state/dataset-store';
 import { saveLayer, saveSettings } from '../state/persistence';
+import { startProposalPersistence } from '../state/proposals-persistence';
 import { selectSettings, useSettingsStore } from '../state/settings-store';
 
 const PERSISTED_LAYERS: DatasetLayerName[] = ['hamlets', 'btsRecords', 'fibrePoints', 'fibreRoutes', 'indicators', 'enteredIndicators', 'merger'];
@@ -14,7 +15,9 @@ export function startPersistence(): () => void {
   const unsubscribeSettings = useSettingsStore.subscribe((state, previous) => {
     if (state !== previous) void saveSettings(selectSettings(state));
   });
+  const proposals = startProposalPersistence();
   return () => {
+    void proposals.then((unsubscribe) => unsubscribe());
     unsubscribeDataset();
     unsubscribeSettings();
   };

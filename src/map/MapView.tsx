@@ -2,11 +2,14 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/use-t';
 import { useAnalysisStore } from '../state/analysis-store';
 import { useDatasetStore } from '../state/dataset-store';
+import { selectRankedProposals, useProposalsStore } from '../state/proposals-store';
+import { addProposalAt } from '../state/run-proposals';
 import { buildCoverageConfig, useSettingsStore } from '../state/settings-store';
 import { useUiStore } from '../state/ui-store';
 import { MapController } from './map-controller';
 import { buildFibreCollection, buildHamletCollection, buildSiteCollection, datasetBounds, hamletBounds } from './map-data';
 import { buildCommuneLabelCollection, buildOutlineCollection } from './outlines';
+import { buildProposalCollection } from './layers/proposal-layers';
 
 /** Sóc Trăng, for the very first frame before the data's bounds are known. */
 const INITIAL_CENTER: [number, number] = [105.95, 9.6];
@@ -40,6 +43,9 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       onSiteClick: (id) => useUiStore.getState().actions.select({ kind: 'site', id }),
       onMoveEnd: (center, zoom) => moveRef.current(center, zoom),
       onFirstDraw: () => performance.mark('first-map-draw'),
+      onProposalMove: (id, lng, lat) => useProposalsStore.getState().actions.moveProposal(id, lng, lat),
+      onProposalClick: (id) => useProposalsStore.getState().actions.select(id),
+      onAddSite: (lng, lat) => addProposalAt(lng, lat),
     });
     controllerRef.current = controller;
     let hasView = ui.requestedView !== null;
@@ -68,8 +74,14 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       const bounds = hamlet ? hamletBounds(hamlet) : null;
       if (bounds) controller.fitBounds(bounds, 14, true, DETAILS_PANEL_WIDTH);
     };
+    const pushProposals = () => {
+      const state = useProposalsStore.getState();
+      controller.setProposals(buildProposalCollection(selectRankedProposals(state), state.selectedId));
+    };
     pushDataset();
     pushReport();
+    pushProposals();
+    controller.setAddSiteMode(useProposalsStore.getState().isAddMode);
 
     const unsubscribers = [
       useDatasetStore.subscribe((state, previous) => {
@@ -86,6 +98,10 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       }),
       useSettingsStore.subscribe((state, previous) => {
         if (state.basemap !== previous.basemap) controller.setBasemap(state.basemap);
+      }),
+      useProposalsStore.subscribe((state, previous) => {
+        if (state.proposals !== previous.proposals || state.selectedId !== previous.selectedId) pushProposals();
+        if (state.isAddMode !== previous.isAddMode) controller.setAddSiteMode(state.isAddMode);
       }),
     ];
     return () => {

@@ -1,13 +1,15 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type { FilterSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerName } from '../core';
 import { BASEMAP_LAYER, BASEMAP_SOURCE, buildBasemap, buildStyle, type BasemapOptions } from './layers/build-style';
 import { buildHamletFillColor, buildHighlightFilter, HAMLET_FILL_LAYER, HAMLET_HIGHLIGHT_LAYER, HAMLET_SOURCE } from './layers/hamlet-layers';
 import { COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from './layers/outline-layers';
 import { COVERAGE_DISC_LAYER, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
+import { buildProposalLayers, buildProposalSource } from './layers/proposal-layers';
+import { ProposalEditing, type ProposalEditingCallbacks } from './proposal-editing';
 
 // NOTE: a production build must tell MapLibre where its worker bundle is, or the map never loads.
 maplibregl.setWorkerUrl(workerUrl);
@@ -35,7 +37,7 @@ const SOURCE_OF: Record<MapDataName, string> = {
   fibre: FIBRE_SOURCE,
 };
 
-export interface MapControllerOptions {
+export interface MapControllerOptions extends ProposalEditingCallbacks {
   layer: LayerName;
   basemap: BasemapOptions;
   center: [number, number];
@@ -54,6 +56,7 @@ export class MapController {
   private isStyleLoaded = false;
   private hasHamlets = false;
   private hasDrawn = false;
+  private readonly proposals: ProposalEditing;
 
   constructor(container: HTMLElement, private readonly options: MapControllerOptions) {
     this.map = new maplibregl.Map({
@@ -66,12 +69,18 @@ export class MapController {
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.proposals = new ProposalEditing(this.map, options);
     this.map.on('load', () => {
+      // Site proposals go on top of every data layer (added here so the base style stays the same).
+      for (const [id, source] of Object.entries(buildProposalSource())) this.map.addSource(id, source);
+      for (const layer of buildProposalLayers(options.center[1])) this.map.addLayer(layer);
       this.isStyleLoaded = true;
       for (const [source, data] of this.pending) this.applyData(source, data);
       this.pending.clear();
     });
-    this.map.on('click', (event) => this.handleClick(event.point));
+    this.map.on('click', (event) => {
+      if (!this.proposals.handleClick(event)) this.handleClick(event.point);
+    });
     this.map.on('moveend', () => {
       const center = this.map.getCenter();
       this.options.onMoveEnd([center.lng, center.lat], this.map.getZoom());
@@ -111,6 +120,16 @@ export class MapController {
   private whenLoaded(action: () => void): void {
     if (this.isStyleLoaded) action();
     else this.map.once('load', action);
+  }
+
+  /** Replaces the proposed sites (see `buildProposalCollection`). */
+  setProposals(collection: FeatureCollection<Point>): void {
+    this.whenLoaded(() => this.proposals.setCollection(collection));
+  }
+
+  /** In add-site mode a map click adds a proposed site instead of selecting. */
+  setAddSiteMode(isAddMode: boolean): void {
+    this.proposals.setAddMode(isAddMode);
   }
 
   setCoverageLayer(layer: LayerName): void {

@@ -7,6 +7,21 @@ import { openSession, type BrowserSession, type Page } from './browser';
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results');
 
+/** A proposed site as the proposals panel lists it. */
+export interface ProposalReading {
+  id: string;
+  rank: number;
+  kind: string;
+  operator: string;
+  technology: string;
+  radiusMeters: number;
+  lng: number;
+  lat: number;
+}
+
+/** The before → after table of the proposals panel: row id → raw values. */
+export type ProposalKpiReading = Record<string, { before: number; after: number; state: string }>;
+
 export interface KpiReading {
   hamlets: number;
   sites: number;
@@ -54,7 +69,7 @@ export class AppDriver {
     await this.page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 60_000 });
   }
 
-  async openPanel(name: 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings'): Promise<void> {
+  async openPanel(name: 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals'): Promise<void> {
     await this.page.getByTestId(`tab-${name}`).click();
   }
 
@@ -182,6 +197,133 @@ export class AppDriver {
     await this.page.locator('.indicator-form summary').click();
     await this.page.getByTestId(`indicator-input-${id}`).fill(text);
     await this.waitForNewAnalysis(() => this.page.getByTestId('indicator-save').click());
+  }
+
+  /** Runs the site proposals with the panel's current options and waits for the result. */
+  async runProposals(): Promise<void> {
+    await this.openPanel('proposals');
+    await this.page.getByTestId('proposals-run').click();
+    await this.page.locator('[data-testid="proposals-status"][data-state="running"]').waitFor({ timeout: 10_000 });
+    const status = this.page.locator('[data-testid="proposals-status"]:is([data-state="done"], [data-state="error"])');
+    await status.waitFor({ state: 'attached', timeout: 110_000 });
+    if ((await status.getAttribute('data-state')) === 'error') throw new Error(`proposal run failed: ${await status.innerText()}`);
+    await this.page.getByTestId('proposal-kpis').waitFor({ timeout: 30_000 });
+  }
+
+  /** Starts a run and cancels it while it is still running; returns the phase it was in. */
+  async startAndCancelProposals(): Promise<string> {
+    await this.openPanel('proposals');
+    await this.page.getByTestId('proposals-run').click();
+    const status = this.page.locator('[data-testid="proposals-status"][data-state="running"]');
+    await status.waitFor({ timeout: 10_000 });
+    const phase = (await status.getAttribute('data-phase')) ?? '';
+    await this.page.getByTestId('proposals-cancel').click();
+    await this.page.locator('[data-testid="proposals-status"][data-state="cancelled"]').waitFor({ timeout: 10_000 });
+    return phase;
+  }
+
+  async readProposalSummary(): Promise<{ count: number; solverCount: number; greedyCount: number; isOptimal: boolean; gap: number | null; solveMs: number; method: string }> {
+    await this.openPanel('proposals');
+    const summary = this.page.getByTestId('proposals-summary');
+    const read = async (name: string) => (await summary.getAttribute(name)) ?? '';
+    const gap = await read('data-gap');
+    return {
+      count: Number(await read('data-count')),
+      solverCount: Number(await read('data-solver-count')),
+      greedyCount: Number(await read('data-greedy-count')),
+      isOptimal: (await read('data-optimal')) === 'true',
+      gap: gap === '' ? null : Number(gap),
+      solveMs: Number(await read('data-solve-ms')),
+      method: await read('data-method'),
+    };
+  }
+
+  async readProposals(): Promise<ProposalReading[]> {
+    await this.openPanel('proposals');
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="proposal-row"]')].map((row) => {
+        const data = (name: string) => row.getAttribute(`data-${name}`) ?? '';
+        return { id: data('id'), rank: Number(data('rank')), kind: data('kind'), operator: data('operator'), technology: data('technology'), radiusMeters: Number(data('radius')), lng: Number(data('lng')), lat: Number(data('lat')) };
+      }),
+    );
+  }
+
+  async readProposalKpis(): Promise<ProposalKpiReading> {
+    await this.openPanel('proposals');
+    return this.page.evaluate(() => {
+      const rows: Record<string, { before: number; after: number; state: string }> = {};
+      for (const cell of document.querySelectorAll('[data-testid^="proposal-kpi-"][data-testid$="-after"]')) {
+        const id = cell.getAttribute('data-testid')!.replace(/^proposal-kpi-/, '').replace(/-after$/, '');
+        const before = document.querySelector(`[data-testid="proposal-kpi-${id}-before"]`)!.getAttribute('data-value');
+        rows[id] = { before: Number(before), after: Number(cell.getAttribute('data-value')), state: cell.getAttribute('data-state') ?? '' };
+      }
+      return rows;
+    });
+  }
+
+  /** Waits until the proposal set has been evaluated at least once on this page (after a load or reload). */
+  async waitForProposalsEvaluated(): Promise<void> {
+    await this.page.waitForFunction(() => performance.getEntriesByName('proposals-evaluated').length > 0, null, { timeout: 60_000 });
+  }
+
+  /** The worker's time for the last edit's re-analysis, in ms. */
+  async proposalReanalysisMs(): Promise<number> {
+    return Number(await this.page.getByTestId('proposals-reanalysis').getAttribute('data-ms'));
+  }
+
+  /** Does an edit and waits until the worker has re-analysed the proposal set. */
+  private async waitForProposalEvaluation(action: () => Promise<void>): Promise<void> {
+    const before = await this.page.evaluate(() => performance.getEntriesByName('proposals-evaluated').length);
+    await action();
+    await this.page.waitForFunction((count) => performance.getEntriesByName('proposals-evaluated').length > count, before, { timeout: 30_000 });
+  }
+
+  /** Centres the map on a proposal through its "show on map" button. */
+  async showProposalOnMap(rank: number): Promise<void> {
+    await this.openPanel('proposals');
+    const hashBefore = new URL(this.page.url()).hash;
+    await this.page.getByTestId('proposal-row').nth(rank - 1).getByTestId('proposal-show').click();
+    await this.page.waitForFunction((before) => window.location.hash !== before, hashBefore, { timeout: 20_000 });
+    await this.page.waitForTimeout(300);
+  }
+
+  private async mapCentre(): Promise<{ x: number; y: number }> {
+    const box = (await this.page.getByTestId('map').boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /** Drags whatever proposal sits at the map's centre by (dx, dy) screen pixels. */
+  async dragProposalAtMapCentre(dx: number, dy: number): Promise<void> {
+    const { x, y } = await this.mapCentre();
+    await this.waitForProposalEvaluation(async () => {
+      await this.page.mouse.move(x, y);
+      await this.page.mouse.down();
+      await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+      await this.page.mouse.move(x + dx, y + dy, { steps: 5 });
+      await this.page.mouse.up();
+    });
+  }
+
+  /** Adds a site in the add-site mode by clicking (dx, dy) pixels from the map's centre. */
+  async addProposalOnMap(dx: number, dy: number): Promise<void> {
+    await this.openPanel('proposals');
+    await this.page.getByTestId('proposals-add-mode').click();
+    const { x, y } = await this.mapCentre();
+    await this.waitForProposalEvaluation(() => this.page.mouse.click(x + dx, y + dy));
+    await this.page.getByTestId('proposals-add-mode').click();
+  }
+
+  async deleteProposal(rank: number): Promise<void> {
+    await this.openPanel('proposals');
+    await this.waitForProposalEvaluation(() => this.page.getByTestId('proposal-row').nth(rank - 1).getByTestId('proposal-delete').click());
+  }
+
+  /** Clicks an export button of the proposals panel and returns the downloaded file's name and text. */
+  async exportProposals(format: 'csv' | 'geojson'): Promise<{ name: string; text: string }> {
+    await this.openPanel('proposals');
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`proposals-export-${format}`).click()]);
+    const file = await download.path();
+    return { name: download.suggestedFilename(), text: readFileSync(file, 'utf8') };
   }
 
   async switchLanguage(locale: 'vi' | 'en'): Promise<void> {

@@ -1,0 +1,86 @@
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection, Point } from 'geojson';
+import { buildGroundRadius } from './site-layers';
+
+export const PROPOSAL_SOURCE = 'proposals';
+export const PROPOSAL_LAYER = 'proposal-point';
+export const PROPOSAL_DISC_LAYER = 'proposal-disc';
+export const PROPOSAL_LABEL_LAYER = 'proposal-label';
+
+/**
+ * Proposal colours: upgrades (another operator on an existing site) purple, new towers orange — the
+ * pair the exported GeoJSON's simplestyle uses, and distinct from the coverage blue/yellow/vermillion.
+ */
+export const PROPOSAL_COLORS = { upgrade: '#7B3294', new: '#E66101', selected: '#00E5FF', halo: '#FFFFFF' } as const;
+
+/** What the map needs of one proposal. */
+export interface ProposalPoint {
+  id: string;
+  kind: 'upgrade' | 'new';
+  rank: number;
+  lng: number;
+  lat: number;
+  radiusMeters: number;
+  operator: string;
+}
+
+/** The proposals as points with `id`, `kind`, `rank`, `radius_m`, `operator` and `selected`. */
+export function buildProposalCollection(proposals: ProposalPoint[], selectedId: string | null): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: proposals.map((proposal) => ({
+      type: 'Feature',
+      properties: { id: proposal.id, kind: proposal.kind, rank: proposal.rank, radius_m: proposal.radiusMeters, operator: proposal.operator, selected: proposal.id === selectedId },
+      geometry: { type: 'Point', coordinates: [proposal.lng, proposal.lat] },
+    })),
+  };
+}
+
+export function buildProposalSource(): Record<string, SourceSpecification> {
+  return { [PROPOSAL_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
+}
+
+const KIND_COLOR: ExpressionSpecification = ['match', ['get', 'kind'], 'upgrade', PROPOSAL_COLORS.upgrade, PROPOSAL_COLORS.new];
+
+/**
+ * The proposal layers: a dashed-looking coverage disc (ground radius), the point — an upgrade is a
+ * ring around its host site (so the host's own dot stays visible), a new tower a filled dot — and its
+ * rank. Drawn above every other data layer.
+ */
+export function buildProposalLayers(latitude: number): LayerSpecification[] {
+  const isUpgrade: ExpressionSpecification = ['==', ['get', 'kind'], 'upgrade'];
+  return [
+    {
+      id: PROPOSAL_DISC_LAYER,
+      type: 'circle',
+      source: PROPOSAL_SOURCE,
+      paint: {
+        'circle-radius': buildGroundRadius('radius_m', latitude),
+        'circle-color': KIND_COLOR,
+        'circle-opacity': 0.1,
+        'circle-stroke-color': KIND_COLOR,
+        'circle-stroke-width': 1.5,
+        'circle-stroke-opacity': 0.7,
+      },
+    },
+    {
+      id: PROPOSAL_LAYER,
+      type: 'circle',
+      source: PROPOSAL_SOURCE,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 10],
+        'circle-color': ['case', isUpgrade, 'rgba(255,255,255,0)', KIND_COLOR],
+        'circle-stroke-color': ['case', ['get', 'selected'], PROPOSAL_COLORS.selected, ['case', isUpgrade, PROPOSAL_COLORS.upgrade, PROPOSAL_COLORS.halo]],
+        'circle-stroke-width': ['case', ['get', 'selected'], 4, ['case', isUpgrade, 3.5, 2]],
+      },
+    },
+    {
+      id: PROPOSAL_LABEL_LAYER,
+      type: 'symbol',
+      source: PROPOSAL_SOURCE,
+      minzoom: 10,
+      layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-size': 12, 'text-offset': [0, -1.4], 'text-allow-overlap': true },
+      paint: { 'text-color': '#111111', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
+    },
+  ];
+}

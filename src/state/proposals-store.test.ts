@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ProposalEvaluation, ProposalRunSummary, ProposedSite } from '../worker/proposal-messages';
+import { DEFAULT_PROPOSAL_OPTIONS, selectRankedProposals, selectStoredProposals, selectTargetOperators, useProposalsStore } from './proposals-store';
+
+const upgrade: ProposedSite = {
+  id: 'upgrade:ST1:VNPT',
+  kind: 'upgrade',
+  hostSiteId: 'ST1',
+  lng: 105.9,
+  lat: 9.6,
+  operator: 'VNPT',
+  operators: ['VNPT', 'Viettel'],
+  technology: '4G',
+  radiusMeters: 3000,
+  solverNewlyCovered: ['h1'],
+  isEdited: false,
+};
+const tower: ProposedSite = { ...upgrade, id: 'grid:1:2:VNPT', kind: 'new', hostSiteId: undefined, lng: 106, lat: 9.5, operators: ['VNPT'], solverNewlyCovered: ['h2'] };
+
+const summary = { options: { ...DEFAULT_PROPOSAL_OPTIONS, operators: ['VNPT'] }, solveMs: 10 } as ProposalRunSummary;
+const evaluation = { gains: [{ id: tower.id, hamlets: [{ id: 'h2', name: 'Ấp 2' }], households: 40 }] } as unknown as ProposalEvaluation;
+
+const actions = () => useProposalsStore.getState().actions;
+
+describe('proposals store', () => {
+  beforeEach(() => actions().reset());
+
+  it('keeps a finished run with its evaluation and bumps the revision', () => {
+    actions().startRun();
+    expect(useProposalsStore.getState().status).toBe('running');
+    actions().finishRun(summary, [upgrade, tower], evaluation);
+    const state = useProposalsStore.getState();
+    expect(state.status).toBe('done');
+    expect(state.revision).toBe(1);
+    expect(selectTargetOperators(state)).toEqual(['VNPT']);
+    expect(selectRankedProposals(state).map((proposal) => [proposal.rank, proposal.id, proposal.gain?.households ?? null])).toEqual([
+      [1, 'upgrade:ST1:VNPT', null],
+      [2, 'grid:1:2:VNPT', 40],
+    ]);
+  });
+
+  it('turns a moved upgrade into an edited new tower that no longer claims the solver’s hamlets', () => {
+    actions().finishRun(summary, [upgrade, tower], evaluation);
+    actions().moveProposal(upgrade.id, 105.95, 9.65);
+    const moved = useProposalsStore.getState().proposals[0];
+    expect(moved).toMatchObject({ id: upgrade.id, kind: 'new', operators: ['VNPT'], lng: 105.95, lat: 9.65, isEdited: true });
+    expect(moved.hostSiteId).toBeUndefined();
+    expect(useProposalsStore.getState().proposals[1]).toBe(tower);
+  });
+
+  it('adds user sites with numbered ids and the run’s technology, and deletes them', () => {
+    actions().finishRun({ ...summary, options: { ...summary.options, technology: '5G' } }, [tower], evaluation);
+    actions().addProposal(106.1, 9.4, 'Viettel', 1000);
+    actions().addProposal(106.2, 9.4, 'Viettel', 1000);
+    const ids = useProposalsStore.getState().proposals.map((proposal) => proposal.id);
+    expect(ids).toEqual(['grid:1:2:VNPT', 'user:1:Viettel', 'user:2:Viettel']);
+    expect(useProposalsStore.getState().proposals[1]).toMatchObject({ technology: '5G', radiusMeters: 1000, kind: 'new' });
+    expect(useProposalsStore.getState().selectedId).toBe('user:2:Viettel');
+    actions().deleteProposal('user:2:Viettel');
+    expect(useProposalsStore.getState().selectedId).toBeNull();
+    expect(useProposalsStore.getState().proposals).toHaveLength(2);
+  });
+
+  it('drops an evaluation that a later edit overtook', () => {
+    actions().finishRun(summary, [upgrade, tower], evaluation);
+    const revision = useProposalsStore.getState().revision;
+    actions().setEvaluating();
+    actions().deleteProposal(tower.id);
+    actions().setEvaluation({ ...evaluation, durationMs: 5 }, revision);
+    expect(useProposalsStore.getState().evaluation).toBe(evaluation);
+    expect(useProposalsStore.getState().isEvaluating).toBe(true);
+    actions().setEvaluation({ ...evaluation, durationMs: 6 }, revision + 1);
+    expect(useProposalsStore.getState().evaluation?.durationMs).toBe(6);
+    expect(useProposalsStore.getState().isEvaluating).toBe(false);
+  });
+
+  it('stores and restores the set, filling options a stored copy lacks', () => {
+    actions().finishRun(summary, [upgrade], evaluation);
+    const stored = selectStoredProposals(useProposalsStore.getState());
+    actions().reset();
+    actions().load({ ...stored, options: { operators: ['VNPT'] } as never });
+    const state = useProposalsStore.getState();
+    expect(state.proposals).toEqual([upgrade]);
+    expect(state.options).toEqual({ ...DEFAULT_PROPOSAL_OPTIONS, operators: ['VNPT'] });
+    expect(state.status).toBe('idle');
+  });
+});

@@ -1,0 +1,122 @@
+import { evaluateInWorker, proposeInWorker, setSitingBase, terminateSitingWorker } from '../worker/client';
+import type { ProposalEvaluation, ProposalFailure } from '../worker/proposal-messages';
+import { useAnalysisStore } from './analysis-store';
+import { useDatasetStore } from './dataset-store';
+import { selectTargetMeasure, selectTargetOperators, useProposalsStore } from './proposals-store';
+import { buildAnalysisInput } from './run-analysis';
+import { buildCoverageConfig, useSettingsStore } from './settings-store';
+
+// The analysis report the siting worker's base was built for; null = the worker has no base.
+let baseReport: unknown = null;
+let runGeneration = 0;
+
+function isFailure(value: unknown): value is ProposalFailure {
+  return typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'error';
+}
+
+/** Sends the current input to the siting worker when the analysis moved on since the last time. */
+async function ensureBase(): Promise<number> {
+  const report = useAnalysisStore.getState().report;
+  if (report !== null && report === baseReport) return 0;
+  const { input } = buildAnalysisInput();
+  const config = buildCoverageConfig(useSettingsStore.getState());
+  const milliseconds = await setSitingBase({ input, config });
+  baseReport = report;
+  return milliseconds;
+}
+
+/** Runs the proposal solver in the siting worker with the panel's options. */
+export async function runProposals(): Promise<void> {
+  const dataset = useDatasetStore.getState();
+  if (dataset.status !== 'ready' || dataset.hamlets.length === 0) return;
+  const run = ++runGeneration;
+  const { actions, options } = useProposalsStore.getState();
+  actions.startRun();
+  try {
+    actions.setProgress({ phase: 'analysis', done: 0, total: 1 });
+    const baseMs = await ensureBase();
+    if (run !== runGeneration) return;
+    const response = await proposeInWorker(options, (phase, done, total) => {
+      if (run === runGeneration) actions.setProgress({ phase, done, total });
+    });
+    if (run !== runGeneration) return;
+    if (isFailure(response)) {
+      actions.failRun(response.message);
+      return;
+    }
+    actions.finishRun({ ...response.summary, baseMs }, response.proposals, response.evaluation);
+    performance.mark('proposals-done', { detail: { solveMs: response.summary.solveMs, proposals: response.proposals.length } });
+  } catch (error) {
+    if (run === runGeneration) actions.failRun(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Stops a running proposal: the siting worker is terminated and restarted on next use. */
+export function cancelProposals(): void {
+  if (useProposalsStore.getState().status !== 'running') return;
+  runGeneration++;
+  terminateSitingWorker();
+  baseReport = null;
+  useProposalsStore.getState().actions.cancelRun();
+}
+
+let evaluationChain: Promise<void> = Promise.resolve();
+
+/** Re-analyses the current proposal set in the worker (the last edit wins; older answers are dropped). */
+export function evaluateProposals(): Promise<void> {
+  evaluationChain = evaluationChain.then(async () => {
+    const state = useProposalsStore.getState();
+    const revision = state.revision;
+    if (state.status === 'running' || useAnalysisStore.getState().report === null) return;
+    state.actions.setEvaluating();
+    try {
+      await ensureBase();
+      const request = { proposals: state.proposals, operators: selectTargetOperators(state), measure: selectTargetMeasure(state) };
+      const result: ProposalEvaluation | ProposalFailure = await evaluateInWorker(request);
+      if (isFailure(result)) {
+        baseReport = null;
+        state.actions.setEvaluation(null, revision);
+        return;
+      }
+      state.actions.setEvaluation(result, revision);
+      performance.mark('proposals-evaluated', { detail: { revision, durationMs: result.durationMs } });
+    } catch {
+      state.actions.setEvaluation(null, revision);
+    }
+  });
+  return evaluationChain;
+}
+
+/** Re-evaluates the proposals after every edit and after every new analysis (dataset, filters, settings). */
+export function startProposalsRunner(): () => void {
+  const unsubscribers = [
+    useProposalsStore.subscribe((state, previous) => {
+      if (state.revision !== previous.revision && state.status !== 'running') {
+        // A finished run arrives with its own evaluation; edits and loads need one.
+        if (!(state.status === 'done' && previous.status === 'running')) void evaluateProposals();
+      }
+    }),
+    useAnalysisStore.subscribe((state, previous) => {
+      if (state.report !== previous.report && state.report !== null && useProposalsStore.getState().proposals.length > 0) void evaluateProposals();
+    }),
+  ];
+  return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+}
+
+/** Operator of a site the user adds: the first chosen operator, else the one with the most records. */
+export function operatorForNewSite(): string {
+  const state = useProposalsStore.getState();
+  const chosen = selectTargetOperators(state)[0];
+  if (chosen) return chosen;
+  const counts = new Map<string, number>();
+  for (const record of useDatasetStore.getState().btsRecords) counts.set(record.operator, (counts.get(record.operator) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'Viettel';
+}
+
+/** Adds a new tower where the user clicked, with the run's technology and radius (or the configured one). */
+export function addProposalAt(lng: number, lat: number): void {
+  const state = useProposalsStore.getState();
+  const options = state.summary?.options ?? state.options;
+  const radius = options.radiusMeters ?? useSettingsStore.getState().radiiMeters[options.technology];
+  state.actions.addProposal(lng, lat, operatorForNewSite(), radius);
+}
