@@ -19,8 +19,8 @@ export interface ShapefileReading {
  * without reprojecting: the caller decides the system from `prj` (see `detectCrsFromPrj`), because ESRI
  * .prj files for VN-2000 carry no datum shift and proj4 would otherwise treat them as WGS84. Attribute
  * text is decoded with the .cpg's code page; without a .cpg it is UTF-8 unless that gives invalid
- * characters, in which case it is read as the Vietnamese code page 1258 (TCVN3 / VNI fonts are not
- * code pages and come out garbled: a warning says so when no Vietnamese letter is found). A zip with
+ * characters, in which case it is read as the Vietnamese code page 1258. Text typed with the legacy
+ * TCVN3 (ABC) or VNI fonts is not in any code page and comes out garbled (not detected yet). A zip with
  * several layers gives all of them, in name order, with a warning.
  * @param bytes the .zip file
  * @param file label of the file, used in messages
