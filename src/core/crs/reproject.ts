@@ -21,7 +21,7 @@ const cache = new Map<string, proj4.Converter>();
  * @param crs the source system (see `resolveCrs`, `listKnownCrs`, `detectCrsFromPrj`)
  * @returns `toWgs84` and `fromWgs84`; non-finite results come back as `[NaN, NaN]`
  * @throws never
- * @example createReprojector(vn2000Tm3(105.5)).toWgs84([500000, 1060000]) // ≈ [105.4981, 9.5888]
+ * @example createReprojector(vn2000Tm3(105.5)).toWgs84([500000, 1060000]) // ≈ [105.50178, 9.58537] (the datum shift moves it off the meridian)
  */
 export function createReprojector(crs: CrsDefinition): Reprojector {
   if (crs.id === 'EPSG:4326') {
