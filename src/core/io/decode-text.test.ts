@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from './decode-text';
+import { decodeText, looksLikeLegacyVietnameseFont } from './decode-text';
 import { CoverageInputError } from './input-error';
 
 const text = 'ma_tram\tnha_mang\nST1\tViettel Sóc Trăng\n';
@@ -32,5 +32,10 @@ describe('decodeText', () => {
 
   it('takes an ArrayBuffer too', () => {
     expect(decodeText(new TextEncoder().encode('a').buffer as ArrayBuffer).text).toBe('a');
+  });
+
+  it('spots Vietnamese typed with a legacy TCVN3 font, and not real Unicode text', () => {
+    expect(looksLikeLegacyVietnameseFont('Sãc Tr¨ng, HuyÖn Mü Xuyªn, Ph\u00adêng 5')).toBe(true);
+    expect(looksLikeLegacyVietnameseFont('Ấp Hòa Đông, Khóm 3, Phường 5, 12° 5½, ©2024, café')).toBe(false);
   });
 });

@@ -66,3 +66,17 @@ function detectBomlessUtf16(data: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (evenZeros > 0.4 * pairs && oddZeros < 0.05 * pairs) return 'utf-16be';
   return null;
 }
+
+/**
+ * Whether text looks like Vietnamese typed with a legacy 8-bit font (TCVN3/ABC `.VnTime`, VNI) and read
+ * through a code page: those fonts put Vietnamese letters on the positions of symbols such as `¨ ¸ µ ©`,
+ * which then appear inside words (`Tr¨ng` for "Trăng"). Real text never has them between letters.
+ * @param text decoded text (a whole file or one attribute)
+ * @returns `true` when at least three words carry such a symbol between letters
+ * @throws never
+ * @example looksLikeLegacyVietnameseFont('Sãc Tr¨ng, HuyÖn Mü Xuyªn, Ph­êng 5') // true
+ */
+export function looksLikeLegacyVietnameseFont(text: string): boolean {
+  const matches = text.match(/\p{L}[\u00a1-\u00bf\u00ad]+\p{L}|\p{L}[\u00a1-\u00bf]+(?=\s|$)/gu);
+  return matches !== null && matches.length >= 3;
+}

@@ -147,6 +147,14 @@ describe('parseInputBytes: clear refusals', () => {
     expect(fibre.summaries[0].warnings.find((warning) => warning.code === 'duplicate-id')?.message).toBe('1 id(s) are used by more than one item: ODP1 (odp.csv:1, odp.csv:2); all are kept');
   });
 
+  it('warns when a table was typed with a legacy TCVN3 font', async () => {
+    // TCVN3 bytes: "Tr¨ng" (Trăng), "Ph­êng" (Phường), "C©y" (Cây) read through code page 1258.
+    const tcvn3 = new Uint8Array(Buffer.from('id;loai;lon;lat\nODP1;Tr\u00a8ng;105.9;9.6\nODP2;Ph\u00ad\u00eang;105.91;9.61\nODP3;C\u00a9y;105.92;9.62\n', 'latin1'));
+    const parsed = await parseInputBytes('fibre', 'odp.csv', tcvn3, DEFAULT_CONFIG);
+    expect(parsed.encoding).toBe('windows-1258');
+    expect(parsed.summaries[0].warnings.map((warning) => warning.code)).toEqual(expect.arrayContaining(['encoding-guessed', 'legacy-vietnamese-font']));
+  });
+
   it('warns about items far outside Vietnam, and keeps them', async () => {
     const parsed = await parseInputBytes('sites', 'bts.csv', bytes('lon,lat,operator,tech\n105.9,9.6,Viettel,4G\n2.35,48.85,Viettel,4G\n'), DEFAULT_CONFIG);
     expect(parsed.summaries[0].rowsUsed).toBe(2);

@@ -6,7 +6,7 @@ import type { CoverageConfig, Warning } from '../types';
 import { checkInputSize } from './check-input-size';
 import { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, resolveColumns } from './column-aliases';
 import type { DataTable } from './data-table';
-import { decodeText } from './decode-text';
+import { decodeText, looksLikeLegacyVietnameseFont } from './decode-text';
 import { detectInputFormat, type InputFormat } from './detect-input-format';
 import { readKml, readKmz } from './formats/read-kml';
 import { readShapefileZip } from './formats/read-shapefile-zip';
@@ -46,6 +46,12 @@ export interface ParsedInputBytes extends ParsedInputFile {
   /** The sheet read, and all sheets (Excel). */
   sheet?: { name: string; names: string[] };
 }
+
+const LEGACY_FONT_WARNING = (file: string): Warning => ({
+  code: 'legacy-vietnamese-font',
+  message: 'the text looks typed with a legacy TCVN3 (.VnTime) or VNI font, not Unicode: names will read garbled (e.g. "Tr¨ng"); convert the file to Unicode (e.g. with Unikey\'s converter) and load it again',
+  where: file,
+});
 
 const POLYGON_FORMATS = 'GeoJSON, TopoJSON, KML/KMZ or a zipped Shapefile';
 
@@ -89,6 +95,7 @@ export async function parseInputBytes(kind: InputKind, file: string, bytes: Uint
       encoding = decoded.encoding;
       table = parseCsvTable(decoded.text, file);
       if (decoded.encoding === 'windows-1258') table = { ...table, warnings: [{ code: 'encoding-guessed', message: 'the file is not UTF-8; read it as the Vietnamese code page 1258 (save as "CSV UTF-8" to avoid the guess)', where: file }, ...table.warnings] };
+      if (looksLikeLegacyVietnameseFont(decoded.text.slice(0, 200_000))) table = { ...table, warnings: [LEGACY_FONT_WARNING(file), ...table.warnings] };
     } else {
       const xlsx = await readXlsxTable(data, file, options.sheet);
       label = `${file}[${xlsx.sheetName}]`;

@@ -1,7 +1,7 @@
 import { parseDbf, parseShp } from 'shpjs';
 import type { Warning } from '../../types';
 import { CoverageInputError } from '../input-error';
-import { decodeText } from '../decode-text';
+import { decodeText, looksLikeLegacyVietnameseFont } from '../decode-text';
 import { unzipEntries, type FeatureCollectionObject } from './read-kml';
 
 /** A Shapefile read from a zip: its features in the file's own coordinates, and its .prj text. */
@@ -20,7 +20,7 @@ export interface ShapefileReading {
  * .prj files for VN-2000 carry no datum shift and proj4 would otherwise treat them as WGS84. Attribute
  * text is decoded with the .cpg's code page; without a .cpg it is UTF-8 unless that gives invalid
  * characters, in which case it is read as the Vietnamese code page 1258. Text typed with the legacy
- * TCVN3 (ABC) or VNI fonts is not in any code page and comes out garbled (not detected yet). A zip with
+ * TCVN3 (ABC) or VNI fonts is not in any code page and comes out garbled: warned as `legacy-vietnamese-font`. A zip with
  * several layers gives all of them, in name order, with a warning.
  * @param bytes the .zip file
  * @param file label of the file, used in messages
@@ -58,6 +58,10 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
       rows = read.rows;
       encoding = read.encoding;
       warnings.push(...read.warnings);
+      const sample = rows.slice(0, 500).flatMap((row) => Object.values(row).filter((value): value is string => typeof value === 'string')).join(' ');
+      if (looksLikeLegacyVietnameseFont(sample)) {
+        warnings.push({ code: 'legacy-vietnamese-font', message: 'the attributes look typed with a legacy TCVN3 (.VnTime) or VNI font, not Unicode: names will read garbled (e.g. "Tr¨ng"); convert the .dbf to Unicode and load it again', where: `${file}/${dbf.name}` });
+      }
     }
     if (dbf !== undefined && rows.length !== geometries.length) {
       warnings.push({ code: 'dbf-count-mismatch', message: `${shp.name} has ${geometries.length} shapes but the .dbf has ${rows.length} rows; rows are matched by position`, where: file });
