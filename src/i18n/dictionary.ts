@@ -255,6 +255,10 @@ export const vi = {
   'proposals.none': 'không có',
   'legend.proposalUpgrade': 'Đề xuất nâng cấp trạm',
   'legend.proposalNew': 'Đề xuất trạm mới',
+  'proposals.lng': 'Kinh độ',
+  'proposals.lat': 'Vĩ độ',
+  'proposals.moveTo': 'Dời tới tọa độ này',
+  'proposals.addAt': 'Thêm trạm tại tọa độ',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -515,4 +519,8 @@ export const en: Record<MessageKey, string> = {
   'proposals.none': 'none',
   'legend.proposalUpgrade': 'Proposed site upgrade',
   'legend.proposalNew': 'Proposed new tower',
+  'proposals.lng': 'Longitude',
+  'proposals.lat': 'Latitude',
+  'proposals.moveTo': 'Move here',
+  'proposals.addAt': 'Add a site here',
 };

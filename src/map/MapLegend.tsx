@@ -1,6 +1,8 @@
 import { useT } from '../i18n/use-t';
+import { useProposalsStore } from '../state/proposals-store';
 import { useUiStore } from '../state/ui-store';
 import { COVERAGE_COLORS, FIBRE_COLOR, SITE_COLORS } from './layers/palette';
+import { PROPOSAL_COLORS } from './layers/proposal-layers';
 
 export interface MapLegendProps {
   showDiscs: boolean;
@@ -11,6 +13,7 @@ export interface MapLegendProps {
 export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
   const t = useT();
   const layer = useUiStore((state) => state.layer);
+  const hasProposals = useProposalsStore((state) => state.proposals.length > 0);
   const swatches = [
     ['legend.covered', COVERAGE_COLORS.covered],
     ['legend.partial', COVERAGE_COLORS.partial],
@@ -41,6 +44,18 @@ export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
           <span className="dot dot-small" style={{ background: FIBRE_COLOR }} aria-hidden="true" />
           {t('legend.fibre')}
         </li>
+        {hasProposals && (
+          <>
+            <li>
+              <span className="dot dot-large" style={{ background: 'transparent', border: `3px solid ${PROPOSAL_COLORS.upgrade}` }} aria-hidden="true" />
+              {t('legend.proposalUpgrade')}
+            </li>
+            <li>
+              <span className="dot dot-large" style={{ background: PROPOSAL_COLORS.new }} aria-hidden="true" />
+              {t('legend.proposalNew')}
+            </li>
+          </>
+        )}
       </ul>
       <label className="field-check">
         <input type="checkbox" checked={showDiscs} onChange={(event) => onShowDiscsChange(event.target.checked)} />

@@ -313,6 +313,14 @@ export class AppDriver {
     await this.page.getByTestId('proposals-add-mode').click();
   }
 
+  /** Adds a site from the keyboard: types the coordinates into the panel's form and presses Enter. */
+  async addProposalByKeyboard(lng: number, lat: number): Promise<void> {
+    await this.openPanel('proposals');
+    await this.page.getByTestId('proposal-add-lng').fill(String(lng));
+    await this.page.getByTestId('proposal-add-lat').fill(String(lat));
+    await this.waitForProposalEvaluation(() => this.page.getByTestId('proposal-add-lat').press('Enter'));
+  }
+
   async deleteProposal(rank: number): Promise<void> {
     await this.openPanel('proposals');
     await this.waitForProposalEvaluation(() => this.page.getByTestId('proposal-row').nth(rank - 1).getByTestId('proposal-delete').click());

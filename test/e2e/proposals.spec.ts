@@ -103,6 +103,10 @@ describe('site proposals', () => {
     const kpis = await app.readProposalKpis();
     expect(kpis['coverage-mobile'].after).toBe(engineAfter(left).coveredMobileShare);
     expect(kpis.sites.after).toBe(engineAfter(left).sites);
+    await app.addProposalByKeyboard(105.972, 9.603);
+    const typed = await app.readProposals();
+    expect(typed.at(-1)).toMatchObject({ lng: 105.972, lat: 9.603, kind: 'new' });
+    expect((await app.readProposalKpis()).sites.after).toBe(engineAfter(typed).sites);
   });
 
   it('keeps the edited proposal set after a reload', async () => {

@@ -3,12 +3,16 @@ import { formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { selectIsDemo, useDatasetStore } from '../../state/dataset-store';
 import { selectRankedProposals, useProposalsStore } from '../../state/proposals-store';
-import { cancelProposals, runProposals } from '../../state/run-proposals';
+import { addProposalAt, cancelProposals, runProposals } from '../../state/run-proposals';
 import { downloadText } from '../hamlet-list/export-hamlets';
 import { buildProposalCsv, buildProposalGeoJson } from './export-proposals';
+import { FieldCoordinates } from './FieldCoordinates';
 import { ProposalList } from './ProposalList';
 import { ProposalOptionsForm } from './ProposalOptionsForm';
 import { ProposalKpiTable, ProposalRunSummaryView } from './ProposalResults';
+
+/** Where the add-by-coordinates form starts: Sóc Trăng city. */
+const ADD_DEFAULT: [number, number] = [105.972, 9.603];
 
 const PHASES = ['analysis', 'candidates', 'coverage-gain', 'solve', 'after'] as const;
 
@@ -74,6 +78,7 @@ export function PanelProposals() {
           </button>
         </div>
         <p className="hint">{t('proposals.editHint')}</p>
+        <FieldCoordinates lng={ADD_DEFAULT[0]} lat={ADD_DEFAULT[1]} label={t('proposals.addAt')} testId="proposal-add" onSubmit={(lng, lat) => addProposalAt(lng, lat)} />
         <div className="button-row">
           <button type="button" data-testid="proposals-export-csv" disabled={proposals.length === 0} onClick={() => downloadText(buildProposalCsv(ranked), `${fileBase}.csv`, 'text/csv;charset=utf-8')}>
             {t('proposals.exportCsv')}

@@ -3,6 +3,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { useProposalsStore } from '../../state/proposals-store';
 import type { RankedProposal } from './export-proposals';
+import { FieldCoordinates } from './FieldCoordinates';
 
 // Zoom at which a proposal's disc and its neighbours fit the map.
 const SHOW_ZOOM = 12;
@@ -80,6 +81,9 @@ export function ProposalList({ proposals }: { proposals: RankedProposal[] }) {
                   {t('proposals.delete')}
                 </button>
               </div>
+              {proposal.id === selectedId && (
+                <FieldCoordinates key={`${proposal.lng},${proposal.lat}`} lng={proposal.lng} lat={proposal.lat} label={t('proposals.moveTo')} testId="proposal-move" onSubmit={(lng, lat) => actions.moveProposal(proposal.id, lng, lat)} />
+              )}
             </li>
           );
         })}

@@ -43,7 +43,7 @@ export function buildProposalSource(): Record<string, SourceSpecification> {
 const KIND_COLOR: ExpressionSpecification = ['match', ['get', 'kind'], 'upgrade', PROPOSAL_COLORS.upgrade, PROPOSAL_COLORS.new];
 
 /**
- * The proposal layers: a dashed-looking coverage disc (ground radius), the point — an upgrade is a
+ * The proposal layers: a coverage disc (ground radius, outlined), the point — an upgrade is a
  * ring around its host site (so the host's own dot stays visible), a new tower a filled dot — and its
  * rank. Drawn above every other data layer.
  */
