@@ -1,4 +1,4 @@
-import { evaluateTargets, type CoverageConfig, type CoverageReport, type GroupKpis, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type TargetResult } from '../core';
+import { computeKpis, evaluateTargets, type CoverageConfig, type CoverageReport, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type Site, type TargetResult } from '../core';
 import type { MessageKey } from '../i18n/dictionary';
 import { formatIsoDate, formatNumber, formatPercent, formatTargetValue, type Locale } from '../i18n/format';
 import { COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
@@ -49,6 +49,37 @@ export function hamletsBounds(hamlets: Hamlet[]): Bounds | null {
     }
   }
   return Number.isFinite(bounds[0]) ? bounds : null;
+}
+
+/** True when the point is inside the hamlet (even-odd over all rings, so holes are outside). */
+export function isPointInHamlet(hamlet: Hamlet, lng: number, lat: number): boolean {
+  const polygons = hamlet.geometry.type === 'Polygon' ? [hamlet.geometry.coordinates] : hamlet.geometry.coordinates;
+  let isInside = false;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) isInside = !isInside;
+      }
+    }
+  }
+  return isInside;
+}
+
+/**
+ * KPIs of one unit from its hamlets' results, sites counted in the unit when they stand in one of its
+ * hamlets (as the engine groups them). Computed here rather than read from `report.groups`, whose keys
+ * are names: two communes called "Phường 1" in different towns would be one group there.
+ */
+export function computeUnitKpis(members: Hamlet[], report: CoverageReport): KpiSet {
+  const ids = new Set(members.map((hamlet) => hamlet.id));
+  const bounds = hamletsBounds(members);
+  const sites: Site[] = bounds ? report.sites.filter((site) => inBounds(bounds, site.lng, site.lat) && members.some((hamlet) => isPointInHamlet(hamlet, site.lng, site.lat))) : [];
+  return computeKpis(
+    report.hamlets.filter((result) => ids.has(result.id)),
+    sites,
+  );
 }
 
 function inBounds(bounds: Bounds, lng: number, lat: number): boolean {
@@ -134,7 +165,7 @@ const LAYER_SHARE: Record<LayerName, keyof KpiSet> = { mobile: 'coveredMobileSha
  * targets of the layer. For a unit (`group`), only targets computed from geodata are evaluated on the
  * unit's own KPIs; the indicator targets are province-wide and stay off unit pages.
  */
-export function buildKpiRows(layer: LayerName, report: CoverageReport, config: Pick<CoverageConfig, 'targets'>, t: Translate, locale: Locale, group: GroupKpis | null): KpiRow[] {
+export function buildKpiRows(layer: LayerName, report: CoverageReport, config: Pick<CoverageConfig, 'targets'>, t: Translate, locale: Locale, group: KpiSet | null): KpiRow[] {
   const ids = LAYER_TARGETS[layer];
   const targets = group ? evaluateTargets(group, [], config.targets.filter((target) => target.computedFrom)) : report.targets;
   const rows: KpiRow[] = [];

@@ -1,4 +1,4 @@
-import type { FilterSpecification, GeoJSONSourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { CoverageConfig, CoverageReport, FibrePoint, Hamlet, LayerName } from '../core';
 import { buildStyle, type BasemapOptions } from '../map/layers/build-style';
 import { HAMLET_SOURCE } from '../map/layers/hamlet-layers';
@@ -25,7 +25,7 @@ export interface PrintStyleInput {
 export const NO_MASK: FilterSpecification = ['==', ['literal', 1], ['literal', 0]];
 
 /** Veils hamlets whose unit is not `key`. */
-export function buildMaskFilter(grouping: UnitGrouping, key: string): FilterSpecification {
+export function buildMaskFilter(grouping: UnitGrouping | 'district', key: string): ExpressionSpecification {
   return ['!=', ['to-string', ['get', grouping]], key];
 }
 

@@ -4,7 +4,8 @@ import type { BasemapOptions } from '../map/layers/build-style';
 import { MapController, type OffscreenMap } from '../map/map-controller';
 import { computePageFrames, layoutListPage, layoutMapPage, type MapPageContent } from './layout-page';
 import type { Orientation, PaperName } from './paper-sizes';
-import { buildKpiRows, buildPrintLegend, buildSubtitle, buildUncoveredLines, hamletsBounds, hamletsOfUnit, latestDataDate, unitKeyOf, type PrintExtent, type Translate, type UnitGrouping } from './print-content';
+import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { buildKpiRows, buildPrintLegend, buildSubtitle, buildUncoveredLines, computeUnitKpis, hamletsBounds, hamletsOfUnit, latestDataDate, unitKeyOf, type PrintExtent, type Translate, type UnitGrouping } from './print-content';
 import { loadPrintFonts } from './print-fonts';
 import type { PrintImage, PrintPage } from './print-page';
 import { CSS_PIXELS_PER_MM, fitPrintView, viewBounds } from './print-scale';
@@ -46,33 +47,54 @@ export interface PrintOutput {
 }
 
 interface PageUnit {
-  grouping: UnitGrouping | null;
-  key: string | null;
   label: string;
   hamlets: Hamlet[];
   bounds: [number, number, number, number];
+  /** The veil over hamlets outside the unit, or null for the province and the current view. */
+  mask: FilterSpecification | null;
+}
+
+function unitOf(grouping: UnitGrouping, members: Hamlet[]): PageUnit | null {
+  const bounds = hamletsBounds(members);
+  if (!bounds) return null;
+  const first = members[0];
+  const key = unitKeyOf(first, grouping);
+  // Commune names repeat across districts ("Phường 1"): a commune is its name within its district.
+  const mask: FilterSpecification =
+    grouping === 'commune' ? ['any', buildMaskFilter('commune', key), buildMaskFilter('district', first.district)] : buildMaskFilter(grouping, key);
+  return { label: grouping === 'commune' ? `${key}, ${first.district}` : key, hamlets: members, bounds, mask };
+}
+
+/** Hamlets grouped into units: districts, (district, commune) pairs, or post-2025 communes, in Vietnamese order. */
+function groupUnits(hamlets: Hamlet[], grouping: UnitGrouping): Hamlet[][] {
+  const groups = new Map<string, Hamlet[]>();
+  for (const hamlet of hamlets) {
+    const key = unitKeyOf(hamlet, grouping);
+    if (key === '—') continue;
+    const id = grouping === 'commune' ? `${hamlet.district}\u0000${key}` : key;
+    const list = groups.get(id);
+    if (list) list.push(hamlet);
+    else groups.set(id, [hamlet]);
+  }
+  const collator = new Intl.Collator('vi');
+  return [...groups.entries()].sort(([a], [b]) => collator.compare(a, b)).map(([, members]) => members);
 }
 
 function resolveUnits(request: PrintRequest): PageUnit[] {
   const { hamlets, t } = request;
   if (request.atlas) {
     const grouping = request.atlas;
-    const keys = (request.report.groups[grouping] ?? []).map((group) => group.key).filter((key) => key !== '—');
-    return keys.flatMap((key) => {
-      const members = hamletsOfUnit(hamlets, grouping, key);
-      const bounds = hamletsBounds(members);
-      return bounds ? [{ grouping, key, label: key, hamlets: members, bounds }] : [];
-    });
+    return groupUnits(hamlets, grouping).flatMap((members) => unitOf(grouping, members) ?? []);
   }
   const extent = request.extent;
-  if (extent.kind === 'province') return [{ grouping: null, key: null, label: t('print.province'), hamlets, bounds: hamletsBounds(hamlets) ?? [105.5, 9.2, 106.3, 9.95] }];
-  if (extent.kind === 'view') return [{ grouping: null, key: null, label: t('print.extent.view'), hamlets, bounds: extent.bounds }];
-  const members = hamletsOfUnit(hamlets, extent.kind, extent.key);
-  const bounds = hamletsBounds(members);
-  if (!bounds) throw new Error(`no hamlet in ${extent.kind} "${extent.key}"`);
-  const key = unitKeyOf(members[0], extent.kind);
-  const label = extent.kind === 'commune' ? `${key}, ${members[0].district}` : key;
-  return [{ grouping: extent.kind, key, label, hamlets: members, bounds }];
+  if (extent.kind === 'province') return [{ label: t('print.province'), hamlets, bounds: hamletsBounds(hamlets) ?? [105.5, 9.2, 106.3, 9.95], mask: null }];
+  if (extent.kind === 'view') return [{ label: t('print.extent.view'), hamlets, bounds: extent.bounds, mask: null }];
+  let members = hamletsOfUnit(hamlets, extent.kind, extent.key);
+  // A commune given by name may exist in several districts: keep the first district's.
+  if (extent.kind === 'commune' && members.length > 0) members = members.filter((hamlet) => hamlet.district === members[0].district);
+  const unit = members.length > 0 ? unitOf(extent.kind, members) : null;
+  if (!unit) throw new Error(`no hamlet in ${extent.kind} "${extent.key}"`);
+  return [unit];
 }
 
 function abortError(): Error {
@@ -112,7 +134,7 @@ export async function runPrintJob(request: PrintRequest, onProgress: (done: numb
     for (const [index, unit] of units.entries()) {
       if (signal?.aborted) throw abortError();
       const view = fitPrintView(unit.bounds, frames.map.width, frames.map.height);
-      const mask = unit.grouping && unit.key ? buildMaskFilter(unit.grouping, unit.key) : NO_MASK;
+      const mask = unit.mask ?? NO_MASK;
       const renderStarted = performance.now();
       const picture = await offscreen.render({ center: view.center, zoom: view.zoom }, { [PRINT_MASK_LAYER]: mask });
       performance.measure('print-map-render', { start: renderStarted });
@@ -120,7 +142,7 @@ export async function runPrintJob(request: PrintRequest, onProgress: (done: numb
       const imageId = `map-${index}`;
       images.push({ id: imageId, bytes: new Uint8Array(await picture.blob.arrayBuffer()), mimeType: 'image/jpeg', widthPx: picture.widthPx, heightPx: picture.heightPx });
       blobs.set(imageId, picture.blob);
-      const group = unit.grouping && unit.key ? (request.report.groups[unit.grouping] ?? []).find((item) => item.key === unit.key) ?? null : null;
+      const unitKpis = unit.mask ? computeUnitKpis(unit.hamlets, request.report) : null;
       const memberIds = new Set(unit.hamlets.map((hamlet) => hamlet.id));
       const title = request.atlas ? `${request.title} — ${unit.label}` : request.title;
       const subtitle = buildSubtitle({ extentLabel: unit.label, layer: request.layer, operators: request.operators, dataDate }, t, locale);
@@ -139,14 +161,14 @@ export async function runPrintJob(request: PrintRequest, onProgress: (done: numb
           { layer: request.layer, zoom: view.zoom, bounds: viewBounds(view.center, view.zoom, widthCss, heightCss), hamlets: request.hamlets, report: request.report, fibrePoints: request.fibrePoints, hasFadedOutside: mask !== NO_MASK },
           t,
         ),
-        kpiTitle: group ? t('print.kpiUnitTitle', { unit: unit.label }) : t('print.kpiTitle'),
+        kpiTitle: unitKpis ? t('print.kpiUnitTitle', { unit: unit.label }) : t('print.kpiTitle'),
         kpiHeaders: t('print.kpiHeaders').split('|') as [string, string, string, string],
-        kpiRows: buildKpiRows(request.layer, request.report, request.config, t, locale, group),
+        kpiRows: buildKpiRows(request.layer, request.report, request.config, t, locale, unitKpis),
         list: null,
         footerLeft,
         footerRight,
       };
-      if (unit.grouping) {
+      if (unit.mask) {
         const lines = buildUncoveredLines(request.report.hamlets.filter((result) => memberIds.has(result.id)), request.layer, t, locale);
         content.list = { title: lines.length > 0 ? t('print.uncoveredList', { layer: layerLabel, count: lines.length }) : t('print.uncoveredNone', { layer: layerLabel }), lines };
       }

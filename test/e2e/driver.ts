@@ -37,7 +37,8 @@ export interface PrintOptions {
   paper?: 'A4' | 'A3';
   orientation?: 'landscape' | 'portrait';
   extent?: 'province' | 'district' | 'commune' | 'view';
-  unit?: string;
+  /** An option of the unit list, by its value (code) or its shown label. */
+  unit?: string | { label: string };
   atlas?: '' | 'district' | 'commune' | 'new_commune';
 }
 

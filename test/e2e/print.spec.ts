@@ -61,7 +61,7 @@ describe('printing maps', () => {
   });
 
   it('exports an A3 portrait PDF of one district with its own KPI box and uncovered hamlets', async () => {
-    await app.setPrintOptions({ paper: 'A3', orientation: 'portrait', extent: 'district', unit: 'Huyện Kế Sách', title: 'Phủ sóng huyện Kế Sách' });
+    await app.setPrintOptions({ paper: 'A3', orientation: 'portrait', extent: 'district', unit: { label: 'Huyện Kế Sách' }, title: 'Phủ sóng huyện Kế Sách' });
     const result = await app.exportPrint('pdf', 'a3-portrait-district.pdf');
     expect(readPdfInfo(result.path).pages).toBeGreaterThanOrEqual(1);
     expectPageSize(result.path, 297, 420);

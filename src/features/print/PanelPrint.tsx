@@ -1,6 +1,8 @@
 import { createPortal } from 'react-dom';
 import { useT } from '../../i18n/use-t';
 import { useAnalysisStore } from '../../state/analysis-store';
+import { useDatasetStore } from '../../state/dataset-store';
+import type { Hamlet } from '../../core';
 import { useUiStore } from '../../state/ui-store';
 import { PrintLayout } from '../../print/PrintLayout';
 import { ORIENTATIONS, PAPER_NAMES, type Orientation, type PaperName } from '../../print/paper-sizes';
@@ -10,6 +12,17 @@ import './print.css';
 
 const EXTENTS: PrintSettings['extent'][] = ['province', 'district', 'commune', 'view'];
 const ATLASES: PrintSettings['atlas'][] = ['', 'district', 'commune', 'new_commune'];
+
+/** Districts or communes to choose from: value = code when the data has one (names repeat), label = name. */
+function unitOptions(hamlets: Hamlet[], grouping: 'district' | 'commune'): { value: string; label: string }[] {
+  const options = new Map<string, string>();
+  for (const hamlet of hamlets) {
+    const code = hamlet.properties[`${grouping}_code`];
+    const value = code === undefined || code === null || code === '' ? hamlet[grouping] : String(code);
+    if (!options.has(value)) options.set(value, grouping === 'commune' ? `${hamlet.commune} — ${hamlet.district}` : hamlet.district);
+  }
+  return [...options].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+}
 
 /** The pages of the last print, full size, shown only by the browser's own print (see print.css). */
 function BrowserPrintSheets() {
@@ -31,10 +44,11 @@ export function PanelPrint() {
   const t = useT();
   const layer = useUiStore((state) => state.layer);
   const groups = useAnalysisStore((state) => state.report?.groups);
+  const hamlets = useDatasetStore((state) => state.hamlets);
   const { isOpen, settings, status, progress, message, preview, actions } = usePrintStore();
   if (!isOpen) return null;
   const unitGrouping = settings.extent === 'district' || settings.extent === 'commune' ? settings.extent : null;
-  const units = unitGrouping ? (groups?.[unitGrouping] ?? []).map((group) => group.key).filter((key) => key !== '—') : [];
+  const units = unitGrouping ? unitOptions(hamlets, unitGrouping) : [];
   const isRunning = status === 'running';
   const hasReport = groups !== undefined;
   return (
@@ -85,9 +99,9 @@ export function PanelPrint() {
             <span>{t('print.unit')}</span>
             <select data-testid="print-unit" value={settings.unitKey} onChange={(event) => actions.setSettings({ unitKey: event.target.value })}>
               <option value="">—</option>
-              {units.map((key) => (
-                <option key={key} value={key}>
-                  {key}
+              {units.map((unit) => (
+                <option key={unit.value} value={unit.value}>
+                  {unit.label}
                 </option>
               ))}
             </select>

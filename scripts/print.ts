@@ -1,0 +1,128 @@
+// npm run print -- [the analyze inputs] [--layer mobile|4g|5g|ftth] [--operator NAME ...]
+//                  [--paper A4|A3] [--orientation landscape|portrait]
+//                  [--extent province|district:CODE|commune:CODE] [--atlas district|commune]
+//                  [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
+// Renders the app's own print layout in headless Chromium: the same PDF as the app's "Xuất PDF".
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CoverageInputError, LAYER_NAMES, normalizeOperator, type LayerName } from '../src/core/index';
+import type { AutomationInput } from '../src/features/print/print-automation';
+import { hamletsOfUnit, type UnitGrouping } from '../src/print/print-content';
+import { printInBrowser } from './cli/print-browser';
+import { ensureBuild, startPreviewServer } from './cli/print-server';
+import { CliError, demoPaths, loadInputFiles, type InputPaths } from './cli/read-inputs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const USAGE = `usage: npm run print -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
+                        [--sheet NAME|N] [--crs SYSTEM] [--layer mobile|4g|5g|ftth] [--operator NAME ...]
+                        [--paper A4|A3] [--orientation landscape|portrait]
+                        [--extent province|district:CODE|commune:CODE] [--atlas district|commune]
+                        [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
+  inputs as for npm run analyze (the demo dataset when none is given); CODE is a district or commune
+  code (district_code / commune_code) or name; --atlas makes one page per unit;
+  the app is built first when dist/ is older than its sources, unless --no-build`;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) throw new CliError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      hamlets: { type: 'string', multiple: true },
+      sites: { type: 'string', multiple: true },
+      fibre: { type: 'string', multiple: true },
+      indicators: { type: 'string', multiple: true },
+      config: { type: 'string' },
+      sheet: { type: 'string' },
+      crs: { type: 'string' },
+      layer: { type: 'string' },
+      operator: { type: 'string', multiple: true },
+      paper: { type: 'string' },
+      orientation: { type: 'string' },
+      extent: { type: 'string' },
+      atlas: { type: 'string' },
+      title: { type: 'string' },
+      'data-date': { type: 'string' },
+      lang: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.out) throw new CliError(`--out FILE.pdf is required\n${USAGE}`);
+  const layer = oneOf<LayerName>(values.layer, LAYER_NAMES, '--layer', 'mobile');
+  const paper = oneOf(values.paper, ['A4', 'A3'] as const, '--paper', 'A4');
+  const orientation = oneOf(values.orientation, ['landscape', 'portrait'] as const, '--orientation', 'landscape');
+  const atlas = values.atlas === undefined ? '' : oneOf(values.atlas, ['district', 'commune'] as const, '--atlas', 'district');
+  const locale = oneOf(values.lang, ['vi', 'en'] as const, '--lang', 'vi');
+  const dataDate = values['data-date'] ?? '';
+  if (dataDate && !/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) throw new CliError(`--data-date must be YYYY-MM-DD, not "${dataDate}"`);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const started = performance.now();
+
+  const anyInput = values.hamlets || values.sites || values.fibre || values.indicators;
+  const paths: InputPaths = anyInput
+    ? { hamlets: values.hamlets ?? [], sites: values.sites ?? [], fibre: values.fibre ?? [], indicators: values.indicators ?? [], config: values.config }
+    : { ...demoPaths(), config: values.config };
+  const options = { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) };
+  const { input, config, summaries } = await loadInputFiles(paths, options);
+  for (const summary of summaries) log(`${summary.file} (${summary.kind}): ${summary.rowsRead} read, ${summary.rowsUsed} used, ${summary.skipped.length} skipped`);
+  if (input.demo) log('DỮ LIỆU MINH HỌA / DEMO DATA: generated, not official');
+
+  let extent: 'province' | UnitGrouping = 'province';
+  let unitKey = '';
+  if (values.extent && values.extent !== 'province') {
+    const match = /^(district|commune):(.+)$/.exec(values.extent);
+    if (!match) throw new CliError(`--extent must be province, district:CODE or commune:CODE, not "${values.extent}"`);
+    extent = match[1] as UnitGrouping;
+    unitKey = match[2].trim();
+    if (hamletsOfUnit(input.hamlets, extent, unitKey).length === 0) {
+      const known = [...new Set(input.hamlets.map((hamlet) => `${hamlet.properties[`${extent}_code`] ?? '—'} ${hamlet[extent as 'district' | 'commune']}`))].sort();
+      throw new CliError(`no hamlet in ${extent} "${unitKey}"; known ${extent}s (code name): ${known.slice(0, 40).join('; ')}${known.length > 40 ? '; …' : ''}`);
+    }
+  }
+  const operators = values.operator ? values.operator.map((name) => normalizeOperator(name).name) : null;
+  const automation: AutomationInput = {
+    layers: { hamlets: input.hamlets, btsRecords: input.btsRecords, fibrePoints: input.fibrePoints, fibreRoutes: input.fibreRoutes, indicators: input.indicators },
+    isDemo: input.demo === true,
+    settings: { radiiMeters: config.radiiMeters, coveredThreshold: config.coveredThreshold, colocationMeters: config.colocationMeters },
+    layer,
+    operators,
+    locale,
+    print: { paper, orientation, extent: extent as 'province' | 'district' | 'commune', unitKey, atlas, title: values.title ?? '', dataDate },
+  };
+
+  if (!values['no-build']) ensureBuild(ROOT, log);
+  const server = await startPreviewServer(ROOT);
+  try {
+    const out = resolve(values.out);
+    const result = await printInBrowser(server.baseUrl, automation, out, log);
+    log(`wrote ${values.out}: ${result.pages} page${result.pages === 1 ? '' : 's'}, ${paper} ${orientation}; print ${(result.printMs / 1000).toFixed(1)} s, whole run ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    server.stop();
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CoverageInputError || error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\n(run with DEBUG=1 for details)\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.exitCode = 2;
+  }
+}

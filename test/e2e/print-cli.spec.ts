@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RESULTS_DIR, recordMeasurement } from './driver';
+import { listPdfImages, readPdfInfo, readPdfText } from './print-pdf-tools';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DEMO = path.join(ROOT, 'public', 'geodata');
+
+function runPrint(args: string[]): { status: number | null; stderr: string; ms: number } {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'print.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
+  return { status: result.status, stderr: result.stderr, ms: Date.now() - started };
+}
+
+describe('npm run print (headless Chromium)', () => {
+  it('refuses an unknown extent with the list of known units, before starting a browser', () => {
+    const result = runPrint(['--extent', 'district:999', '--out', path.join(RESULTS_DIR, 'print', 'never.pdf')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no hamlet in district "999"');
+    expect(result.stderr).toContain('941 Thành phố Sóc Trăng');
+  });
+
+  it('prints one commune, one operator, A4 portrait, from the given files', () => {
+    const out = path.join(RESULTS_DIR, 'print', 'cli-commune-a4-portrait.pdf');
+    mkdirSync(path.dirname(out), { recursive: true });
+    const result = runPrint([
+      '--hamlets', path.join(DEMO, 'hamlets.geojson'),
+      '--sites', path.join(DEMO, 'sites.geojson'),
+      '--fibre', path.join(DEMO, 'fibre.geojson'),
+      '--indicators', path.join(DEMO, 'indicators.json'),
+      '--layer', '4g', '--operator', 'viettel',
+      '--paper', 'A4', '--orientation', 'portrait', '--extent', 'commune:94101',
+      '--title', 'Phủ sóng 4G Viettel — Phường 1',
+      // The end-to-end run has just built dist/ (npm test); the CLI serves that same build.
+      '--no-build',
+      '--out', out,
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/wrote .*cli-commune-a4-portrait\.pdf: \d+ pages?, A4 portrait/);
+    const info = readPdfInfo(out);
+    expect(info.pageSizesMm[0][0]).toBeCloseTo(210, 0);
+    expect(info.pageSizesMm[0][1]).toBeCloseTo(297, 0);
+    const text = readPdfText(out, 1);
+    expect(text).toContain('Phủ sóng 4G Viettel — Phường 1');
+    expect(text).toContain('Phường 1, Thành phố Sóc Trăng');
+    expect(text).toContain('Nhà mạng: Viettel');
+    expect(text).toContain('Lớp: 4G');
+    expect(text).toContain('Dữ liệu minh họa');
+    expect(Math.min(...listPdfImages(out).map((image) => Math.min(image.xPpi, image.yPpi)))).toBeGreaterThanOrEqual(200);
+    recordMeasurement('print-cli-commune-a4', { wholeRunMs: result.ms, pages: info.pages });
+  }, 600_000);
+});
