@@ -8,7 +8,7 @@ import type { ProposalRunOptions } from '../../worker/proposal-messages';
 const TECHNOLOGIES: Technology[] = ['3G', '4G', '5G'];
 
 /** A number input that reports finite values within [min, max] (empty reports null when allowed). */
-function InputNumber({ value, min, max, step, testId, isOptional = false, onChange }: { value: number | null; min: number; max: number; step: number; testId: string; isOptional?: boolean; onChange(value: number | null): void }) {
+function InputNumber({ value, min, max, step, testId, isOptional = false, isDisabled = false, onChange }: { value: number | null; min: number; max: number; step: number; testId: string; isOptional?: boolean; isDisabled?: boolean; onChange(value: number | null): void }) {
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <input
@@ -16,6 +16,7 @@ function InputNumber({ value, min, max, step, testId, isOptional = false, onChan
       min={min}
       max={max}
       step={step}
+      disabled={isDisabled}
       value={draft ?? (value === null ? '' : String(value))}
       data-testid={testId}
       onChange={(event) => {
@@ -75,7 +76,7 @@ export function ProposalOptionsForm({ isDisabled }: { isDisabled: boolean }) {
         </label>
         <label className="field">
           <span>{t('proposals.budget')}</span>
-          <InputNumber value={options.budget} min={0} max={1000} step={1} testId="proposal-budget" onChange={(value) => update({ budget: Math.round(value ?? 0) })} />
+          <InputNumber value={options.budget} min={0} max={1000} step={1} testId="proposal-budget" isDisabled={options.problem !== 'budget'} onChange={(value) => update({ budget: Math.round(value ?? 0) })} />
         </label>
         <label className="field">
           <span>{t('proposals.method')}</span>
