@@ -403,6 +403,11 @@ export class AppDriver {
     return this.session.requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
   }
 
+  /** Chooses the coverage layer in the header (the map and the print follow). */
+  async selectLayer(layer: 'mobile' | '4g' | '5g' | 'ftth'): Promise<void> {
+    await this.page.getByTestId('layer-select').selectOption(layer);
+  }
+
   /** Opens the print dialog from the header. */
   async openPrintDialog(): Promise<void> {
     if (!(await this.page.getByTestId('print-dialog').isVisible().catch(() => false))) await this.page.getByTestId('print-open').click();

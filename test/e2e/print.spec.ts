@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser } from './browser';
 import { AppDriver, recordMeasurement } from './driver';
+import { computeExpectedReport } from './expected-report';
 import { differingPixelShare, listPdfImages, rasterizePdfPage, readPdfInfo, readPdfText } from './print-pdf-tools';
 
 const GOLDEN_PAGE = path.resolve(import.meta.dirname, '../fixtures/print/a4-landscape-province.png');
@@ -111,6 +112,34 @@ describe('printing maps', () => {
     expect(text).toContain(`Trang ${info.pages}/${info.pages}`);
     recordMeasurement('print-atlas-district-a4', { pages: info.pages, mapPages: images.length, layoutMs: result.layoutMs, totalMs: result.totalMs, mapOpenMs: result.mapOpenMs, mapRenderMs: result.mapRenderMs });
   }, 600_000);
+
+  it('continues a long list of uncovered hamlets on a second page (5G, one district)', async () => {
+    const uncovered = computeExpectedReport().hamlets.filter((hamlet) => hamlet.district === 'Huyện Kế Sách' && !hamlet.covered['5g']).length;
+    await app.selectLayer('5g');
+    await app.setPrintOptions({ paper: 'A4', orientation: 'landscape', extent: 'district', unit: { label: 'Huyện Kế Sách' }, atlas: '', title: '' });
+    const result = await app.exportPrint('pdf', 'a4-district-5g-list.pdf');
+    await app.selectLayer('mobile');
+    const info = readPdfInfo(result.path);
+    expect(info.pages).toBeGreaterThanOrEqual(2);
+    expect(listPdfImages(result.path)).toHaveLength(1);
+    const first = readPdfText(result.path, 1);
+    expect(first).toContain('Bản đồ phủ sóng 5G theo ấp');
+    expect(first).toContain(`Ấp, khóm chưa được phủ 5G (${uncovered})`);
+    expect(first).toContain('Ấp, khóm được phủ 5G');
+    expect(readPdfText(result.path, 2)).toContain('(tiếp theo)');
+    const listed = readPdfText(result.path).match(/\d hộ/g) ?? [];
+    expect(listed).toHaveLength(uncovered);
+  });
+
+  it('prints the current view of the screen map', async () => {
+    await app.zoomToFirstUncoveredHamlet();
+    await app.setPrintOptions({ paper: 'A4', orientation: 'landscape', extent: 'view', atlas: '', title: 'Khung nhìn' });
+    const result = await app.exportPrint('pdf', 'a4-current-view.pdf');
+    const text = readPdfText(result.path);
+    expect(text).toContain('Khung nhìn hiện tại');
+    const scale = Number(/Tỷ lệ 1:([\d ]+)/.exec(text)![1].replace(/ /g, ''));
+    expect(scale).toBeLessThan(200_000);
+  });
 
   it('exports the first page as a PNG and lays the pages out for the browser’s own print', async () => {
     await app.setPrintOptions({ paper: 'A4', orientation: 'portrait', extent: 'province', atlas: '' });
