@@ -8,7 +8,7 @@ import { buildCoverageReport, createCoverageAnalysis, withExtraBtsRecords, DEFAU
 import type { BtsRecord, CoverageInput, LayerName } from '../src/core/index';
 import { exactFraction, type ReferenceShape } from '../test/helpers/exact-coverage';
 import { generateSyntheticInput, mulberry32 } from './synthetic-data';
-import { demoPaths, loadInputs } from '../scripts/cli/read-inputs';
+import { demoPaths, loadInputFiles } from '../scripts/cli/read-inputs';
 import { CoveragePool, createCoverageAnalysisInPool } from '../scripts/cli/coverage-pool';
 
 const LAYERS: LayerName[] = ['mobile', '4g', '5g', 'ftth'];
@@ -172,7 +172,7 @@ const results: Record<string, number | string>[] = [];
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 // The demo dataset as the app loads it (865 hamlets, 1,519 BTS records, 7,500 fibre points).
 const pool = await CoveragePool.start();
-if (!only || only === 'demo') results.push(await runScale('demo', loadInputs(demoPaths()).input, 40, 9));
+if (!only || only === 'demo') results.push(await runScale('demo', (await loadInputFiles(demoPaths())).input, 40, 9));
 if (!only || only === 'province') results.push(
   await runScale(
     'province',

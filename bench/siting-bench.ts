@@ -3,7 +3,7 @@
 // the app does on every drag). Called from run-bench.ts; prints progress to stderr, returns one row.
 import { buildCandidates, buildCoverageReport, computeCoverageGain, createCoverageAnalysis, proposeSites, withExtraBtsRecords, DEFAULT_CONFIG } from '../src/core/index';
 import type { ProposePhase } from '../src/core/index';
-import { demoPaths, loadInputs } from '../scripts/cli/read-inputs';
+import { demoPaths, loadInputFiles } from '../scripts/cli/read-inputs';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -12,7 +12,7 @@ function median(values: number[]): number {
 
 export async function runSitingBench(): Promise<Record<string, number | string | boolean | null>> {
   const log = (text: string) => process.stderr.write(`[siting] ${text}\n`);
-  const analysis = createCoverageAnalysis(loadInputs(demoPaths()).input, DEFAULT_CONFIG);
+  const analysis = createCoverageAnalysis((await loadInputFiles(demoPaths())).input, DEFAULT_CONFIG);
   const highs = await (await import('highs')).default();
 
   const phaseMs: Partial<Record<ProposePhase | 'end', number>> = {};

@@ -6,7 +6,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  CoverageInputError,
   createCoverageAnalysis,
   formatProposalsGeoJson,
   normalizeOperator,
@@ -19,13 +18,14 @@ import {
   type ProposeOptions,
   type Technology,
 } from '../src/core/index';
-import { CliError, demoPaths, loadInputs, type InputPaths } from './cli/read-inputs';
+import { CliError } from './cli/read-inputs';
+import { formatPercent, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain } from './cli/cli-common';
 
-const USAGE = `usage: npm run propose -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
+const USAGE = `usage: npm run propose -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F] [--sheet S] [--crs C]
                           [--operator NAME ...] [--target SHARE] [--measure hamlets|households] [--budget K]
                           [--method exact|greedy] [--spacing METRES] [--time-limit SECONDS]
                           [--technology 4G] [--radius METRES] [--point LNG,LAT ...] --out DIR
-  with no --hamlets, the demo dataset (public/geodata) is used;
+${INPUT_USAGE};
   no --operator: the target is mobile broadband overall; --operator A --operator B: each one's own layer;
   writes DIR/proposals.geojson (loadable again with --sites) and DIR/report.json`;
 
@@ -36,19 +36,11 @@ function number(flag: string, text: string | undefined): number | undefined {
   return value;
 }
 
-function percent(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(1)} %`;
-}
-
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      hamlets: { type: 'string', multiple: true },
-      sites: { type: 'string', multiple: true },
-      fibre: { type: 'string', multiple: true },
-      indicators: { type: 'string', multiple: true },
-      config: { type: 'string' },
+      ...INPUT_OPTIONS,
       operator: { type: 'string', multiple: true },
       target: { type: 'string' },
       measure: { type: 'string' },
@@ -92,14 +84,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values.radius !== undefined ? { radiusMeters: number('radius', values.radius) } : {}),
   };
 
-  const anyInput = values.hamlets || values.sites || values.fibre || values.indicators;
-  const paths: InputPaths = anyInput
-    ? { hamlets: values.hamlets ?? [], sites: values.sites ?? [], fibre: values.fibre ?? [], indicators: values.indicators ?? [], config: values.config }
-    : { ...demoPaths(), config: values.config };
-  const log = (line: string) => process.stderr.write(`${line}\n`);
-  const { input, config, summaries } = loadInputs(paths);
-  for (const summary of summaries) log(`${summary.file} (${summary.kind}): ${summary.rowsRead} read, ${summary.rowsUsed} used, ${summary.skipped.length} skipped`);
-  if (input.demo) log('DỮ LIỆU MINH HỌA / DEMO DATA: generated, not official');
+  const { input, config } = await readInputs(values);
   const analysis = createCoverageAnalysis(input, config);
   // HiGHS (WebAssembly) is loaded only for the exact method.
   const highs: HighsLike | null = method === 'exact' ? await (await import('highs')).default() : null;
@@ -123,25 +108,11 @@ async function main(argv: string[]): Promise<number> {
   const upgrades = result.proposals.filter((proposal) => proposal.kind === 'upgrade').length;
   log(`${result.candidates.total} candidates (${result.candidates.useful} cover some hamlet); ${result.proposals.length} proposals: ${upgrades} upgrades, ${result.proposals.length - upgrades} new towers`);
   log(`method ${result.method} (${result.status}), optimal ${result.optimal}, gap ${result.gap === null ? '—' : result.gap.toExponential(2)}; greedy: ${result.greedy.count} candidates, objective ${result.greedy.objective}; ${seconds.toFixed(2)} s`);
-  if (result.target.isReduced) log(`target lowered to what is reachable: ${result.target.reachableShare.map(percent).join(', ')} (${result.uncoverable.length} hamlet(s) no single candidate can cover; listed in report.json)`);
-  for (const layer of result.target.layers) log(`target layer ${layer.operator ?? 'mobile broadband (all operators)'}: ${percent(layer.before)} → ${percent(layer.after)} of ${result.target.measure} (target ${percent(result.target.share)})`);
-  log(`mobile broadband ${percent(result.before.coveredMobileShare)} → ${percent(result.after.coveredMobileShare)}; shared sites ${percent(result.before.sharedSiteShare)} → ${percent(result.after.sharedSiteShare)}`);
+  if (result.target.isReduced) log(`target lowered to what is reachable: ${result.target.reachableShare.map(formatPercent).join(', ')} (${result.uncoverable.length} hamlet(s) no single candidate can cover; listed in report.json)`);
+  for (const layer of result.target.layers) log(`target layer ${layer.operator ?? 'mobile broadband (all operators)'}: ${formatPercent(layer.before)} → ${formatPercent(layer.after)} of ${result.target.measure} (target ${formatPercent(result.target.share)})`);
+  log(`mobile broadband ${formatPercent(result.before.coveredMobileShare)} → ${formatPercent(result.after.coveredMobileShare)}; shared sites ${formatPercent(result.before.sharedSiteShare)} → ${formatPercent(result.after.sharedSiteShare)}`);
   log(`wrote ${values.out}/proposals.geojson, report.json`);
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof CoverageInputError || error instanceof CliError || error instanceof SitingError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`error: ${(error as Error).message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\n(please report it with the input files; run with DEBUG=1 for details)\n`);
-      if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
-      process.exitCode = 2;
-    }
-  },
-);
+await runMain(main, [SitingError]);

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkInputSize, combineInputFiles, CoverageInputError, parseInputBytes, parseInputFile, resolveConfig, DEFAULT_CONFIG } from '../../src/core/index';
+import { checkInputSize, combineInputFiles, CoverageInputError, parseInputBytes, resolveConfig, DEFAULT_CONFIG } from '../../src/core/index';
 import type { CoverageConfig, CoverageInput, CrsReport, ImportSummary, InputKind, ParsedInputBytes, ParseInputOptions, Warning } from '../../src/core/index';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'geodata');
@@ -47,16 +47,6 @@ export class CliError extends Error {}
 export function demoPaths(): InputPaths {
   const paths = (names: string[]) => names.map((name) => join(DEMO_DIR, name));
   return { hamlets: paths(DEMO_FILES.hamlets), sites: paths(DEMO_FILES.sites), fibre: paths(DEMO_FILES.fibre), indicators: paths(DEMO_FILES.indicators) };
-}
-
-/** Reads and parses every input file; messages name files by their base name as given. */
-export function loadInputs(paths: InputPaths): LoadedInputs {
-  const config = paths.config ? resolveConfig(readText(paths.config), basename(paths.config)) : DEFAULT_CONFIG;
-  if (paths.hamlets.length === 0) throw new CliError('no hamlet layer: give --hamlets FILE (GeoJSON polygons)');
-  const parsed = (Object.keys(DEMO_FILES) as InputKind[]).flatMap((kind) => paths[kind].map((path) => parseInputFile(kind, basename(path), readText(path), config)));
-  const combined = combineInputFiles(parsed);
-  if (combined.input.hamlets.length === 0) throw new CliError(`${paths.hamlets.map((p) => basename(p)).join(', ')}: no usable hamlet polygon`);
-  return { input: combined.input, config, warnings: combined.warnings, summaries: combined.summaries };
 }
 
 /** Reads a file's bytes, refusing a too-big one before reading it. */

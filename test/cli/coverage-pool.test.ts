@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCoverageReport, createCoverageAnalysis, DEFAULT_CONFIG } from '../../src/core/index';
 import { CoveragePool, createCoverageAnalysisInPool } from '../../scripts/cli/coverage-pool';
-import { demoPaths, loadInputs } from '../../scripts/cli/read-inputs';
+import { demoPaths, loadInputFiles } from '../../scripts/cli/read-inputs';
 
 describe('coverage pool (worker threads)', () => {
   let pool: CoveragePool;
@@ -13,7 +13,7 @@ describe('coverage pool (worker threads)', () => {
   });
 
   it('gives exactly the single-thread result on the demo dataset, with extra records too', async () => {
-    const { input } = loadInputs(demoPaths());
+    const { input } = await loadInputFiles(demoPaths());
     const extra = [{ siteId: 'NEW-1', operator: 'Viettel', lng: 106.1, lat: 9.4, technologies: ['4G' as const] }];
     const sequential = createCoverageAnalysis(input, DEFAULT_CONFIG, {}, extra);
     let progress = 0;
