@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi } from './import-messages';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, ParsedLayer, ParseFailure, ParseRequest } from './messages';
 import type { EvaluationRequest, ProposalBase, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, SitingWorkerApi } from './proposal-messages';
 
@@ -26,6 +27,49 @@ export function parseLayerInWorker(request: ParseRequest): Promise<ParsedLayer |
 /** Runs the coverage engine off the main thread; `onProgress` gets (hamlets done, hamlets in all). */
 export function analyzeInWorker(request: AnalysisRequest, onProgress?: (done: number, total: number) => void): Promise<AnalysisResponse> {
   return worker().analyze(request, onProgress ? Comlink.proxy(onProgress) : undefined);
+}
+
+// The import worker lives apart from the analysis worker: a cancelled import terminates its worker
+// (the next import starts a fresh one), which must not stop the analysis.
+let importing: { instance: Worker; remote: Comlink.Remote<ImportWorkerApi>; reject: ((error: Error) => void) | null } | null = null;
+
+function importWorker(): NonNullable<typeof importing> {
+  if (!importing) {
+    const instance = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+    importing = { instance, remote: Comlink.wrap<ImportWorkerApi>(instance), reject: null };
+  }
+  return importing;
+}
+
+/** The rejection of a parse that {@link cancelBytesParse} stopped. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelledError';
+  }
+}
+
+/** Parses one file's bytes with core `parseInputBytes` in the import worker; the ArrayBuffer is transferred, not copied. */
+export function parseBytesInWorker(request: BytesParseRequest): Promise<BytesParseSuccess | BytesParseFailure> {
+  const worker = importWorker();
+  return new Promise((resolve, reject) => {
+    worker.reject = reject;
+    worker.remote
+      .parseBytes(Comlink.transfer(request, [request.bytes]))
+      .then(resolve, reject)
+      .finally(() => {
+        if (worker.reject === reject) worker.reject = null;
+      });
+  });
+}
+
+/** Stops a running parse at once by terminating the import worker; its promise rejects with {@link ImportCancelledError}. */
+export function cancelBytesParse(): void {
+  if (!importing) return;
+  const { instance, reject } = importing;
+  importing = null;
+  instance.terminate();
+  reject?.(new ImportCancelledError());
 }
 
 // The siting worker is separate from the analysis worker: a proposal run can take seconds and is

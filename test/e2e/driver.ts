@@ -192,6 +192,135 @@ export class AppDriver {
     return this.page.getByTestId('import-report').innerText();
   }
 
+  /** Chooses the kind and mode, then hands a file (bytes, or a path for files over Playwright's 50 MB buffer limit) to the picker. */
+  async pickImportFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators' | 'merger', name: string, content: Buffer | { path: string }, mode: 'replace' | 'add'): Promise<void> {
+    await this.openPanel('import');
+    await this.page.getByTestId('import-kind').selectOption(kind);
+    await this.page.getByTestId(`import-mode-${mode}`).check();
+    await this.page.getByTestId('import-file').setInputFiles('path' in content ? content.path : { name, mimeType: 'application/octet-stream', buffer: content });
+  }
+
+  /** Imports a file of any format that needs no review step (declared coordinate system, one sheet); returns the report's text. */
+  async importBinaryFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<string> {
+    await this.waitForNewAnalysis(async () => {
+      await this.pickImportFile(kind, name, content, mode);
+      await this.page.locator('[data-testid="import-report"][data-state="ok"]').waitFor({ timeout: 60_000 });
+    });
+    return this.page.getByTestId('import-report').innerText();
+  }
+
+  /** Hands a file to the picker and waits for the review step (sheet choice, coordinate-system guess). */
+  async importFileForReview(kind: 'sites' | 'hamlets' | 'fibre', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<void> {
+    await this.pickImportFile(kind, name, content, mode);
+    await this.page.getByTestId('import-review').waitFor({ timeout: 60_000 });
+  }
+
+  /** The coordinate-system block of the review step: system id, how it was decided, and its text. */
+  async readCrsGuess(): Promise<{ crsId: string; source: string; text: string }> {
+    const block = this.page.getByTestId('crs-guess');
+    return { crsId: (await block.getAttribute('data-crs'))!, source: (await block.getAttribute('data-source'))!, text: await block.innerText() };
+  }
+
+  /** Picks another coordinate system in the review step and waits for the file to be read again with it. */
+  async chooseCrs(crsId: string): Promise<void> {
+    await this.page.getByTestId('crs-select').selectOption(crsId);
+    await this.page.getByTestId('crs-reparse').click();
+    await this.page.locator(`[data-testid="crs-guess"][data-crs="${crsId}"][data-source="option"]`).waitFor({ timeout: 60_000 });
+  }
+
+  /** Picks a sheet of a workbook (in the review step, or after the default sheet was unusable) and waits for the review of it. */
+  async chooseSheet(sheet: string): Promise<void> {
+    await this.page.getByTestId('import-sheet').selectOption(sheet, { timeout: 60_000 });
+    await this.page.locator('[data-testid="import-review"]').waitFor({ timeout: 60_000 });
+    await this.page.waitForFunction((name) => (document.querySelector('[data-testid="import-format"]')?.textContent ?? '').includes(name), sheet, { timeout: 60_000 });
+  }
+
+  /** Confirms the review step; returns the report's text once the analysis has re-run. */
+  async confirmImport(): Promise<string> {
+    await this.waitForNewAnalysis(async () => {
+      await this.page.getByTestId('import-confirm').click();
+      await this.page.getByTestId('import-review').waitFor({ state: 'detached' });
+    });
+    return this.page.getByTestId('import-report').innerText();
+  }
+
+  /** Starts an import and cancels it while it is being read or parsed; returns the phase it was in. */
+  async startAndCancelImport(kind: 'sites' | 'hamlets' | 'fibre', name: string, content: { path: string }): Promise<string> {
+    await this.pickImportFile(kind, name, content, 'add');
+    const progress = this.page.getByTestId('import-progress');
+    await progress.waitFor({ timeout: 30_000 });
+    const phase = (await progress.getAttribute('data-phase')) ?? '';
+    await this.page.getByTestId('import-cancel').click();
+    await this.page.getByTestId('import-cancelled').waitFor({ timeout: 10_000 });
+    return phase;
+  }
+
+  /** Imports a file and returns the parse time the app measured in its worker, and the wall time to the report. */
+  async timeImport(kind: 'sites' | 'hamlets' | 'fibre', name: string, content: { path: string }, mode: 'replace' | 'add'): Promise<{ wallMs: number; workerMs: number; frames: number }> {
+    await this.page.evaluate(() => {
+      const state = { frames: 0, running: true };
+      (window as unknown as { __frames: typeof state }).__frames = state;
+      const tick = () => {
+        state.frames++;
+        if (state.running) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const started = Date.now();
+    await this.pickImportFile(kind, name, content, mode);
+    await this.page.locator('[data-testid="import-report"], [data-testid="import-review"]').first().waitFor({ timeout: 600_000 });
+    const wallMs = Date.now() - started;
+    const frames = await this.page.evaluate(() => {
+      const state = (window as unknown as { __frames: { frames: number; running: boolean } }).__frames;
+      state.running = false;
+      return state.frames;
+    });
+    const text = await this.page.getByTestId('import-format').innerText();
+    return { wallMs, workerMs: Number(/(\d[\d.,]*)\s*ms/.exec(text)?.[1].replace(/[.,]/g, '') ?? NaN), frames };
+  }
+
+  /** The import report's error line and its code. */
+  async importError(): Promise<{ code: string; text: string }> {
+    const error = this.page.getByTestId('import-error');
+    await error.waitFor();
+    return { code: (await error.getAttribute('data-code')) ?? '', text: await error.innerText() };
+  }
+
+  /** Clicks a download button and returns the downloaded file's text. */
+  async downloadText(testId: string): Promise<{ fileName: string; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId(testId).click();
+    const file = await download;
+    const target = path.join(RESULTS_DIR, 'downloads', file.suggestedFilename());
+    mkdirSync(path.dirname(target), { recursive: true });
+    await file.saveAs(target);
+    return { fileName: file.suggestedFilename(), text: readFileSync(target, 'utf8') };
+  }
+
+  /** "Lưu dự án": returns the saved file's path and text. */
+  async saveProject(): Promise<{ path: string; text: string }> {
+    await this.openPanel('import');
+    const { fileName, text } = await this.downloadText('project-save');
+    return { path: path.join(RESULTS_DIR, 'downloads', fileName), text };
+  }
+
+  /** "Mở dự án" with a valid file: waits for the restored data's analysis. */
+  async openProject(file: string): Promise<void> {
+    await this.openPanel('import');
+    await this.waitForNewAnalysis(async () => {
+      await this.page.getByTestId('project-file').setInputFiles(file);
+      await this.page.locator('[data-testid="project-status"][data-state="opened"]').waitFor();
+    });
+  }
+
+  /** "Mở dự án" with a file that is refused: returns the listed problems. */
+  async openInvalidProject(name: string, content: string): Promise<string[]> {
+    await this.openPanel('import');
+    await this.page.getByTestId('project-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content, 'utf8') });
+    await this.page.getByTestId('project-problems').waitFor();
+    return this.page.getByTestId('project-problems').locator('li').allInnerTexts();
+  }
+
   /** Types a value for a plan indicator in the dashboard form and saves it. */
   async enterIndicator(id: string, text: string): Promise<void> {
     await this.openPanel('kpi');

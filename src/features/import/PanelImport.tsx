@@ -1,70 +1,62 @@
-import { useRef, useState, type DragEvent } from 'react';
-import { formatNumber } from '../../i18n/format';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
 import { resetToDemo } from '../../state/load-dataset';
+import { PanelProject } from '../project/PanelProject';
 import { ColumnMappingStep } from './ColumnMappingStep';
-import { buildHamletFields, findMissingColumns, inspectHamletProperties, readCsvHeaders, renameCsvHeaders, type ImportKind, type RequiredColumn } from './column-mapping';
-import { fileFormatOf, importFile, type ImportReport } from './import-file';
+import type { ImportKind } from './column-mapping';
+import { IMPORT_ACCEPT } from './import-file';
 import { ImportReportView } from './ImportReportView';
+import { ImportReviewStep } from './ImportReviewStep';
+import { useImportFlow, type ImportStep } from './use-import-flow';
+import './import.css';
 
 const KINDS: ImportKind[] = ['sites', 'hamlets', 'fibre', 'indicators', 'merger'];
 const SHOWN_LAYERS: DatasetLayerName[] = ['hamlets', 'btsRecords', 'fibrePoints', 'indicators', 'enteredIndicators', 'merger'];
 
-interface PendingMapping {
-  fileName: string;
-  text: string;
-  headers: string[];
-  missing: RequiredColumn[];
+/** Reading / parsing progress with a Cancel button; the page stays usable meanwhile. */
+function ImportProgressView({ step, onCancel }: { step: Extract<ImportStep, { kind: 'busy' }>; onCancel(): void }) {
+  const t = useT();
+  const locale = useLocale();
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const started = performance.now();
+    const timer = setInterval(() => setSeconds(Math.floor((performance.now() - started) / 1000)), 500);
+    return () => clearInterval(timer);
+  }, [step.fileName]);
+  const { phase, share } = step.progress;
+  return (
+    <div className="import-progress" data-testid="import-progress" data-phase={phase} role="status" aria-live="polite">
+      <span>
+        {phase === 'reading' ? t('import.reading', { file: step.fileName, percent: formatPercent(share ?? 0, locale) }) : t('import.parsing', { file: step.fileName, seconds: formatNumber(seconds, locale) })}
+      </span>
+      {share === null ? <progress aria-label={t('import.parsingShort')} /> : <progress max={1} value={share} aria-label={t('import.readingShort')} />}
+      <button type="button" data-testid="import-cancel" onClick={onCancel}>
+        {t('import.cancel')}
+      </button>
+    </div>
+  );
 }
 
-/** File picker and drop zone, the column-mapping step, the import report and "back to demo data". */
+/** File picker and drop zone, column mapping, review (sheet, coordinate system), report, project file, back to demo. */
 export function PanelImport() {
   const t = useT();
   const locale = useLocale();
   const [kind, setKind] = useState<ImportKind>('sites');
   const [mode, setMode] = useState<'replace' | 'add'>('replace');
-  const [pending, setPending] = useState<PendingMapping | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
   const [isDragging, setIsDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const dataset = useDatasetStore();
-
-  const runImport = async (fileName: string, text: string, mapping?: Record<string, string>) => {
-    setIsBusy(true);
-    try {
-      setReport(await importFile(kind, fileName, text, mode, kind === 'hamlets' && mapping ? buildHamletFields(mapping) : undefined));
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  const handleFile = async (file: File) => {
-    setReport(null);
-    const text = await file.text();
-    if (fileFormatOf(file.name) === 'csv') {
-      const headers = readCsvHeaders(text);
-      const missing = findMissingColumns(kind, headers);
-      if (headers.length > 0 && missing.length > 0) {
-        setPending({ fileName: file.name, text, headers, missing });
-        return;
-      }
-    } else if (kind === 'hamlets') {
-      const { headers, missing } = inspectHamletProperties(text);
-      if (missing.length > 0) {
-        setPending({ fileName: file.name, text, headers, missing });
-        return;
-      }
-    }
-    await runImport(file.name, text);
-  };
+  const flow = useImportFlow(mode);
+  const { step } = flow;
+  const isBusy = step.kind === 'busy';
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setIsDragging(false);
     const file = event.dataTransfer.files[0];
-    if (file) void handleFile(file);
+    if (file && !isBusy) void flow.start(kind, file);
   };
 
   return (
@@ -72,7 +64,7 @@ export function PanelImport() {
       <h2>{t('import.title')}</h2>
       <label className="field">
         <span>{t('import.kind')}</span>
-        <select data-testid="import-kind" value={kind} onChange={(event) => setKind(event.target.value as ImportKind)}>
+        <select data-testid="import-kind" value={kind} disabled={isBusy} onChange={(event) => setKind(event.target.value as ImportKind)}>
           {KINDS.map((name) => (
             <option key={name} value={name}>
               {t(`import.kind.${name}`)}
@@ -103,33 +95,45 @@ export function PanelImport() {
         <button type="button" onClick={() => inputRef.current?.click()} disabled={isBusy}>
           {t('import.pick')}
         </button>
+        <p className="hint">{t('import.formats')}</p>
         <input
           ref={inputRef}
           type="file"
           className="visually-hidden"
           tabIndex={-1}
-          accept=".csv,.tsv,.txt,.json,.geojson"
+          accept={IMPORT_ACCEPT}
           data-testid="import-file"
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
-            if (file) void handleFile(file);
+            if (file) void flow.start(kind, file);
           }}
         />
       </div>
-      {pending && (
-        <ColumnMappingStep
-          missing={pending.missing}
-          headers={pending.headers}
-          onCancel={() => setPending(null)}
-          onApply={(mapping) => {
-            setPending(null);
-            if (kind === 'hamlets') void runImport(pending.fileName, pending.text, mapping);
-            else void runImport(pending.fileName, renameCsvHeaders(pending.text, kind, mapping));
-          }}
-        />
+      {step.kind === 'busy' && <ImportProgressView step={step} onCancel={flow.cancel} />}
+      {step.kind === 'cancelled' && (
+        <p className="hint" role="status" data-testid="import-cancelled">
+          {t('import.cancelled', { file: step.fileName })}
+        </p>
       )}
-      {report && <ImportReportView report={report} />}
+      {step.kind === 'mapping' && <ColumnMappingStep missing={step.missing} headers={step.headers} onCancel={flow.cancel} onApply={(mapping) => void flow.applyMapping(mapping)} />}
+      {step.kind === 'review' && (
+        <ImportReviewStep key={step.report.crs?.crsId ?? ''} job={step.job} parsed={step.parsed} report={step.report} onReparse={flow.reparse} onConfirm={flow.confirm} onCancel={flow.cancel} />
+      )}
+      {step.kind === 'done' && step.sheetRetry && (
+        <label className="field">
+          <span>{t('import.sheetRetry')}</span>
+          <select data-testid="import-sheet" value="" onChange={(event) => flow.reparse({ sheet: event.target.value })}>
+            <option value="" disabled>
+              {t('import.sheetPick')}
+            </option>
+            {step.sheetRetry.sheetNames.map((name) => (
+              <option key={name} value={name}>{name}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {(step.kind === 'done' || step.kind === 'review') && <ImportReportView report={step.report} />}
       <h3>{t('import.layers')}</h3>
       <ul className="layer-origins" data-testid="layer-origins">
         {SHOWN_LAYERS.map((name) => (
@@ -138,13 +142,14 @@ export function PanelImport() {
           </li>
         ))}
       </ul>
+      <PanelProject />
       <button
         type="button"
         className="danger"
         data-testid="reset-demo"
         onClick={() => {
           if (window.confirm(t('import.resetConfirm'))) {
-            setReport(null);
+            flow.clear();
             void resetToDemo();
           }
         }}

@@ -1,62 +1,98 @@
-import type { FieldMapping, SkippedItem, Warning } from '../../core';
+import { checkInputSize, decodeText, type FieldMapping, type InputKind, type ParsedInputBytes } from '../../core';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
 import { parseMergerCsv } from '../../state/merger-table';
-import { parseLayerInWorker } from '../../worker/client';
+import { buildCoverageConfig, useSettingsStore } from '../../state/settings-store';
+import { parseBytesInWorker } from '../../worker/client';
 import type { ImportKind } from './column-mapping';
+import { failedReport, reportFromParsed, type ImportReport } from './import-report';
+import { readFileBytes } from './read-file-bytes';
 
-/** What the user sees after an import. */
-export interface ImportReport {
-  fileName: string;
+export type { ImportReport } from './import-report';
+
+/** Every extension core reads (`parseInputBytes`); the format itself is decided from the name and first bytes. */
+export const IMPORT_ACCEPT = '.geojson,.json,.topojson,.csv,.tsv,.txt,.xlsx,.xls,.kml,.kmz,.zip';
+
+export function fileFormatOf(fileName: string): 'csv' | 'json' | 'other' {
+  if (/\.(csv|tsv|txt)$/i.test(fileName)) return 'csv';
+  return /\.(geojson|json)$/i.test(fileName) ? 'json' : 'other';
+}
+
+/** One file to import and the choices made for it so far (sheet, coordinate system, renamed columns). */
+export interface ImportJob {
   kind: ImportKind;
-  rowsRead: number;
-  rowsUsed: number;
-  skipped: SkippedItem[];
-  warnings: Warning[];
-  error: string | null;
+  file: Blob;
+  fileName: string;
+  /** Set when the column-mapping step rewrote a CSV: these bytes are parsed instead of the file. */
+  bytes?: Uint8Array;
+  hamletFields?: FieldMapping;
+  sheet?: string;
+  crs?: string;
 }
 
-export function fileFormatOf(fileName: string): 'csv' | 'json' {
-  return /\.(csv|tsv|txt)$/i.test(fileName) ? 'csv' : 'json';
+export interface ImportProgress {
+  phase: 'reading' | 'parsing';
+  /** 0–1 while reading; null while parsing (core gives no intermediate progress). */
+  share: number | null;
 }
 
-function failed(fileName: string, kind: ImportKind, message: string): ImportReport {
-  return { fileName, kind, rowsRead: 0, rowsUsed: 0, skipped: [], warnings: [], error: message };
-}
+export type ParseOutcome = { kind: 'parsed'; parsed: ParsedInputBytes; report: ImportReport } | { kind: 'failed'; report: ImportReport; sheetNames?: string[] };
 
-const LAYER_OF: Record<Exclude<ImportKind, 'fibre'>, DatasetLayerName> = {
-  hamlets: 'hamlets',
-  sites: 'btsRecords',
-  indicators: 'indicators',
-  merger: 'merger',
-};
+/** The file's size check as a report, or null when it may be read. */
+export function refuseBySize(kind: ImportKind, fileName: string, size: number): ImportReport | null {
+  const check = checkInputSize(size, kind === 'merger' ? 'indicators' : kind, fileName);
+  if (check.ok) return null;
+  return { ...failedReport(fileName, kind, check.message ?? 'too large', 'file-too-large'), size: { sizeBytes: check.sizeBytes, limitBytes: check.limitBytes } };
+}
 
 /**
- * Parses a file (in the worker, except the small merger table) and puts its items into the dataset,
- * replacing the layer or adding to it. A file that yields no usable row changes nothing.
+ * Reads a file (with progress) and parses it with core `parseInputBytes` in the import worker; the
+ * merger table is small and read here. A file over the size limit is refused before it is read.
  */
-export async function importFile(kind: ImportKind, fileName: string, text: string, mode: 'replace' | 'add', hamletFields?: FieldMapping): Promise<ImportReport> {
+export async function parseImportJob(job: ImportJob, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ParseOutcome> {
+  const refused = refuseBySize(job.kind, job.fileName, job.bytes?.byteLength ?? job.file.size);
+  if (refused) return { kind: 'failed', report: refused };
+  onProgress({ phase: 'reading', share: 0 });
+  const buffer = job.bytes ? job.bytes.slice().buffer : await readFileBytes(job.file, (share) => onProgress({ phase: 'reading', share }), signal);
+  onProgress({ phase: 'parsing', share: null });
+  if (job.kind === 'merger') return { kind: 'failed', report: failedReport(job.fileName, job.kind, 'merger tables are imported by importMergerTable') };
+  const settings = useSettingsStore.getState();
+  const config = buildCoverageConfig(settings);
+  const response = await parseBytesInWorker({
+    kind: job.kind as InputKind,
+    fileName: job.fileName,
+    bytes: buffer,
+    config: job.hamletFields ? { ...config, fields: job.hamletFields } : config,
+    options: { ...(job.sheet === undefined ? {} : { sheet: job.sheet }), ...(job.crs === undefined ? {} : { crs: job.crs }) },
+  });
+  if (response.kind === 'error') return { kind: 'failed', report: failedReport(job.fileName, job.kind, response.message, response.code), ...(response.sheetNames ? { sheetNames: response.sheetNames } : {}) };
+  return { kind: 'parsed', parsed: response.parsed, report: reportFromParsed(job.fileName, job.kind, response.parsed, response.durationMs) };
+}
+
+/** Puts a parsed file's items into the dataset (replace or add). A file with no usable item changes nothing. */
+export function commitParsed(kind: Exclude<ImportKind, 'merger'>, parsed: ParsedInputBytes, mode: 'replace' | 'add'): void {
   const { importLayer } = useDatasetStore.getState().actions;
-  if (kind === 'merger') {
-    try {
-      const result = parseMergerCsv(text, fileName);
-      if (result.items.length > 0) importLayer('merger', result.items, mode);
-      return { fileName, kind, rowsRead: result.rowsRead, rowsUsed: result.rowsUsed, skipped: result.skipped, warnings: result.warnings, error: null };
-    } catch (error) {
-      return failed(fileName, kind, error instanceof Error ? error.message : String(error));
-    }
+  const { input } = parsed;
+  if (kind === 'fibre') {
+    const points = input.fibrePoints ?? [];
+    const routes = input.fibreRoutes ?? [];
+    if (points.length === 0 && routes.length === 0) return;
+    importLayer('fibrePoints', points, mode);
+    importLayer('fibreRoutes', routes, mode);
+    return;
   }
-  const parsed = await parseLayerInWorker({ kind, text, fileName, format: fileFormatOf(fileName), ...(hamletFields ? { hamletFields } : {}) });
-  if (parsed.kind === 'error') return failed(fileName, kind, parsed.message);
-  const { result } = parsed;
-  const report: ImportReport = { fileName, kind, rowsRead: result.rowsRead, rowsUsed: result.rowsUsed, skipped: result.skipped, warnings: result.warnings, error: null };
-  if (parsed.kind === 'fibre') {
-    const routes = parsed.routes;
-    if (result.items.length > 0 || routes.items.length > 0) {
-      importLayer('fibrePoints', parsed.result.items, mode);
-      importLayer('fibreRoutes', routes.items, mode);
-    }
-    return { ...report, rowsRead: report.rowsRead + routes.rowsRead, rowsUsed: report.rowsUsed + routes.rowsUsed, skipped: [...report.skipped, ...routes.skipped], warnings: [...report.warnings, ...routes.warnings] };
+  const layer: Record<typeof kind, DatasetLayerName> = { hamlets: 'hamlets', sites: 'btsRecords', indicators: 'indicators' };
+  const items = (kind === 'hamlets' ? input.hamlets : kind === 'sites' ? input.btsRecords : input.indicators) ?? [];
+  if (items.length > 0) importLayer(layer[kind], items as never, mode);
+}
+
+/** Reads the commune merger table (CSV in any encoding) here: it is a few hundred rows. */
+export async function importMergerTable(file: Blob, fileName: string, mode: 'replace' | 'add', text?: string): Promise<ImportReport> {
+  try {
+    const content = text ?? decodeText(new Uint8Array(await file.arrayBuffer()), fileName).text;
+    const result = parseMergerCsv(content, fileName);
+    if (result.items.length > 0) useDatasetStore.getState().actions.importLayer('merger', result.items, mode);
+    return { fileName, kind: 'merger', rowsRead: result.rowsRead, rowsUsed: result.rowsUsed, skipped: result.skipped, warnings: result.warnings, error: null };
+  } catch (error) {
+    return failedReport(fileName, 'merger', error instanceof Error ? error.message : String(error));
   }
-  if (result.items.length > 0) importLayer(LAYER_OF[parsed.kind], result.items as never, mode);
-  return report;
 }

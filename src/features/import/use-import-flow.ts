@@ -1,0 +1,131 @@
+import { useCallback } from 'react';
+import { create } from 'zustand';
+import { decodeText, type ParsedInputBytes } from '../../core';
+import { cancelBytesParse, ImportCancelledError } from '../../worker/client';
+import { buildHamletFields, findMissingColumns, inspectHamletProperties, readCsvHeaders, renameCsvHeaders, type ImportKind, type RequiredColumn } from './column-mapping';
+import { needsCrsConfirmation } from './crs-choice';
+import { commitParsed, fileFormatOf, importMergerTable, parseImportJob, refuseBySize, type ImportJob, type ImportProgress } from './import-file';
+import type { ImportReport } from './import-report';
+
+/** Where the import dialog is: idle, reading/parsing, asking for columns, asking to confirm, or done. */
+export type ImportStep =
+  | { kind: 'idle' }
+  | { kind: 'busy'; fileName: string; progress: ImportProgress }
+  | { kind: 'mapping'; job: ImportJob; text: string; headers: string[]; missing: RequiredColumn[] }
+  | { kind: 'review'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport }
+  /** `sheetRetry`: the sheet read could not be used; the workbook's other sheets may be picked. */
+  | { kind: 'done'; report: ImportReport; sheetRetry?: { job: ImportJob; sheetNames: string[] } }
+  | { kind: 'cancelled'; fileName: string };
+
+// The step lives outside the panel, so switching tabs (e.g. to read the KPIs) keeps the report and a
+// running import. It holds the File being imported: a Blob, plain data, not a DOM node.
+const useImportStepStore = create<{ step: ImportStep }>()(() => ({ step: { kind: 'idle' } }));
+const setStep = (step: ImportStep): void => useImportStepStore.setState({ step });
+let generation = 0;
+let abort: AbortController | null = null;
+
+// Files up to this size are looked at on the main thread for the column-mapping step; bigger ones go
+// straight to the worker (a real site list is far smaller).
+const INSPECT_LIMIT_BYTES = 20 * 1024 * 1024;
+const HEADER_SAMPLE_CHARS = 64 * 1024;
+
+function headerSample(text: string): string {
+  if (text.length <= HEADER_SAMPLE_CHARS) return text;
+  const cut = text.lastIndexOf('\n', HEADER_SAMPLE_CHARS);
+  return text.slice(0, cut > 0 ? cut : HEADER_SAMPLE_CHARS);
+}
+
+/** A review step is needed when core guessed the coordinate system or the workbook has several sheets. */
+function needsReview(job: ImportJob, parsed: ParsedInputBytes, wasReviewing: boolean): boolean {
+  return wasReviewing || needsCrsConfirmation(parsed) || (parsed.sheet !== undefined && parsed.sheet.names.length > 1 && job.sheet === undefined);
+}
+
+async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false): Promise<void> {
+  const current = ++generation;
+  abort = new AbortController();
+  setStep({ kind: 'busy', fileName: job.fileName, progress: { phase: 'reading', share: 0 } });
+  try {
+    const outcome = await parseImportJob(job, (progress) => current === generation && setStep({ kind: 'busy', fileName: job.fileName, progress }), abort.signal);
+    if (current !== generation) return;
+    if (outcome.kind === 'failed') return setStep({ kind: 'done', report: outcome.report, ...(outcome.sheetNames ? { sheetRetry: { job, sheetNames: outcome.sheetNames } } : {}) });
+    if (needsReview(job, outcome.parsed, wasReviewing)) return setStep({ kind: 'review', job, parsed: outcome.parsed, report: outcome.report });
+    commitParsed(job.kind as Exclude<ImportKind, 'merger'>, outcome.parsed, mode);
+    setStep({ kind: 'done', report: outcome.report });
+  } catch (error) {
+    if (current !== generation) return;
+    if (error instanceof ImportCancelledError || (error instanceof DOMException && error.name === 'AbortError')) return setStep({ kind: 'cancelled', fileName: job.fileName });
+    setStep({ kind: 'done', report: { fileName: job.fileName, kind: job.kind, rowsRead: 0, rowsUsed: 0, skipped: [], warnings: [], error: error instanceof Error ? error.message : String(error) } });
+  }
+}
+
+/** The import dialog's state machine: file → (column mapping) → parse in the worker → (review) → commit. */
+export function useImportFlow(mode: 'replace' | 'add') {
+  const step = useImportStepStore((state) => state.step);
+
+  /** Starts an import: size check, column check for small CSV / GeoJSON files, then the worker. */
+  const start = useCallback(
+    async (kind: ImportKind, file: File) => {
+      const refused = refuseBySize(kind, file.name, file.size);
+      if (refused) return setStep({ kind: 'done', report: refused });
+      const job: ImportJob = { kind, file, fileName: file.name };
+      const format = fileFormatOf(file.name);
+      const isInspected = file.size <= INSPECT_LIMIT_BYTES && (kind === 'merger' || (format === 'csv' && kind !== 'hamlets') || (format === 'json' && kind === 'hamlets'));
+      if (!isInspected) return run(job, mode);
+      let text: string;
+      try {
+        text = decodeText(new Uint8Array(await file.arrayBuffer()), file.name).text;
+      } catch {
+        return run(job, mode); // binary or unreadable: the worker says what is wrong
+      }
+      const found = kind === 'hamlets' ? inspectHamletProperties(text) : { headers: readCsvHeaders(headerSample(text)), missing: [] as RequiredColumn[] };
+      const missing = kind === 'hamlets' ? found.missing : found.headers.length > 0 ? findMissingColumns(kind, found.headers) : [];
+      if (found.headers.length > 0 && missing.length > 0) return setStep({ kind: 'mapping', job, text, headers: found.headers, missing });
+      if (kind === 'merger') return setStep({ kind: 'done', report: await importMergerTable(file, file.name, mode, text) });
+      return run(job, mode);
+    },
+    [mode],
+  );
+
+  const applyMapping = useCallback(
+    async (mapping: Record<string, string>) => {
+      const current = useImportStepStore.getState().step;
+      if (current.kind !== 'mapping') return;
+      const { job, text } = current;
+      if (job.kind === 'hamlets') return run({ ...job, hamletFields: buildHamletFields(mapping) }, mode);
+      const renamed = renameCsvHeaders(text, job.kind, mapping);
+      if (job.kind === 'merger') return setStep({ kind: 'done', report: await importMergerTable(job.file, job.fileName, mode, renamed) });
+      return run({ ...job, bytes: new TextEncoder().encode(renamed) }, mode);
+    },
+    [mode],
+  );
+
+  /** Parses the file again with another sheet or coordinate system, then (again) asks to confirm. */
+  const reparse = useCallback(
+    (patch: Pick<ImportJob, 'sheet' | 'crs'>) => {
+      const current = useImportStepStore.getState().step;
+      if (current.kind === 'review') void run({ ...current.job, ...patch }, mode, true);
+      else if (current.kind === 'done' && current.sheetRetry) void run({ ...current.sheetRetry.job, ...patch }, mode, true);
+    },
+    [mode],
+  );
+
+  const confirm = useCallback(() => {
+    const current = useImportStepStore.getState().step;
+    if (current.kind !== 'review') return;
+    commitParsed(current.job.kind as Exclude<ImportKind, 'merger'>, current.parsed, mode);
+    setStep({ kind: 'done', report: current.report });
+  }, [mode]);
+
+  const cancel = useCallback(() => {
+    const current = useImportStepStore.getState().step;
+    const fileName = current.kind === 'busy' ? current.fileName : current.kind === 'review' || current.kind === 'mapping' ? current.job.fileName : '';
+    generation++;
+    abort?.abort();
+    if (current.kind === 'busy') cancelBytesParse();
+    if (current.kind !== 'idle' && current.kind !== 'done') setStep({ kind: 'cancelled', fileName });
+  }, []);
+
+  const clear = useCallback(() => setStep({ kind: 'idle' }), []);
+
+  return { step, start, applyMapping, reparse, confirm, cancel, clear };
+}

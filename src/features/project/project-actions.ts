@@ -1,0 +1,25 @@
+import { useDatasetStore } from '../../state/dataset-store';
+import { clearStored } from '../../state/persistence';
+import { buildProjectFile, PROJECT_LAYER_NAMES, type ProjectFile } from '../../state/project-file';
+import { selectSettings, useSettingsStore } from '../../state/settings-store';
+import { readProjectProposals, restoreProjectProposals } from './proposals-section';
+
+/** The current layers, settings and proposals as a project file (JSON text). */
+export function serializeCurrentProject(savedAt: string): string {
+  const dataset = useDatasetStore.getState();
+  const layers = Object.fromEntries(PROJECT_LAYER_NAMES.map((name) => [name, dataset[name]])) as unknown as Parameters<typeof buildProjectFile>[0]['layers'];
+  const project = buildProjectFile({ layers, origin: dataset.origin, settings: selectSettings(useSettingsStore.getState()), proposals: readProjectProposals() }, savedAt);
+  return JSON.stringify(project);
+}
+
+/**
+ * Replaces everything with a checked project: the stored imports are forgotten first, then the
+ * settings, layers (with their origins) and proposals are set; persistence then stores the imported
+ * layers again, so a reload shows the same project.
+ */
+export async function restoreProject(project: ProjectFile): Promise<void> {
+  await clearStored();
+  useSettingsStore.getState().actions.load(project.settings);
+  useDatasetStore.getState().actions.loadLayers(project.layers, project.origin);
+  restoreProjectProposals(project.proposals);
+}

@@ -1,0 +1,32 @@
+import type { CoverageConfig, InputKind, ParsedInputBytes, ParseInputOptions } from '../core';
+
+/** A file's bytes for the import worker; `bytes` is transferred, so the sender's copy becomes empty. */
+export interface BytesParseRequest {
+  kind: InputKind;
+  fileName: string;
+  bytes: ArrayBuffer;
+  config: CoverageConfig;
+  /** Sheet and coordinate system as chosen by the user; a `CrsDefinition` object is not sent, only ids. */
+  options: Omit<ParseInputOptions, 'crs'> & { crs?: string };
+}
+
+/** What `parseInputBytes` returned, and its time inside the worker. */
+export interface BytesParseSuccess {
+  kind: 'parsed';
+  parsed: ParsedInputBytes;
+  durationMs: number;
+}
+
+/** A whole-file problem as a plain object (errors lose their fields across the boundary). */
+export interface BytesParseFailure {
+  kind: 'error';
+  code: string;
+  message: string;
+  /** A workbook's sheets, when the sheet read could not be used: the user may pick another. */
+  sheetNames?: string[];
+}
+
+/** The functions the import worker exposes through comlink. */
+export interface ImportWorkerApi {
+  parseBytes(request: BytesParseRequest): Promise<BytesParseSuccess | BytesParseFailure>;
+}

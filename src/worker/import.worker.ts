@@ -1,0 +1,36 @@
+/// <reference lib="webworker" />
+// The import worker: reads one file's bytes with core `parseInputBytes`. It is separate from the
+// analysis worker because cancelling an import terminates it, which must not stop the analysis.
+import * as Comlink from 'comlink';
+import { CoverageInputError, detectInputFormat, parseInputBytes, readXlsxTable } from '../core';
+import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi } from './import-messages';
+
+const api: ImportWorkerApi = {
+  async parseBytes({ kind, fileName, bytes, config, options }: BytesParseRequest): Promise<BytesParseSuccess | BytesParseFailure> {
+    const started = performance.now();
+    try {
+      const parsed = await parseInputBytes(kind, fileName, bytes, config, options);
+      return { kind: 'parsed', parsed, durationMs: performance.now() - started };
+    } catch (error) {
+      const failure: BytesParseFailure =
+        error instanceof CoverageInputError
+          ? { kind: 'error', code: error.code, message: error.message }
+          : { kind: 'error', code: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+      const sheetNames = await listSheetsAfterFailure(fileName, bytes);
+      return sheetNames.length > 1 ? { ...failure, sheetNames } : failure;
+    }
+  },
+};
+
+// The sheet read by default may be a cover note; the user then needs the list to pick the data sheet.
+async function listSheetsAfterFailure(fileName: string, bytes: ArrayBuffer): Promise<string[]> {
+  const data = new Uint8Array(bytes);
+  if (detectInputFormat(fileName, data) !== 'xlsx') return [];
+  try {
+    return (await readXlsxTable(data, fileName)).sheetNames;
+  } catch {
+    return [];
+  }
+}
+
+Comlink.expose(api);
