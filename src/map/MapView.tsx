@@ -44,7 +44,10 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       onMoveEnd: (center, zoom) => moveRef.current(center, zoom),
       onFirstDraw: () => performance.mark('first-map-draw'),
       onProposalMove: (id, lng, lat) => useProposalsStore.getState().actions.moveProposal(id, lng, lat),
-      onProposalClick: (id) => useProposalsStore.getState().actions.select(id),
+      onProposalClick: (id) => {
+        useProposalsStore.getState().actions.select(id);
+        useUiStore.getState().actions.setPanel('proposals');
+      },
       onAddSite: (lng, lat) => addProposalAt(lng, lat),
     });
     controllerRef.current = controller;

@@ -90,7 +90,7 @@ export const useProposalsStore = create<ProposalsState>()((set) => ({
     finishRun: (summary, proposals, evaluation) =>
       set((state) => ({ status: 'done', progress: null, summary, proposals, evaluation, isEvaluating: false, selectedId: null, revision: state.revision + 1 })),
     failRun: (message) => set({ status: 'error', progress: null, error: message }),
-    cancelRun: () => set({ status: 'cancelled', progress: null }),
+    cancelRun: () => set({ status: 'cancelled', progress: null, isEvaluating: false }),
     moveProposal: (id, lng, lat) =>
       set((state) => ({
         proposals: state.proposals.map((proposal) => {

@@ -9,6 +9,7 @@ import { buildCoverageConfig, useSettingsStore } from './settings-store';
 // The analysis report the siting worker's base was built for; null = the worker has no base.
 let baseReport: unknown = null;
 let runGeneration = 0;
+let evaluationChain: Promise<void> = Promise.resolve();
 
 function isFailure(value: unknown): value is ProposalFailure {
   return typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'error';
@@ -45,6 +46,8 @@ export async function runProposals(): Promise<void> {
       return;
     }
     actions.finishRun({ ...response.summary, baseMs }, response.proposals, response.evaluation);
+    // The input changed while the solver ran: judge the new proposals against the new analysis.
+    if (useAnalysisStore.getState().report !== baseReport) void evaluateProposals();
     performance.mark('proposals-done', { detail: { solveMs: response.summary.solveMs, proposals: response.proposals.length } });
   } catch (error) {
     if (run === runGeneration) actions.failRun(error instanceof Error ? error.message : String(error));
@@ -57,10 +60,11 @@ export function cancelProposals(): void {
   runGeneration++;
   terminateSitingWorker();
   baseReport = null;
+  // An evaluation pending in the terminated worker never answers; start the chain afresh.
+  evaluationChain = Promise.resolve();
   useProposalsStore.getState().actions.cancelRun();
+  if (useProposalsStore.getState().proposals.length > 0) void evaluateProposals();
 }
-
-let evaluationChain: Promise<void> = Promise.resolve();
 
 /** Re-analyses the current proposal set in the worker (the last edit wins; older answers are dropped). */
 export function evaluateProposals(): Promise<void> {

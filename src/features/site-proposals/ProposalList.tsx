@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
@@ -20,11 +21,18 @@ export function ProposalList({ proposals }: { proposals: RankedProposal[] }) {
   const selectedId = useProposalsStore((state) => state.selectedId);
   const actions = useProposalsStore((state) => state.actions);
   const requestView = useUiStore((state) => state.actions.requestView);
+  const listRef = useRef<HTMLOListElement>(null);
+  // A proposal picked on the map is brought into view in the list.
+  useEffect(() => {
+    if (!selectedId) return;
+    const row = [...(listRef.current?.children ?? [])].find((item) => item.getAttribute('data-id') === selectedId);
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
   if (proposals.length === 0) return <p className="hint">{t('proposals.empty')}</p>;
   return (
     <>
       <h3>{t('proposals.list')}</h3>
-      <ol className="proposal-rows" data-testid="proposal-list">
+      <ol className="proposal-rows" data-testid="proposal-list" ref={listRef}>
         {proposals.map((proposal) => {
           const hamlets = proposal.gain?.hamlets ?? [];
           return (
