@@ -134,6 +134,16 @@ describe('site proposals', () => {
     expect(shown.sharedSiteShare).toBe(kpis['shared-sites'].after);
   });
 
+  it('speaks English when switched', async () => {
+    await app.switchLanguage('en');
+    await app.openPanel('proposals');
+    await expect(app.page.getByTestId('tab-proposals').innerText()).resolves.toBe('Proposals');
+    await expect(app.page.getByTestId('proposals-run').innerText()).resolves.toBe('Run');
+    await expect(app.page.getByTestId('proposal-list').innerText()).resolves.toContain('Households gained');
+    await app.switchLanguage('vi');
+    await expect(app.page.getByTestId('proposals-run').innerText()).resolves.toBe('Chạy đề xuất');
+  });
+
   it('logs no page error', () => {
     expect(app.errors()).toEqual([]);
   });
