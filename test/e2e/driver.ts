@@ -256,7 +256,7 @@ export class AppDriver {
   }
 
   /** Imports a file and returns the parse time the app measured in its worker, and the wall time to the report. */
-  async timeImport(kind: 'sites' | 'hamlets' | 'fibre', name: string, content: { path: string }, mode: 'replace' | 'add'): Promise<{ wallMs: number; workerMs: number; frames: number }> {
+  async timeImport(kind: 'sites' | 'hamlets' | 'fibre', name: string, content: { path: string }, mode: 'replace' | 'add'): Promise<{ wallMs: number; workerMs: number; frames: number; readMs: number; parsedMs: number; committedMs: number }> {
     await this.page.evaluate(() => {
       const state = { frames: 0, running: true };
       (window as unknown as { __frames: typeof state }).__frames = state;
@@ -276,7 +276,13 @@ export class AppDriver {
       return state.frames;
     });
     const text = await this.page.getByTestId('import-format').innerText();
-    return { wallMs, workerMs: Number(/(\d[\d.,]*)\s*ms/.exec(text)?.[1].replace(/[.,]/g, '') ?? NaN), frames };
+    // The app's own marks, from the file handed over: read into memory, result back from the worker, layer committed.
+    const marks = await this.page.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN;
+      const start = at('import-start');
+      return { readMs: Math.round(at('import-read') - start), parsedMs: Math.round(at('import-parsed') - start), committedMs: Math.round(at('import-committed') - start) };
+    });
+    return { wallMs, workerMs: Number(/(\d[\d.,]*)\s*ms/.exec(text)?.[1].replace(/[.,]/g, '') ?? NaN), frames, ...marks };
   }
 
   /** The import report's error line and its code. */

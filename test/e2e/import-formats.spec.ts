@@ -105,6 +105,8 @@ describe('importing real file formats', () => {
     const chosen = (await parse('hamlets', 'ap-khong-prj.zip', bytes, { crs: 'EPSG:3405' })).input.hamlets!;
     const sites = (await parse('sites', WORKBOOK, fixture(WORKBOOK), { sheet: SHEET })).input.btsRecords!;
     const expected = expectedReport(chosen, sites);
+    // The guess puts these hamlets kilometres away: the KPIs tell the two readings apart.
+    expect(expectedReport(guessed.input.hamlets!, sites).kpis.coveredMobileShare).not.toBe(expected.kpis.coveredMobileShare);
 
     await app.importFileForReview('hamlets', 'ap-khong-prj.zip', bytes, 'replace');
     const guess = await app.readCrsGuess();

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ParsedInputBytes } from '../../core';
 import { formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -28,8 +28,11 @@ export function ImportReviewStep({ job, parsed, report, onReparse, onConfirm, on
   const crsSelectId = useId();
   const sheetSelectId = useId();
   const showCrs = crs !== undefined && (needsCrsConfirmation(parsed) || job.crs !== undefined);
+  const sectionRef = useRef<HTMLElement>(null);
+  // Keyboard and screen-reader users land on the question the file raised.
+  useEffect(() => sectionRef.current?.focus(), []);
   return (
-    <section className="import-review" data-testid="import-review" aria-labelledby={`${crsSelectId}-title`}>
+    <section ref={sectionRef} tabIndex={-1} className="import-review" data-testid="import-review" aria-labelledby={`${crsSelectId}-title`}>
       <h3 id={`${crsSelectId}-title`}>{t('import.reviewTitle', { file: report.fileName })}</h3>
       <p data-testid="review-counts">{t('import.reviewCounts', { read: report.rowsRead, used: report.rowsUsed })}</p>
       {parsed.sheet && parsed.sheet.names.length > 1 && (

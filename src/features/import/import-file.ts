@@ -53,6 +53,7 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
   if (refused) return { kind: 'failed', report: refused };
   onProgress({ phase: 'reading', share: 0 });
   const buffer = job.bytes ? job.bytes.slice().buffer : await readFileBytes(job.file, (share) => onProgress({ phase: 'reading', share }), signal);
+  performance.mark('import-read');
   onProgress({ phase: 'parsing', share: null });
   if (job.kind === 'merger') return { kind: 'failed', report: failedReport(job.fileName, job.kind, 'merger tables are imported by importMergerTable') };
   const settings = useSettingsStore.getState();

@@ -46,10 +46,12 @@ async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false
   setStep({ kind: 'busy', fileName: job.fileName, progress: { phase: 'reading', share: 0 } });
   try {
     const outcome = await parseImportJob(job, (progress) => current === generation && setStep({ kind: 'busy', fileName: job.fileName, progress }), abort.signal);
+    performance.mark('import-parsed');
     if (current !== generation) return;
     if (outcome.kind === 'failed') return setStep({ kind: 'done', report: outcome.report, ...(outcome.sheetNames ? { sheetRetry: { job, sheetNames: outcome.sheetNames } } : {}) });
     if (needsReview(job, outcome.parsed, wasReviewing)) return setStep({ kind: 'review', job, parsed: outcome.parsed, report: outcome.report });
     commitParsed(job.kind as Exclude<ImportKind, 'merger'>, outcome.parsed, mode);
+    performance.mark('import-committed');
     setStep({ kind: 'done', report: outcome.report });
   } catch (error) {
     if (current !== generation) return;
@@ -65,6 +67,7 @@ export function useImportFlow(mode: 'replace' | 'add') {
   /** Starts an import: size check, column check for small CSV / GeoJSON files, then the worker. */
   const start = useCallback(
     async (kind: ImportKind, file: File) => {
+      performance.mark('import-start');
       const refused = refuseBySize(kind, file.name, file.size);
       if (refused) return setStep({ kind: 'done', report: refused });
       const job: ImportJob = { kind, file, fileName: file.name };
