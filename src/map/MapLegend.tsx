@@ -54,6 +54,10 @@ export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
               <span className="dot dot-large" style={{ background: PROPOSAL_COLORS.new }} aria-hidden="true" />
               {t('legend.proposalNew')}
             </li>
+            <li>
+              <span className="swatch" style={{ background: 'transparent', border: `2px dashed ${PROPOSAL_COLORS.gain}` }} aria-hidden="true" />
+              {t('legend.proposalGain')}
+            </li>
           </>
         )}
       </ul>

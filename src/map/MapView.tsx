@@ -80,6 +80,7 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
     const pushProposals = () => {
       const state = useProposalsStore.getState();
       controller.setProposals(buildProposalCollection(selectRankedProposals(state), state.selectedId));
+      controller.setProposalGains((state.evaluation?.gains ?? []).flatMap((gain) => gain.hamlets.map((hamlet) => hamlet.id)));
     };
     pushDataset();
     pushReport();
@@ -103,7 +104,7 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
         if (state.basemap !== previous.basemap) controller.setBasemap(state.basemap);
       }),
       useProposalsStore.subscribe((state, previous) => {
-        if (state.proposals !== previous.proposals || state.selectedId !== previous.selectedId) pushProposals();
+        if (state.proposals !== previous.proposals || state.selectedId !== previous.selectedId || state.evaluation !== previous.evaluation) pushProposals();
         if (state.isAddMode !== previous.isAddMode) controller.setAddSiteMode(state.isAddMode);
       }),
     ];

@@ -8,7 +8,7 @@ import { BASEMAP_LAYER, BASEMAP_SOURCE, buildBasemap, buildStyle, type BasemapOp
 import { buildHamletFillColor, buildHighlightFilter, HAMLET_FILL_LAYER, HAMLET_HIGHLIGHT_LAYER, HAMLET_SOURCE } from './layers/hamlet-layers';
 import { COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from './layers/outline-layers';
 import { COVERAGE_DISC_LAYER, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
-import { buildProposalLayers, buildProposalSource } from './layers/proposal-layers';
+import { buildProposalGainFilter, buildProposalLayers, buildProposalSource, PROPOSAL_GAIN_LAYER } from './layers/proposal-layers';
 import { ProposalEditing, type ProposalEditingCallbacks } from './proposal-editing';
 
 // NOTE: a production build must tell MapLibre where its worker bundle is, or the map never loads.
@@ -125,6 +125,11 @@ export class MapController {
   /** Replaces the proposed sites (see `buildProposalCollection`). */
   setProposals(collection: FeatureCollection<Point>): void {
     this.whenLoaded(() => this.proposals.setCollection(collection));
+  }
+
+  /** Outlines the hamlets the proposals newly cover. */
+  setProposalGains(hamletIds: string[]): void {
+    this.whenLoaded(() => this.map.setFilter(PROPOSAL_GAIN_LAYER, buildProposalGainFilter(hamletIds)));
   }
 
   /** In add-site mode a map click adds a proposed site instead of selecting. */

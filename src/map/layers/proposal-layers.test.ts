@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { buildStyle } from './build-style';
-import { buildProposalCollection, buildProposalLayers, buildProposalSource, PROPOSAL_LAYER } from './proposal-layers';
+import { buildProposalCollection, buildProposalGainFilter, buildProposalLayers, buildProposalSource, PROPOSAL_LAYER } from './proposal-layers';
 
 const base = buildStyle({
   layer: 'mobile',
@@ -20,6 +20,11 @@ describe('proposal layers', () => {
   it('draw upgrades as hollow purple rings and new towers as filled orange dots', () => {
     const point = buildProposalLayers(9.6).find((layer) => layer.id === PROPOSAL_LAYER) as { paint: Record<string, unknown> };
     expect(point.paint['circle-color']).toEqual(['case', ['==', ['get', 'kind'], 'upgrade'], 'rgba(255,255,255,0)', ['match', ['get', 'kind'], 'upgrade', '#7B3294', '#E66101']]);
+  });
+  it('outline only the hamlets the proposals newly cover, and stay valid with that filter', () => {
+    expect(buildProposalGainFilter(['94-941-01-01'])).toEqual(['in', ['get', 'id'], ['literal', ['94-941-01-01']]]);
+    const layers = buildProposalLayers(9.6).map((layer) => (layer.id === 'proposal-gain' ? { ...layer, filter: buildProposalGainFilter(['a', 'b']) } : layer));
+    expect(validateStyleMin({ ...base, sources: { ...base.sources, ...buildProposalSource() }, layers: [...base.layers, ...layers] })).toEqual([]);
   });
   it('carries rank, kind, radius and the selection as feature properties', () => {
     const collection = buildProposalCollection(

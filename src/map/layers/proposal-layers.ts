@@ -1,17 +1,19 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point } from 'geojson';
+import { HAMLET_SOURCE } from './hamlet-layers';
 import { buildGroundRadius } from './site-layers';
 
 export const PROPOSAL_SOURCE = 'proposals';
 export const PROPOSAL_LAYER = 'proposal-point';
 export const PROPOSAL_DISC_LAYER = 'proposal-disc';
 export const PROPOSAL_LABEL_LAYER = 'proposal-label';
+export const PROPOSAL_GAIN_LAYER = 'proposal-gain';
 
 /**
  * Proposal colours: upgrades (another operator on an existing site) purple, new towers orange — the
  * pair the exported GeoJSON's simplestyle uses, and distinct from the coverage blue/yellow/vermillion.
  */
-export const PROPOSAL_COLORS = { upgrade: '#7B3294', new: '#E66101', selected: '#00E5FF', halo: '#FFFFFF' } as const;
+export const PROPOSAL_COLORS = { upgrade: '#7B3294', new: '#E66101', selected: '#00E5FF', halo: '#FFFFFF', gain: '#009E73' } as const;
 
 /** What the map needs of one proposal. */
 export interface ProposalPoint {
@@ -40,16 +42,28 @@ export function buildProposalSource(): Record<string, SourceSpecification> {
   return { [PROPOSAL_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
 }
 
+/** Only the hamlets the proposals newly cover (by id). */
+export function buildProposalGainFilter(hamletIds: string[]): ExpressionSpecification {
+  return ['in', ['get', 'id'], ['literal', hamletIds]];
+}
+
 const KIND_COLOR: ExpressionSpecification = ['match', ['get', 'kind'], 'upgrade', PROPOSAL_COLORS.upgrade, PROPOSAL_COLORS.new];
 
 /**
- * The proposal layers: a coverage disc (ground radius, outlined), the point — an upgrade is a
+ * The proposal layers: a dashed green outline of the hamlets they newly cover, a coverage disc (ground radius, outlined), the point — an upgrade is a
  * ring around its host site (so the host's own dot stays visible), a new tower a filled dot — and its
  * rank. Drawn above every other data layer.
  */
 export function buildProposalLayers(latitude: number): LayerSpecification[] {
   const isUpgrade: ExpressionSpecification = ['==', ['get', 'kind'], 'upgrade'];
   return [
+    {
+      id: PROPOSAL_GAIN_LAYER,
+      type: 'line',
+      source: HAMLET_SOURCE,
+      filter: buildProposalGainFilter([]),
+      paint: { 'line-color': PROPOSAL_COLORS.gain, 'line-width': 3, 'line-dasharray': [2, 1] },
+    },
     {
       id: PROPOSAL_DISC_LAYER,
       type: 'circle',
