@@ -66,6 +66,14 @@ describe('print page layout', () => {
     expect(lines.join(' ')).toBe('Ấp, khóm được phủ sóng di động băng rộng');
   });
 
+  it('gives a long source line a second line on a narrow (portrait) sheet instead of cutting it', () => {
+    const source = 'Nguồn: Dữ liệu minh họa do máy sinh, không phải số liệu chính thức; độ phủ tính theo mô hình hình học; số hộ theo Tổng điều tra dân số 2019.';
+    const { page } = layoutMapPage(content({ orientation: 'portrait', footerLeft: source, footerRight: 'Số liệu: 31/12/2024 · Ngày in: 30/11/2026 · Trang 1/1' }), measure);
+    const footerLines = page.items.flatMap((item) => (item.type === 'text' && item.anchor === 'start' && item.y > page.heightMm - 20 ? [item.text] : []));
+    expect(footerLines.length).toBe(2);
+    expect(footerLines.join(' ')).toBe(source);
+  });
+
   it('lays out title, demo mark, map picture, scale text and KPI rows; a long list continues', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `Ấp ${i + 1}, Xã Đại Hải — 12,5 % · 640 hộ`);
     const { page, rest } = layoutMapPage(content({ list: { title: 'Ấp, khóm chưa được phủ (200)', lines } }), measure);

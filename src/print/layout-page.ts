@@ -136,13 +136,16 @@ function layoutHeader(frame: FrameMm, title: string, subtitle: string, demoMark:
 }
 
 function layoutFooter(frame: FrameMm, left: string, right: string, scale: number, measure: MeasureText): PrintItem[] {
-  const size = 7 * scale;
-  const y = frame.y + frame.height - 1;
+  const size = 6.5 * scale;
+  const y = frame.y + frame.height - 0.5;
   const rightWidth = measure(right, size, false);
   const leftLines = wrapText(left, Math.max(20, frame.width - rightWidth - 6), size, false, measure);
+  // The source may take two lines (portrait sheets are narrow); the second sits on the footer's baseline.
+  const shown = leftLines.slice(0, 2);
+  const lineHeight = 2.7 * scale;
   return [
     { type: 'line', x1: frame.x, y1: frame.y + 0.5, x2: frame.x + frame.width, y2: frame.y + 0.5, stroke: COLORS.rule, widthMm: 0.25, dashMm: null },
-    text(frame.x, y, leftLines.slice(0, 1).join(' '), size, { color: COLORS.muted }),
+    ...shown.map((line, i) => text(frame.x, y - (shown.length - 1 - i) * lineHeight, line, size, { color: COLORS.muted })),
     text(frame.x + frame.width, y, right, size, { color: COLORS.muted, anchor: 'end' }),
   ];
 }

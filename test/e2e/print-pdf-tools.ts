@@ -70,3 +70,13 @@ export function differingPixelShare(actual: PNG, golden: PNG, tolerance = 48): n
   }
   return differing / (actual.width * actual.height);
 }
+
+/** Fonts of the PDF with whether each is embedded and has a Unicode map (`pdffonts`). */
+export function listPdfFonts(file: string): { name: string; isEmbedded: boolean; hasUnicode: boolean }[] {
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cells) => cells.length >= 7)
+    .map((cells) => ({ name: cells[0], isEmbedded: cells.at(-5) === 'yes', hasUnicode: cells.at(-3) === 'yes' }));
+}

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser } from './browser';
-import { AppDriver, recordMeasurement } from './driver';
+import { AppDriver, RESULTS_DIR, recordMeasurement } from './driver';
 import { computeExpectedReport } from './expected-report';
-import { differingPixelShare, listPdfImages, rasterizePdfPage, readPdfInfo, readPdfText } from './print-pdf-tools';
+import { differingPixelShare, listPdfFonts, listPdfImages, rasterizePdfPage, readPdfInfo, readPdfText } from './print-pdf-tools';
 
 const GOLDEN_PAGE = path.resolve(import.meta.dirname, '../fixtures/print/a4-landscape-province.png');
 const GOLDEN_DPI = 40;
@@ -47,6 +47,10 @@ describe('printing maps', () => {
     expect(text).toContain('Dữ liệu minh họa');
     expect(text).toContain('Ấp, khóm được phủ sóng');
     expect(text).toContain('Chỉ tiêu Quy hoạch');
+    // Vector text: only the embedded Vietnamese face, with a Unicode map (so search and copy work).
+    const fonts = listPdfFonts(result.path);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((font) => font.name.includes('BeVietnamPro') && font.isEmbedded && font.hasUnicode)).toBe(true);
     const images = listPdfImages(result.path);
     expect(images).toHaveLength(1);
     expect(Math.min(images[0].xPpi, images[0].yPpi)).toBeGreaterThanOrEqual(200);
@@ -54,7 +58,7 @@ describe('printing maps', () => {
   });
 
   it('keeps the A4 page close to its golden picture', () => {
-    const page = rasterizePdfPage(path.join(path.dirname(GOLDEN_PAGE), '../../../test-results/print/a4-landscape-province.pdf'), 1, GOLDEN_DPI);
+    const page = rasterizePdfPage(path.join(RESULTS_DIR, 'print', 'a4-landscape-province.pdf'), 1, GOLDEN_DPI);
     if (!existsSync(GOLDEN_PAGE) || process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN_PAGE, PNG.sync.write(page));
     const share = differingPixelShare(page, PNG.sync.read(readFileSync(GOLDEN_PAGE)));
     recordMeasurement('print-golden-a4', { differingShare: share });
