@@ -93,11 +93,13 @@ describe('site proposals', () => {
   it('adds a site where the map is clicked and deletes one, with the engine’s KPIs each time', async () => {
     const before = await app.readProposals();
     await app.addProposalOnMap(-60, 0);
+    const editMs = [await app.proposalReanalysisMs()];
     const added = await app.readProposals();
     expect(added).toHaveLength(before.length + 1);
     expect(added.at(-1)).toMatchObject({ kind: 'new', technology: '4G', radiusMeters: DEFAULT_SETTINGS.radiiMeters['4G'] });
     expect((await app.readProposalKpis())['coverage-mobile'].after).toBe(engineAfter(added).coveredMobileShare);
     await app.deleteProposal(2);
+    editMs.push(await app.proposalReanalysisMs());
     const left = await app.readProposals();
     expect(left.map((proposal) => proposal.id)).toEqual(added.filter((_, index) => index !== 1).map((proposal) => proposal.id));
     const kpis = await app.readProposalKpis();
@@ -107,6 +109,8 @@ describe('site proposals', () => {
     const typed = await app.readProposals();
     expect(typed.at(-1)).toMatchObject({ lng: 105.972, lat: 9.603, kind: 'new' });
     expect((await app.readProposalKpis()).sites.after).toBe(engineAfter(typed).sites);
+    editMs.push(await app.proposalReanalysisMs());
+    recordMeasurement('proposal-edits', { addMs: editMs[0], deleteMs: editMs[1], typedAddMs: editMs[2] });
   });
 
   it('keeps the edited proposal set after a reload', async () => {
