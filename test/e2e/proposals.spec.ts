@@ -148,6 +148,13 @@ describe('site proposals', () => {
     await expect(app.page.getByTestId('proposals-run').innerText()).resolves.toBe('Chạy đề xuất');
   });
 
+  it('forgets the proposals with everything else on "back to demo data"', async () => {
+    await app.backToDemoData();
+    expect(await app.readProposals()).toEqual([]);
+    await app.reload();
+    expect(await app.readProposals()).toEqual([]);
+  });
+
   it('logs no page error', () => {
     expect(app.errors()).toEqual([]);
   });
