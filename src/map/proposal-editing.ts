@@ -63,6 +63,8 @@ export class ProposalEditing {
     // Keeps the map from panning while a proposal is dragged.
     event.preventDefault();
     const id = String(feature.properties.id);
+    // Picking it lets the worker fold the other proposals into its base before the drop.
+    this.callbacks.onProposalClick(id);
     const start = event.point;
     let last: maplibregl.LngLat | null = null;
     const canvas = this.map.getCanvas();

@@ -1,4 +1,4 @@
-import { evaluateInWorker, proposeInWorker, setSitingBase, terminateSitingWorker } from '../worker/client';
+import { evaluateInWorker, pinInWorker, proposeInWorker, setSitingBase, terminateSitingWorker } from '../worker/client';
 import type { ProposalEvaluation, ProposalFailure } from '../worker/proposal-messages';
 import { useAnalysisStore } from './analysis-store';
 import { useDatasetStore } from './dataset-store';
@@ -91,6 +91,23 @@ export function evaluateProposals(): Promise<void> {
   return evaluationChain;
 }
 
+/**
+ * Folds the other proposals into the worker's base when one is picked, so its edits (drag, typed
+ * move, delete) recompute only the hamlets it reaches. Queued with the evaluations, in order.
+ */
+function pinSelected(id: string): void {
+  evaluationChain = evaluationChain.then(async () => {
+    const state = useProposalsStore.getState();
+    if (state.status === 'running' || useAnalysisStore.getState().report === null || !state.proposals.some((proposal) => proposal.id === id)) return;
+    try {
+      await ensureBase();
+      await pinInWorker(state.proposals, id);
+    } catch {
+      // Without a pin the next edit simply takes the longer way.
+    }
+  });
+}
+
 /** Re-evaluates the proposals after every edit and after every new analysis (dataset, filters, settings). */
 export function startProposalsRunner(): () => void {
   const unsubscribers = [
@@ -99,6 +116,7 @@ export function startProposalsRunner(): () => void {
         // A finished run arrives with its own evaluation; edits and loads need one.
         if (!(state.status === 'done' && previous.status === 'running')) void evaluateProposals();
       }
+      if (state.selectedId !== previous.selectedId && state.selectedId !== null) pinSelected(state.selectedId);
     }),
     useAnalysisStore.subscribe((state, previous) => {
       if (state.report !== previous.report && state.report !== null && useProposalsStore.getState().proposals.length > 0) void evaluateProposals();

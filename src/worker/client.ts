@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi } from './import-messages';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, ParsedLayer, ParseFailure, ParseRequest } from './messages';
-import type { EvaluationRequest, ProposalBase, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, SitingWorkerApi } from './proposal-messages';
+import type { EvaluationRequest, ProposalBase, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite, SitingWorkerApi } from './proposal-messages';
 
 let remote: Comlink.Remote<AnalysisWorkerApi> | null = null;
 
@@ -97,6 +97,11 @@ export function proposeInWorker(options: ProposalRunOptions, onProgress?: (phase
 /** Re-analyses a proposal set against the cached base analysis. */
 export function evaluateInWorker(request: EvaluationRequest): Promise<ProposalEvaluation | ProposalFailure> {
   return sitingWorker().evaluate(request);
+}
+
+/** Folds every proposal but `id` into the worker's base, so dragging `id` re-analyses only its hamlets. */
+export function pinInWorker(proposals: ProposedSite[], id: string): Promise<void> {
+  return sitingWorker().pin(proposals, id);
 }
 
 /** Stops the siting worker (a running proposal never answers); the next call starts a fresh one without a base. */

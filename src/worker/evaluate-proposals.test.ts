@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoverageReport, createCoverageAnalysis, DEFAULT_CONFIG, withExtraBtsRecords, type CoverageInput, type Hamlet } from '../core';
-import { evaluateProposals } from './evaluate-proposals';
+import { evaluateProposals, pinProposals } from './evaluate-proposals';
 import { toBtsRecords, type ProposedSite } from './proposal-messages';
 
 /** A square hamlet of about 1.1 km a side at (lng, lat). */
@@ -54,6 +54,22 @@ describe('evaluateProposals', () => {
     expect(evaluation.targetAfter).toEqual([{ operator: 'Viettel', share: 1 / 3 }, { operator: 'VNPT', share: 1 / 3 }]);
     // C reaches every target layer only once VNPT is there too, so the proposal is credited with it.
     expect(evaluation.gains[0].hamlets).toEqual([{ id: 'C', name: 'Ấp C' }]);
+  });
+
+  it('gives the same result from a pinned base, and uses the pin only while the other proposals stay put', () => {
+    const proposals = [proposal('grid:1:1:VNPT', 106.0, 9.6), proposal('user:1:VNPT', 105.8, 9.6)];
+    const pinned = pinProposals(base, proposals, 'user:1:VNPT');
+    const moved = [proposals[0], { ...proposals[1], lng: 105.81, isEdited: true }];
+    const plain = evaluateProposals(base, baseKpis, { proposals: moved, operators: [], measure: 'hamlets' });
+    const fast = evaluateProposals(base, baseKpis, { proposals: moved, operators: [], measure: 'hamlets' }, pinned);
+    expect(fast.isPinned).toBe(true);
+    expect(plain.isPinned).toBe(false);
+    expect({ ...fast, durationMs: 0, isPinned: false }).toEqual({ ...plain, durationMs: 0 });
+    const deleted = evaluateProposals(base, baseKpis, { proposals: [proposals[0]], operators: [], measure: 'hamlets' }, pinned);
+    expect(deleted.isPinned).toBe(true);
+    expect(deleted.after).toEqual(evaluateProposals(base, baseKpis, { proposals: [proposals[0]], operators: [], measure: 'hamlets' }).after);
+    const otherMoved = evaluateProposals(base, baseKpis, { proposals: [{ ...proposals[0], lat: 9.61 }, proposals[1]], operators: [], measure: 'hamlets' }, pinned);
+    expect(otherMoved.isPinned).toBe(false);
   });
 
   it('keeps the solver’s credit for an unmoved proposal, and drops it once the proposal is edited', () => {

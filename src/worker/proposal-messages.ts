@@ -78,6 +78,8 @@ export interface ProposalEvaluation {
   gains: { id: string; hamlets: { id: string; name: string }[]; households: number }[];
   /** Time of `withExtraBtsRecords` + report in the worker. */
   durationMs: number;
+  /** Whether the other proposals were already folded into the base (an edit of the picked proposal). */
+  isPinned: boolean;
 }
 
 export interface ProposalRunResponse {
@@ -111,6 +113,8 @@ export interface SitingWorkerApi {
   setBase(base: ProposalBase): number;
   propose(options: ProposalRunOptions, onProgress?: (phase: string, done: number, total: number) => void): Promise<ProposalRunResponse | ProposalFailure>;
   evaluate(request: EvaluationRequest): ProposalEvaluation | ProposalFailure;
+  /** Folds every proposal but `id` into the cached base, so the next edits of `id` are cheap. */
+  pin(proposals: ProposedSite[], id: string): void;
 }
 
 /** The proposals as BTS records (what the engine and the site import see). */

@@ -6,10 +6,11 @@ import * as Comlink from 'comlink';
 import highsLoader from 'highs';
 import wasmUrl from 'highs/runtime?url';
 import { buildCoverageReport, createCoverageAnalysis, proposeSites, SitingError, type CoverageAnalysis, type HighsLike, type KpiSet } from '../core';
-import { evaluateProposals } from './evaluate-proposals';
+import { evaluateProposals, pinProposals, type PinnedBase } from './evaluate-proposals';
 import type { ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite, SitingWorkerApi } from './proposal-messages';
 
 let base: { analysis: CoverageAnalysis; kpis: KpiSet } | null = null;
+let pinned: PinnedBase | null = null;
 let highs: Promise<HighsLike> | null = null;
 const PROGRESS_INTERVAL_MS = 150;
 
@@ -25,6 +26,7 @@ const api: SitingWorkerApi = {
     const started = performance.now();
     const analysis = createCoverageAnalysis(input, config);
     base = { analysis, kpis: buildCoverageReport(analysis, []).kpis };
+    pinned = null;
     return performance.now() - started;
   },
   async propose(options: ProposalRunOptions, onProgress): Promise<ProposalRunResponse | ProposalFailure> {
@@ -59,6 +61,7 @@ const api: SitingWorkerApi = {
         solver,
       );
       const solveMs = performance.now() - started;
+      pinned = null;
       const proposals: ProposedSite[] = result.proposals.map((proposal) => ({
         id: proposal.id,
         kind: proposal.kind,
@@ -101,10 +104,13 @@ const api: SitingWorkerApi = {
   evaluate(request) {
     if (!base) return NO_BASE;
     try {
-      return evaluateProposals(base.analysis, base.kpis, request);
+      return evaluateProposals(base.analysis, base.kpis, request, pinned);
     } catch (error) {
       return failure(error);
     }
+  },
+  pin(proposals, id) {
+    if (base) pinned = pinProposals(base.analysis, proposals, id);
   },
 };
 

@@ -407,6 +407,11 @@ export class AppDriver {
     return Number(await this.page.getByTestId('proposals-reanalysis').getAttribute('data-ms'));
   }
 
+  /** Whether the last edit was re-analysed from a base with the other proposals already folded in. */
+  async proposalEditWasPinned(): Promise<boolean> {
+    return (await this.page.getByTestId('proposals-reanalysis').getAttribute('data-pinned')) === 'true';
+  }
+
   /** Does an edit and waits until the worker has re-analysed the proposal set. */
   private async waitForProposalEvaluation(action: () => Promise<void>): Promise<void> {
     const before = await this.page.evaluate(() => performance.getEntriesByName('proposals-evaluated').length);

@@ -111,7 +111,7 @@ export function ProposalKpiTable() {
           })}
         </tbody>
       </table>
-      <p className="hint" data-testid="proposals-reanalysis" data-ms={evaluation.durationMs} aria-live="polite">
+      <p className="hint" data-testid="proposals-reanalysis" data-ms={evaluation.durationMs} data-pinned={String(evaluation.isPinned)} aria-live="polite">
         {isEvaluating ? t('proposals.evaluating') : t('proposals.reanalysis', { ms: formatNumber(evaluation.durationMs, locale, 1) })}
       </p>
     </div>
