@@ -117,7 +117,7 @@ describe('importing real file formats', () => {
     await app.screenshot('21-import-crs-guess');
     await app.chooseCrs('EPSG:3405');
     const text = await app.confirmImport();
-    expect(text).toContain('VN-2000 / UTM zone 48N (do người dùng chọn)');
+    expect(text).toContain('VN-2000 / UTM múi 48N (do người dùng chọn)');
     const shown = await app.readKpis();
     expect(shown.hamlets).toBe(3);
     expect(shown.coveredMobileShare).toBe(expected.kpis.coveredMobileShare);

@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n/dictionary';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { downloadText } from '../hamlet-list/export-hamlets';
+import { nameCrs } from './crs-name';
 import { formatImportReportCsv, formatImportReportText, PLACEMENT_CODES, type ImportReport } from './import-report';
 import { WARNING_CODES } from './warning-codes';
 
@@ -22,7 +23,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     t('import.rowsSkipped', { count: formatNumber(report.skipped.length, locale) }),
   ];
   const crsText = report.crs
-    ? t('import.crsLine', { crs: report.crs.crsLabel, source: t(`import.crsSource.${report.crs.source}`) }) + (report.crs.isSwapped ? ` ${t('import.crsSwapped')}` : '')
+    ? t('import.crsLine', { crs: nameCrs(report.crs.crsId, report.crs.crsLabel, locale, t), source: t(`import.crsSource.${report.crs.source}`) }) + (report.crs.isSwapped ? ` ${t('import.crsSwapped')}` : '')
     : null;
   const megabytes = (bytes: number) => `${formatNumber(bytes / 1024 / 1024, locale, bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
   const errorText = report.size

@@ -3,6 +3,7 @@ import type { ParsedInputBytes } from '../../core';
 import { formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { listCrsOptions, needsCrsConfirmation } from './crs-choice';
+import { nameCrs } from './crs-name';
 import type { ImportJob } from './import-file';
 import type { ImportReport } from './import-report';
 import { PreviewMap } from './PreviewMap';
@@ -24,6 +25,7 @@ export function ImportReviewStep({ job, parsed, report, onReparse, onConfirm, on
   const t = useT();
   const locale = useLocale();
   const crs = parsed.crs;
+  const name = (id: string, label: string) => nameCrs(id, label, locale, t);
   const [crsChoice, setCrsChoice] = useState(crs?.crsId ?? '');
   const crsSelectId = useId();
   const sheetSelectId = useId();
@@ -49,8 +51,8 @@ export function ImportReviewStep({ job, parsed, report, onReparse, onConfirm, on
         <div className="crs-guess" data-testid="crs-guess" data-crs={crs.crsId} data-source={crs.source}>
           <p>
             {crs.source === 'guess'
-              ? t('import.crsGuessed', { crs: crs.crsLabel, confidence: t(`import.confidence.${crs.confidence}`) })
-              : t('import.crsChosen', { crs: crs.crsLabel })}
+              ? t('import.crsGuessed', { crs: name(crs.crsId, crs.crsLabel), confidence: t(`import.confidence.${crs.confidence}`) })
+              : t('import.crsChosen', { crs: name(crs.crsId, crs.crsLabel) })}
             {crs.isSwapped && <> {t('import.crsSwapped')}</>}
           </p>
           {crs.source === 'guess' && <p className="hint">{crs.description}</p>}
@@ -60,7 +62,7 @@ export function ImportReviewStep({ job, parsed, report, onReparse, onConfirm, on
               <ul className="crs-alternatives" data-testid="crs-alternatives">
                 {crs.alternatives.map((alternative) => (
                   <li key={`${alternative.crsId}-${alternative.isSwapped}`}>
-                    {alternative.crsLabel}
+                    {name(alternative.crsId, alternative.crsLabel)}
                     {alternative.isSwapped ? ` (${t('import.crsSwappedShort')})` : ''}:{' '}
                     {t('import.crsShares', { vietnam: formatPercent(alternative.insideVietnamShare, locale), region: alternative.insideRegionShare === null ? '—' : formatPercent(alternative.insideRegionShare, locale) })}
                   </li>
@@ -75,7 +77,7 @@ export function ImportReviewStep({ job, parsed, report, onReparse, onConfirm, on
               <select id={crsSelectId} data-testid="crs-select" value={crsChoice} onChange={(event) => setCrsChoice(event.target.value)}>
                 {listCrsOptions(crs).map((option) => (
                   <option key={option.id} value={option.id}>
-                    {option.label}
+                    {name(option.id, option.label)}
                     {option.role === 'guess' ? ` — ${t('import.crsRoleGuess')}` : option.role === 'alternative' ? ` — ${t('import.crsRoleAlternative')}` : ''}
                   </option>
                 ))}

@@ -88,3 +88,16 @@ describe('preview drawing', () => {
     expect(buildPreviewDrawing({}, [], 300, 200).layerPath).toBe('');
   });
 });
+
+describe('coordinate system names', () => {
+  it('names the known systems in the user’s language and keeps core’s label for others', async () => {
+    const { nameCrs } = await import('./crs-name');
+    const { translate } = await import('../../i18n/use-t');
+    const vi = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('vi', key, values);
+    const en = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('en', key, values);
+    expect(nameCrs('vn2000-tm:105.5', 'x', 'vi', vi)).toBe('VN-2000 / múi chiếu 3°, kinh tuyến trục 105,5°');
+    expect(nameCrs('vn2000-tm:105.5', 'x', 'en', en)).toBe('VN-2000 / TM-3 zone, central meridian 105.5°');
+    expect(nameCrs('EPSG:32648', 'x', 'vi', vi)).toBe('WGS 84 / UTM múi 48N');
+    expect(nameCrs('custom:prj', 'Hanoi 1972 / Gauss-Kruger', 'vi', vi)).toBe('Hanoi 1972 / Gauss-Kruger');
+  });
+});
