@@ -27,13 +27,14 @@ export interface InputSizeCheck {
  * @param size the file's bytes, or just its size in bytes (`File.size`)
  * @param kind the layer it feeds
  * @param file the file's name (its extension picks the spreadsheet limit)
+ * @param limits largest size per layer (the app passes lower ones than the CLI's defaults)
  * @returns `ok`, the size, the limit, and a message when refused
  * @throws never
  * @example checkInputSize(300 * 1024 * 1024, 'hamlets', 'ap.geojson').ok // false
  */
-export function checkInputSize(size: number | Uint8Array | ArrayBuffer, kind: InputKind, file = ''): InputSizeCheck {
+export function checkInputSize(size: number | Uint8Array | ArrayBuffer, kind: InputKind, file = '', limits: Record<InputKind, number> = MAX_INPUT_BYTES): InputSizeCheck {
   const sizeBytes = typeof size === 'number' ? size : size.byteLength;
-  const limitBytes = /\.xlsx$/i.test(file) ? Math.min(MAX_SPREADSHEET_BYTES, MAX_INPUT_BYTES[kind]) : MAX_INPUT_BYTES[kind];
+  const limitBytes = /\.xlsx$/i.test(file) ? Math.min(MAX_SPREADSHEET_BYTES, limits[kind]) : limits[kind];
   if (sizeBytes <= limitBytes) return { ok: true, sizeBytes, limitBytes };
   const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
   return {

@@ -37,9 +37,22 @@ export interface ImportProgress {
 
 export type ParseOutcome = { kind: 'parsed'; parsed: ParsedInputBytes; report: ImportReport } | { kind: 'failed'; report: ImportReport; sheetNames?: string[] };
 
+/**
+ * What the page reads, lower than the command line's 200 MB: a 68 MB GeoJSON of 273,542 polygons
+ * parsed in the worker but then stalled the page for tens of seconds while the layer was copied to
+ * IndexedDB, the map and the analysis worker (README, "Loading real data"). A province's layers are
+ * a few MB; larger files go through `npm run analyze`, which reads up to 200 MB.
+ */
+export const BROWSER_MAX_INPUT_BYTES: Record<InputKind, number> = {
+  hamlets: 25 * 1024 * 1024,
+  sites: 25 * 1024 * 1024,
+  fibre: 25 * 1024 * 1024,
+  indicators: 10 * 1024 * 1024,
+};
+
 /** The file's size check as a report, or null when it may be read. */
 export function refuseBySize(kind: ImportKind, fileName: string, size: number): ImportReport | null {
-  const check = checkInputSize(size, kind === 'merger' ? 'indicators' : kind, fileName);
+  const check = checkInputSize(size, kind === 'merger' ? 'indicators' : kind, fileName, BROWSER_MAX_INPUT_BYTES);
   if (check.ok) return null;
   return { ...failedReport(fileName, kind, check.message ?? 'too large', 'file-too-large'), size: { sizeBytes: check.sizeBytes, limitBytes: check.limitBytes } };
 }
