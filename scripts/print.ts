@@ -6,12 +6,13 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CoverageInputError, LAYER_NAMES, normalizeOperator, type LayerName } from '../src/core/index';
+import { LAYER_NAMES, normalizeOperator, type LayerName } from '../src/core/index';
 import type { AutomationInput } from '../src/features/print/print-automation';
 import { hamletsOfUnit, type UnitGrouping } from '../src/print/print-content';
 import { printInBrowser } from './cli/print-browser';
 import { ensureBuild, startPreviewServer } from './cli/print-server';
-import { CliError, demoPaths, loadInputFiles, type InputPaths } from './cli/read-inputs';
+import { CliError } from './cli/read-inputs';
+import { INPUT_OPTIONS, log, readInputs, runMain } from './cli/cli-common';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,13 +35,7 @@ async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      hamlets: { type: 'string', multiple: true },
-      sites: { type: 'string', multiple: true },
-      fibre: { type: 'string', multiple: true },
-      indicators: { type: 'string', multiple: true },
-      config: { type: 'string' },
-      sheet: { type: 'string' },
-      crs: { type: 'string' },
+      ...INPUT_OPTIONS,
       layer: { type: 'string' },
       operator: { type: 'string', multiple: true },
       paper: { type: 'string' },
@@ -67,17 +62,8 @@ async function main(argv: string[]): Promise<number> {
   const locale = oneOf(values.lang, ['vi', 'en'] as const, '--lang', 'vi');
   const dataDate = values['data-date'] ?? '';
   if (dataDate && !/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) throw new CliError(`--data-date must be YYYY-MM-DD, not "${dataDate}"`);
-  const log = (line: string) => process.stderr.write(`${line}\n`);
   const started = performance.now();
-
-  const anyInput = values.hamlets || values.sites || values.fibre || values.indicators;
-  const paths: InputPaths = anyInput
-    ? { hamlets: values.hamlets ?? [], sites: values.sites ?? [], fibre: values.fibre ?? [], indicators: values.indicators ?? [], config: values.config }
-    : { ...demoPaths(), config: values.config };
-  const options = { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) };
-  const { input, config, summaries } = await loadInputFiles(paths, options);
-  for (const summary of summaries) log(`${summary.file} (${summary.kind}): ${summary.rowsRead} read, ${summary.rowsUsed} used, ${summary.skipped.length} skipped`);
-  if (input.demo) log('DỮ LIỆU MINH HỌA / DEMO DATA: generated, not official');
+  const { input, config } = await readInputs(values);
 
   let extent: 'province' | UnitGrouping = 'province';
   let unitKey = '';
@@ -114,15 +100,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof CoverageInputError || error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`error: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  } else {
-    process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\n(run with DEBUG=1 for details)\n`);
-    if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
-    process.exitCode = 2;
-  }
-}
+await runMain(main);
