@@ -62,12 +62,6 @@ function peakMB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-/** A full collection between phases when node runs with --expose-gc (npm run bench does), so the
- * peak memory is what one analysis holds, not garbage that V8 had not collected yet. */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -85,11 +79,9 @@ async function runScale(scale: string, input: CoverageInput, sampleSize: number,
   let analysis!: CoverageAnalysis;
   let report!: CoverageReport;
   for (let run = 0; run < repeats; run++) {
-    collectGarbage();
     let started = performance.now();
     buildCoverageReport(createCoverageAnalysis(input, DEFAULT_CONFIG));
     sequentialTimes.push(performance.now() - started);
-    collectGarbage();
     started = performance.now();
     analysis = await createCoverageAnalysisInPool(pool, input, DEFAULT_CONFIG);
     report = buildCoverageReport(analysis);

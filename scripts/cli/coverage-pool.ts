@@ -51,6 +51,7 @@ export class CoveragePool {
             const sendNext = () => {
               if (next >= hamletCount) {
                 worker.off('message', onMessage);
+                worker.off('error', reject);
                 resolve();
                 return;
               }
@@ -65,7 +66,7 @@ export class CoveragePool {
               sendNext();
             };
             worker.on('message', onMessage);
-            worker.once('error', reject);
+            worker.on('error', reject);
             worker.postMessage(jobMessage);
             sendNext();
           }),
