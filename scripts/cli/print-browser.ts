@@ -4,20 +4,7 @@
 import { chromium } from 'playwright-core';
 import type { AutomationInput } from '../../src/features/print/print-automation';
 import { CliError } from './read-inputs';
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-launch';
 
 export interface BrowserPrintResult {
   pages: number;

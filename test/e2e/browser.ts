@@ -1,24 +1,8 @@
 // The only file that imports Playwright: it launches Debian's chromium with software WebGL.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/cli/chromium-launch';
 
 export type { Page };
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Software WebGL (SwiftShader) for a GPU-less machine; every host name except 127.0.0.1 resolves to
-// nothing, so a request off the origin fails fast instead of reaching the internet.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-];
 
 export interface BrowserSession {
   page: Page;
