@@ -55,3 +55,4 @@ export * from './crs/detect-crs-from-prj';
 export * from './crs/guess-crs';
 export * from './crs/place-layer';
 export * from './coverage/find-reaching-sites';
+export * from './coverage/coverage-footprints';

@@ -1,4 +1,6 @@
+import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef } from 'react';
+import { buildCoverageFootprints } from '../core';
 import { useT } from '../i18n/use-t';
 import { useAnalysisStore } from '../state/analysis-store';
 import { useDatasetStore } from '../state/dataset-store';
@@ -68,7 +70,11 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       const report = useAnalysisStore.getState().report;
       if (!report) return;
       controller.setData('hamlets', buildHamletCollection(useDatasetStore.getState().hamlets, report));
-      controller.setData('sites', buildSiteCollection(report.sites, buildCoverageConfig(useSettingsStore.getState())));
+      controller.setData('sites', buildSiteCollection(report.sites));
+      // The footprints of the records behind the shown sites (the filters apply), as the engine counts them.
+      const shown = new Set(report.sites.flatMap((site) => site.recordSiteIds));
+      const records = useDatasetStore.getState().btsRecords.filter((record) => shown.has(record.siteId));
+      controller.setData('coverage', buildCoverageFootprints(records, buildCoverageConfig(useSettingsStore.getState())) as FeatureCollection);
     };
     const zoomToSelection = () => {
       const selection = useUiStore.getState().selection;

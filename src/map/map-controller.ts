@@ -7,7 +7,7 @@ import type { LayerName } from '../core';
 import { BASEMAP_LAYER, BASEMAP_SOURCE, buildBasemap, buildStyle, type BasemapOptions } from './layers/build-style';
 import { buildHamletFillColor, buildHighlightFilter, HAMLET_FILL_LAYER, HAMLET_HIGHLIGHT_LAYER, HAMLET_SOURCE } from './layers/hamlet-layers';
 import { COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from './layers/outline-layers';
-import { COVERAGE_DISC_LAYER, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
+import { COVERAGE_DISC_LAYER, COVERAGE_SOURCE, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
 import { buildProposalGainFilter, buildProposalLayers, buildProposalSource, PROPOSAL_GAIN_LAYER } from './layers/proposal-layers';
 import { ProposalEditing, type ProposalEditingCallbacks } from './proposal-editing';
 
@@ -27,13 +27,14 @@ export interface OffscreenMap {
   close(): void;
 }
 
-export type MapDataName = 'hamlets' | 'outlines' | 'communeLabels' | 'sites' | 'fibre';
+export type MapDataName = 'hamlets' | 'outlines' | 'communeLabels' | 'sites' | 'coverage' | 'fibre';
 
 const SOURCE_OF: Record<MapDataName, string> = {
   hamlets: HAMLET_SOURCE,
   outlines: OUTLINE_SOURCE,
   communeLabels: COMMUNE_LABEL_SOURCE,
   sites: SITE_SOURCE,
+  coverage: COVERAGE_SOURCE,
   fibre: FIBRE_SOURCE,
 };
 
@@ -61,7 +62,7 @@ export class MapController {
   constructor(container: HTMLElement, private readonly options: MapControllerOptions) {
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle({ layer: options.layer, selectedId: null, basemap: options.basemap, showDiscs: false, showFibre: true, latitude: options.center[1] }),
+      style: buildStyle({ layer: options.layer, selectedId: null, basemap: options.basemap, showDiscs: false, showFibre: true }),
       center: options.center,
       zoom: options.zoom,
       attributionControl: { compact: true },

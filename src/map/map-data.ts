@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { LAYER_NAMES, type CoverageConfig, type CoverageReport, type FibrePoint, type Hamlet, type Site } from '../core';
+import { LAYER_NAMES, type CoverageReport, type FibrePoint, type Hamlet, type Site } from '../core';
 import { coverageStatusOf } from '../state/analysis-store';
 
 type Collection = FeatureCollection<Geometry, Record<string, unknown>>;
@@ -21,13 +21,8 @@ export function buildHamletCollection(hamlets: Hamlet[], report: CoverageReport 
   };
 }
 
-/** The largest radius a site's technologies reach under `config` (for the coverage discs). */
-export function siteRadiusMeters(site: Site, config: Pick<CoverageConfig, 'radiiMeters'>): number {
-  return Math.max(0, ...site.technologies.map((technology) => config.radiiMeters[technology]));
-}
-
-/** Merged sites as points: operators, technologies, operator count, shared flag, disc radius. */
-export function buildSiteCollection(sites: Site[], config: Pick<CoverageConfig, 'radiiMeters'>): Collection {
+/** Merged sites as points: operators, technologies, operator count, shared flag. */
+export function buildSiteCollection(sites: Site[]): Collection {
   return {
     type: 'FeatureCollection',
     features: sites.map((site) => ({
@@ -38,7 +33,6 @@ export function buildSiteCollection(sites: Site[], config: Pick<CoverageConfig, 
         technologies: site.technologies.join(', '),
         operator_count: site.operators.length,
         shared: site.shared,
-        radius_m: siteRadiusMeters(site, config),
       },
       geometry: { type: 'Point', coordinates: [site.lng, site.lat] },
     })),

@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { CoverageConfig, CoverageReport, FibrePoint, Hamlet, LayerName } from '../core';
+import type { CoverageReport, FibrePoint, Hamlet, LayerName } from '../core';
 import { buildStyle, type BasemapOptions } from '../map/layers/build-style';
 import { HAMLET_SOURCE } from '../map/layers/hamlet-layers';
 import { COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from '../map/layers/outline-layers';
@@ -14,10 +14,8 @@ export const PRINT_MASK_LAYER = 'print-outside-unit';
 export interface PrintStyleInput {
   layer: LayerName;
   basemap: BasemapOptions;
-  latitude: number;
   hamlets: Hamlet[];
   report: CoverageReport;
-  config: Pick<CoverageConfig, 'radiiMeters'>;
   fibrePoints: FibrePoint[];
 }
 
@@ -34,7 +32,7 @@ export function buildMaskFilter(grouping: UnitGrouping | 'district', key: string
  * selection highlight off, and the unit veil just under the hamlet labels.
  */
 export function buildPrintStyle(input: PrintStyleInput): StyleSpecification {
-  const style = buildStyle({ layer: input.layer, selectedId: null, basemap: input.basemap, showDiscs: false, showFibre: true, latitude: input.latitude });
+  const style = buildStyle({ layer: input.layer, selectedId: null, basemap: input.basemap, showDiscs: false, showFibre: true });
   const hamletCollection = buildHamletCollection(input.hamlets, input.report);
   hamletCollection.features.forEach((feature, i) => {
     const newCommune = input.hamlets[i].properties.new_commune;
@@ -44,7 +42,7 @@ export function buildPrintStyle(input: PrintStyleInput): StyleSpecification {
     [HAMLET_SOURCE]: hamletCollection as GeoJSONSourceSpecification['data'],
     [OUTLINE_SOURCE]: buildOutlineCollection(input.hamlets) as GeoJSONSourceSpecification['data'],
     [COMMUNE_LABEL_SOURCE]: buildCommuneLabelCollection(input.hamlets) as GeoJSONSourceSpecification['data'],
-    [SITE_SOURCE]: buildSiteCollection(input.report.sites, input.config) as GeoJSONSourceSpecification['data'],
+    [SITE_SOURCE]: buildSiteCollection(input.report.sites) as GeoJSONSourceSpecification['data'],
     [FIBRE_SOURCE]: buildFibreCollection(input.fibrePoints) as GeoJSONSourceSpecification['data'],
   };
   const sources = { ...style.sources };

@@ -114,8 +114,7 @@ export async function runPrintJob(request: PrintRequest, onProgress: (done: numb
   const frames = computePageFrames(request.paper, request.orientation);
   const widthCss = Math.round(frames.map.width * CSS_PIXELS_PER_MM);
   const heightCss = Math.round(frames.map.height * CSS_PIXELS_PER_MM);
-  const latitude = (units[0].bounds[1] + units[0].bounds[3]) / 2;
-  const style = buildPrintStyle({ layer: request.layer, basemap: request.basemap, latitude, hamlets: request.hamlets, report: request.report, config: request.config, fibrePoints: request.fibrePoints });
+  const style = buildPrintStyle({ layer: request.layer, basemap: request.basemap, hamlets: request.hamlets, report: request.report, fibrePoints: request.fibrePoints });
   const dataDate = request.dataDate ?? latestDataDate(request.indicators);
   const printDate = formatIsoDate(request.printDate.toISOString().slice(0, 10), locale);
   const footerRight = t('print.footerRight', { dataDate: dataDate ? formatIsoDate(dataDate, locale) : '—', printDate, page: '{page}', pages: '{pages}' });

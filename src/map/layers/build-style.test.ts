@@ -11,7 +11,6 @@ const options: StyleOptions = {
   basemap: { isEnabled: false, url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' },
   showDiscs: false,
   showFibre: true,
-  latitude: 9.6,
 };
 
 describe('buildStyle', () => {

@@ -3,7 +3,7 @@ import type { LayerName } from '../../core';
 import { buildHamletLayers, HAMLET_SOURCE } from './hamlet-layers';
 import { buildOutlineLayers, COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from './outline-layers';
 import { BACKGROUND_COLOR } from './palette';
-import { buildFibreLayers, buildSiteLayers, FIBRE_SOURCE, SITE_SOURCE } from './site-layers';
+import { buildFibreLayers, buildSiteLayers, COVERAGE_SOURCE, FIBRE_SOURCE, SITE_SOURCE } from './site-layers';
 
 export const BASEMAP_SOURCE = 'osm-basemap';
 export const BASEMAP_LAYER = 'osm-basemap';
@@ -20,8 +20,6 @@ export interface StyleOptions {
   basemap: BasemapOptions;
   showDiscs: boolean;
   showFibre: boolean;
-  /** Latitude the coverage discs are sized for (the dataset's centre). */
-  latitude: number;
 }
 
 const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
@@ -50,6 +48,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       [OUTLINE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [COMMUNE_LABEL_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [SITE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+      [COVERAGE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [FIBRE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
     },
     layers: [
@@ -58,7 +57,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       ...buildHamletLayers(options.layer, options.selectedId).filter((layer) => layer.id !== 'hamlet-label'),
       ...buildOutlineLayers(),
       ...buildFibreLayers(options.showFibre),
-      ...buildSiteLayers(options.showDiscs, options.latitude),
+      ...buildSiteLayers(options.showDiscs),
       ...buildHamletLayers(options.layer, options.selectedId).filter((layer) => layer.id === 'hamlet-label'),
     ],
   };

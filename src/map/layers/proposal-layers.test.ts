@@ -9,7 +9,6 @@ const base = buildStyle({
   basemap: { isEnabled: false, url: '', attribution: '' },
   showDiscs: false,
   showFibre: true,
-  latitude: 9.6,
 });
 
 describe('proposal layers', () => {

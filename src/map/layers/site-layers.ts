@@ -5,6 +5,8 @@ export const SITE_SOURCE = 'sites';
 export const SITE_LAYER = 'site-point';
 export const FIBRE_SOURCE = 'fibre';
 export const COVERAGE_DISC_LAYER = 'site-coverage-disc';
+/** The engine's footprints (discs and sectors) of the records behind the shown sites. */
+export const COVERAGE_SOURCE = 'coverage';
 
 // Ground metres per screen pixel at zoom 0 on the equator (512-px tiles); multiplied by cos(latitude).
 const METERS_PER_PIXEL_Z0 = 78271.517;
@@ -18,21 +20,21 @@ export function buildGroundRadius(radiusProperty: string, latitude: number): Exp
   return ['interpolate', ['exponential', 2], ['zoom'], 0, ['*', ['get', radiusProperty], pixelsAtZ0], 22, ['*', ['get', radiusProperty], pixelsAtZ0 * 2 ** 22]];
 }
 
-/** Sites by operator count (shared = several operators, larger and pink), and coverage discs on demand. */
-export function buildSiteLayers(showDiscs: boolean, latitude: number): LayerSpecification[] {
+/**
+ * Sites by operator count (shared = several operators, larger and pink), and on demand the
+ * coverage footprints as the engine counts them: discs, or sectors for records with an azimuth.
+ */
+export function buildSiteLayers(showDiscs: boolean): LayerSpecification[] {
   return [
     {
       id: COVERAGE_DISC_LAYER,
-      type: 'circle',
-      source: SITE_SOURCE,
+      type: 'fill',
+      source: COVERAGE_SOURCE,
       layout: { visibility: showDiscs ? 'visible' : 'none' },
       paint: {
-        'circle-radius': buildGroundRadius('radius_m', latitude),
-        'circle-color': SITE_COLORS.shared,
-        'circle-opacity': 0.08,
-        'circle-stroke-color': SITE_COLORS.shared,
-        'circle-stroke-width': 0.5,
-        'circle-stroke-opacity': 0.4,
+        'fill-color': SITE_COLORS.shared,
+        'fill-opacity': 0.08,
+        'fill-outline-color': SITE_COLORS.shared,
       },
     },
     {
