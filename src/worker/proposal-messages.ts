@@ -1,4 +1,4 @@
-import type { BtsRecord, CoverageConfig, CoverageInput, KpiSet, Technology } from '../core';
+import type { BtsRecord, CoverageConfig, CoverageInput, KpiSet, Proposal, Technology } from '../core';
 
 /** The options of a proposal run as the panel sets them (all plain data, so they persist and cross the worker boundary). */
 export interface ProposalRunOptions {
@@ -18,20 +18,13 @@ export interface ProposalRunOptions {
   timeLimitSeconds: number;
 }
 
-/** One proposed record as the app keeps and edits it. */
-export interface ProposedSite {
-  /** The record's site id (`upgrade:<site>:<operator>`, `grid:…`, `hamlet:…`, `user:<n>:<operator>`). */
-  id: string;
-  kind: 'upgrade' | 'new';
-  /** The existing site an upgrade joins (dropped when the user moves it away). */
-  hostSiteId?: string;
-  lng: number;
-  lat: number;
-  operator: string;
-  /** Operators hosted once built (the host's and the new one). */
-  operators: string[];
-  technology: Technology;
-  radiusMeters: number;
+/**
+ * One proposed record as the app keeps and edits it: core's `Proposal` without the solver's rank,
+ * cost weight and gains (the app derives them after each edit), plus what the solver credited and
+ * whether the user placed or moved it. `id` is the record's site id (`upgrade:<site>:<operator>`,
+ * `grid:…`, `hamlet:…`, `user:<n>:<operator>`); `hostSiteId` is dropped when an upgrade is moved.
+ */
+export interface ProposedSite extends Omit<Proposal, 'rank' | 'newlyCovered' | 'householdsGained' | 'weight'> {
   /** Hamlet ids the solver credited to this proposal (kept until the proposal is moved). */
   solverNewlyCovered: string[];
   /** Placed or moved by the user rather than the solver. */
