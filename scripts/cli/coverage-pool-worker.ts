@@ -1,25 +1,21 @@
-// One thread of the coverage pool: keeps the current job's shared hamlets and shapes, scans the
-// chunks of hamlets it is sent, and writes their rows straight into the shared result.
+// One thread of the coverage pool: on each job it claims chunks of hamlets from a shared counter
+// until none are left, scans them, and writes their rows straight into the shared result. No
+// round trip to the main thread per chunk, so the main thread can do other work meanwhile.
 import { parentPort } from 'node:worker_threads';
 import { boxIndexFromData, computeCoverage, unpackHamlets } from '../../src/core/index';
-import type { IndexedShapes, PreparedHamlet } from '../../src/core/index';
-import type { ChunkDone, PoolMessage } from './coverage-pool-messages';
+import type { JobMessage, ThreadReport } from './coverage-pool-messages';
 
-let current: { id: number; prepared: PreparedHamlet[]; sets: IndexedShapes[]; message: Extract<PoolMessage, { type: 'job' }> } | null = null;
-
-parentPort!.on('message', (message: PoolMessage) => {
-  if (message.type === 'job') {
-    current = {
-      id: message.id,
-      prepared: unpackHamlets(message.hamlets),
-      sets: message.sets.map((set) => ({ shapes: set.shapes, index: boxIndexFromData(set.indexData) })),
-      message,
-    };
-    return;
+parentPort!.on('message', (job: JobMessage) => {
+  const prepared = unpackHamlets(job.hamlets);
+  const sets = job.sets.map((set) => ({ shapes: set.shapes, index: boxIndexFromData(set.indexData) }));
+  const total = prepared.length;
+  const indices = new Int32Array(job.chunkSize);
+  for (let start = Atomics.add(job.next, 0, job.chunkSize); start < total; start = Atomics.add(job.next, 0, job.chunkSize)) {
+    const end = Math.min(total, start + job.chunkSize);
+    for (let h = start; h < end; h++) indices[h - start] = h;
+    computeCoverage(prepared, sets, job.layerCount, job.passes, indices.subarray(0, end - start), job.out);
+    parentPort!.postMessage({ id: job.id, hamlets: end - start } satisfies ThreadReport);
   }
-  if (!current || current.id !== message.id) return;
-  const indices = Array.from({ length: message.end - message.start }, (_, i) => message.start + i);
-  computeCoverage(current.prepared, current.sets, current.message.layerCount, current.message.passes, indices, current.message.out);
-  parentPort!.postMessage({ id: message.id, start: message.start, end: message.end } satisfies ChunkDone);
+  parentPort!.postMessage({ id: job.id, finished: true } satisfies ThreadReport);
 });
 parentPort!.postMessage('ready');

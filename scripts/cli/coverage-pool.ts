@@ -3,9 +3,9 @@
 // The engine is the same pure core code; this file only spreads it over the machine's cores.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { completeCoverageAnalysis, packHamlets, prepareCoverageJob, shareShapes } from '../../src/core/index';
+import { completeCoverageAnalysis, locateJobSites, prepareCoverageJob } from '../../src/core/index';
 import type { AnalysisOptions, BtsRecord, CoverageAnalysis, CoverageConfig, CoverageInput, CoverageJob } from '../../src/core/index';
-import type { ChunkDone, PoolMessage } from './coverage-pool-messages';
+import type { JobMessage, ThreadReport } from './coverage-pool-messages';
 
 const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 
@@ -33,46 +33,47 @@ export class CoveragePool {
     return this.workers.length;
   }
 
-  /** Scans every hamlet of the job across the threads; resolves to the fractions matrix. */
-  async compute(job: CoverageJob, onProgress?: (done: number, total: number) => void): Promise<Float64Array> {
+  /**
+   * Starts scanning every hamlet of the job across the threads and returns at once; the promise
+   * resolves to the fractions matrix. The threads claim chunks from a shared counter, so this
+   * thread is free meanwhile (it only counts progress reports).
+   */
+  compute(job: CoverageJob, onProgress?: (done: number, total: number) => void): Promise<Float64Array> {
     const id = ++this.jobId;
     const hamletCount = job.prepared.length;
     const out = new Float64Array(shared(Math.max(1, hamletCount * job.layerKeys.length) * 8));
-    const sets = [job.base, ...(job.extra ? [job.extra] : [])].map((set) => ({ shapes: shareShapes(set.shapes, shared), indexData: set.index.data }));
-    const jobMessage: PoolMessage = { type: 'job', id, hamlets: packHamlets(job.prepared, shared), sets, layerCount: job.layerKeys.length, passes: job.passes, out };
+    // A job prepared with shared buffers (see `createCoverageAnalysisInPool`) crosses to the threads
+    // by reference; any other is copied once per thread.
+    const sets = [job.base, ...(job.extra ? [job.extra] : [])].map((set) => ({ shapes: set.shapes, indexData: set.index.data }));
     // Small chunks balance the threads: hamlets differ a lot in cost.
-    const chunkSize = Math.max(16, Math.ceil(hamletCount / (this.workers.length * 16)));
-    let next = 0;
+    const chunkSize = Math.max(8, Math.ceil(hamletCount / (this.workers.length * 32)));
+    const message: JobMessage = { id, hamlets: job.packed, sets, layerCount: job.layerKeys.length, passes: job.passes, out, next: new Int32Array(shared(4)), chunkSize };
     let done = 0;
-    await Promise.all(
+    return Promise.all(
       this.workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            const sendNext = () => {
-              if (next >= hamletCount) {
+            const onMessage = (report: ThreadReport) => {
+              if (report.id !== id) return;
+              if ('finished' in report) {
                 worker.off('message', onMessage);
-                worker.off('error', reject);
+                worker.off('error', onError);
                 resolve();
                 return;
               }
-              const start = next;
-              next = Math.min(hamletCount, next + chunkSize);
-              worker.postMessage({ type: 'chunk', id, start, end: next } satisfies PoolMessage);
-            };
-            const onMessage = (message: ChunkDone) => {
-              if (message.id !== id) return;
-              done += message.end - message.start;
+              done += report.hamlets;
               onProgress?.(done, hamletCount);
-              sendNext();
+            };
+            const onError = (error: Error) => {
+              worker.off('message', onMessage);
+              reject(error);
             };
             worker.on('message', onMessage);
-            worker.on('error', reject);
-            worker.postMessage(jobMessage);
-            sendNext();
+            worker.once('error', onError);
+            worker.postMessage(message);
           }),
       ),
-    );
-    return out;
+    ).then(() => out);
   }
 
   async close(): Promise<void> {
@@ -92,6 +93,8 @@ export async function createCoverageAnalysisInPool(
   extraRecords: BtsRecord[] = [],
 ): Promise<CoverageAnalysis> {
   const job = prepareCoverageJob(input, config, extraRecords, shared);
-  const fractions = await pool.compute(job, options.onProgress);
-  return completeCoverageAnalysis(job, fractions);
+  const scanning = pool.compute(job, options.onProgress);
+  // Sites are merged and placed here while the threads scan.
+  const sites = locateJobSites(job);
+  return completeCoverageAnalysis(job, await scanning, sites);
 }

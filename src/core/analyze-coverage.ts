@@ -1,8 +1,9 @@
 import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, HamletResult, LayerName, Site, Warning } from './types';
 import { LAYER_NAMES } from './types';
-import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, type LayerKey } from './coverage/coverage-shapes';
+import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, shapeBounds, type Allocate, type LayerKey } from './coverage/coverage-shapes';
 import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
-import { prepareHamlet, type PreparedHamlet, type ScanPass } from './coverage/scanline-kernel';
+import type { PreparedHamlet, ScanPass } from './coverage/scanline-kernel';
+import { prepareHamlets, type PackedHamlets } from './coverage/prepare-hamlets';
 import { clusterSites } from './coverage/cluster-sites';
 import { isPointInHamlet } from './coverage/hamlet-geometry';
 import { buildBoxIndex, type BoxIndex } from './spatial/spatial-index';
@@ -67,9 +68,9 @@ function siteWarnings(sites: Site[], siteHamlets: Int32Array): Warning[] {
   ];
 }
 
-function recluster(analysis: Omit<CoverageAnalysis, 'sites' | 'siteHamlets'>): Pick<CoverageAnalysis, 'sites' | 'siteHamlets'> {
-  const sites = clusterSites([...analysis.input.btsRecords, ...analysis.extraRecords], analysis.config.colocationMeters);
-  return { sites, siteHamlets: locateSites(sites, analysis.prepared, analysis.hamletIndex) };
+function placeSites(records: BtsRecord[], config: CoverageConfig, prepared: PreparedHamlet[], hamletIndex: BoxIndex): Pick<CoverageAnalysis, 'sites' | 'siteHamlets'> {
+  const sites = clusterSites(records, config.colocationMeters);
+  return { sites, siteHamlets: locateSites(sites, prepared, hamletIndex) };
 }
 
 /** Everything an analysis needs before the scan: prepared hamlets, indexed shapes, layers, passes. */
@@ -79,6 +80,8 @@ export interface CoverageJob {
   layerKeys: LayerKey[];
   passes: ScanPass[];
   prepared: PreparedHamlet[];
+  /** The prepared hamlets' arrays (on the allocator's buffers, e.g. shared with worker threads). */
+  packed: PackedHamlets;
   hamletIndex: BoxIndex;
   base: IndexedShapes;
   extraRecords: BtsRecord[];
@@ -93,11 +96,12 @@ export interface CoverageJob {
  * @param input hamlets, BTS records, fibre points and routes, indicators
  * @param config radii, thresholds, co-location distance, targets
  * @param extraRecords extra BTS records (proposals, what-if edits) kept apart for cheap updates
- * @param allocate buffer allocator for the shape indices (shared memory for worker threads)
+ * @param allocate buffer allocator for the prepared hamlets, the shapes and their index (shared
+ *   memory for worker threads)
  * @returns the job
  * @example const job = prepareCoverageJob(input, DEFAULT_CONFIG)
  */
-export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig, extraRecords: BtsRecord[] = [], allocate?: (bytes: number) => ArrayBufferLike): CoverageJob {
+export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig, extraRecords: BtsRecord[] = [], allocate?: Allocate): CoverageJob {
   const operators = operatorsOf([...input.btsRecords, ...extraRecords]);
   const layerKeys = buildLayerKeys(operators);
   const warnings: Warning[] = [];
@@ -107,35 +111,43 @@ export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig,
       message: `${operators.size} operators: per-operator layers are computed for the first ${MAX_OPERATOR_LAYERS} by name only (overall layers count all)`,
     });
   }
-  const prepared = input.hamlets.map((hamlet) => prepareHamlet(hamlet.geometry));
+  const { packed, hamlets: prepared } = prepareHamlets(
+    input.hamlets.map((hamlet) => hamlet.geometry),
+    allocate,
+  );
   prepared.forEach((hamlet, i) => {
     if (hamlet.areaM2 <= 0) warnings.push({ code: 'hamlet-empty-area', message: `hamlet ${input.hamlets[i].id} has no area`, where: input.hamlets[i].id });
   });
-  const hamletIndex = buildBoxIndex(
-    prepared.map((h) => h.bbox[0]),
-    prepared.map((h) => h.bbox[1]),
-    prepared.map((h) => h.bbox[2]),
-    prepared.map((h) => h.bbox[3]),
-  );
-  const built = buildCoverageShapes(input, config, layerKeys);
+  const hamletIndex = buildBoxIndex(prepared.length, (i, out) => out.set(prepared[i].bbox));
+  const built = buildCoverageShapes(input, config, layerKeys, allocate);
   warnings.push(...built.warnings);
   const base = indexShapes(built.shapes, allocate);
-  const extra = extraRecords.length > 0 ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys).shapes, allocate) : null;
-  return { input, config, layerKeys, passes: buildScanPasses(layerKeys, config), prepared, hamletIndex, base, extraRecords, extra, warnings };
+  const extra = extraRecords.length > 0 ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys, allocate).shapes, allocate) : null;
+  return { input, config, layerKeys, passes: buildScanPasses(layerKeys, config), prepared, packed, hamletIndex, base, extraRecords, extra, warnings };
 }
 
 /**
- * Second half of an analysis: merges sites and places them in hamlets.
+ * The job's sites: records merged by co-location and placed in hamlets. Independent of the scan,
+ * so it can run while worker threads scan.
+ * @param job the prepared job
+ * @returns the merged sites and, per site, its hamlet or -1
+ * @example locateJobSites(prepareCoverageJob(input, DEFAULT_CONFIG)).sites.length
+ */
+export function locateJobSites(job: CoverageJob): Pick<CoverageAnalysis, 'sites' | 'siteHamlets'> {
+  return placeSites([...job.input.btsRecords, ...job.extraRecords], job.config, job.prepared, job.hamletIndex);
+}
+
+/**
+ * Second half of an analysis: attaches the scan's fractions and the merged, placed sites.
  * @param job the prepared job
  * @param fractions the scan's result (`hamlets × layers`, row-major)
+ * @param located the job's sites (computed here when not given)
  * @returns the analysis
  * @example completeCoverageAnalysis(job, computeCoverage(job.prepared, [job.base], job.layerKeys.length, job.passes))
  */
-export function completeCoverageAnalysis(job: CoverageJob, fractions: Float64Array): CoverageAnalysis {
-  const { passes: _passes, ...rest } = job;
-  const partial = { ...rest, fractions };
-  const located = recluster(partial);
-  return { ...partial, ...located, warnings: [...job.warnings, ...siteWarnings(located.sites, located.siteHamlets)] };
+export function completeCoverageAnalysis(job: CoverageJob, fractions: Float64Array, located = locateJobSites(job)): CoverageAnalysis {
+  const { passes: _passes, packed: _packed, ...rest } = job;
+  return { ...rest, fractions, ...located, warnings: [...job.warnings, ...siteWarnings(located.sites, located.siteHamlets)] };
 }
 
 /**
@@ -201,13 +213,15 @@ export function withExtraBtsRecords(analysis: CoverageAnalysis, extraRecords: Bt
   const changed = symmetricDifference(analysis.extraRecords, extraRecords);
   const changedShapes = buildCoverageShapes({ btsRecords: changed, fibrePoints: [], fibreRoutes: [] }, analysis.config, analysis.layerKeys).shapes;
   const affected = new Set<number>();
+  const box = new Float64Array(4);
   for (let i = 0; i < changedShapes.count; i++) {
-    for (const h of analysis.hamletIndex.search(changedShapes.minLng[i], changedShapes.minLat[i], changedShapes.maxLng[i], changedShapes.maxLat[i])) affected.add(h);
+    shapeBounds(changedShapes, i, box);
+    for (const h of analysis.hamletIndex.search(box[0], box[1], box[2], box[3])) affected.add(h);
   }
   const fractions = analysis.fractions.slice();
   computeCoverage(analysis.prepared, extra ? [analysis.base, extra] : [analysis.base], analysis.layerKeys.length, buildScanPasses(analysis.layerKeys, analysis.config), [...affected], fractions);
   const partial = { ...analysis, extraRecords, extra, fractions };
-  const located = recluster(partial);
+  const located = placeSites([...analysis.input.btsRecords, ...extraRecords], analysis.config, analysis.prepared, analysis.hamletIndex);
   const warnings = analysis.warnings.filter((warning) => warning.code !== 'site-outside-hamlets');
   return { ...partial, ...located, warnings: [...warnings, ...siteWarnings(located.sites, located.siteHamlets)] };
 }

@@ -24,7 +24,7 @@ export * from './io/resolve-config';
 export * from './io/parse-input-file';
 export * from './io/format-outputs';
 export * from './io/join-household-table';
-export * from './coverage/pack-coverage-job';
+export * from './coverage/prepare-hamlets';
 export * from './siting/siting-types';
 export * from './coverage/hamlet-geometry';
 export * from './siting/target-layers';

@@ -1,4 +1,4 @@
-import type { CoverageShapes } from './coverage-shapes';
+import { shapeBounds, type CoverageShapes } from './coverage-shapes';
 import { buildBoxIndex, type BoxIndex } from '../spatial/spatial-index';
 import { computeHamletFractions, KernelScratch, type PreparedHamlet, type ScanPass } from './scanline-kernel';
 import type { CoverageConfig } from '../types';
@@ -18,7 +18,7 @@ export interface IndexedShapes {
  * @example indexShapes(buildCoverageShapes(input, config, layerKeys).shapes)
  */
 export function indexShapes(shapes: CoverageShapes, allocate?: (bytes: number) => ArrayBufferLike): IndexedShapes {
-  return { shapes, index: buildBoxIndex(shapes.minLng.subarray(0, shapes.count), shapes.minLat.subarray(0, shapes.count), shapes.maxLng.subarray(0, shapes.count), shapes.maxLat.subarray(0, shapes.count), allocate) };
+  return { shapes, index: buildBoxIndex(shapes.count, (i, out) => shapeBounds(shapes, i, out), allocate) };
 }
 
 /** Strips are a tenth of the smallest configured radius of the pass's layers, within these bounds. */
@@ -52,7 +52,7 @@ export function buildScanPasses(layerKeys: LayerKey[], config: CoverageConfig): 
 /**
  * Computes, for every hamlet and layer, the fraction of the hamlet's area inside the union of that
  * layer's shapes. Several shape sets can be given (e.g. the existing sites and a few proposals).
- * @param hamlets prepared hamlets (see `prepareHamlet`)
+ * @param hamlets prepared hamlets (see `prepareHamlets`)
  * @param shapeSets indexed shape sets
  * @param layerCount number of layers
  * @param passes layer groups and strip heights (see `buildScanPasses`)

@@ -1,5 +1,5 @@
-import type { BtsRecord, CoverageConfig, FibrePoint, FibreRoute, LayerName, Technology, Warning } from '../types';
-import { metersToDegrees, type Meters } from '../units';
+import { TECHNOLOGIES, type BtsRecord, type CoverageConfig, type FibrePoint, type FibreRoute, type LayerName, type Technology, type Warning } from '../types';
+import { METERS_PER_DEGREE, type Meters } from '../units';
 
 /** One coverage layer: a layer name, either for all operators (`operator: null`) or for one. */
 export interface LayerKey {
@@ -14,7 +14,9 @@ export const SHAPE_CAPSULE = 2;
 
 /**
  * Coverage shapes as columns of typed arrays (one index = one shape), so that the scanline loop
- * touches no objects. A sector wider than 180° is stored as two convex halves.
+ * touches no objects. A sector wider than 180° is stored as two convex halves. Discs, by far the
+ * most shapes (every fibre point), need only the first five columns; sectors and capsules keep
+ * their extra numbers in `detail`, four per row.
  */
 export interface CoverageShapes {
   count: number;
@@ -22,22 +24,44 @@ export interface CoverageShapes {
   /** Centre (disc, sector apex) or first end (capsule), degrees. */
   lng: Float64Array;
   lat: Float64Array;
-  /** Second end of a capsule, degrees. */
-  lng2: Float64Array;
-  lat2: Float64Array;
   radiusMeters: Float64Array;
-  /** Sector edges as math angles (counter-clockwise from east): sin/cos of the start and end ray. */
-  sin1: Float64Array;
-  cos1: Float64Array;
-  sin2: Float64Array;
-  cos2: Float64Array;
   /** Bit i set = the shape counts for layer i of the layer keys. */
   mask: Uint32Array;
-  /** Bounding boxes in degrees. */
-  minLng: Float64Array;
-  minLat: Float64Array;
-  maxLng: Float64Array;
-  maxLat: Float64Array;
+  /** The shape's row in `detail`, or -1 for a disc. */
+  detailRow: Int32Array;
+  /**
+   * Four numbers per row. A sector: sin and cos of its start ray, then of its end ray, as math
+   * angles (counter-clockwise from east). A capsule: the second end's lng, lat (degrees), 0, 0.
+   */
+  detail: Float64Array;
+}
+
+/**
+ * A shape's bounding box in degrees (a sector's box is its disc's box: loose, never too small).
+ * @param shapes the shapes
+ * @param i which shape
+ * @param out receives west, south, east, north
+ * @example shapeBounds(shapes, 0, box) // box = [minLng, minLat, maxLng, maxLat]
+ */
+export function shapeBounds(shapes: CoverageShapes, i: number, out: Float64Array): void {
+  const lng = shapes.lng[i];
+  const lat = shapes.lat[i];
+  const dLat = shapes.radiusMeters[i] / METERS_PER_DEGREE;
+  const dLng = dLat / Math.max(1e-6, Math.cos((lat * Math.PI) / 180));
+  out[0] = lng - dLng;
+  out[1] = lat - dLat;
+  out[2] = lng + dLng;
+  out[3] = lat + dLat;
+  if (shapes.kind[i] === SHAPE_CAPSULE) {
+    const row = 4 * shapes.detailRow[i];
+    const lng2 = shapes.detail[row];
+    const lat2 = shapes.detail[row + 1];
+    const dLng2 = dLat / Math.max(1e-6, Math.cos((lat2 * Math.PI) / 180));
+    out[0] = Math.min(out[0], lng2 - dLng2);
+    out[1] = Math.min(out[1], lat2 - dLat);
+    out[2] = Math.max(out[2], lng2 + dLng2);
+    out[3] = Math.max(out[3], lat2 + dLat);
+  }
 }
 
 /** Masks hold at most 31 layers: 4 overall layers + 3 mobile layers for each of 9 operators. */
@@ -64,65 +88,78 @@ export function buildLayerKeys(operators: Iterable<string>): LayerKey[] {
   return keys;
 }
 
-class ShapeBuilder {
-  kind: number[] = [];
-  lng: number[] = [];
-  lat: number[] = [];
-  lng2: number[] = [];
-  lat2: number[] = [];
-  radius: number[] = [];
-  sin1: number[] = [];
-  cos1: number[] = [];
-  sin2: number[] = [];
-  cos2: number[] = [];
-  mask: number[] = [];
+/** Buffer allocator: e.g. `(bytes) => new SharedArrayBuffer(bytes)` to share shapes with worker threads. */
+export type Allocate = (bytes: number) => ArrayBufferLike;
+const plainBuffer: Allocate = (bytes) => new ArrayBuffer(bytes);
 
-  push(kind: number, lng: number, lat: number, lng2: number, lat2: number, radius: Meters, startRad: number, endRad: number, mask: number): void {
-    this.kind.push(kind);
-    this.lng.push(lng);
-    this.lat.push(lat);
-    this.lng2.push(lng2);
-    this.lat2.push(lat2);
-    this.radius.push(radius);
-    this.sin1.push(Math.sin(startRad));
-    this.cos1.push(Math.cos(startRad));
-    this.sin2.push(Math.sin(endRad));
-    this.cos2.push(Math.cos(endRad));
-    this.mask.push(mask);
+/**
+ * Writes shapes straight into typed columns sized up front from an upper bound of the shape
+ * count: a million fibre points cost no intermediate arrays, and the columns can live in shared
+ * memory from the start. Columns are views of the used part of their buffers.
+ */
+class ShapeBuilder {
+  count = 0;
+  detailCount = 0;
+  private readonly kind: Uint8Array;
+  private readonly lng: Float64Array;
+  private readonly lat: Float64Array;
+  private readonly radius: Float64Array;
+  private readonly mask: Uint32Array;
+  private readonly detailRow: Int32Array;
+  private readonly detail: Float64Array;
+
+  constructor(capacity: number, detailCapacity: number, allocate: Allocate) {
+    const n = Math.max(1, capacity);
+    this.kind = new Uint8Array(allocate(n));
+    this.lng = new Float64Array(allocate(n * 8));
+    this.lat = new Float64Array(allocate(n * 8));
+    this.radius = new Float64Array(allocate(n * 8));
+    this.mask = new Uint32Array(allocate(n * 4));
+    this.detailRow = new Int32Array(allocate(n * 4));
+    this.detail = new Float64Array(allocate(Math.max(1, detailCapacity) * 4 * 8));
+  }
+
+  disc(lng: number, lat: number, radius: Meters, mask: number): void {
+    const i = this.count++;
+    this.kind[i] = SHAPE_DISC;
+    this.lng[i] = lng;
+    this.lat[i] = lat;
+    this.radius[i] = radius;
+    this.mask[i] = mask;
+    this.detailRow[i] = -1;
+  }
+
+  private withDetail(kind: number, lng: number, lat: number, radius: Meters, mask: number, a: number, b: number, c: number, d: number): void {
+    const i = this.count;
+    this.disc(lng, lat, radius, mask);
+    this.kind[i] = kind;
+    const row = this.detailCount++;
+    this.detailRow[i] = row;
+    this.detail[4 * row] = a;
+    this.detail[4 * row + 1] = b;
+    this.detail[4 * row + 2] = c;
+    this.detail[4 * row + 3] = d;
+  }
+
+  sector(lng: number, lat: number, radius: Meters, startRad: number, endRad: number, mask: number): void {
+    this.withDetail(SHAPE_SECTOR, lng, lat, radius, mask, Math.sin(startRad), Math.cos(startRad), Math.sin(endRad), Math.cos(endRad));
+  }
+
+  capsule(lng1: number, lat1: number, lng2: number, lat2: number, radius: Meters, mask: number): void {
+    this.withDetail(SHAPE_CAPSULE, lng1, lat1, radius, mask, lng2, lat2, 0, 0);
   }
 
   build(): CoverageShapes {
-    const count = this.kind.length;
-    const minLng = new Float64Array(count);
-    const minLat = new Float64Array(count);
-    const maxLng = new Float64Array(count);
-    const maxLat = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      // A sector's box is its disc's box: a little loose, never too small.
-      const [dLng1, dLat] = metersToDegrees(this.radius[i], this.lat[i]);
-      const [dLng2] = metersToDegrees(this.radius[i], this.lat2[i]);
-      minLng[i] = Math.min(this.lng[i] - dLng1, this.lng2[i] - dLng2);
-      maxLng[i] = Math.max(this.lng[i] + dLng1, this.lng2[i] + dLng2);
-      minLat[i] = Math.min(this.lat[i], this.lat2[i]) - dLat;
-      maxLat[i] = Math.max(this.lat[i], this.lat2[i]) + dLat;
-    }
+    const n = this.count;
     return {
-      count,
-      kind: Uint8Array.from(this.kind),
-      lng: Float64Array.from(this.lng),
-      lat: Float64Array.from(this.lat),
-      lng2: Float64Array.from(this.lng2),
-      lat2: Float64Array.from(this.lat2),
-      radiusMeters: Float64Array.from(this.radius),
-      sin1: Float64Array.from(this.sin1),
-      cos1: Float64Array.from(this.cos1),
-      sin2: Float64Array.from(this.sin2),
-      cos2: Float64Array.from(this.cos2),
-      mask: Uint32Array.from(this.mask),
-      minLng,
-      minLat,
-      maxLng,
-      maxLat,
+      count: n,
+      kind: this.kind.subarray(0, n),
+      lng: this.lng.subarray(0, n),
+      lat: this.lat.subarray(0, n),
+      radiusMeters: this.radius.subarray(0, n),
+      mask: this.mask.subarray(0, n),
+      detailRow: this.detailRow.subarray(0, n),
+      detail: this.detail.subarray(0, 4 * this.detailCount),
     };
   }
 }
@@ -132,21 +169,25 @@ function layerBit(layerKeys: LayerKey[], layer: LayerName, operator: string | nu
   return index < 0 ? 0 : 1 << index;
 }
 
-function technologyMask(layerKeys: LayerKey[], technology: Technology, operator: string, config: CoverageConfig): number {
-  let mask = 0;
-  const operators: (string | null)[] = [null, operator];
-  for (const who of operators) {
-    if (config.mobileBroadband.includes(technology)) mask |= layerBit(layerKeys, 'mobile', who);
-    if (technology === '4G') mask |= layerBit(layerKeys, '4g', who);
-    if (technology === '5G') mask |= layerBit(layerKeys, '5g', who);
+/** Layer bits of one operator (and of the overall layers) per technology, looked up once per operator. */
+function technologyMasks(layerKeys: LayerKey[], operator: string, config: CoverageConfig): Map<Technology, number> {
+  const masks = new Map<Technology, number>();
+  for (const technology of TECHNOLOGIES) {
+    let mask = 0;
+    for (const who of [null, operator]) {
+      if (config.mobileBroadband.includes(technology)) mask |= layerBit(layerKeys, 'mobile', who);
+      if (technology === '4G') mask |= layerBit(layerKeys, '4g', who);
+      if (technology === '5G') mask |= layerBit(layerKeys, '5g', who);
+    }
+    masks.set(technology, mask);
   }
-  return mask;
+  return masks;
 }
 
 function pushSector(builder: ShapeBuilder, record: BtsRecord, radius: Meters, mask: number, config: CoverageConfig): void {
   const beamwidth = record.beamwidthDegrees ?? config.defaultBeamwidthDegrees;
   if (record.azimuthDegrees === undefined || !(beamwidth > 0) || beamwidth >= 360) {
-    builder.push(SHAPE_DISC, record.lng, record.lat, record.lng, record.lat, radius, 0, 0, mask);
+    builder.disc(record.lng, record.lat, radius, mask);
     return;
   }
   // Compass azimuth (clockwise from north) to a math angle (counter-clockwise from east).
@@ -155,7 +196,7 @@ function pushSector(builder: ShapeBuilder, record: BtsRecord, radius: Meters, ma
   // Wider than 180° is not convex: store two convex halves.
   const pieces = beamwidth > 180 ? [[centre - half, centre], [centre, centre + half]] : [[centre - half, centre + half]];
   for (const [start, end] of pieces) {
-    builder.push(SHAPE_SECTOR, record.lng, record.lat, record.lng, record.lat, radius, start, end, mask);
+    builder.sector(record.lng, record.lat, radius, start, end, mask);
   }
 }
 
@@ -166,6 +207,7 @@ function pushSector(builder: ShapeBuilder, record: BtsRecord, radius: Meters, ma
  * @param input the records, points and routes
  * @param config radii, mobile-broadband technologies, default beamwidth
  * @param layerKeys the layers (from `buildLayerKeys`)
+ * @param allocate buffer allocator for the columns (shared memory for worker threads)
  * @returns the shapes and warnings (records that count for no layer)
  * @example buildCoverageShapes({ btsRecords, fibrePoints: [], fibreRoutes: [] }, DEFAULT_CONFIG, buildLayerKeys(['Viettel']))
  */
@@ -173,19 +215,40 @@ export function buildCoverageShapes(
   input: { btsRecords: BtsRecord[]; fibrePoints: FibrePoint[]; fibreRoutes: FibreRoute[] },
   config: CoverageConfig,
   layerKeys: LayerKey[],
+  allocate: Allocate = plainBuffer,
 ): { shapes: CoverageShapes; warnings: Warning[] } {
-  const builder = new ShapeBuilder();
+  // At most two shapes per technology of a record (a sector wider than 180° is two halves), one
+  // per fibre point, one per route segment (or point).
+  let recordShapes = 0;
+  for (const record of input.btsRecords) recordShapes += 2 * record.technologies.length;
+  let routeShapes = 0;
+  for (const route of input.fibreRoutes) routeShapes += Math.max(1, route.coordinates.length - 1);
+  const builder = new ShapeBuilder(recordShapes + input.fibrePoints.length + routeShapes, recordShapes + routeShapes, allocate);
   const warnings: Warning[] = [];
   const noLayer: BtsRecord[] = [];
+  const masksByOperator = new Map<string, Map<Technology, number>>();
+  const radii: number[] = [];
+  const masks: number[] = [];
   for (const record of input.btsRecords) {
-    const maskByRadius = new Map<number, number>();
+    let technologyMask = masksByOperator.get(record.operator);
+    if (!technologyMask) masksByOperator.set(record.operator, (technologyMask = technologyMasks(layerKeys, record.operator, config)));
+    // Technologies with the same radius share one shape.
+    radii.length = 0;
+    masks.length = 0;
     for (const technology of record.technologies) {
       const radius = record.radiusMeters ?? config.radiiMeters[technology];
-      const mask = technologyMask(layerKeys, technology, record.operator, config);
-      if (mask !== 0 && radius > 0) maskByRadius.set(radius, (maskByRadius.get(radius) ?? 0) | mask);
+      const mask = technologyMask.get(technology) ?? 0;
+      if (mask === 0 || !(radius > 0)) continue;
+      const k = radii.indexOf(radius);
+      if (k < 0) {
+        radii.push(radius);
+        masks.push(mask);
+      } else {
+        masks[k] |= mask;
+      }
     }
-    if (maskByRadius.size === 0) noLayer.push(record);
-    for (const [radius, mask] of maskByRadius) pushSector(builder, record, radius, mask, config);
+    if (radii.length === 0) noLayer.push(record);
+    for (let k = 0; k < radii.length; k++) pushSector(builder, record, radii[k], masks[k], config);
   }
   if (noLayer.length > 0) {
     const listed = noLayer.slice(0, 5).map((record) => `${record.siteId} (${record.technologies.join(';') || '—'})`);
@@ -198,18 +261,18 @@ export function buildCoverageShapes(
   const ftthMask = layerBit(layerKeys, 'ftth', null);
   for (const point of input.fibrePoints) {
     const radius = point.radiusMeters ?? config.radiiMeters.ftth;
-    builder.push(SHAPE_DISC, point.lng, point.lat, point.lng, point.lat, radius, 0, 0, ftthMask);
+    builder.disc(point.lng, point.lat, radius, ftthMask);
   }
   for (const route of input.fibreRoutes) {
     const radius = route.radiusMeters ?? config.radiiMeters.ftth;
     const coordinates = route.coordinates;
     if (coordinates.length === 1) {
-      builder.push(SHAPE_DISC, coordinates[0][0], coordinates[0][1], coordinates[0][0], coordinates[0][1], radius, 0, 0, ftthMask);
+      builder.disc(coordinates[0][0], coordinates[0][1], radius, ftthMask);
     }
     for (let i = 1; i < coordinates.length; i++) {
       const [lng1, lat1] = coordinates[i - 1];
       const [lng2, lat2] = coordinates[i];
-      builder.push(SHAPE_CAPSULE, lng1, lat1, lng2, lat2, radius, 0, 0, ftthMask);
+      builder.capsule(lng1, lat1, lng2, lat2, radius, ftthMask);
     }
   }
   return { shapes: builder.build(), warnings };

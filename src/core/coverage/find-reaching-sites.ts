@@ -2,7 +2,8 @@ import type { BtsRecord, CoverageConfig, Hamlet, Site } from '../types';
 import { haversineMeters, metersToDegrees } from '../units';
 import { buildCoverageShapes, buildLayerKeys } from './coverage-shapes';
 import { buildScanPasses } from './compute-coverage';
-import { computeHamletFractions, KernelScratch, prepareHamlet } from './scanline-kernel';
+import { computeHamletFractions, KernelScratch } from './scanline-kernel';
+import { prepareHamlet } from './prepare-hamlets';
 
 /** A site that reaches a hamlet, with the share of the hamlet its own records cover (mobile layer). */
 export interface ReachingSite {

@@ -1,6 +1,6 @@
 /**
  * Point-in-hamlet, distance-to-hamlet and a point surely inside a hamlet, in the hamlet's own
- * metric frame (see `prepareHamlet`).
+ * metric frame (see `prepareHamlets`).
  */
 import type { PreparedHamlet } from './scanline-kernel';
 

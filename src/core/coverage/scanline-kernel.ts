@@ -1,5 +1,3 @@
-import type { AreaGeometry } from '../types';
-import { ellipsoidMetersPerDegree } from '../units';
 import { SHAPE_CAPSULE, SHAPE_DISC, type CoverageShapes } from './coverage-shapes';
 
 /**
@@ -21,7 +19,7 @@ const MIN_LINES = 24;
 const MAX_LINES = 1024;
 const EPSILON = 1e-12;
 
-/** A hamlet projected into its local frame, ready for the kernel. */
+/** A hamlet projected into its local frame, ready for the kernel (see `prepareHamlets`). */
 export interface PreparedHamlet {
   lng0: number;
   lat0: number;
@@ -38,67 +36,6 @@ export interface PreparedHamlet {
   bbox: [number, number, number, number];
   /** Planar area in the local frame (holes subtracted), m². */
   areaM2: number;
-}
-
-/**
- * Projects a hamlet polygon into its local metric frame.
- * @param geometry Polygon or MultiPolygon, `[lng, lat]` degrees
- * @returns the prepared hamlet
- * @example prepareHamlet({ type: 'Polygon', coordinates: [[[105.9, 9.6], [105.91, 9.6], [105.91, 9.61], [105.9, 9.6]]] })
- */
-export function prepareHamlet(geometry: AreaGeometry): PreparedHamlet {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let minLng = Infinity;
-  let minLat = Infinity;
-  let maxLng = -Infinity;
-  let maxLat = -Infinity;
-  for (const polygon of polygons) {
-    for (const ring of polygon) {
-      for (const [lng, lat] of ring) {
-        if (lng < minLng) minLng = lng;
-        if (lng > maxLng) maxLng = lng;
-        if (lat < minLat) minLat = lat;
-        if (lat > maxLat) maxLat = lat;
-      }
-    }
-  }
-  const lng0 = (minLng + maxLng) / 2;
-  const lat0 = (minLat + maxLat) / 2;
-  // Scales of the WGS84 ellipsoid at the hamlet's latitude: areas in true square metres (a sphere
-  // would overstate them by 0.4 % at 10° N).
-  const [kx, ky] = ellipsoidMetersPerDegree(lat0);
-  const rings: Float64Array[] = [];
-  let areaM2 = 0;
-  for (const polygon of polygons) {
-    for (const ring of polygon) {
-      const closed = ring.length > 0 && (ring[0][0] !== ring[ring.length - 1][0] || ring[0][1] !== ring[ring.length - 1][1]);
-      const count = ring.length + (closed ? 1 : 0);
-      const xy = new Float64Array(count * 2);
-      for (let i = 0; i < count; i++) {
-        const [lng, lat] = ring[i % ring.length];
-        xy[2 * i] = (lng - lng0) * kx;
-        xy[2 * i + 1] = (lat - lat0) * ky;
-      }
-      rings.push(xy);
-      // Shoelace per ring; holes wind the other way in valid input, but take |area| with sign by role.
-      let twiceArea = 0;
-      for (let i = 0; i + 1 < count; i++) twiceArea += xy[2 * i] * xy[2 * i + 3] - xy[2 * i + 2] * xy[2 * i + 1];
-      areaM2 += polygon[0] === ring ? Math.abs(twiceArea) / 2 : -Math.abs(twiceArea) / 2;
-    }
-  }
-  return {
-    lng0,
-    lat0,
-    kx,
-    ky,
-    rings,
-    minX: (minLng - lng0) * kx,
-    maxX: (maxLng - lng0) * kx,
-    minY: (minLat - lat0) * ky,
-    maxY: (maxLat - lat0) * ky,
-    bbox: [minLng, minLat, maxLng, maxLat],
-    areaM2: Math.max(0, areaM2),
-  };
 }
 
 /** Reusable buffers, so the kernel allocates nothing per hamlet once warmed up. */
@@ -172,20 +109,35 @@ export class KernelScratch {
   /** Appends shapes (by index) to the candidate list, projected into the hamlet's frame. */
   addCandidates(hamlet: PreparedHamlet, shapes: CoverageShapes, indices: ArrayLike<number>): void {
     this.reserve(this.count + indices.length);
+    const { lng0, lat0, kx, ky } = hamlet;
     for (let k = 0; k < indices.length; k++) {
       const i = indices[k];
       const c = this.count++;
-      this.kind[c] = shapes.kind[i];
-      this.x1[c] = (shapes.lng[i] - hamlet.lng0) * hamlet.kx;
-      this.y1[c] = (shapes.lat[i] - hamlet.lat0) * hamlet.ky;
-      this.x2[c] = (shapes.lng2[i] - hamlet.lng0) * hamlet.kx;
-      this.y2[c] = (shapes.lat2[i] - hamlet.lat0) * hamlet.ky;
+      const kind = shapes.kind[i];
+      const x = (shapes.lng[i] - lng0) * kx;
+      const y = (shapes.lat[i] - lat0) * ky;
+      this.kind[c] = kind;
+      this.x1[c] = x;
+      this.y1[c] = y;
       this.radius[c] = shapes.radiusMeters[i];
-      this.sin1[c] = shapes.sin1[i];
-      this.cos1[c] = shapes.cos1[i];
-      this.sin2[c] = shapes.sin2[i];
-      this.cos2[c] = shapes.cos2[i];
       this.mask[c] = shapes.mask[i];
+      if (kind === SHAPE_DISC) {
+        this.x2[c] = x;
+        this.y2[c] = y;
+        continue;
+      }
+      const row = 4 * shapes.detailRow[i];
+      if (kind === SHAPE_CAPSULE) {
+        this.x2[c] = (shapes.detail[row] - lng0) * kx;
+        this.y2[c] = (shapes.detail[row + 1] - lat0) * ky;
+      } else {
+        this.x2[c] = x;
+        this.y2[c] = y;
+        this.sin1[c] = shapes.detail[row];
+        this.cos1[c] = shapes.detail[row + 1];
+        this.sin2[c] = shapes.detail[row + 2];
+        this.cos2[c] = shapes.detail[row + 3];
+      }
     }
   }
 }

@@ -14,29 +14,24 @@ function wrap(index: Flatbush): BoxIndex {
 }
 
 /**
- * Builds a packed Hilbert R-tree (flatbush) over bounding boxes given as four columns.
- * @param minLng west edges, degrees
- * @param minLat south edges, degrees
- * @param maxLng east edges, degrees
- * @param maxLat north edges, degrees
+ * Builds a packed Hilbert R-tree (flatbush) over `count` bounding boxes.
+ * @param count number of boxes
+ * @param boxOf writes box i as west, south, east, north (degrees) into `out`
  * @param allocate where the tree lives (e.g. `(bytes) => new SharedArrayBuffer(bytes)` to share it
  *   with worker threads); an ordinary ArrayBuffer by default
- * @returns an index whose `search` returns indices into the columns
- * @example buildBoxIndex([0], [0], [1], [1]).search(0.5, 0.5, 2, 2) // [0]
+ * @returns an index whose `search` returns box numbers
+ * @example buildBoxIndex(1, (i, out) => out.set([0, 0, 1, 1])).search(0.5, 0.5, 2, 2) // [0]
  */
-export function buildBoxIndex(
-  minLng: ArrayLike<number>,
-  minLat: ArrayLike<number>,
-  maxLng: ArrayLike<number>,
-  maxLat: ArrayLike<number>,
-  allocate?: (bytes: number) => ArrayBufferLike,
-): BoxIndex {
-  const count = minLng.length;
+export function buildBoxIndex(count: number, boxOf: (i: number, out: Float64Array) => void, allocate?: (bytes: number) => ArrayBufferLike): BoxIndex {
   if (count === 0) return EMPTY_INDEX;
   // flatbush takes a buffer constructor; adapt the allocator to one.
   const BufferType = allocate ? (function (this: unknown, bytes: number) { return allocate(bytes); } as unknown as ArrayBufferConstructor) : ArrayBuffer;
   const index = new Flatbush(count, 16, Float64Array, BufferType);
-  for (let i = 0; i < count; i++) index.add(minLng[i], minLat[i], maxLng[i], maxLat[i]);
+  const box = new Float64Array(4);
+  for (let i = 0; i < count; i++) {
+    boxOf(i, box);
+    index.add(box[0], box[1], box[2], box[3]);
+  }
   index.finish();
   return wrap(index);
 }
@@ -45,7 +40,7 @@ export function buildBoxIndex(
  * Reopens an index from its packed tree (no copy), e.g. in a worker thread.
  * @param data `BoxIndex.data` of an index built elsewhere, or null for an empty index
  * @returns the same index
- * @example boxIndexFromData(buildBoxIndex([0], [0], [1], [1]).data).search(0, 0, 1, 1) // [0]
+ * @example boxIndexFromData(buildBoxIndex(1, (i, out) => out.set([0, 0, 1, 1])).data).search(0, 0, 1, 1) // [0]
  */
 export function boxIndexFromData(data: ArrayBufferLike | null): BoxIndex {
   return data ? wrap(Flatbush.from(data)) : EMPTY_INDEX;

@@ -1,0 +1,162 @@
+import type { AreaGeometry } from '../types';
+import { ellipsoidMetersPerDegree } from '../units';
+import type { Allocate } from './coverage-shapes';
+import type { PreparedHamlet } from './scanline-kernel';
+
+/**
+ * Prepared hamlets as a few flat typed arrays: the form they are built in, so that worker threads
+ * can share them (allocate on a SharedArrayBuffer) and a country of hamlets costs four buffers,
+ * not a buffer per ring.
+ */
+export interface PackedHamlets {
+  /** Per hamlet: lng0, lat0, kx, ky, minX, maxX, minY, maxY, 4 × bbox, areaM2. */
+  header: Float64Array;
+  /** Per hamlet, the index of its first ring in `ringStart` (length = hamlets + 1). */
+  hamletRings: Int32Array;
+  /** Per ring, its first value in `coordinates` (length = rings + 1). */
+  ringStart: Int32Array;
+  /** All rings' interleaved x, y in metres, each ring closed (first = last). */
+  coordinates: Float64Array;
+}
+
+const HEADER = 13;
+const plainBuffer: Allocate = (bytes) => new ArrayBuffer(bytes);
+
+function polygonsOf(geometry: AreaGeometry): AreaGeometry['coordinates'][] {
+  return (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as AreaGeometry['coordinates'][];
+}
+
+function isOpen(ring: number[][]): boolean {
+  const n = ring.length;
+  return n > 0 && (ring[0][0] !== ring[n - 1][0] || ring[0][1] !== ring[n - 1][1]);
+}
+
+/**
+ * Projects hamlet polygons into their local metric frames (equirectangular on the WGS84
+ * ellipsoid, centred on each hamlet's bounding box), straight into packed arrays.
+ * @param geometries Polygon or MultiPolygon per hamlet, `[lng, lat]` degrees
+ * @param allocate buffer allocator (e.g. `(n) => new SharedArrayBuffer(n)`)
+ * @returns the packed arrays and the prepared hamlets, whose rings are views on them
+ * @example prepareHamlets(input.hamlets.map((hamlet) => hamlet.geometry)).hamlets[0].areaM2
+ */
+export function prepareHamlets(geometries: AreaGeometry[], allocate: Allocate = plainBuffer): { packed: PackedHamlets; hamlets: PreparedHamlet[] } {
+  let ringCount = 0;
+  let valueCount = 0;
+  for (const geometry of geometries) {
+    for (const polygon of polygonsOf(geometry)) {
+      for (const ring of polygon as number[][][]) {
+        ringCount++;
+        valueCount += 2 * (ring.length + (isOpen(ring) ? 1 : 0));
+      }
+    }
+  }
+  const header = new Float64Array(allocate(Math.max(1, geometries.length * HEADER) * 8));
+  const hamletRings = new Int32Array(allocate((geometries.length + 1) * 4));
+  const ringStart = new Int32Array(allocate((ringCount + 1) * 4));
+  const coordinates = new Float64Array(allocate(Math.max(1, valueCount) * 8));
+  let ringAt = 0;
+  let value = 0;
+  geometries.forEach((geometry, h) => {
+    const polygons = polygonsOf(geometry) as number[][][][];
+    let minLng = Infinity;
+    let minLat = Infinity;
+    let maxLng = -Infinity;
+    let maxLat = -Infinity;
+    for (const polygon of polygons) {
+      for (const ring of polygon) {
+        for (let i = 0; i < ring.length; i++) {
+          const lng = ring[i][0];
+          const lat = ring[i][1];
+          if (lng < minLng) minLng = lng;
+          if (lng > maxLng) maxLng = lng;
+          if (lat < minLat) minLat = lat;
+          if (lat > maxLat) maxLat = lat;
+        }
+      }
+    }
+    const lng0 = (minLng + maxLng) / 2;
+    const lat0 = (minLat + maxLat) / 2;
+    // Scales of the WGS84 ellipsoid at the hamlet's latitude: areas in true square metres (a sphere
+    // would overstate them by 0.4 % at 10° N).
+    const [kx, ky] = ellipsoidMetersPerDegree(lat0);
+    hamletRings[h] = ringAt;
+    let areaM2 = 0;
+    for (const polygon of polygons) {
+      for (const ring of polygon) {
+        ringStart[ringAt++] = value;
+        const first = value;
+        for (let i = 0; i < ring.length; i++) {
+          coordinates[value++] = (ring[i][0] - lng0) * kx;
+          coordinates[value++] = (ring[i][1] - lat0) * ky;
+        }
+        if (isOpen(ring)) {
+          coordinates[value++] = coordinates[first];
+          coordinates[value++] = coordinates[first + 1];
+        }
+        // Shoelace per ring; holes wind the other way in valid input, but take |area| with sign by role.
+        let twiceArea = 0;
+        for (let i = first; i + 3 < value; i += 2) twiceArea += coordinates[i] * coordinates[i + 3] - coordinates[i + 2] * coordinates[i + 1];
+        areaM2 += polygon[0] === ring ? Math.abs(twiceArea) / 2 : -Math.abs(twiceArea) / 2;
+      }
+    }
+    const o = h * HEADER;
+    header[o] = lng0;
+    header[o + 1] = lat0;
+    header[o + 2] = kx;
+    header[o + 3] = ky;
+    header[o + 4] = (minLng - lng0) * kx;
+    header[o + 5] = (maxLng - lng0) * kx;
+    header[o + 6] = (minLat - lat0) * ky;
+    header[o + 7] = (maxLat - lat0) * ky;
+    header[o + 8] = minLng;
+    header[o + 9] = minLat;
+    header[o + 10] = maxLng;
+    header[o + 11] = maxLat;
+    header[o + 12] = Math.max(0, areaM2);
+  });
+  hamletRings[geometries.length] = ringAt;
+  ringStart[ringAt] = value;
+  const packed = { header, hamletRings, ringStart, coordinates };
+  return { packed, hamlets: unpackHamlets(packed) };
+}
+
+/**
+ * Projects one hamlet polygon into its local metric frame.
+ * @param geometry Polygon or MultiPolygon, `[lng, lat]` degrees
+ * @returns the prepared hamlet
+ * @example prepareHamlet({ type: 'Polygon', coordinates: [[[105.9, 9.6], [105.91, 9.6], [105.91, 9.61], [105.9, 9.6]]] })
+ */
+export function prepareHamlet(geometry: AreaGeometry): PreparedHamlet {
+  return prepareHamlets([geometry]).hamlets[0];
+}
+
+/**
+ * The prepared hamlets of packed arrays; rings are views on the packed coordinates (no copy).
+ * @param packed the packed hamlets (e.g. received by a worker thread)
+ * @returns prepared hamlets, in the packed order
+ * @example unpackHamlets(prepareHamlets(geometries).packed)[0].areaM2
+ */
+export function unpackHamlets(packed: PackedHamlets): PreparedHamlet[] {
+  const count = packed.hamletRings.length - 1;
+  const head = packed.header;
+  const hamlets: PreparedHamlet[] = [];
+  for (let h = 0; h < count; h++) {
+    const o = h * HEADER;
+    const rings: Float64Array[] = [];
+    for (let r = packed.hamletRings[h]; r < packed.hamletRings[h + 1]; r++) rings.push(packed.coordinates.subarray(packed.ringStart[r], packed.ringStart[r + 1]));
+    hamlets.push({
+      lng0: head[o],
+      lat0: head[o + 1],
+      kx: head[o + 2],
+      ky: head[o + 3],
+      minX: head[o + 4],
+      maxX: head[o + 5],
+      minY: head[o + 6],
+      maxY: head[o + 7],
+      bbox: [head[o + 8], head[o + 9], head[o + 10], head[o + 11]],
+      areaM2: head[o + 12],
+      rings,
+    });
+  }
+  return hamlets;
+}
