@@ -1,5 +1,4 @@
 import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, HamletResult, LayerName, Site, Warning } from './types';
-import { LAYER_NAMES } from './types';
 import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, shapeBounds, type Allocate, type LayerKey } from './coverage/coverage-shapes';
 import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
 import type { PreparedHamlet, ScanPass } from './coverage/scanline-kernel';
@@ -242,32 +241,30 @@ function groupKey(result: HamletResult, properties: Record<string, unknown>, fie
 export function buildCoverageReport(analysis: CoverageAnalysis, groupBy: string[] = ['district', 'commune']): CoverageReport {
   const { input, config, layerKeys, fractions } = analysis;
   const layerCount = layerKeys.length;
-  const overallIndex = new Map<LayerName, number>(layerKeys.flatMap((key, i) => (key.operator === null ? [[key.layer, i] as const] : [])));
-  const hamlets: HamletResult[] = input.hamlets.map((hamlet, h) => {
+  const overall = (layer: LayerName) => Math.max(0, layerKeys.findIndex((key) => key.operator === null && key.layer === layer));
+  const [mobileAt, at4g, at5g, ftthAt] = [overall('mobile'), overall('4g'), overall('5g'), overall('ftth')];
+  const operatorLayers = layerKeys.flatMap((key, l) => (key.operator !== null && key.layer !== 'ftth' ? [{ operator: key.operator, layer: key.layer as 'mobile' | '4g' | '5g', l }] : []));
+  const mobileThreshold = config.coveredThreshold.mobile - 1e-12;
+  const ftthThreshold = config.coveredThreshold.ftth - 1e-12;
+  // Plain literals in a plain loop: at country scale this builds 80,000 results.
+  const hamlets: HamletResult[] = new Array(input.hamlets.length);
+  for (let h = 0; h < input.hamlets.length; h++) {
+    const hamlet = input.hamlets[h];
     const row = h * layerCount;
-    const fraction = Object.fromEntries(LAYER_NAMES.map((layer) => [layer, fractions[row + (overallIndex.get(layer) ?? 0)]])) as HamletResult['fraction'];
-    const covered = Object.fromEntries(
-      LAYER_NAMES.map((layer) => [layer, fraction[layer] >= (layer === 'ftth' ? config.coveredThreshold.ftth : config.coveredThreshold.mobile) - 1e-12]),
-    ) as HamletResult['covered'];
+    const fraction = { mobile: fractions[row + mobileAt], '4g': fractions[row + at4g], '5g': fractions[row + at5g], ftth: fractions[row + ftthAt] };
+    const covered = { mobile: fraction.mobile >= mobileThreshold, '4g': fraction['4g'] >= mobileThreshold, '5g': fraction['5g'] >= mobileThreshold, ftth: fraction.ftth >= ftthThreshold };
     const operatorFraction: HamletResult['operatorFraction'] = {};
-    layerKeys.forEach((key, l) => {
-      if (key.operator === null || key.layer === 'ftth') return;
-      const entry = (operatorFraction[key.operator] ??= { mobile: 0, '4g': 0, '5g': 0 });
-      entry[key.layer] = fractions[row + l];
-    });
-    return {
-      id: hamlet.id,
-      name: hamlet.name,
-      commune: hamlet.commune,
-      district: hamlet.district,
-      ...(hamlet.households !== undefined ? { households: hamlet.households } : {}),
-      ...(hamlet.population !== undefined ? { population: hamlet.population } : {}),
-      areaKm2: analysis.prepared[h].areaM2 / 1e6,
-      fraction,
-      covered,
-      operatorFraction,
-    };
-  });
+    for (const { operator, layer, l } of operatorLayers) (operatorFraction[operator] ??= { mobile: 0, '4g': 0, '5g': 0 })[layer] = fractions[row + l];
+    // Keys in the report's order: households and population only when known.
+    const result = { id: hamlet.id, name: hamlet.name, commune: hamlet.commune, district: hamlet.district } as HamletResult;
+    if (hamlet.households !== undefined) result.households = hamlet.households;
+    if (hamlet.population !== undefined) result.population = hamlet.population;
+    result.areaKm2 = analysis.prepared[h].areaM2 / 1e6;
+    result.fraction = fraction;
+    result.covered = covered;
+    result.operatorFraction = operatorFraction;
+    hamlets[h] = result;
+  }
   const kpis = computeKpis(hamlets, analysis.sites);
   const groups: CoverageReport['groups'] = {};
   for (const field of groupBy) {
