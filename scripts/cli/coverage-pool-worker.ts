@@ -6,14 +6,14 @@ import { boxIndexFromData, computeCoverage, unpackHamlets } from '../../src/core
 import type { JobMessage, ThreadReport } from './coverage-pool-messages';
 
 parentPort!.on('message', (job: JobMessage) => {
-  const prepared = unpackHamlets(job.hamlets);
   const sets = job.sets.map((set) => ({ shapes: set.shapes, index: boxIndexFromData(set.indexData) }));
-  const total = prepared.length;
-  const indices = new Int32Array(job.chunkSize);
+  const total = job.hamlets.hamletRings.length - 1;
   for (let start = Atomics.add(job.next, 0, job.chunkSize); start < total; start = Atomics.add(job.next, 0, job.chunkSize)) {
     const end = Math.min(total, start + job.chunkSize);
-    for (let h = start; h < end; h++) indices[h - start] = h;
-    computeCoverage(prepared, sets, job.layerCount, job.passes, indices.subarray(0, end - start), job.out);
+    // Only this chunk's hamlets become objects (short-lived); their rows of the shared result are
+    // a view starting at the chunk's first row.
+    const prepared = unpackHamlets(job.hamlets, start, end);
+    computeCoverage(prepared, sets, job.layerCount, job.passes, undefined, job.out.subarray(start * job.layerCount, end * job.layerCount));
     parentPort!.postMessage({ id: job.id, hamlets: end - start } satisfies ThreadReport);
   }
   parentPort!.postMessage({ id: job.id, finished: true } satisfies ThreadReport);

@@ -133,14 +133,15 @@ export function prepareHamlet(geometry: AreaGeometry): PreparedHamlet {
 /**
  * The prepared hamlets of packed arrays; rings are views on the packed coordinates (no copy).
  * @param packed the packed hamlets (e.g. received by a worker thread)
- * @returns prepared hamlets, in the packed order
- * @example unpackHamlets(prepareHamlets(geometries).packed)[0].areaM2
+ * @param start first hamlet (default: 0)
+ * @param end one past the last hamlet (default: all)
+ * @returns prepared hamlets `start … end − 1`, in the packed order
+ * @example unpackHamlets(prepareHamlets(geometries).packed, 0, 100)[0].areaM2
  */
-export function unpackHamlets(packed: PackedHamlets): PreparedHamlet[] {
-  const count = packed.hamletRings.length - 1;
+export function unpackHamlets(packed: PackedHamlets, start = 0, end = packed.hamletRings.length - 1): PreparedHamlet[] {
   const head = packed.header;
   const hamlets: PreparedHamlet[] = [];
-  for (let h = 0; h < count; h++) {
+  for (let h = start; h < end; h++) {
     const o = h * HEADER;
     const rings: Float64Array[] = [];
     for (let r = packed.hamletRings[h]; r < packed.hamletRings[h + 1]; r++) rings.push(packed.coordinates.subarray(packed.ringStart[r], packed.ringStart[r + 1]));
