@@ -62,7 +62,7 @@ export function distanceToHamletMeters(hamlet: PreparedHamlet, lng: number, lat:
   return Math.sqrt(best);
 }
 
-function ringCentroid(ring: Float64Array): { x: number; y: number; area: number } {
+function ringCentroid(ring: Float32Array): { x: number; y: number; area: number } {
   let twiceArea = 0;
   let cx = 0;
   let cy = 0;
@@ -105,7 +105,9 @@ export function pointOnHamlet(hamlet: PreparedHamlet): [number, number] {
     let bestX = NaN;
     let bestWidth = 0;
     for (let k = 0; k + 1 < crossings.length; k += 2) {
-      if (crossings[k + 1] - crossings[k] > bestWidth) {
+      // Wider by more than a millimetre: equal stretches (a symmetric U) keep the first, whatever
+      // the rounding of the coordinates.
+      if (crossings[k + 1] - crossings[k] > bestWidth + 1e-3) {
         bestWidth = crossings[k + 1] - crossings[k];
         bestX = (crossings[k] + crossings[k + 1]) / 2;
       }

@@ -16,7 +16,7 @@ export interface PackedHamlets {
   /** Per ring, its first value in `coordinates` (length = rings + 1). */
   ringStart: Int32Array;
   /** All rings' interleaved x, y in metres, each ring closed (first = last). */
-  coordinates: Float64Array;
+  coordinates: Float32Array;
 }
 
 const HEADER = 13;
@@ -53,7 +53,7 @@ export function prepareHamlets(geometries: AreaGeometry[], allocate: Allocate = 
   const header = new Float64Array(allocate(Math.max(1, geometries.length * HEADER) * 8));
   const hamletRings = new Int32Array(allocate((geometries.length + 1) * 4));
   const ringStart = new Int32Array(allocate((ringCount + 1) * 4));
-  const coordinates = new Float64Array(allocate(Math.max(1, valueCount) * 8));
+  const coordinates = new Float32Array(allocate(Math.max(1, valueCount) * 4));
   let ringAt = 0;
   let value = 0;
   geometries.forEach((geometry, h) => {
@@ -143,7 +143,7 @@ export function unpackHamlets(packed: PackedHamlets, start = 0, end = packed.ham
   const hamlets: PreparedHamlet[] = [];
   for (let h = start; h < end; h++) {
     const o = h * HEADER;
-    const rings: Float64Array[] = [];
+    const rings: Float32Array[] = [];
     for (let r = packed.hamletRings[h]; r < packed.hamletRings[h + 1]; r++) rings.push(packed.coordinates.subarray(packed.ringStart[r], packed.ringStart[r + 1]));
     hamlets.push({
       lng0: head[o],

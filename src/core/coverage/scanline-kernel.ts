@@ -26,8 +26,9 @@ export interface PreparedHamlet {
   /** Metres per degree of longitude / latitude at lat0. */
   kx: number;
   ky: number;
-  /** Rings as interleaved x,y in metres, closed (first = last). */
-  rings: Float64Array[];
+  /** Rings as interleaved x,y in metres from the frame's centre, closed (first = last); float32 is
+   * finer than a millimetre over a 20 km hamlet. */
+  rings: Float32Array[];
   minX: number;
   maxX: number;
   minY: number;
