@@ -377,7 +377,7 @@ function scanPass(hamlet: PreparedHamlet, s: KernelScratch, openMask: number, st
   for (let line = 0; line < lines; line++) shapeLine[line + 1] += shapeLine[line];
   const pending = s.order;
   const slot = s.lineFill.length >= lines ? s.lineFill : (s.lineFill = new Int32Array(lines * 2));
-  slot.set(shapeLine.subarray(0, lines));
+  for (let line = 0; line < lines; line++) slot[line] = shapeLine[line];
   for (let c = 0; c < s.count; c++) if (firstLine[c] >= 0) pending[slot[firstLine[c]]++] = c;
 
   const covered = s.covered;
@@ -404,39 +404,51 @@ function scanPass(hamlet: PreparedHamlet, s: KernelScratch, openMask: number, st
     activeCount = write;
     while (next < shapeLine[line + 1]) active[activeCount++] = pending[next++];
 
-    // Intervals on this line. A shape spanning the whole line inside the hamlet covers its layers
-    // on this line outright; an empty or redundant one gets start = +∞ and is passed over.
+    // Intervals on this line, by position in the active list. A shape spanning the whole line
+    // inside the hamlet covers its layers on this line outright; an empty or redundant one gets
+    // start = +∞ and is passed over.
     let lineFull = 0;
     for (let k = 0; k < activeCount; k++) {
       const c = active[k];
-      starts[c] = Infinity;
+      starts[k] = Infinity;
       if ((mask[c] & openMask & ~lineFull) === 0) continue;
+      let lo: number;
+      let hi: number;
       if (kind[c] === SHAPE_DISC) {
         // The common case, inlined: a circle's chord.
         const dy = y - y1[c];
         const chord2 = radius[c] * radius[c] - dy * dy;
         if (chord2 <= 0) continue;
         const half = Math.sqrt(chord2);
-        starts[c] = x1[c] - half;
-        ends[c] = x1[c] + half;
+        lo = x1[c] - half;
+        hi = x1[c] + half;
       } else {
         if (!shapeInterval(s, c, y, interval)) continue;
-        starts[c] = interval[0];
-        ends[c] = interval[1];
+        lo = interval[0];
+        hi = interval[1];
       }
-      if (starts[c] <= lineLo && ends[c] >= lineHi) {
+      if (lo <= lineLo && hi >= lineHi) {
         lineFull |= mask[c] & openMask;
-        starts[c] = Infinity;
+        continue;
       }
+      starts[k] = lo;
+      ends[k] = hi;
     }
+    // Sort the list by start, moving each shape's interval with it.
     for (let k = 1; k < activeCount; k++) {
       const c = active[k];
+      const start = starts[k];
+      const end = ends[k];
       let j = k - 1;
-      while (j >= 0 && starts[active[j]] > starts[c]) {
+      while (j >= 0 && starts[j] > start) {
         active[j + 1] = active[j];
+        starts[j + 1] = starts[j];
+        ends[j + 1] = ends[j];
         j--;
       }
       active[j + 1] = c;
+      starts[j + 1] = start;
+      ends[j + 1] = end;
     }
 
     const sweepMask = openMask & ~lineFull;
@@ -447,6 +459,29 @@ function scanPass(hamlet: PreparedHamlet, s: KernelScratch, openMask: number, st
       totalLength += b - a;
       for (let m = lineFull; m !== 0; m &= m - 1) covered[31 - Math.clz32(m & -m)] += b - a;
       if (sweepMask === 0) continue;
+      if ((sweepMask & (sweepMask - 1)) === 0) {
+        // One layer open (the FTTH pass, usually): every active shape counts for it, so the union
+        // is one running interval, no per-layer bookkeeping.
+        let start = -Infinity;
+        let end = -Infinity;
+        let length = 0;
+        for (let k = 0; k < activeCount; k++) {
+          if (starts[k] >= b) break;
+          const to = ends[k] < b ? ends[k] : b;
+          const from = starts[k] > a ? starts[k] : a;
+          if (to <= from) continue;
+          if (from > end) {
+            if (end > start) length += end - start;
+            start = from;
+            end = to;
+          } else if (to > end) {
+            end = to;
+          }
+        }
+        if (end > start) length += end - start;
+        covered[31 - Math.clz32(sweepMask)] += length;
+        continue;
+      }
       for (let m = sweepMask; m !== 0; m &= m - 1) {
         const l = 31 - Math.clz32(m & -m);
         runStart[l] = -Infinity;
@@ -454,9 +489,9 @@ function scanPass(hamlet: PreparedHamlet, s: KernelScratch, openMask: number, st
       }
       for (let k = 0; k < activeCount; k++) {
         const c = active[k];
-        if (starts[c] >= b) break;
-        const end = ends[c] < b ? ends[c] : b;
-        const start = starts[c] > a ? starts[c] : a;
+        if (starts[k] >= b) break;
+        const end = ends[k] < b ? ends[k] : b;
+        const start = starts[k] > a ? starts[k] : a;
         if (end <= start) continue;
         for (let m = mask[c] & sweepMask; m !== 0; m &= m - 1) {
           const l = 31 - Math.clz32(m & -m);
@@ -492,6 +527,8 @@ function bucketCrossings(hamlet: PreparedHamlet, s: KernelScratch, lines: number
   const lineStart = s.lineStart;
   lineStart.fill(0, 0, lines + 1);
   let count = 0;
+  let crossingLine = s.crossingLine;
+  let crossingX = s.crossingX;
   for (const ring of hamlet.rings) {
     for (let i = 0; i + 3 < ring.length; i += 2) {
       const ay = ring[i + 1];
@@ -503,22 +540,28 @@ function bucketCrossings(hamlet: PreparedHamlet, s: KernelScratch, lines: number
       const high = ay < by ? by : ay;
       const firstLine = Math.max(0, Math.ceil((low - hamlet.minY) / step - 0.5) - 1);
       const lastLine = Math.min(lines - 1, Math.ceil((high - hamlet.minY) / step - 0.5));
+      if (count + lastLine - firstLine + 1 > crossingLine.length) {
+        while (count + lastLine - firstLine + 1 > s.crossingLine.length) s.growCrossings();
+        crossingLine = s.crossingLine;
+        crossingX = s.crossingX;
+      }
+      const ax = ring[i];
+      const slope = (ring[i + 2] - ax) / (by - ay);
       for (let line = firstLine; line <= lastLine; line++) {
         const y = hamlet.minY + (line + 0.5) * step;
         if (ay > y === by > y) continue;
-        if (count >= s.crossingLine.length) s.growCrossings();
-        s.crossingLine[count] = line;
-        s.crossingX[count++] = ring[i] + ((y - ay) * (ring[i + 2] - ring[i])) / (by - ay);
+        crossingLine[count] = line;
+        crossingX[count++] = ax + (y - ay) * slope;
       }
     }
   }
-  for (let k = 0; k < count; k++) lineStart[s.crossingLine[k] + 1]++;
+  for (let k = 0; k < count; k++) lineStart[crossingLine[k] + 1]++;
   for (let line = 0; line < lines; line++) lineStart[line + 1] += lineStart[line];
   if (s.crossings.length < count) s.crossings = new Float64Array(count * 2);
   const crossings = s.crossings;
   const fill = s.lineFill.length >= lines ? s.lineFill : (s.lineFill = new Int32Array(lines * 2));
-  fill.set(lineStart.subarray(0, lines));
-  for (let k = 0; k < count; k++) crossings[fill[s.crossingLine[k]]++] = s.crossingX[k];
+  for (let line = 0; line < lines; line++) fill[line] = lineStart[line];
+  for (let k = 0; k < count; k++) crossings[fill[crossingLine[k]]++] = crossingX[k];
   for (let line = 0; line < lines; line++) sortCrossings(crossings, lineStart[line], lineStart[line + 1] - lineStart[line]);
   return crossings;
 }
