@@ -65,6 +65,27 @@ describe('computeCoverage against exact polygon clipping', () => {
     expect(exact).toBeGreaterThan(0.2);
     expect(Math.abs(fraction.ftth - exact)).toBeLessThanOrEqual(0.01);
   });
+
+  it('keeps shapes of layers already full on a line out of the layers still open on it', () => {
+    // One operator. A large 4G disc spans the lower lines of the hamlet outright (mobile and 4g
+    // full there), a small 4G disc reaching in from the left starts before it on those lines, and a
+    // 5G disc sits at the top. Only the 5G disc may count for 5g.
+    const [dLng, dLat] = metersToDegrees(1, CENTER[1]);
+    const at = (x: number, y: number): [number, number] => [CENTER[0] + x * dLng, CENTER[1] + y * dLat];
+    const polygon: PolygonGeometry = { type: 'Polygon', coordinates: [[at(0, 0), at(1000, 0), at(1000, 2000), at(0, 2000), at(0, 0)]] };
+    const record = (siteId: string, [lng, lat]: [number, number], technology: '4G' | '5G', radiusMeters: number) => ({ siteId, operator: 'Viettel', lng, lat, technologies: [technology], radiusMeters });
+    const big = record('BIG', at(1200, 0), '4G', 1300);
+    const small = record('SMALL', at(-300, 250), '4G', 500);
+    const top = record('TOP', at(500, 1700), '5G', 300);
+    // Both orders: which of the two 4G discs the kernel meets first on a line must not matter.
+    for (const btsRecords of [[big, small, top], [small, big, top]]) {
+      const [fraction] = fractionsOf({ hamlets: [hamletOf(polygon)], btsRecords, fibrePoints: [], fibreRoutes: [], indicators: [] });
+      for (const layer of ['4g', '5g'] as const) {
+        const exact = exactFraction(polygon, referenceShapesOf(btsRecords, (r) => r.technologies.includes(layer === '4g' ? '4G' : '5G')));
+        expect(Math.abs(fraction[layer] - exact), `${layer}, ${btsRecords[0].siteId} first`).toBeLessThanOrEqual(0.01);
+      }
+    }
+  });
 });
 
 describe('computeCoverage invariants', () => {

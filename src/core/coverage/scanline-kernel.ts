@@ -459,9 +459,10 @@ function scanPass(hamlet: PreparedHamlet, s: KernelScratch, openMask: number, st
       totalLength += b - a;
       for (let m = lineFull; m !== 0; m &= m - 1) covered[31 - Math.clz32(m & -m)] += b - a;
       if (sweepMask === 0) continue;
-      if ((sweepMask & (sweepMask - 1)) === 0) {
-        // One layer open (the FTTH pass, usually): every active shape counts for it, so the union
-        // is one running interval, no per-layer bookkeeping.
+      if ((openMask & (openMask - 1)) === 0) {
+        // One layer open in this pass (the FTTH pass, usually): every active shape counts for it,
+        // so the union is one running interval, no per-layer bookkeeping. (Not when other layers
+        // merely went full on this line: the shapes left may count for those layers only.)
         let start = -Infinity;
         let end = -Infinity;
         let length = 0;
