@@ -6,43 +6,15 @@ import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildCoverageReport, createCoverageAnalysis, withExtraBtsRecords, DEFAULT_CONFIG } from '../src/core/index';
 import type { BtsRecord, CoverageAnalysis, CoverageInput, CoverageReport, LayerName } from '../src/core/index';
-import { exactFraction, type ReferenceShape } from '../test/helpers/exact-coverage';
+import { errorAgainstExact, referenceShapesForLayer, shapesNear } from '../test/helpers/exact-coverage';
 import { generateSyntheticInput, mulberry32 } from './synthetic-data';
 import { demoPaths, loadInputFiles } from '../scripts/cli/read-inputs';
 import { CoveragePool, createCoverageAnalysisInPool } from '../scripts/cli/coverage-pool';
 
 const LAYERS: LayerName[] = ['mobile', '4g', '5g', 'ftth'];
 
-function shapesFor(input: CoverageInput, layer: LayerName): ReferenceShape[] {
-  if (layer === 'ftth') return input.fibrePoints.map((p) => ({ kind: 'disc', center: [p.lng, p.lat], radiusMeters: p.radiusMeters ?? DEFAULT_CONFIG.radiiMeters.ftth }));
-  const shapes: ReferenceShape[] = [];
-  for (const record of input.btsRecords) {
-    const technologies = record.technologies.filter((t) => (layer === 'mobile' ? DEFAULT_CONFIG.mobileBroadband.includes(t) : t === (layer === '4g' ? '4G' : '5G')));
-    // One shape per distinct radius, as the engine does.
-    for (const radius of new Set(technologies.map((t) => record.radiusMeters ?? DEFAULT_CONFIG.radiiMeters[t]))) {
-      const center: [number, number] = [record.lng, record.lat];
-      const beamwidth = record.beamwidthDegrees ?? DEFAULT_CONFIG.defaultBeamwidthDegrees;
-      shapes.push(
-        record.azimuthDegrees !== undefined && beamwidth < 360
-          ? { kind: 'sector', center, radiusMeters: radius, azimuthDegrees: record.azimuthDegrees, beamwidthDegrees: beamwidth }
-          : { kind: 'disc', center, radiusMeters: radius },
-      );
-    }
-  }
-  return shapes;
-}
-
-function nearby(shapes: ReferenceShape[], bbox: number[]): ReferenceShape[] {
-  return shapes.filter((shape) => {
-    if (shape.kind === 'route') return true;
-    const dLat = shape.radiusMeters / 111195;
-    const dLng = dLat / Math.cos((shape.center[1] * Math.PI) / 180);
-    return shape.center[0] + dLng >= bbox[0] && shape.center[0] - dLng <= bbox[2] && shape.center[1] + dLat >= bbox[1] && shape.center[1] - dLat <= bbox[3];
-  });
-}
-
 /** The naive way: a 64-step Turf circle per hamlet–site pair, intersect, union, area. */
-function naiveFraction(hamlet: Feature<Polygon | MultiPolygon>, shapes: ReferenceShape[]): number {
+function naiveFraction(hamlet: Feature<Polygon | MultiPolygon>, shapes: ReturnType<typeof shapesNear>): number {
   const pieces: Feature<Polygon | MultiPolygon>[] = [];
   for (const shape of shapes) {
     if (shape.kind === 'route') continue;
@@ -123,44 +95,26 @@ async function runScale(scale: string, input: CoverageInput, sampleSize: number,
   // Naive baseline and exact reference on a sample of hamlets; the naive time is extrapolated.
   const step = Math.max(1, Math.floor(input.hamlets.length / sampleSize));
   const sample = input.hamlets.map((_, i) => i).filter((i) => i % step === 0).slice(0, sampleSize);
-  const layerShapes = new Map(LAYERS.map((layer) => [layer, shapesFor(input, layer)]));
+  const layerShapes = new Map(LAYERS.map((layer) => [layer, referenceShapesForLayer(input, layer, DEFAULT_CONFIG)]));
   let naiveTotal = 0;
   let naiveFailures = 0;
-  let exactFailures = 0;
-  let errorSum = 0;
-  let errorMax = 0;
-  let errorCount = 0;
   for (const h of sample) {
-    const hamlet = input.hamlets[h];
-    const feature = turf.feature(hamlet.geometry) as Feature<Polygon | MultiPolygon>;
+    const feature = turf.feature(input.hamlets[h].geometry) as Feature<Polygon | MultiPolygon>;
     const bbox = turf.bbox(feature);
     const started = performance.now();
     for (const layer of LAYERS) {
       // polygon clipping sometimes fails on near-degenerate rings ("Unable to complete output ring").
       try {
-        naiveFraction(feature, nearby(layerShapes.get(layer)!, bbox));
+        naiveFraction(feature, shapesNear(layerShapes.get(layer)!, bbox));
       } catch {
         naiveFailures++;
       }
     }
     naiveTotal += performance.now() - started;
-    for (const layer of LAYERS) {
-      let exact: number;
-      try {
-        exact = exactFraction(hamlet.geometry, nearby(layerShapes.get(layer)!, bbox));
-      } catch {
-        exactFailures++;
-        continue;
-      }
-      const error = Math.abs(report.hamlets[h].fraction[layer] - exact);
-      errorSum += error;
-      errorMax = Math.max(errorMax, error);
-      errorCount++;
-    }
   }
+  const { mae, max: errorMax, count: errorCount, failures: exactFailures, worst } = errorAgainstExact(input, report, DEFAULT_CONFIG, sample);
   const naiveMs = (naiveTotal / sample.length) * input.hamlets.length;
-  const mae = errorSum / errorCount;
-  log(`naive Turf: ${naiveMs.toFixed(0)} ms (extrapolated from ${sample.length} hamlets, ${naiveFailures} clipping failures); MAE ${mae.toExponential(2)}, max error ${errorMax.toFixed(4)} over ${errorCount} hamlet-layers (${exactFailures} reference failures)`);
+  log(`naive Turf: ${naiveMs.toFixed(0)} ms (extrapolated from ${sample.length} hamlets, ${naiveFailures} clipping failures); MAE ${mae.toExponential(2)}, max error ${errorMax.toFixed(4)} over ${errorCount} hamlet-layers (${exactFailures} reference failures); worst ${worst}`);
   return {
     scale,
     engineMs: Number(engineMs.toFixed(1)),

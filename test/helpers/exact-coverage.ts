@@ -2,7 +2,7 @@
 // (polygon-clipping underneath), areas on the sphere. Used only by tests and the bench baseline.
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { AreaGeometry } from '../../src/core/types';
+import type { AreaGeometry, CoverageConfig, CoverageInput, CoverageReport, LayerName } from '../../src/core/types';
 
 export type ReferenceShape =
   | { kind: 'disc'; center: [number, number]; radiusMeters: number }
@@ -41,4 +41,78 @@ export function exactFraction(hamlet: AreaGeometry, shapes: ReferenceShape[]): n
   const union = clips.length === 1 ? clips[0] : turf.union(turf.featureCollection(clips));
   covered = union ? turf.area(union) : 0;
   return Math.min(1, covered / hamletArea);
+}
+
+/**
+ * The reference shapes of one layer of an input, as the engine's model defines them: BTS records
+ * with a technology of the layer (one shape per distinct radius), fibre points and routes for ftth.
+ */
+export function referenceShapesForLayer(input: CoverageInput, layer: LayerName, config: CoverageConfig): ReferenceShape[] {
+  if (layer === 'ftth') {
+    return [
+      ...input.fibrePoints.map((p): ReferenceShape => ({ kind: 'disc', center: [p.lng, p.lat], radiusMeters: p.radiusMeters ?? config.radiiMeters.ftth })),
+      ...input.fibreRoutes.map((route): ReferenceShape => ({ kind: 'route', coordinates: route.coordinates as [number, number][], radiusMeters: route.radiusMeters ?? config.radiiMeters.ftth })),
+    ];
+  }
+  const shapes: ReferenceShape[] = [];
+  for (const record of input.btsRecords) {
+    const technologies = record.technologies.filter((t) => (layer === 'mobile' ? config.mobileBroadband.includes(t) : t === (layer === '4g' ? '4G' : '5G')));
+    for (const radius of new Set(technologies.map((t) => record.radiusMeters ?? config.radiiMeters[t]))) {
+      const center: [number, number] = [record.lng, record.lat];
+      const beamwidth = record.beamwidthDegrees ?? config.defaultBeamwidthDegrees;
+      shapes.push(
+        record.azimuthDegrees !== undefined && beamwidth < 360
+          ? { kind: 'sector', center, radiusMeters: radius, azimuthDegrees: record.azimuthDegrees, beamwidthDegrees: beamwidth }
+          : { kind: 'disc', center, radiusMeters: radius },
+      );
+    }
+  }
+  return shapes;
+}
+
+/** The shapes whose bounding box may touch `bbox` (`[west, south, east, north]`); routes always. */
+export function shapesNear(shapes: ReferenceShape[], bbox: number[]): ReferenceShape[] {
+  return shapes.filter((shape) => {
+    if (shape.kind === 'route') return true;
+    const dLat = shape.radiusMeters / 111195;
+    const dLng = dLat / Math.cos((shape.center[1] * Math.PI) / 180);
+    return shape.center[0] + dLng >= bbox[0] && shape.center[0] - dLng <= bbox[2] && shape.center[1] + dLat >= bbox[1] && shape.center[1] - dLat <= bbox[3];
+  });
+}
+
+const LAYERS: LayerName[] = ['mobile', '4g', '5g', 'ftth'];
+
+/**
+ * A report's fractions against exact clipping on some of its hamlets, every layer.
+ * @returns mean and largest absolute error, the worst hamlet-layer, and how many clippings failed
+ *   (polygon clipping sometimes gives up on near-degenerate rings)
+ */
+export function errorAgainstExact(input: CoverageInput, report: CoverageReport, config: CoverageConfig, sample: number[]) {
+  const layerShapes = new Map(LAYERS.map((layer) => [layer, referenceShapesForLayer(input, layer, config)]));
+  let sum = 0;
+  let max = 0;
+  let count = 0;
+  let failures = 0;
+  let worst = '';
+  for (const h of sample) {
+    const geometry = input.hamlets[h].geometry;
+    const bbox = turf.bbox(turf.feature(geometry));
+    for (const layer of LAYERS) {
+      let exact: number;
+      try {
+        exact = exactFraction(geometry, shapesNear(layerShapes.get(layer)!, bbox));
+      } catch {
+        failures++;
+        continue;
+      }
+      const error = Math.abs(report.hamlets[h].fraction[layer] - exact);
+      sum += error;
+      count++;
+      if (error > max) {
+        max = error;
+        worst = `${input.hamlets[h].id} ${layer}: engine ${report.hamlets[h].fraction[layer].toFixed(4)}, exact ${exact.toFixed(4)}`;
+      }
+    }
+  }
+  return { mae: count > 0 ? sum / count : 0, max, count, failures, worst };
 }
