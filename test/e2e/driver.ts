@@ -323,8 +323,10 @@ export class AppDriver {
   async openInvalidProject(name: string, content: string): Promise<string[]> {
     await this.openPanel('import');
     await this.page.getByTestId('project-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content, 'utf8') });
-    await this.page.getByTestId('project-problems').waitFor();
-    return this.page.getByTestId('project-problems').locator('li').allInnerTexts();
+    // The list of this file's problems: a list shown for an earlier file must not be read.
+    const problems = this.page.locator(`[data-testid="project-problems"][data-file="${name}"]`);
+    await problems.waitFor();
+    return problems.locator('li').allInnerTexts();
   }
 
   /** Types a value for a plan indicator in the dashboard form and saves it. */

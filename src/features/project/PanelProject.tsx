@@ -55,7 +55,7 @@ export function PanelProject() {
         {status.kind === 'problems' && (
           <>
             <p className="error">{t('project.invalid', { file: status.fileName })}</p>
-            <ul className="project-problems" data-testid="project-problems">
+            <ul className="project-problems" data-testid="project-problems" data-file={status.fileName}>
               {status.problems.map((problem, index) => (
                 <li key={index} data-code={problem.code}>
                   {t(`project.problem.${problem.code}` as MessageKey, { path: problem.path })}
