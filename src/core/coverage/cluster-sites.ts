@@ -49,20 +49,6 @@ export function clusterSites(records: BtsRecord[], colocationMeters: Meters): Si
   }
   const sites: Site[] = [];
   for (const list of members.values()) {
-    if (list.length === 1) {
-      // Most sites hold one record: no sets to build.
-      const record = records[list[0]];
-      sites.push({
-        id: record.siteId,
-        lng: record.lng,
-        lat: record.lat,
-        operators: [record.operator],
-        technologies: TECHNOLOGIES.filter((technology) => record.technologies.includes(technology)),
-        recordSiteIds: [record.siteId],
-        shared: false,
-      });
-      continue;
-    }
     const operators = new Set<string>();
     const technologies = new Set<Technology>();
     const siteIds = new Set<string>();

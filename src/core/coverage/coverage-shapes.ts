@@ -1,5 +1,5 @@
 import { TECHNOLOGIES, type BtsRecord, type CoverageConfig, type FibrePoint, type FibreRoute, type LayerName, type Technology, type Warning } from '../types';
-import { METERS_PER_DEGREE, type Meters } from '../units';
+import { metersToDegrees, type Meters } from '../units';
 
 /** One coverage layer: a layer name, either for all operators (`operator: null`) or for one. */
 export interface LayerKey {
@@ -46,8 +46,7 @@ export interface CoverageShapes {
 export function shapeBounds(shapes: CoverageShapes, i: number, out: Float64Array): void {
   const lng = shapes.lng[i];
   const lat = shapes.lat[i];
-  const dLat = shapes.radiusMeters[i] / METERS_PER_DEGREE;
-  const dLng = dLat / Math.max(1e-6, Math.cos((lat * Math.PI) / 180));
+  const [dLng, dLat] = metersToDegrees(shapes.radiusMeters[i], lat);
   out[0] = lng - dLng;
   out[1] = lat - dLat;
   out[2] = lng + dLng;
@@ -56,7 +55,7 @@ export function shapeBounds(shapes: CoverageShapes, i: number, out: Float64Array
     const row = 4 * shapes.detailRow[i];
     const lng2 = shapes.detail[row];
     const lat2 = shapes.detail[row + 1];
-    const dLng2 = dLat / Math.max(1e-6, Math.cos((lat2 * Math.PI) / 180));
+    const [dLng2] = metersToDegrees(shapes.radiusMeters[i], lat2);
     out[0] = Math.min(out[0], lng2 - dLng2);
     out[1] = Math.min(out[1], lat2 - dLat);
     out[2] = Math.max(out[2], lng2 + dLng2);
@@ -90,7 +89,8 @@ export function buildLayerKeys(operators: Iterable<string>): LayerKey[] {
 
 /** Buffer allocator: e.g. `(bytes) => new SharedArrayBuffer(bytes)` to share shapes with worker threads. */
 export type Allocate = (bytes: number) => ArrayBufferLike;
-const plainBuffer: Allocate = (bytes) => new ArrayBuffer(bytes);
+/** The default allocator: ordinary, unshared memory. */
+export const plainBuffer: Allocate = (bytes) => new ArrayBuffer(bytes);
 
 /**
  * Writes shapes straight into typed columns sized up front from an upper bound of the shape

@@ -1,6 +1,6 @@
 import type { AreaGeometry } from '../types';
 import { ellipsoidMetersPerDegree } from '../units';
-import type { Allocate } from './coverage-shapes';
+import { plainBuffer, type Allocate } from './coverage-shapes';
 import type { PreparedHamlet } from './scanline-kernel';
 
 /**
@@ -20,7 +20,6 @@ export interface PackedHamlets {
 }
 
 const HEADER = 13;
-const plainBuffer: Allocate = (bytes) => new ArrayBuffer(bytes);
 
 function polygonsOf(geometry: AreaGeometry): AreaGeometry['coordinates'][] {
   return (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as AreaGeometry['coordinates'][];

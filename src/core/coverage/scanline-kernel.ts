@@ -480,7 +480,7 @@ function scanPass(hamlet: PreparedHamlet, s: KernelScratch, openMask: number, st
           }
         }
         if (end > start) length += end - start;
-        covered[31 - Math.clz32(sweepMask)] += length;
+        covered[31 - Math.clz32(openMask)] += length;
         continue;
       }
       for (let m = sweepMask; m !== 0; m &= m - 1) {
