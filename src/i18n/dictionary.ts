@@ -1,5 +1,9 @@
-/** Vietnamese is the source language; English must have exactly the same keys (checked by the type). */
-export const vi = {
+/**
+ * Vietnamese is the source language; English must have exactly the same keys (checked by the type).
+ * Messages of one area may live in a file of their own (`messages-<area>.ts`, exporting `vi<Area>`
+ * `as const` and `en<Area>: Record<keyof typeof vi<Area>, string>`), spread in below.
+ */
+const viBase = {
   'app.title': 'Hạ tầng số Sóc Trăng — độ phủ theo ấp, khóm',
   'app.demoBanner': 'Dữ liệu minh họa',
   'app.loading': 'Đang tải dữ liệu…',
@@ -350,9 +354,7 @@ export const vi = {
   'proposals.addAt': 'Thêm trạm tại tọa độ',
 } as const;
 
-export type MessageKey = keyof typeof vi;
-
-export const en: Record<MessageKey, string> = {
+const enBase: Record<keyof typeof viBase, string> = {
   'app.title': 'Sóc Trăng digital infrastructure — coverage by hamlet',
   'app.demoBanner': 'Demo data',
   'app.loading': 'Loading data…',
@@ -701,4 +703,14 @@ export const en: Record<MessageKey, string> = {
   'proposals.lat': 'Latitude',
   'proposals.moveTo': 'Move here',
   'proposals.addAt': 'Add a site here',
+};
+
+export const vi = {
+  ...viBase,
+} as const;
+
+export type MessageKey = keyof typeof vi;
+
+export const en: Record<MessageKey, string> = {
+  ...enBase,
 };
