@@ -66,7 +66,8 @@ export function generateSyntheticInput(options: SyntheticOptions): CoverageInput
       const corners: [number, number][] = [[i, j], [i + 1, j], [i + 1, j + 1], [i, j + 1]];
       const ring: Position[] = [];
       for (let c = 0; c < 4; c++) {
-        ring.push(node(...corners[c]), ...edge(corners[c], corners[(c + 1) % 4]));
+        ring.push(node(corners[c][0], corners[c][1]));
+        for (const position of edge(corners[c], corners[(c + 1) % 4])) ring.push(position);
       }
       ring.push(ring[0]);
       hamlets.push({

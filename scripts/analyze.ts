@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.join) {
     const joined = joinHouseholdTable(input.hamlets, decodeText(readBytes(values.join, 'indicators'), basename(values.join)).text, basename(values.join), values['join-key'] ?? 'code');
     input.hamlets = joined.hamlets;
-    warnings.push(...joined.warnings);
+    for (const warning of joined.warnings) warnings.push(warning);
     for (const warning of joined.warnings) log(`${warning.code}: ${warning.message}`);
   }
   let lastProgress = 0;

@@ -10,13 +10,13 @@ function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
 }
 
 /** Builds the app with Vite unless dist/ is newer than every source the build reads. */
 export function ensureBuild(root: string, log: (line: string) => void): void {
   const built = existsSync(join(root, 'dist', 'index.html')) ? statSync(join(root, 'dist', 'index.html')).mtimeMs : 0;
-  const sources = Math.max(...['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((name) => newestChange(join(root, name))));
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].reduce((newest, name) => Math.max(newest, newestChange(join(root, name))), 0);
   if (built > sources) return;
   log('building the app (vite build)…');
   const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -177,8 +177,8 @@ export function buildAdminUnits(options: AdminOptions, random: Random): AdminUni
   districts.forEach((district, districtIndex) => {
     const districtCommunes = buildCommunes(district, DISTRICTS[districtIndex], options, random, usedNames);
     const districtHamlets = districtCommunes.flatMap((commune, communeIndex) => buildHamlets(commune, communeIndex, options, random));
-    communes.push(...districtCommunes);
-    hamlets.push(...allocateCensus(district, districtHamlets, random));
+    for (const commune of districtCommunes) communes.push(commune);
+    for (const hamlet of allocateCensus(district, districtHamlets, random)) hamlets.push(hamlet);
   });
   return { districts, communes, hamlets };
 }

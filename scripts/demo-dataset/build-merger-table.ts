@@ -40,7 +40,7 @@ function groupDistrict(members: number[], groupCount: number, neighbours: Set<nu
     // Farthest-point seeds keep the groups compact and about the same size.
     const next = members
       .filter((member) => !seeds.includes(member))
-      .map((member) => ({ member, distance: Math.min(...seeds.map((seed) => localDistanceMeters(centres[member], centres[seed]))) }))
+      .map((member) => ({ member, distance: seeds.reduce((nearest, seed) => Math.min(nearest, localDistanceMeters(centres[member], centres[seed])), Infinity) }))
       .sort((a, b) => b.distance - a.distance || a.member - b.member)[0];
     seeds.push(next.member);
   }
@@ -132,7 +132,7 @@ export function buildMergerTable(communes: CommuneUnit[], hamlets: HamletUnit[],
   for (const code of districtCodes) {
     const members = communes.map((commune, index) => (commune.district.code === code ? index : -1)).filter((index) => index >= 0);
     const groupCount = Math.max(1, Math.min(Math.floor(members.length / 2), Math.round(members.length / meanGroupSize)));
-    groups.push(...groupDistrict(members, groupCount, neighbours, centres, random));
+    for (const group of groupDistrict(members, groupCount, neighbours, centres, random)) groups.push(group);
   }
   groups = absorbSingletons(groups, neighbours);
   const usedNames = new Set(communes.map((commune) => commune.baseName));

@@ -54,7 +54,7 @@ export function estimateCoveredShares(polygons: PolygonGeometry[], points: Cover
     index.add(x, y);
   }
   index.finish();
-  const maxRadiusMeters = Math.max(...points.map((point) => point.radiusMeters));
+  const maxRadiusMeters = points.reduce((largest, point) => Math.max(largest, point.radiusMeters), -Infinity);
   return polygons.map((polygon) => {
     const samples = samplePolygon(polygon, samplesPerPolygon);
     const covered = samples.filter((sample) => {

@@ -59,7 +59,7 @@ function coveringRadiusMeters(properties: SiteProperties): number | null {
     .split(';')
     .filter((technology): technology is Technology => DEFAULT_CONFIG.mobileBroadband.includes(technology as Technology));
   if (broadband.length === 0) return null;
-  return properties.radius_m ?? Math.max(...broadband.map((technology) => DEFAULT_CONFIG.radiiMeters[technology]));
+  return properties.radius_m ?? broadband.reduce((largest, technology) => Math.max(largest, DEFAULT_CONFIG.radiiMeters[technology]), -Infinity);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { appendAll } from './append-all';
 import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, HamletResult, LayerName, Site, Warning } from './types';
 import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, shapeBounds, type Allocate, type LayerKey } from './coverage/coverage-shapes';
 import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
@@ -119,7 +120,7 @@ export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig,
   });
   const hamletIndex = buildBoxIndex(prepared.length, (i, out) => out.set(prepared[i].bbox));
   const built = buildCoverageShapes(input, config, layerKeys, allocate);
-  warnings.push(...built.warnings);
+  appendAll(warnings, built.warnings);
   const base = indexShapes(built.shapes, allocate);
   const extra = extraRecords.length > 0 ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys, allocate).shapes, allocate) : null;
   return { input, config, layerKeys, passes: buildScanPasses(layerKeys, config), prepared, packed, hamletIndex, base, extraRecords, extra, warnings };

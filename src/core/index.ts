@@ -56,3 +56,5 @@ export * from './crs/guess-crs';
 export * from './crs/place-layer';
 export * from './coverage/find-reaching-sites';
 export * from './coverage/coverage-footprints';
+export * from './coverage/coverage-status';
+export * from './append-all';

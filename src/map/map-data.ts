@@ -1,6 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { LAYER_NAMES, type CoverageReport, type FibrePoint, type Hamlet, type Site } from '../core';
-import { coverageStatusOf } from '../state/analysis-store';
+import { coverageStatusOf, LAYER_NAMES, type CoverageReport, type FibrePoint, type Hamlet, type Site } from '../core';
 
 type Collection = FeatureCollection<Geometry, Record<string, unknown>>;
 

@@ -1,3 +1,4 @@
+import { appendAll } from '../core';
 import { pageMarginsMm, paperSizeMm, type Orientation, type PaperName } from './paper-sizes';
 import type { FrameMm, MeasureText, PrintItem, PrintPage } from './print-page';
 import { buildScaleBar, formatScale } from './print-scale';
@@ -272,17 +273,17 @@ export function layoutMapPage(content: MapPageContent, measure: MeasureText): { 
     ...northArrow(frames.map, content.northLetter, scale),
   ];
   const first = new ColumnCursor(frames.columns[0]);
-  items.push(...legendBlock(first, content.legendTitle, content.legend, scale, measure));
-  items.push(...scaleBlock(first, content.scaleTitle, content.scale, scale));
+  appendAll(items, legendBlock(first, content.legendTitle, content.legend, scale, measure));
+  appendAll(items, scaleBlock(first, content.scaleTitle, content.scale, scale));
   const second = frames.columns.length > 1 ? new ColumnCursor(frames.columns[1]) : first;
-  items.push(...kpiBlock(second, content, scale, measure));
+  appendAll(items, kpiBlock(second, content, scale, measure));
   let rest: string[] = [];
   if (content.list) {
     const listed = layoutListLines([second.frame], second.y, content.list.title, content.list.lines, scale, measure);
-    items.push(...listed.items);
+    appendAll(items, listed.items);
     rest = listed.rest;
   }
-  items.push(...layoutFooter(frames.footer, content.footerLeft, content.footerRight, scale, measure));
+  appendAll(items, layoutFooter(frames.footer, content.footerLeft, content.footerRight, scale, measure));
   return { page: { widthMm: frames.page.widthMm, heightMm: frames.page.heightMm, items }, rest };
 }
 

@@ -1,8 +1,7 @@
-import { computeKpis, evaluateTargets, type CoverageConfig, type CoverageReport, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type Site, type TargetResult } from '../core';
+import { computeKpis, coverageStatusOf, evaluateTargets, type CoverageConfig, type CoverageReport, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type Site, type TargetResult } from '../core';
 import type { MessageKey } from '../i18n/dictionary';
 import { formatIsoDate, formatNumber, formatPercent, formatTargetValue, type Locale } from '../i18n/format';
 import { COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
-import { coverageStatusOf } from '../state/analysis-store';
 import type { KpiRow, LegendEntry } from './layout-page';
 import type { Bounds } from './print-scale';
 

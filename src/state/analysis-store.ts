@@ -34,14 +34,6 @@ export const selectReport = (state: AnalysisState) => state.report;
 export const selectKpis = (state: AnalysisState) => state.report?.kpis ?? null;
 export const selectTargets = (state: AnalysisState) => state.report?.targets ?? [];
 
-/** Coverage status of one hamlet on one layer: covered, partly (some but below threshold), not covered. */
-export type CoverageStatus = 'covered' | 'partial' | 'none';
-
-export function coverageStatusOf(hamlet: HamletResult, layer: LayerName): CoverageStatus {
-  if (hamlet.covered[layer]) return 'covered';
-  return hamlet.fraction[layer] > 0 ? 'partial' : 'none';
-}
-
 /** Filters and sort of the uncovered-hamlet list; `''` = all. */
 export interface UncoveredListFilters {
   district: string;

@@ -36,7 +36,7 @@ const MAX_STRIP_METERS = 200;
  */
 export function buildScanPasses(layerKeys: LayerKey[], config: CoverageConfig): ScanPass[] {
   const strip = (radius: number) => Math.max(MIN_STRIP_METERS, Math.min(MAX_STRIP_METERS, radius / STRIP_PER_RADIUS));
-  const mobileRadius = Math.min(...config.mobileBroadband.map((t) => config.radiiMeters[t]), config.radiiMeters['4G'], config.radiiMeters['5G']);
+  const mobileRadius = config.mobileBroadband.reduce((smallest, technology) => Math.min(smallest, config.radiiMeters[technology]), Math.min(config.radiiMeters['4G'], config.radiiMeters['5G']));
   let mobileMask = 0;
   let ftthMask = 0;
   layerKeys.forEach((key, i) => {

@@ -23,7 +23,7 @@ export function buildCoverageFootprints(records: BtsRecord[], config: CoverageCo
   for (const record of records) {
     const broadband = record.technologies.filter((technology) => config.mobileBroadband.includes(technology));
     if (broadband.length === 0) continue;
-    const radius = record.radiusMeters ?? Math.max(...broadband.map((technology) => config.radiiMeters[technology]));
+    const radius = record.radiusMeters ?? broadband.reduce((largest, technology) => Math.max(largest, config.radiiMeters[technology]), -Infinity);
     if (!(radius > 0)) continue;
     const [metersPerLng, metersPerLat] = ellipsoidMetersPerDegree(record.lat);
     const at = (azimuthDegrees: number): Position => {

@@ -35,7 +35,7 @@ export function findReachingSites(hamlet: Hamlet, sites: Site[], records: BtsRec
   for (const record of records) {
     const candidates = sitesById.get(record.siteId);
     if (!candidates) continue;
-    const radius = Math.max(record.radiusMeters ?? 0, ...record.technologies.map((technology) => config.radiiMeters[technology]));
+    const radius = record.technologies.reduce((largest, technology) => Math.max(largest, config.radiiMeters[technology]), record.radiusMeters ?? 0);
     const [dLng, dLat] = metersToDegrees(radius, record.lat);
     if (record.lng < minLng - dLng || record.lng > maxLng + dLng || record.lat < minLat - dLat || record.lat > maxLat + dLat) continue;
     const { shapes } = buildCoverageShapes({ btsRecords: [record], fibrePoints: [], fibreRoutes: [] }, config, layerKeys);

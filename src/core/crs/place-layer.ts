@@ -1,3 +1,4 @@
+import { appendAll } from '../append-all';
 import type { Position, Warning } from '../types';
 import { resolveCrs, type CrsDefinition } from './crs-definitions';
 import { guessCrs, type CrsCandidate, type GuessCrsOptions } from './guess-crs';
@@ -129,7 +130,7 @@ export function placeFeatureCollection(collection: unknown, options: PlaceLayerO
   const positions: Position[] = [];
   for (const feature of features) {
     if (positions.length >= 50_000) break;
-    positions.push(...collectPositions((feature as { geometry?: unknown } | null)?.geometry, 200));
+    appendAll(positions, collectPositions((feature as { geometry?: unknown } | null)?.geometry, 200));
   }
   const decision = decideLayerCrs(positions, options);
   const isIdentity = decision.report.crsId === 'EPSG:4326' && !decision.report.isSwapped;

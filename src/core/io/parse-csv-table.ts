@@ -102,11 +102,11 @@ function detectDelimiter(headerLine: string, content: string): CsvDelimiter {
   // Quoted header names may contain any delimiter; only count the ones outside quotes.
   const unquoted = headerLine.replace(/"[^"]*"/g, '');
   const headerCounts = DELIMITERS.map((delimiter) => countOf(unquoted, delimiter));
-  const most = Math.max(...headerCounts);
+  const most = headerCounts.reduce((largest, count) => Math.max(largest, count), 0);
   if (most > 0) return DELIMITERS[headerCounts.indexOf(most)];
   // A single column: take the delimiter the text uses least, so that no cell is split.
   const textCounts = DELIMITERS.map((delimiter) => countOf(content, delimiter));
-  return DELIMITERS[textCounts.indexOf(Math.min(...textCounts))];
+  return DELIMITERS[textCounts.indexOf(textCounts.reduce((smallest, count) => Math.min(smallest, count), Infinity))];
 }
 
 function countOf(text: string, delimiter: CsvDelimiter): number {

@@ -1,3 +1,4 @@
+import { appendAll } from '../append-all';
 import { resolveCrs, type CrsDefinition } from '../crs/crs-definitions';
 import { detectCrsFromPrj } from '../crs/detect-crs-from-prj';
 import type { BboxDegrees } from '../crs/guess-crs';
@@ -123,7 +124,7 @@ export async function parseInputBytes(kind: InputKind, file: string, bytes: Uint
     const shapefile = await readShapefileZip(data, file);
     collection = shapefile.collection;
     encoding = shapefile.encoding;
-    extraWarnings.push(...shapefile.warnings);
+    appendAll(extraWarnings, shapefile.warnings);
     if (declared === undefined && shapefile.prj !== null) {
       const prj = detectCrsFromPrj(shapefile.prj);
       if (prj !== null) declared = { crs: prj.crs, source: 'prj', description: `read from the .prj: ${prj.description}` };

@@ -1,3 +1,4 @@
+import { appendAll } from '../append-all';
 import type { CoverageConfig, CoverageInput, ImportResult, Warning } from '../types';
 import { CoverageInputError } from './input-error';
 import { parseBtsCsv, parseBtsGeoJson } from './parse-bts-records';
@@ -120,15 +121,15 @@ export function combineInputFiles(files: ParsedInputFile[]): { input: CoverageIn
   const warnings: Warning[] = [];
   const summaries: ImportSummary[] = [];
   for (const file of files) {
-    input.hamlets.push(...(file.input.hamlets ?? []));
-    input.btsRecords.push(...(file.input.btsRecords ?? []));
-    input.fibrePoints.push(...(file.input.fibrePoints ?? []));
-    input.fibreRoutes.push(...(file.input.fibreRoutes ?? []));
-    input.indicators.push(...(file.input.indicators ?? []));
+    appendAll(input.hamlets, file.input.hamlets ?? []);
+    appendAll(input.btsRecords, file.input.btsRecords ?? []);
+    appendAll(input.fibrePoints, file.input.fibrePoints ?? []);
+    appendAll(input.fibreRoutes, file.input.fibreRoutes ?? []);
+    appendAll(input.indicators, file.input.indicators ?? []);
     input.demo = input.demo || file.demo;
     for (const summary of file.summaries) {
       summaries.push(summary);
-      warnings.push(...summary.warnings);
+      appendAll(warnings, summary.warnings);
       for (const skipped of summary.skipped) warnings.push({ code: 'row-skipped', message: skipped.reason, where: skipped.where });
     }
   }

@@ -1,4 +1,4 @@
-import type { CrsReport, ParsedInputBytes, SkippedItem, Warning } from '../../core';
+import { appendAll, type CrsReport, type ParsedInputBytes, type SkippedItem, type Warning } from '../../core';
 import type { ImportKind } from './column-mapping';
 
 /** What the user sees after an import (or a refused file). */
@@ -34,8 +34,8 @@ export function reportFromParsed(fileName: string, kind: ImportKind, parsed: Par
   for (const summary of parsed.summaries) {
     report.rowsRead += summary.rowsRead;
     report.rowsUsed += summary.rowsUsed;
-    report.skipped.push(...summary.skipped);
-    report.warnings.push(...summary.warnings);
+    appendAll(report.skipped, summary.skipped);
+    appendAll(report.warnings, summary.warnings);
   }
   if (parsed.encoding !== undefined) report.encoding = parsed.encoding;
   if (parsed.sheet !== undefined) report.sheet = parsed.sheet;
@@ -79,7 +79,9 @@ export function formatImportReportText(report: ImportReport, headings: { title: 
   const lines = [headings.title, '', ...headings.counts];
   if (report.error !== null) lines.push('', report.error);
   if (headings.crs !== null) lines.push('', headings.crs);
-  if (report.skipped.length > 0) lines.push('', `${headings.skipped}:`, ...report.skipped.map((item) => `  ${item.where}: ${item.reason}`));
-  if (report.warnings.length > 0) lines.push('', `${headings.warnings}:`, ...report.warnings.map((warning) => `  [${label(warning.code)}] ${warning.where ? `${warning.where}: ` : ''}${warning.message}`));
+  if (report.skipped.length > 0) lines.push('', `${headings.skipped}:`);
+  for (const item of report.skipped) lines.push(`  ${item.where}: ${item.reason}`);
+  if (report.warnings.length > 0) lines.push('', `${headings.warnings}:`);
+  for (const warning of report.warnings) lines.push(`  [${label(warning.code)}] ${warning.where ? `${warning.where}: ` : ''}${warning.message}`);
   return `${lines.join('\n')}\n`;
 }

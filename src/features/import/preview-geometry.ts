@@ -1,4 +1,4 @@
-import type { BtsRecord, FibrePoint, FibreRoute, Hamlet, Position } from '../../core';
+import { appendAll, type BtsRecord, type FibrePoint, type FibreRoute, type Hamlet, type Position } from '../../core';
 
 /** What the preview draws: the new layer (paths and points) over the current hamlets, in SVG pixels. */
 export interface PreviewDrawing {
@@ -37,7 +37,7 @@ export function buildPreviewDrawing(
 ): PreviewDrawing {
   const lines: Position[][] = [];
   const points: Position[] = [];
-  for (const hamlet of (layer.hamlets ?? []).slice(0, MAX_ITEMS)) lines.push(...outerRings(hamlet));
+  for (const hamlet of (layer.hamlets ?? []).slice(0, MAX_ITEMS)) appendAll(lines, outerRings(hamlet));
   for (const route of (layer.fibreRoutes ?? []).slice(0, MAX_ITEMS)) lines.push(route.coordinates);
   for (const record of (layer.btsRecords ?? []).slice(0, MAX_ITEMS)) points.push([record.lng, record.lat]);
   for (const point of (layer.fibrePoints ?? []).slice(0, MAX_ITEMS)) points.push([point.lng, point.lat]);

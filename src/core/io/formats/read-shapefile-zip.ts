@@ -1,3 +1,4 @@
+import { appendAll } from '../../append-all';
 import { parseDbf, parseShp } from 'shpjs';
 import type { Warning } from '../../types';
 import { CoverageInputError } from '../input-error';
@@ -57,7 +58,7 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
       const read = readDbf(dbf.data, cpg === undefined ? undefined : decodeText(cpg.data, file).text.trim(), `${file}/${dbf.name}`);
       rows = read.rows;
       encoding = read.encoding;
-      warnings.push(...read.warnings);
+      appendAll(warnings, read.warnings);
       const sample = rows.slice(0, 500).flatMap((row) => Object.values(row).filter((value): value is string => typeof value === 'string')).join(' ');
       if (looksLikeLegacyVietnameseFont(sample)) {
         warnings.push({ code: 'legacy-vietnamese-font', message: 'the attributes look typed with a legacy TCVN3 (.VnTime) or VNI font, not Unicode: names will read garbled (e.g. "Tr¨ng"); convert the .dbf to Unicode and load it again', where: `${file}/${dbf.name}` });
