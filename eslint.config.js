@@ -61,6 +61,7 @@ const ONE_WORKER_CREATOR = [
 
 const CORE_PURITY_SYNTAX = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/core takes "now" as an argument.' },
+  { selector: 'ExportAllDeclaration', message: 'src/core exports a deliberate list: name each export (index.ts groups them by use).' },
 ];
 
 const depthBlocks = Object.keys(FORBIDDEN).flatMap((folder) =>

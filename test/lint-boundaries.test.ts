@@ -38,6 +38,10 @@ describe('the lint keeps src/core pure', () => {
     expect(await brokenRules('src/core/probe.ts', 'export const home = () => process.env.HOME;\n')).toEqual(['no-restricted-globals']);
   });
 
+  it('refuses `export *`: core exports a deliberate list', async () => {
+    expect(await brokenRules('src/core/index.ts', "export * from './types';\n")).toEqual(['no-restricted-syntax']);
+  });
+
   it('accepts core importing core and plain libraries', async () => {
     expect(await brokenRules('src/core/io/probe.ts', "import Papa from 'papaparse';\nimport type { Hamlet } from '../types';\nimport { appendAll } from '../append-all';\nexport const probe = [Papa, appendAll];\nexport type Probe = Hamlet;\n")).toEqual([]);
     expect(await brokenRules('src/core/probe.ts', "export const at = (isoDate: string) => new Date(isoDate);\n")).toEqual([]);

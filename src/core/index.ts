@@ -1,60 +1,90 @@
-// The only entry point used outside src/core.
-export * from './types';
-export * from './units';
-export * from './config/default-config';
-export * from './coverage/coverage-shapes';
-export * from './coverage/scanline-kernel';
-export * from './coverage/compute-coverage';
-export * from './coverage/cluster-sites';
-export * from './spatial/spatial-index';
-export * from './kpi/compute-kpis';
-export * from './kpi/evaluate-targets';
-export * from './analyze-coverage';
-export * from './io/input-error';
-export * from './io/column-aliases';
-export * from './io/parse-number';
-export * from './io/parse-csv-table';
-export * from './io/normalize-operator';
-export * from './io/parse-technologies';
-export * from './io/parse-bts-records';
-export * from './io/parse-fibre';
-export * from './io/parse-hamlets';
-export * from './io/parse-indicators';
-export * from './io/resolve-config';
-export * from './io/parse-input-file';
-export * from './io/format-outputs';
-export * from './io/join-household-table';
-export * from './coverage/prepare-hamlets';
-export * from './siting/siting-types';
-export * from './coverage/hamlet-geometry';
-export * from './siting/target-layers';
-export * from './siting/build-candidates';
-export * from './siting/coverage-gain';
-export * from './siting/greedy-cover';
-export * from './siting/run-highs';
-export * from './siting/solve-min-set';
-export * from './siting/solve-budget';
-export * from './siting/propose-sites';
-export * from './siting/format-proposals';
-export * from './io/decode-text';
-export * from './io/data-table';
-export * from './io/parse-coordinate';
-export * from './io/repair-polygon';
-export * from './io/check-input-size';
-export * from './io/detect-input-format';
-export * from './io/formats/read-kml';
-export * from './io/formats/read-topojson';
-export * from './io/formats/read-shapefile-zip';
-export * from './io/formats/read-xlsx-table';
-export * from './io/place-table-positions';
-export * from './io/flag-outside-vietnam';
-export * from './io/parse-input-bytes';
-export * from './crs/crs-definitions';
-export * from './crs/reproject';
-export * from './crs/detect-crs-from-prj';
-export * from './crs/guess-crs';
-export * from './crs/place-layer';
-export * from './coverage/find-reaching-sites';
-export * from './coverage/coverage-footprints';
-export * from './coverage/coverage-status';
-export * from './append-all';
+// The only entry point used outside src/core: a deliberate list, grouped by what uses it. A core
+// function the app, the CLI or a test outside core needs is added here by name; kernel scratch
+// types stay inside.
+
+// Domain types and constants.
+export {
+  LAYER_NAMES,
+  MOBILE_LAYER_NAMES,
+  TECHNOLOGIES,
+  type AreaGeometry,
+  type BtsRecord,
+  type CoverageConfig,
+  type CoverageFlags,
+  type CoverageFractions,
+  type CoverageInput,
+  type CoverageReport,
+  type FibrePoint,
+  type FibreRoute,
+  type FieldMapping,
+  type GroupKpis,
+  type Hamlet,
+  type HamletResult,
+  type ImportResult,
+  type IndicatorValue,
+  type KpiSet,
+  type LayerName,
+  type MultiPolygonGeometry,
+  type PlanTarget,
+  type PolygonCoordinates,
+  type PolygonGeometry,
+  type Position,
+  type Site,
+  type SkippedItem,
+  type TargetResult,
+  type Technology,
+  type Warning,
+} from './types';
+export { METERS_PER_DEGREE, type Meters } from './units';
+export { DEFAULT_CONFIG, SOC_TRANG_PLAN_TARGETS } from './config/default-config';
+export { appendAll } from './append-all';
+
+// The analysis: coverage, KPIs, targets, the map's classes.
+export { buildCoverageReport, createCoverageAnalysis, withExtraBtsRecords, type CoverageAnalysis } from './analyze-coverage';
+export { computeKpis } from './kpi/compute-kpis';
+export { evaluateTargets } from './kpi/evaluate-targets';
+export { coverageStatusOf, type CoverageStatus } from './coverage/coverage-status';
+export { findReachingSites } from './coverage/find-reaching-sites';
+export { buildCoverageFootprints } from './coverage/coverage-footprints';
+
+// The analysis split into jobs, for runners that spread it over threads (the CLI's worker pool).
+export { completeCoverageAnalysis, locateJobSites, prepareCoverageJob, type AnalysisOptions, type CoverageJob } from './analyze-coverage';
+export { buildCoverageShapes, type CoverageShapes } from './coverage/coverage-shapes';
+export { computeCoverage, indexShapes } from './coverage/compute-coverage';
+export { unpackHamlets, type PackedHamlets } from './coverage/prepare-hamlets';
+export type { ScanPass } from './coverage/scanline-kernel';
+export { boxIndexFromData } from './spatial/spatial-index';
+
+// Reading input: any file's bytes, or one format at a time.
+export { parseInputBytes, type ParseInputOptions, type ParsedInputBytes } from './io/parse-input-bytes';
+export { combineInputFiles, type ImportSummary, type InputKind } from './io/parse-input-file';
+export { checkInputSize } from './io/check-input-size';
+export { detectInputFormat } from './io/detect-input-format';
+export { decodeText } from './io/decode-text';
+export { CoverageInputError } from './io/input-error';
+export { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, INDICATOR_COLUMN_ALIASES, findColumn, normalizeColumnName } from './io/column-aliases';
+export { parseLocaleNumber } from './io/parse-number';
+export { parseCsvTable } from './io/parse-csv-table';
+export { normalizeOperator } from './io/normalize-operator';
+export { parseBtsCsv, parseBtsGeoJson } from './io/parse-bts-records';
+export { parseFibreCsv, parseFibreGeoJson } from './io/parse-fibre';
+export { parseHamletsGeoJson } from './io/parse-hamlets';
+export { parseIndicatorsCsv, parseIndicatorsJson } from './io/parse-indicators';
+export { readXlsxTable } from './io/formats/read-xlsx-table';
+export { joinHouseholdTable } from './io/join-household-table';
+export { resolveConfig } from './io/resolve-config';
+export { listKnownCrs, resolveCrs } from './crs/crs-definitions';
+export { createReprojector } from './crs/reproject';
+export type { CrsReport } from './crs/place-layer';
+
+// Writing results.
+export { formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers } from './io/format-outputs';
+
+// Siting: proposed new shared sites.
+export { proposeSites, type Proposal, type ProposalResult, type ProposeOptions, type ProposePhase } from './siting/propose-sites';
+export { formatProposalsGeoJson } from './siting/format-proposals';
+export { SitingError, type HighsLike } from './siting/siting-types';
+export { buildCandidates } from './siting/build-candidates';
+export { computeCoverageGain } from './siting/coverage-gain';
+export { findTargetLayers, isMobileCovered } from './siting/target-layers';
+export { distanceToHamletMeters } from './coverage/hamlet-geometry';
