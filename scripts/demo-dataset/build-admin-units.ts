@@ -1,19 +1,22 @@
 /**
- * Builds the synthetic administrative tree of the demo dataset: 11 districts (real names and
- * codes, synthetic shapes), their communes (synthetic names and codes) and hamlets, with the
- * 2019 census households and population spread exactly over the hamlets.
+ * Builds the administrative tree of the demo dataset: the 11 real districts and 108 real communes
+ * (names, GSO codes, types, census 2019 figures, their unit from 1 July 2025) drawn with synthetic
+ * shapes, and synthetic hamlets with each commune's census households and population spread
+ * exactly over them.
  */
 import { area, booleanPointInPolygon, centerOfMass } from '@turf/turf';
 import type { PolygonGeometry, Position } from '../../src/core';
+import type { CommuneType, FrameCommune } from './admin-frame';
 import { allocateIntegers } from './allocate-integers';
-import { localDistanceMeters } from './geometry-utils';
+import { localDistanceMeters, polygonBbox, sharedBoundaryMeters } from './geometry-utils';
 import { partitionBySeedGroups, partitionPolygon } from './partition-polygon';
+import { placeCommunes } from './place-communes';
 import type { Random } from './prng';
-import { DISTRICTS, PROVINCE_CODE, PROVINCE_OUTLINE, type DistrictLayout, type DistrictKind } from './province-layout';
-import { makeCommuneBaseName, makeHamletNames } from './vietnamese-names';
+import { DISTRICTS, PROVINCE_OUTLINE } from './province-layout';
+import { makeHamletNames } from './vietnamese-names';
 
-/** Level of a commune-level unit before July 2025. */
-export type CommuneType = 'Xã' | 'Phường' | 'Thị trấn';
+/** `city` = thành phố (all phường), `town` = thị xã (phường + xã), `rural` = huyện (thị trấn + xã). */
+export type DistrictKind = 'city' | 'town' | 'rural';
 
 export interface DistrictUnit {
   code: string;
@@ -28,14 +31,15 @@ export interface CommuneUnit {
   code: string;
   /** Full name with prefix, e.g. `Xã An Lạc Tây`. */
   name: string;
-  /** Name without prefix, e.g. `An Lạc Tây` (`3` for `Phường 3`). */
-  baseName: string;
   type: CommuneType;
   isUrban: boolean;
   district: DistrictUnit;
+  households: number;
+  population: number;
+  /** The unit it became part of on 1 July 2025. */
+  newCode: string;
+  newName: string;
   geometry: PolygonGeometry;
-  /** Hand-placed town (district seat) this commune holds, if any. */
-  town?: Position;
 }
 
 export interface HamletUnit {
@@ -54,16 +58,21 @@ export interface AdminUnits {
   hamlets: HamletUnit[];
 }
 
-/** Sizes of the administrative tree. */
+/** Sizes of the hamlet layer. */
 export interface AdminOptions {
-  /** Multiplies each district's commune count (1 = the layout's ~100 communes). */
-  communeScale: number;
-  /** Inclusive range of hamlets drawn per commune. */
+  /** Mean households per hamlet: a commune gets about its households / this many hamlets. */
+  householdsPerHamlet: number;
+  /** Inclusive bounds on the hamlets drawn per commune. */
   hamletsPerCommune: [number, number];
 }
 
 /** The province outline as a polygon. */
 export const PROVINCE_POLYGON: PolygonGeometry = { type: 'Polygon', coordinates: [PROVINCE_OUTLINE] };
+
+/** Communes sharing less border than this are not neighbours (a corner touch is not a border). */
+const MIN_SHARED_BORDER_METERS = 200;
+const PLACEMENT_ATTEMPTS = 12;
+const PARTITION_ATTEMPTS = 40;
 
 function centreOf(polygon: PolygonGeometry): Position {
   return centerOfMass(polygon).geometry.coordinates as Position;
@@ -74,111 +83,145 @@ function byReadingOrder(a: Position, b: Position): number {
   return Math.round((b[1] - a[1]) * 100) || a[0] - b[0];
 }
 
-function pickUrbanIndexes(layout: DistrictLayout, polygons: PolygonGeometry[], urbanCount: number): Map<number, Position | undefined> {
-  const urban = new Map<number, Position | undefined>();
-  const centres = polygons.map(centreOf);
-  const nearestFree = (target: Position): number =>
-    centres
-      .map((centre, index) => ({ index, distance: localDistanceMeters(centre, target) }))
-      .filter((entry) => !urban.has(entry.index))
-      .sort((a, b) => a.distance - b.distance)[0].index;
-  for (const town of layout.towns) {
-    if (urban.size >= urbanCount) break;
-    const holder = polygons.findIndex((polygon, index) => !urban.has(index) && booleanPointInPolygon(town, polygon));
-    urban.set(holder >= 0 ? holder : nearestFree(town), town);
+function districtKindOf(name: string): DistrictKind {
+  if (name.startsWith('Thành phố ')) return 'city';
+  return name.startsWith('Thị xã ') ? 'town' : 'rural';
+}
+
+/** Exactly `count` cells (the partition merges slivers, so a draw can come back short). */
+function partitionExactly(parent: PolygonGeometry, count: number, random: Random): PolygonGeometry[] {
+  for (let attempt = 0; attempt < PARTITION_ATTEMPTS; attempt++) {
+    const cells = partitionPolygon(parent, count, random);
+    if (cells.length === count) return cells;
   }
-  // A thị xã has several phường: the communes nearest its seat.
-  while (urban.size < Math.min(urbanCount, polygons.length)) urban.set(nearestFree(layout.towns[0]), undefined);
-  return urban;
+  throw new Error(`partitionExactly: no partition into ${count} cells`);
 }
 
-function communeTypeOf(kind: DistrictKind, isUrban: boolean): CommuneType {
-  if (!isUrban) return 'Xã';
-  return kind === 'rural' ? 'Thị trấn' : 'Phường';
+function findNeighbours(cells: PolygonGeometry[]): Set<number>[] {
+  const boxes = cells.map(polygonBbox);
+  const margin = 1e-4;
+  const neighbours = cells.map(() => new Set<number>());
+  for (let a = 0; a < cells.length; a++) {
+    for (let b = a + 1; b < cells.length; b++) {
+      const [aMinLng, aMinLat, aMaxLng, aMaxLat] = boxes[a];
+      const [bMinLng, bMinLat, bMaxLng, bMaxLat] = boxes[b];
+      if (aMinLng > bMaxLng + margin || bMinLng > aMaxLng + margin || aMinLat > bMaxLat + margin || bMinLat > aMaxLat + margin) continue;
+      if (sharedBoundaryMeters(cells[a], cells[b]) < MIN_SHARED_BORDER_METERS) continue;
+      neighbours[a].add(b);
+      neighbours[b].add(a);
+    }
+  }
+  return neighbours;
 }
 
-function buildCommunes(district: DistrictUnit, layout: DistrictLayout, options: AdminOptions, random: Random, usedNames: Set<string>): CommuneUnit[] {
-  const wanted = Math.max(2, Math.round(layout.communeCount * options.communeScale));
-  const polygons = partitionPolygon(district.geometry, wanted, random)
-    .map((geometry) => ({ geometry, centre: centreOf(geometry) }))
-    .sort((a, b) => byReadingOrder(a.centre, b.centre))
-    .map((entry) => entry.geometry);
-  const urbanCount = layout.kind === 'city' ? polygons.length : Math.min(layout.urbanCommuneCount, polygons.length - 1);
-  const urban = pickUrbanIndexes(layout, polygons, urbanCount);
-  return polygons.map((geometry, index) => {
-    const isUrban = urban.has(index);
-    const type = communeTypeOf(layout.kind, isUrban);
-    // The city numbers its phường, as Sóc Trăng city did; every other unit gets a synthetic name.
-    const baseName = layout.kind === 'city' ? String(index + 1) : makeCommuneBaseName(random, usedNames);
-    return {
-      code: `${district.code}${String(index + 1).padStart(2, '0')}`,
-      name: `${type} ${baseName}`,
-      baseName,
-      type,
-      isUrban,
-      district,
-      geometry,
-      town: urban.get(index),
-    };
-  });
+/** The cell holding a town, or the free cell of its district nearest to it. */
+function pinTown(position: Position, districtCells: number[], cells: PolygonGeometry[], centres: Position[], taken: Set<number>): number {
+  const holder = districtCells.find((cell) => !taken.has(cell) && booleanPointInPolygon(position, cells[cell]));
+  if (holder !== undefined) return holder;
+  return districtCells.filter((cell) => !taken.has(cell)).sort((a, b) => localDistanceMeters(centres[a], position) - localDistanceMeters(centres[b], position))[0];
 }
 
-function buildHamlets(commune: CommuneUnit, communeIndex: number, options: AdminOptions, random: Random): HamletUnit[] {
+/** Draws each district's commune cells and places the real communes in them (see `placeCommunes`). */
+function drawCommunes(districts: DistrictUnit[], frame: readonly FrameCommune[], random: Random): CommuneUnit[] {
+  for (let attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
+    const cells: PolygonGeometry[] = [];
+    const cellDistrict: string[] = [];
+    for (const district of districts) {
+      const count = frame.filter((commune) => commune.districtCode === district.code).length;
+      const drawn = partitionExactly(district.geometry, count, random).sort((a, b) => byReadingOrder(centreOf(a), centreOf(b)));
+      for (const cell of drawn) {
+        cells.push(cell);
+        cellDistrict.push(district.code);
+      }
+    }
+    const centres = cells.map(centreOf);
+    const pinned = new Map<string, number>();
+    const seats = new Map<string, Position>();
+    for (const layout of DISTRICTS) {
+      const districtCells = cells.flatMap((_, index) => (cellDistrict[index] === layout.code ? [index] : []));
+      seats.set(layout.code, layout.towns[0].position);
+      for (const town of layout.towns) pinned.set(town.communeCode, pinTown(town.position, districtCells, cells, centres, new Set(pinned.values())));
+    }
+    const placement = placeCommunes(
+      {
+        cells: cells.map((_, index) => ({ districtCode: cellDistrict[index], centre: centres[index] })),
+        neighbours: findNeighbours(cells),
+        communes: frame.map((commune) => ({ code: commune.code, districtCode: commune.districtCode, newCode: commune.newCode, isUrban: commune.type !== 'Xã' })),
+        pinned,
+        seats,
+      },
+      random,
+    );
+    if (!placement) continue;
+    return frame.map((commune) => ({
+      code: commune.code,
+      name: commune.name,
+      type: commune.type,
+      isUrban: commune.type !== 'Xã',
+      district: districts.find((district) => district.code === commune.districtCode) as DistrictUnit,
+      households: commune.households,
+      population: commune.population,
+      newCode: commune.newCode,
+      newName: commune.newName,
+      geometry: cells[placement.get(commune.code) as number],
+    }));
+  }
+  throw new Error('drawCommunes: no placement keeps every 2025 unit in one piece');
+}
+
+function hamletCountOf(commune: CommuneUnit, options: AdminOptions, random: Random): number {
   const [minCount, maxCount] = options.hamletsPerCommune;
-  const polygons = partitionPolygon(commune.geometry, random.int(minCount, maxCount), random)
-    .map((geometry) => ({ geometry, centre: centreOf(geometry) }))
+  const wanted = Math.round((commune.households / options.householdsPerHamlet) * Math.exp(0.15 * random.normal()));
+  return Math.min(maxCount, Math.max(minCount, wanted));
+}
+
+/** Hamlets of one commune, with its census households and population spread over them (with some noise). */
+function buildHamlets(commune: CommuneUnit, options: AdminOptions, random: Random): HamletUnit[] {
+  const polygons = partitionPolygon(commune.geometry, hamletCountOf(commune, options, random), random)
+    .map((geometry) => ({ geometry, centre: centreOf(geometry), areaM2: area(geometry) }))
     .sort((a, b) => byReadingOrder(a.centre, b.centre));
   const names = makeHamletNames(polygons.length, commune.isUrban, random);
-  const communeNumber = String(communeIndex + 1).padStart(2, '0');
-  return polygons.map((entry, index) => ({
-    id: `${PROVINCE_CODE}-${commune.district.code}-${communeNumber}-${String(index + 1).padStart(2, '0')}`,
+  const households = allocateIntegers(commune.households, polygons.map((polygon) => Math.sqrt(polygon.areaM2) * Math.exp(0.3 * random.normal())));
+  const population = allocateIntegers(commune.population, households.map((count) => count * Math.exp(0.05 * random.normal())));
+  return polygons.map((polygon, index) => ({
+    id: `${commune.code}-${String(index + 1).padStart(2, '0')}`,
     name: names[index],
     commune,
-    households: 0,
-    population: 0,
-    areaM2: area(entry.geometry),
-    geometry: entry.geometry,
+    households: households[index],
+    population: population[index],
+    areaM2: polygon.areaM2,
+    geometry: polygon.geometry,
   }));
-}
-
-/** Spreads the district's census totals over its hamlets: denser in towns, with some noise. */
-function allocateCensus(district: DistrictUnit, hamlets: HamletUnit[], random: Random): HamletUnit[] {
-  const householdWeights = hamlets.map(
-    (hamlet) => Math.sqrt(hamlet.areaM2) * (hamlet.commune.isUrban ? 2.5 : 1) * Math.exp(0.3 * random.normal()),
-  );
-  const households = allocateIntegers(district.households, householdWeights);
-  const populationWeights = households.map((count) => count * Math.exp(0.05 * random.normal()));
-  const population = allocateIntegers(district.population, populationWeights);
-  return hamlets.map((hamlet, index) => ({ ...hamlet, households: households[index], population: population[index] }));
 }
 
 /**
- * Builds districts, communes and hamlets. Households and population of every district's
- * hamlets add up exactly to its census 2019 totals.
- * @param options sizes of the tree
+ * Builds districts, communes and hamlets on the real frame. Households and population of every
+ * commune's hamlets add up exactly to its census 2019 figures.
+ * @param frame the real communes (`SOC_TRANG_COMMUNES`)
+ * @param options sizes of the hamlet layer
  * @param random seeded random source
- * @returns the tree, hamlets ordered by id
- * @throws when a partition step fails (see `partitionPolygon`)
- * @example buildAdminUnits({ communeScale: 1, hamletsPerCommune: [6, 12] }, createRandom(1))
+ * @returns the tree; communes in frame order, hamlets ordered by id
+ * @throws when a partition step fails or no placement keeps the 2025 units in one piece
+ * @example buildAdminUnits(SOC_TRANG_COMMUNES, { householdsPerHamlet: 370, hamletsPerCommune: [3, 16] }, createRandom(1))
  */
-export function buildAdminUnits(options: AdminOptions, random: Random): AdminUnits {
+export function buildAdminUnits(frame: readonly FrameCommune[], options: AdminOptions, random: Random): AdminUnits {
   const districtPolygons = partitionBySeedGroups(PROVINCE_POLYGON, DISTRICTS.map((layout) => layout.seeds));
-  const districts: DistrictUnit[] = DISTRICTS.map((layout, index) => ({
-    code: layout.code,
-    name: layout.name,
-    kind: layout.kind,
-    households: layout.households,
-    population: layout.population,
-    geometry: districtPolygons[index],
-  }));
-  const usedNames = new Set<string>();
-  const communes: CommuneUnit[] = [];
-  const hamlets: HamletUnit[] = [];
-  districts.forEach((district, districtIndex) => {
-    const districtCommunes = buildCommunes(district, DISTRICTS[districtIndex], options, random, usedNames);
-    const districtHamlets = districtCommunes.flatMap((commune, communeIndex) => buildHamlets(commune, communeIndex, options, random));
-    for (const commune of districtCommunes) communes.push(commune);
-    for (const hamlet of allocateCensus(district, districtHamlets, random)) hamlets.push(hamlet);
+  const districts: DistrictUnit[] = DISTRICTS.map((layout, index) => {
+    const members = frame.filter((commune) => commune.districtCode === layout.code);
+    if (members.length === 0) throw new Error(`buildAdminUnits: district ${layout.code} has no commune in the frame`);
+    return {
+      code: layout.code,
+      name: members[0].districtName,
+      kind: districtKindOf(members[0].districtName),
+      households: members.reduce((sum, commune) => sum + commune.households, 0),
+      population: members.reduce((sum, commune) => sum + commune.population, 0),
+      geometry: districtPolygons[index],
+    };
   });
+  const communes = drawCommunes(districts, frame, random);
+  const hamlets = communes
+    .slice()
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .flatMap((commune) => buildHamlets(commune, options, random));
   return { districts, communes, hamlets };
 }

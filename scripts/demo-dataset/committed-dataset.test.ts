@@ -12,8 +12,9 @@ import { PROVINCE_POLYGON } from './build-admin-units';
 import { MOBILE_OPERATORS } from './build-bts-sites';
 import { DEMO_NOTE, type DemoFeatureCollection, type FibreProperties, type HamletProperties, type PointGeometry, type SiteProperties } from './generate-demo-dataset';
 import { polygonBbox } from './geometry-utils';
-import { DISTRICTS, PROVINCE_CENSUS_2019 } from './province-layout';
+import { PROVINCE_CENSUS_2019 } from './province-layout';
 import { DATA_FILE_NAMES, sha256Hex, type DatasetManifest } from './serialize-dataset';
+import { SOC_TRANG_COMMUNES } from './soc-trang-frame';
 import { summarizeDemoDataset } from './summarize-dataset';
 
 const geodataDir = new URL('../../public/geodata/', import.meta.url);
@@ -24,7 +25,37 @@ const hamlets = JSON.parse(readText('hamlets.geojson')) as DemoFeatureCollection
 const sites = JSON.parse(readText('sites.geojson')) as DemoFeatureCollection<PointGeometry, SiteProperties>;
 const fibre = JSON.parse(readText('fibre.geojson')) as DemoFeatureCollection<PointGeometry, FibreProperties>;
 const indicators = JSON.parse(readText('indicators.json')) as { demo: boolean; note: string; rows: IndicatorValue[] };
-const merger = Papa.parse<Record<string, string>>(readText('merger-demo.csv'), { header: true, skipEmptyLines: true });
+const merger = Papa.parse<Record<string, string>>(readText('merger-2025.csv'), { header: true, skipEmptyLines: true });
+const frameByCode = new Map(SOC_TRANG_COMMUNES.map((commune) => [commune.code, commune]));
+
+/** Metres in a local frame at the province's latitude (enough for a closeness test). */
+function toMeters([lng, lat]: number[]): [number, number] {
+  return [lng * 111_320 * Math.cos((9.6 * Math.PI) / 180), lat * 110_574];
+}
+
+function distanceToRingMeters(point: [number, number], ring: [number, number][]): number {
+  let best = Infinity;
+  for (let index = 1; index < ring.length; index++) {
+    const [ax, ay] = ring[index - 1];
+    const [bx, by] = ring[index];
+    const lengthSquared = (bx - ax) ** 2 + (by - ay) ** 2;
+    const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((point[0] - ax) * (bx - ax) + (point[1] - ay) * (by - ay)) / lengthSquared));
+    best = Math.min(best, Math.hypot(point[0] - (ax + t * (bx - ax)), point[1] - (ay + t * (by - ay))));
+  }
+  return best;
+}
+
+/**
+ * Whether two polygons' boundaries run together for 100 m or more: the vertices of either within
+ * 1 m of the other's boundary spread over at least 100 m (a corner touch gives one point).
+ * Coordinates rounded to 6 decimals leave centimetre gaps, so exact union would split land.
+ */
+function doBordersRunTogether(a: PolygonGeometry, b: PolygonGeometry): boolean {
+  const ringA = a.coordinates[0].map(toMeters);
+  const ringB = b.coordinates[0].map(toMeters);
+  const near = [...ringA.filter((point) => distanceToRingMeters(point, ringB) <= 1), ...ringB.filter((point) => distanceToRingMeters(point, ringA) <= 1)];
+  return near.some((point) => near.some((other) => Math.hypot(point[0] - other[0], point[1] - other[1]) >= 100));
+}
 const summary = summarizeDemoDataset(hamlets, sites, fibre);
 
 describe('committed manifest', () => {
@@ -47,45 +78,72 @@ describe('committed manifest', () => {
 });
 
 describe('committed hamlets', () => {
-  it('has 11 districts, about 100 communes and 800–1,000 hamlets', () => {
+  it('has the 11 real districts, the 108 real communes and 800–1,000 hamlets', () => {
     expect(summary.districts).toBe(11);
-    expect(summary.communes).toBeGreaterThanOrEqual(90);
-    expect(summary.communes).toBeLessThanOrEqual(115);
+    expect(summary.communes).toBe(108);
     expect(summary.hamlets).toBeGreaterThanOrEqual(800);
     expect(summary.hamlets).toBeLessThanOrEqual(1000);
   });
 
-  it('adds up to the census 2019 totals, district by district', () => {
+  it('gives each hamlet its commune’s real names and codes, district and 2025 unit', () => {
+    for (const { properties } of hamlets.features) {
+      const commune = frameByCode.get(properties.commune_code);
+      expect(commune, properties.id).toBeDefined();
+      expect([properties.commune, properties.district_code, properties.district, properties.new_code, properties.new_name], properties.id).toEqual([
+        commune?.name,
+        commune?.districtCode,
+        commune?.districtName,
+        commune?.newCode,
+        commune?.newName,
+      ]);
+    }
+    expect(new Set(hamlets.features.map((hamlet) => hamlet.properties.commune_code))).toEqual(new Set(frameByCode.keys()));
+  });
+
+  it('adds up to the census 2019 figures, commune by commune, and to the province total', () => {
     expect(summary.households).toBe(PROVINCE_CENSUS_2019.households);
     expect(summary.population).toBe(PROVINCE_CENSUS_2019.population);
-    for (const district of DISTRICTS) {
-      const members = hamlets.features.filter((hamlet) => hamlet.properties.district_code === district.code);
-      expect(members.every((hamlet) => hamlet.properties.district === district.name)).toBe(true);
-      expect(members.reduce((sum, hamlet) => sum + hamlet.properties.households, 0)).toBe(district.households);
-      expect(members.reduce((sum, hamlet) => sum + hamlet.properties.population, 0)).toBe(district.population);
+    for (const commune of SOC_TRANG_COMMUNES) {
+      const members = hamlets.features.filter((hamlet) => hamlet.properties.commune_code === commune.code);
+      expect(members.reduce((sum, hamlet) => sum + hamlet.properties.households, 0), commune.code).toBe(commune.households);
+      expect(members.reduce((sum, hamlet) => sum + hamlet.properties.population, 0), commune.code).toBe(commune.population);
     }
     for (const hamlet of hamlets.features) expect(hamlet.properties.population).toBeGreaterThanOrEqual(hamlet.properties.households);
   });
 
-  it('has unique ids, unique commune names and the right ấp / khóm prefixes', () => {
+  it('has unique ids made of the commune code and the right ấp / khóm prefixes', () => {
     expect(new Set(hamlets.features.map((hamlet) => hamlet.properties.id)).size).toBe(hamlets.features.length);
-    const communeOfCode = new Map<string, string>();
     const namesInCommune = new Map<string, Set<string>>();
     for (const { properties } of hamlets.features) {
-      expect(properties.id).toMatch(new RegExp(`^94-${properties.district_code}-\\d{2}-\\d{2}$`));
-      expect(properties.commune_code).toMatch(/^\d{5}$/);
-      expect(communeOfCode.get(properties.commune_code) ?? properties.commune).toBe(properties.commune);
-      communeOfCode.set(properties.commune_code, properties.commune);
+      expect(properties.id).toMatch(new RegExp(`^${properties.commune_code}-\\d{2}$`));
       const isUrban = /^(Phường|Thị trấn) /.test(properties.commune);
-      expect(properties.commune).toMatch(/^(Xã|Phường|Thị trấn) \S/);
       expect(properties.name).toMatch(isUrban ? /^Khóm \d+$/ : /^Ấp \S/);
       const names = namesInCommune.get(properties.commune_code) ?? new Set<string>();
       expect(names.has(properties.name)).toBe(false);
       namesInCommune.set(properties.commune_code, names.add(properties.name));
     }
-    expect(new Set(communeOfCode.values()).size).toBe(communeOfCode.size);
-    const cityCommunes = hamlets.features.filter((hamlet) => hamlet.properties.district_code === '941').map((hamlet) => hamlet.properties.commune);
-    expect(cityCommunes.every((name) => name.startsWith('Phường '))).toBe(true);
+  });
+
+  it('draws every 2025 unit as one piece of land, across a district border where the merger crosses one', () => {
+    const newCodes = [...new Set(hamlets.features.map((hamlet) => hamlet.properties.new_code))];
+    expect(newCodes).toHaveLength(43);
+    for (const newCode of newCodes) {
+      const members = hamlets.features.filter((hamlet) => hamlet.properties.new_code === newCode).map((hamlet) => hamlet.geometry);
+      const reached = new Set([0]);
+      const queue = [0];
+      while (queue.length > 0) {
+        const current = queue.pop() as number;
+        members.forEach((other, index) => {
+          if (reached.has(index) || !doBordersRunTogether(members[current], other)) return;
+          reached.add(index);
+          queue.push(index);
+        });
+      }
+      expect(reached.size, newCode).toBe(members.length);
+    }
+    const districtsOf = (newCode: string) => new Set(hamlets.features.filter((hamlet) => hamlet.properties.new_code === newCode).map((hamlet) => hamlet.properties.district_code));
+    // Art. 1(25), 1(73), 1(85) of Resolution 1668/NQ-UBTVQH15 join communes of two districts.
+    expect([districtsOf('31684'), districtsOf('31552'), districtsOf('31741')]).toEqual([new Set(['941', '947']), new Set(['943', '946']), new Set(['948', '949'])]);
   });
 
   it('has only valid single polygons, rounded to 6 decimals', () => {
@@ -188,17 +246,14 @@ describe('committed indicators and merger table', () => {
     expect(indicators.rows.every((row) => row.source === 'Dữ liệu minh họa')).toBe(true);
   });
 
-  it('maps every commune exactly once into about 40 new communes of 2–4', () => {
+  it('is the real merger table: every commune once, into its 2025 unit', () => {
     expect(merger.meta.fields).toEqual(['old_code', 'old_name', 'new_code', 'new_name']);
-    const communeNames = new Map(hamlets.features.map((hamlet) => [hamlet.properties.commune_code, hamlet.properties.commune]));
-    expect(merger.data).toHaveLength(communeNames.size);
-    for (const row of merger.data) expect(row.old_name).toBe(communeNames.get(row.old_code));
-    const sizes = new Map<string, number>();
-    for (const row of merger.data) sizes.set(row.new_code, (sizes.get(row.new_code) ?? 0) + 1);
-    expect(sizes.size).toBeGreaterThanOrEqual(35);
-    expect(sizes.size).toBeLessThanOrEqual(45);
-    for (const size of sizes.values()) expect([2, 3, 4]).toContain(size);
-    const namesPerCode = new Map(merger.data.map((row) => [row.new_code, row.new_name]));
-    expect(new Set(namesPerCode.values()).size).toBe(namesPerCode.size);
+    expect(merger.data).toHaveLength(108);
+    for (const row of merger.data) {
+      const commune = frameByCode.get(row.old_code);
+      expect([row.old_name, row.new_code, row.new_name], row.old_code).toEqual([commune?.name, commune?.newCode, commune?.newName]);
+    }
+    expect(new Set(merger.data.map((row) => row.old_code)).size).toBe(108);
+    expect(new Set(merger.data.map((row) => row.new_code)).size).toBe(43);
   });
 });

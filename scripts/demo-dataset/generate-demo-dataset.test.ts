@@ -4,18 +4,18 @@ import { SOC_TRANG_PLAN_TARGETS } from '../../src/core';
 import { PROVINCE_POLYGON } from './build-admin-units';
 import { DEMO_NOTE, generateDemoDataset, type DemoDatasetOptions } from './generate-demo-dataset';
 import { isInRemoteArea } from './build-bts-sites';
-import { DISTRICTS, PROVINCE_CENSUS_2019 } from './province-layout';
+import { PROVINCE_CENSUS_2019 } from './province-layout';
 import { serializeDemoDataset } from './serialize-dataset';
+import { SOC_TRANG_COMMUNES } from './soc-trang-frame';
 import { summarizeDemoDataset } from './summarize-dataset';
 
-// A small configuration (~35 communes, ~120 hamlets) keeps this file fast.
+// A small configuration (the 108 real communes, one to three hamlets each) keeps this file fast.
 const SMALL: Partial<DemoDatasetOptions> = {
   seed: 7,
-  communeScale: 0.3,
-  hamletsPerCommune: [3, 4],
+  householdsPerHamlet: 4000,
+  hamletsPerCommune: [1, 3],
   siteCount: 150,
   fibrePointCount: 600,
-  mergedCommuneCount: 14,
 };
 const small = generateDemoDataset(SMALL);
 
@@ -29,12 +29,21 @@ describe('generateDemoDataset (small configuration)', () => {
     expect(serializeDemoDataset(other)['sites.geojson']).not.toBe(serializeDemoDataset(small)['sites.geojson']);
   });
 
-  it('spreads the census totals exactly over the hamlets of each district', () => {
-    for (const district of DISTRICTS) {
-      const hamlets = small.hamlets.features.filter((feature) => feature.properties.district_code === district.code);
-      expect(hamlets.length).toBeGreaterThan(0);
-      expect(hamlets.reduce((sum, feature) => sum + feature.properties.households, 0)).toBe(district.households);
-      expect(hamlets.reduce((sum, feature) => sum + feature.properties.population, 0)).toBe(district.population);
+  it('draws every real commune with its codes, names and 2025 unit, and spreads its census figures exactly over its hamlets', () => {
+    for (const commune of SOC_TRANG_COMMUNES) {
+      const hamlets = small.hamlets.features.filter((feature) => feature.properties.commune_code === commune.code);
+      expect(hamlets.length, commune.code).toBeGreaterThan(0);
+      for (const { properties } of hamlets) {
+        expect([properties.commune, properties.district_code, properties.district, properties.new_code, properties.new_name]).toEqual([
+          commune.name,
+          commune.districtCode,
+          commune.districtName,
+          commune.newCode,
+          commune.newName,
+        ]);
+      }
+      expect(hamlets.reduce((sum, feature) => sum + feature.properties.households, 0), commune.code).toBe(commune.households);
+      expect(hamlets.reduce((sum, feature) => sum + feature.properties.population, 0), commune.code).toBe(commune.population);
     }
     const totalHouseholds = small.hamlets.features.reduce((sum, feature) => sum + feature.properties.households, 0);
     expect(totalHouseholds).toBe(PROVINCE_CENSUS_2019.households);
@@ -63,14 +72,10 @@ describe('generateDemoDataset (small configuration)', () => {
     expect(small.fibre.features).toHaveLength(600);
   });
 
-  it('maps every commune to one new commune of 2–4 old ones', () => {
-    const communeCodes = new Set(small.hamlets.features.map((feature) => feature.properties.commune_code));
-    expect(new Set(small.mergerRows.map((row) => row.oldCode))).toEqual(communeCodes);
-    expect(small.mergerRows).toHaveLength(communeCodes.size);
-    const sizes = new Map<string, number>();
-    for (const row of small.mergerRows) sizes.set(row.newCode, (sizes.get(row.newCode) ?? 0) + 1);
-    for (const size of sizes.values()) expect(size).toBeGreaterThanOrEqual(2);
-    for (const size of sizes.values()) expect(size).toBeLessThanOrEqual(4);
+  it('writes the real merger table: one row per commune, as the frame says', () => {
+    expect(small.mergerRows).toEqual(
+      SOC_TRANG_COMMUNES.map((commune) => ({ oldCode: commune.code, oldName: commune.name, newCode: commune.newCode, newName: commune.newName })).sort((a, b) => a.oldCode.localeCompare(b.oldCode)),
+    );
   });
 
   it('gives an indicator row to every plan target not computed from geodata', () => {

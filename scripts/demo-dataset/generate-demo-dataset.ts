@@ -1,9 +1,13 @@
 /**
- * The demo-dataset generator: a seeded, deterministic, synthetic Sóc Trăng dataset (hamlets,
- * BTS records, fibre access points, plan indicators, a commune merger table). Pure: no I/O,
- * no clock, no Math.random; the same options give the same objects.
+ * The demo-dataset generator: a seeded, deterministic Sóc Trăng dataset on the real
+ * administrative frame (district and commune names, GSO codes, census 2019 figures, the 1 July
+ * 2025 merger: `soc-trang-frame.ts`) with synthetic shapes, hamlets, BTS records, fibre access
+ * points and plan indicators. Pure: no I/O, no clock, no Math.random; the same options give the
+ * same objects.
  */
 import type { IndicatorValue, PolygonGeometry, Position, Technology } from '../../src/core';
+import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
+import type { FrameCommune } from './admin-frame';
 import { buildAdminUnits, type AdminUnits } from './build-admin-units';
 import { buildBtsSites } from './build-bts-sites';
 import { buildFibrePoints } from './build-fibre-points';
@@ -11,20 +15,20 @@ import { buildIndicators } from './build-indicators';
 import { buildMergerTable, type MergerRow } from './build-merger-table';
 import { roundCoordinate } from './geometry-utils';
 import { createRandom, deriveSeed } from './prng';
+import { SOC_TRANG_COMMUNES } from './soc-trang-frame';
 
-/** Top-level note of every demo file. */
-export const DEMO_NOTE =
-  'Dữ liệu minh họa (demo) — không phải dữ liệu chính thức. Ranh giới ấp, trạm BTS và điểm cáp quang do máy sinh ngẫu nhiên.';
+/** Top-level note of every demo file: what in it is real and what is generated (Vietnamese, then English). */
+export const DEMO_NOTE = DEMO_FILE_NOTE;
 
 /** Version of the generator's output format and content; bump when the output changes on purpose. */
-export const DEMO_DATASET_VERSION = '1.0.0';
+export const DEMO_DATASET_VERSION = '2.0.0';
 
 /** Everything that sizes the demo dataset. */
 export interface DemoDatasetOptions {
   seed: number;
-  /** Multiplies each district's commune count (1 ≈ 100 communes). */
-  communeScale: number;
-  /** Inclusive range of hamlets per commune. */
+  /** Mean households per hamlet: each commune gets about its census households / this many hamlets. */
+  householdsPerHamlet: number;
+  /** Inclusive bounds on hamlets per commune. */
   hamletsPerCommune: [number, number];
   /** Distinct BTS sites; records ≈ sites × (1 + a bit more than the shared share). */
   siteCount: number;
@@ -33,20 +37,17 @@ export interface DemoDatasetOptions {
   fibrePointCount: number;
   /** Share of hamlets with no fibre access point. */
   unservedFibreHamletShare: number;
-  /** Communes after the (demo) July 2025 mergers. */
-  mergedCommuneCount: number;
 }
 
 /** The options `npm run build-dataset` uses. */
 export const DEFAULT_DEMO_OPTIONS: DemoDatasetOptions = {
   seed: 20190401,
-  communeScale: 1,
-  hamletsPerCommune: [6, 11],
+  householdsPerHamlet: 370,
+  hamletsPerCommune: [3, 16],
   siteCount: 1200,
   sharedSiteShare: 0.22,
   fibrePointCount: 7500,
   unservedFibreHamletShare: 0.14,
-  mergedCommuneCount: 43,
 };
 
 export interface PointGeometry {
@@ -61,6 +62,9 @@ export interface HamletProperties {
   commune_code: string;
   district: string;
   district_code: string;
+  /** The unit the commune became part of on 1 July 2025. */
+  new_code: string;
+  new_name: string;
   households: number;
   population: number;
 }
@@ -95,6 +99,7 @@ export interface DemoDataset {
   sites: DemoFeatureCollection<PointGeometry, SiteProperties>;
   fibre: DemoFeatureCollection<PointGeometry, FibreProperties>;
   indicators: { demo: true; note: string; rows: IndicatorValue[] };
+  /** The real 1 July 2025 merger table. */
   mergerRows: MergerRow[];
   /** The administrative tree behind `hamlets` (districts and communes with geometry). */
   admin: AdminUnits;
@@ -121,14 +126,16 @@ function joinTechnologies(technologies: Technology[]): string {
  * Generates the whole demo dataset. Each layer draws from its own seeded stream, so changing
  * e.g. the fibre point count leaves hamlets and BTS unchanged.
  * @param overrides options to change from {@link DEFAULT_DEMO_OPTIONS}
+ * @param frame the real communes (default: Sóc Trăng's, {@link SOC_TRANG_COMMUNES})
  * @returns the FeatureCollections, indicator rows and merger rows (coordinates rounded to 6 decimals)
  * @throws when a partition step fails or the sites do not fit (see the build modules)
- * @example const small = generateDemoDataset({ communeScale: 0.3, hamletsPerCommune: [3, 4], siteCount: 150, fibrePointCount: 600 })
+ * @example const small = generateDemoDataset({ householdsPerHamlet: 5000, hamletsPerCommune: [1, 3], siteCount: 150, fibrePointCount: 600 })
  */
-export function generateDemoDataset(overrides: Partial<DemoDatasetOptions> = {}): DemoDataset {
+export function generateDemoDataset(overrides: Partial<DemoDatasetOptions> = {}, frame: readonly FrameCommune[] = SOC_TRANG_COMMUNES): DemoDataset {
   const options: DemoDatasetOptions = { ...DEFAULT_DEMO_OPTIONS, ...overrides };
   const admin = buildAdminUnits(
-    { communeScale: options.communeScale, hamletsPerCommune: options.hamletsPerCommune },
+    frame,
+    { householdsPerHamlet: options.householdsPerHamlet, hamletsPerCommune: options.hamletsPerCommune },
     createRandom(deriveSeed(options.seed, 'admin')),
   );
   const btsRecords = buildBtsSites(
@@ -141,7 +148,7 @@ export function generateDemoDataset(overrides: Partial<DemoDatasetOptions> = {})
     { pointCount: options.fibrePointCount, unservedHamletShare: options.unservedFibreHamletShare },
     createRandom(deriveSeed(options.seed, 'fibre')),
   );
-  const mergerRows = buildMergerTable(admin.communes, admin.hamlets, options.mergedCommuneCount, createRandom(deriveSeed(options.seed, 'merger')));
+  const mergerRows = buildMergerTable(frame);
   return {
     options,
     hamlets: collection(
@@ -153,6 +160,8 @@ export function generateDemoDataset(overrides: Partial<DemoDatasetOptions> = {})
           commune_code: hamlet.commune.code,
           district: hamlet.commune.district.name,
           district_code: hamlet.commune.district.code,
+          new_code: hamlet.commune.newCode,
+          new_name: hamlet.commune.newName,
           households: hamlet.households,
           population: hamlet.population,
         },

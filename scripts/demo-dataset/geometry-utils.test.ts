@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanRing, isCleanPolygon, localDistanceMeters, offsetMeters, roundCoordinate } from './geometry-utils';
+import type { PolygonGeometry } from '../../src/core';
+import { cleanRing, isCleanPolygon, localDistanceMeters, offsetMeters, roundCoordinate, sharedBoundaryMeters } from './geometry-utils';
 
 describe('roundCoordinate', () => {
   it('keeps 6 decimals and never returns -0', () => {
@@ -33,5 +34,24 @@ describe('offsetMeters', () => {
   it('moves a point by the asked distance', () => {
     const start: [number, number] = [105.9, 9.6];
     expect(localDistanceMeters(start, offsetMeters(start, 300, -400))).toBeCloseTo(500, 6);
+  });
+});
+
+describe('sharedBoundaryMeters', () => {
+  // Two 0.01° squares side by side (west one from 105.90 to 105.91); the east one's common side
+  // is cut by an extra vertex the west one lacks, as a district border cut by commune edges is.
+  const west: PolygonGeometry = { type: 'Polygon', coordinates: [[[105.9, 9.6], [105.91, 9.6], [105.91, 9.61], [105.9, 9.61], [105.9, 9.6]]] };
+  const east: PolygonGeometry = { type: 'Polygon', coordinates: [[[105.91, 9.6], [105.92, 9.6], [105.92, 9.61], [105.91, 9.61], [105.91, 9.604], [105.91, 9.6]]] };
+  const northEast: PolygonGeometry = { type: 'Polygon', coordinates: [[[105.91, 9.61], [105.92, 9.61], [105.92, 9.62], [105.91, 9.62], [105.91, 9.61]]] };
+
+  it('measures the common side, whatever vertices each side has', () => {
+    // 0.01° of latitude, by the local frame of toLocalMeters.
+    const sideMeters = localDistanceMeters([105.91, 9.6], [105.91, 9.61]);
+    expect(sharedBoundaryMeters(west, east)).toBeCloseTo(sideMeters, 3);
+    expect(sharedBoundaryMeters(east, west)).toBeCloseTo(sideMeters, 3);
+  });
+
+  it('is 0 for polygons that touch at a corner only', () => {
+    expect(sharedBoundaryMeters(west, northEast)).toBe(0);
   });
 });

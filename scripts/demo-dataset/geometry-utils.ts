@@ -195,3 +195,37 @@ export function randomPointInPolygon(polygon: PolygonGeometry, random: Random): 
   }
   throw new Error('randomPointInPolygon: no point found; is the polygon degenerate?');
 }
+
+/**
+ * Length of boundary two polygons share: the overlap of their outer rings' collinear edges.
+ * Works for cells cut from the same parent, whose common edges need not share vertices (a
+ * district border crossed by both sides' commune edges at different points).
+ * @param a first polygon
+ * @param b second polygon
+ * @param toleranceMeters how far from a's edge line b's edge ends may lie (coordinate rounding)
+ * @returns metres of shared boundary (0 when they only touch at a point or not at all)
+ * @example sharedBoundaryMeters(westSquare, eastSquare) // the length of the common side
+ */
+export function sharedBoundaryMeters(a: PolygonGeometry, b: PolygonGeometry, toleranceMeters = 1): number {
+  const edgesOf = (polygon: PolygonGeometry): [number, number][][] => {
+    const ring = polygon.coordinates[0].map(toLocalMeters);
+    return ring.slice(1).map((end, index) => [ring[index], end]);
+  };
+  const edgesB = edgesOf(b);
+  let sharedMeters = 0;
+  for (const [start, end] of edgesOf(a)) {
+    const lengthMeters = Math.hypot(end[0] - start[0], end[1] - start[1]);
+    if (lengthMeters === 0) continue;
+    const unitX = (end[0] - start[0]) / lengthMeters;
+    const unitY = (end[1] - start[1]) / lengthMeters;
+    const offLine = (point: [number, number]): number => Math.abs((point[0] - start[0]) * unitY - (point[1] - start[1]) * unitX);
+    const along = (point: [number, number]): number => (point[0] - start[0]) * unitX + (point[1] - start[1]) * unitY;
+    for (const [otherStart, otherEnd] of edgesB) {
+      if (offLine(otherStart) > toleranceMeters || offLine(otherEnd) > toleranceMeters) continue;
+      const from = Math.max(0, Math.min(along(otherStart), along(otherEnd)));
+      const to = Math.min(lengthMeters, Math.max(along(otherStart), along(otherEnd)));
+      if (to > from) sharedMeters += to - from;
+    }
+  }
+  return sharedMeters;
+}

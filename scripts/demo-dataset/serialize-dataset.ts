@@ -11,7 +11,7 @@ import type { MergerRow } from './build-merger-table';
 export const GENERATOR_PATH = 'scripts/build-default-dataset.ts';
 
 /** Data files in the order the manifest lists them (the manifest itself comes last). */
-export const DATA_FILE_NAMES = ['hamlets.geojson', 'sites.geojson', 'fibre.geojson', 'indicators.json', 'merger-demo.csv'] as const;
+export const DATA_FILE_NAMES = ['hamlets.geojson', 'sites.geojson', 'fibre.geojson', 'indicators.json', 'merger-2025.csv'] as const;
 
 export interface ManifestFileEntry {
   sha256: string;
@@ -59,7 +59,7 @@ function csvField(value: string): string {
  * The merger table as CSV: header `old_code,old_name,new_code,new_name`, `\n` line ends.
  * @param rows merger rows
  * @returns the file text, ending with a newline
- * @example toMergerCsv([{ oldCode: '94101', oldName: 'Phường 1', newCode: '99001', newName: 'Phường An Hòa' }])
+ * @example toMergerCsv([{ oldCode: '31522', oldName: 'Phường 1', newCode: '31510', newName: 'Phường Phú Lợi' }])
  */
 export function toMergerCsv(rows: MergerRow[]): string {
   const lines = rows.map((row) => [row.oldCode, row.oldName, row.newCode, row.newName].map(csvField).join(','));
@@ -78,7 +78,7 @@ export function serializeDemoDataset(dataset: DemoDataset): Record<string, strin
     ['sites.geojson', stringifyFeatureCollection(dataset.sites), dataset.sites.features.length],
     ['fibre.geojson', stringifyFeatureCollection(dataset.fibre), dataset.fibre.features.length],
     ['indicators.json', `${JSON.stringify(dataset.indicators, null, 2)}\n`, dataset.indicators.rows.length],
-    ['merger-demo.csv', toMergerCsv(dataset.mergerRows), dataset.mergerRows.length],
+    ['merger-2025.csv', toMergerCsv(dataset.mergerRows), dataset.mergerRows.length],
   ];
   const manifest: DatasetManifest = {
     demo: true,

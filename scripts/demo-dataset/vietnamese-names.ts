@@ -1,46 +1,25 @@
 /**
- * Synthetic, plausible Vietnamese place names built from syllable lists. They only look like
- * names of the Mekong delta; any match with a real commune or hamlet is a coincidence.
+ * Synthetic, plausible hamlet (ấp, khóm) names built from syllable lists. They only look like
+ * names of the Mekong delta; any match with a real hamlet is a coincidence. (Commune names are
+ * the real ones, from the frame.)
  */
 import type { Random } from './prng';
 
-const COMMUNE_FIRST = [
+const PLACE_FIRST = [
   'An', 'Phú', 'Long', 'Mỹ', 'Tân', 'Hòa', 'Thạnh', 'Vĩnh', 'Khánh', 'Hưng', 'Đại', 'Lạc', 'Thuận',
   'Bình', 'Phước', 'Hiệp', 'Trung', 'Xuân', 'Gia', 'Thới', 'Nhơn', 'Lợi', 'Hậu', 'Ngọc', 'Viên', 'Tài',
 ];
-const COMMUNE_SECOND = [
+const PLACE_SECOND = [
   'Hòa', 'Phú', 'Lợi', 'Thạnh', 'Hưng', 'Tân', 'An', 'Mỹ', 'Thuận', 'Bình', 'Lộc', 'Hiệp', 'Khánh',
   'Thành', 'Điền', 'Quới', 'Hội', 'Nghĩa', 'Đức', 'Tú', 'Tâm', 'Xuyên', 'Thới', 'Hải', 'Phước', 'Long',
   'Kiến', 'Lạc', 'Trinh', 'Định',
 ];
-const COMMUNE_SUFFIX = ['Đông', 'Tây', 'Nam', 'Bắc', 'Thượng', 'A', 'B'];
 
 const HAMLET_PREFIX = ['Giồng', 'Xẻo', 'Kinh', 'Rạch', 'Bưng', 'Vàm', 'Cái', 'Sóc', 'Tà', 'Trà', 'Prey', 'Bãi', 'Cồn', 'Bố'];
 const HAMLET_SECOND = [
   'Chùa', 'Mới', 'Dầu', 'Me', 'Tròn', 'Xoài', 'Lọt', 'Sô', 'Chóp', 'Canh', 'Tróp', 'Lạch', 'Lôn', 'Tum',
   'Ngao', 'Pôl', 'Kho', 'Trầu', 'Dừa', 'Bần', 'Sao', 'Tre', 'Lớn', 'Nhỏ', 'Sên', 'Cốc', 'Có', 'Vồ', 'Ông',
 ];
-
-/**
- * A new commune base name (without Xã/Phường prefix) that is not in `used`; adds it to `used`.
- * @param random seeded random source
- * @param used base names already given in the province (changed: the new name is added)
- * @returns e.g. `"An Lạc Tây"`
- * @example makeCommuneBaseName(random, new Set())
- */
-export function makeCommuneBaseName(random: Random, used: Set<string>): string {
-  for (let attempt = 0; attempt < 1000; attempt++) {
-    const first = random.pick(COMMUNE_FIRST);
-    const second = random.pick(COMMUNE_SECOND);
-    if (first === second) continue;
-    const base = random.next() < 0.2 ? `${first} ${second} ${random.pick(COMMUNE_SUFFIX)}` : `${first} ${second}`;
-    if (!used.has(base)) {
-      used.add(base);
-      return base;
-    }
-  }
-  throw new Error('makeCommuneBaseName: ran out of names');
-}
 
 /**
  * Names of the hamlets of one commune, unique within it: `Khóm 1…n` in urban communes; in
@@ -60,8 +39,8 @@ export function makeHamletNames(count: number, isUrban: boolean, random: Random)
     let name: string;
     if (style < 0.55) name = `${random.pick(HAMLET_PREFIX)} ${random.pick(HAMLET_SECOND)}`;
     else {
-      const first = random.pick(COMMUNE_FIRST);
-      const second = random.pick(COMMUNE_SECOND);
+      const first = random.pick(PLACE_FIRST);
+      const second = random.pick(PLACE_SECOND);
       if (first === second) continue;
       name = `${first} ${second}`;
     }

@@ -11,7 +11,7 @@ const DEMO_FILES: Record<LayerKind, string> = {
   fibre: 'fibre.geojson',
   indicators: 'indicators.json',
 };
-const DEMO_MERGER_FILE = 'merger-demo.csv';
+const DEMO_MERGER_FILE = 'merger-2025.csv';
 
 function demoUrl(file: string): string {
   return `${import.meta.env.BASE_URL}geodata/${file}`;

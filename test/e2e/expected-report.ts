@@ -35,7 +35,7 @@ export function loadDemoInput(): CoverageInput & { merger: ReturnType<typeof par
     fibreRoutes: fibre.routes.items,
     indicators: parseIndicatorsJson(readGeodata('indicators.json'), 'indicators.json').items,
     demo: true,
-    merger: parseMergerCsv(readGeodata('merger-demo.csv'), 'merger-demo.csv').items,
+    merger: parseMergerCsv(readGeodata('merger-2025.csv'), 'merger-2025.csv').items,
   };
 }
 
