@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { decodeText, joinHouseholdTable, buildCoverageReport, createCoverageAnalysis, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers } from '../src/core/index';
 import { CliError, readBytes } from './cli/read-inputs';
-import { formatPercent, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain } from './cli/cli-common';
+import { demoNoteOf, formatPercent, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
 
 const USAGE = `usage: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
@@ -70,11 +70,11 @@ async function main(argv: string[]): Promise<number> {
   const allWarnings = [...warnings, ...report.warnings];
   mkdirSync(values.out, { recursive: true });
   const { sites, ...reportBody } = report;
-  const reportJson = roundNumbers({ ...reportBody, warnings: allWarnings, imports: summaries.map(({ warnings: _w, ...rest }) => rest), coordinateSystems: crsReports });
+  const reportJson = roundNumbers({ ...reportBody, ...demoNoteOf(input.demo), warnings: allWarnings, imports: summaries.map(({ warnings: _w, ...rest }) => rest), coordinateSystems: crsReports });
   writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(reportJson, null, 2)}\n`);
   writeFileSync(join(values.out, 'hamlets.csv'), `\uFEFF${formatHamletsCsv(report.hamlets)}\n`);
-  writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify(formatHamletsGeoJson(input, report.hamlets)));
-  writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify(formatSitesGeoJson({ ...report, sites }, input.demo === true)));
+  writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify({ ...formatHamletsGeoJson(input, report.hamlets), ...demoNoteOf(input.demo) }));
+  writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify({ ...formatSitesGeoJson({ ...report, sites }, input.demo === true), ...demoNoteOf(input.demo) }));
   const k = report.kpis;
   log(`${k.hamlets} hamlets: mobile broadband ${formatPercent(k.coveredMobileShare)}, 4G ${formatPercent(k.covered4gShare)}, 5G ${formatPercent(k.covered5gShare)}, FTTH ${formatPercent(k.coveredFtthShare)}`);
   log(`${k.sites} sites, ${k.sharedSites} shared (${formatPercent(k.sharedSiteShare)}); ${allWarnings.length} warnings`);

@@ -19,7 +19,7 @@ import {
   type Technology,
 } from '../src/core/index';
 import { CliError } from './cli/read-inputs';
-import { formatPercent, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain } from './cli/cli-common';
+import { demoNoteOf, formatPercent, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain } from './cli/cli-common';
 
 const USAGE = `usage: npm run propose -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F] [--sheet S] [--crs C]
                           [--operator NAME ...] [--target SHARE] [--measure hamlets|households] [--budget K]
@@ -100,9 +100,9 @@ async function main(argv: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
 
   mkdirSync(values.out, { recursive: true });
-  writeFileSync(join(values.out, 'proposals.geojson'), `${JSON.stringify(formatProposalsGeoJson(result.proposals, input.demo === true), null, 1)}\n`);
+  writeFileSync(join(values.out, 'proposals.geojson'), `${JSON.stringify({ ...formatProposalsGeoJson(result.proposals, input.demo === true), ...demoNoteOf(input.demo) }, null, 1)}\n`);
   const { afterAnalysis: _after, records: _records, ...body } = result;
-  const report = { demo: input.demo === true, ...roundNumbers(body), seconds: Number(seconds.toFixed(3)) };
+  const report = { demo: input.demo === true, ...demoNoteOf(input.demo), ...roundNumbers(body), seconds: Number(seconds.toFixed(3)) };
   writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
   const upgrades = result.proposals.filter((proposal) => proposal.kind === 'upgrade').length;

@@ -2,6 +2,8 @@
 // is given), the per-file import summary on stderr, and turning errors into messages and exit codes.
 import { CoverageInputError } from '../../src/core/index';
 import type { ImportSummary } from '../../src/core/index';
+import { vi } from '../../src/i18n/dictionary';
+import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
 import { CliError, demoPaths, loadInputFiles, type FileCrsReport, type InputPaths, type LoadedInputs } from './read-inputs';
 
 /** `parseArgs` options of the analysis inputs, shared by analyze, propose and print. */
@@ -38,6 +40,11 @@ export function formatPercent(value: number | null): string {
   return value === null ? '—' : `${(value * 100).toFixed(1)} %`;
 }
 
+/** The `note` member every JSON or GeoJSON output made from demo data carries (what is real, what is generated). */
+export function demoNoteOf(isDemo: boolean | undefined): { note?: string } {
+  return isDemo ? { note: DEMO_FILE_NOTE } : {};
+}
+
 /** Reads the inputs the flags name (the demo dataset when none is named) and logs what each file gave. */
 export async function readInputs(values: InputValues): Promise<LoadedInputs & { crsReports: FileCrsReport[] }> {
   const anyInput = values.hamlets || values.sites || values.fibre || values.indicators;
@@ -48,7 +55,7 @@ export async function readInputs(values: InputValues): Promise<LoadedInputs & { 
   const loaded = await loadInputFiles(paths, options);
   for (const warning of loaded.warnings.filter((item) => item.code === 'file-unusable')) log(`error: ${warning.message}`);
   logImportSummaries(loaded.summaries, loaded.crsReports);
-  if (loaded.input.demo) log('DỮ LIỆU MINH HỌA / DEMO DATA: generated, not official');
+  if (loaded.input.demo) log(`${vi['app.demoBanner'].toLocaleUpperCase('vi')}: ${vi['demo.notice']}`);
   return loaded;
 }
 

@@ -46,13 +46,12 @@ export function AppHeader() {
   const layer = useUiStore((state) => state.layer);
   const actions = useUiStore((state) => state.actions);
   const isDemo = useDatasetStore(selectIsDemo);
-  const demoNote = useDatasetStore((state) => state.demoNote);
   return (
     <header className="app-header">
       <h1>{t('app.title')}</h1>
       {isDemo && (
         <p className="demo-banner" data-testid="demo-banner" role="note">
-          <strong>{t('app.demoBanner')}:</strong> {demoNote}
+          <strong>{t('app.demoBanner')}:</strong> {t('demo.notice')}
         </p>
       )}
       <label className="field-inline">

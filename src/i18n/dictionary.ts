@@ -3,6 +3,8 @@
  * Messages of one area may live in a file of their own (`messages-<area>.ts`, exporting `vi<Area>`
  * `as const` and `en<Area>: Record<keyof typeof vi<Area>, string>`), spread in below.
  */
+import { enDemo, viDemo } from './messages-demo';
+
 const viBase = {
   'app.title': 'Hạ tầng số Sóc Trăng — độ phủ theo ấp, khóm',
   'app.demoBanner': 'Dữ liệu minh họa',
@@ -275,7 +277,7 @@ const viBase = {
   'print.uncoveredNone': 'Mọi ấp, khóm đều được phủ {layer}',
   'print.continued': '(tiếp theo)',
   'print.householdsShort': '{count} hộ',
-  'print.sourceDemo': 'Nguồn: Dữ liệu minh họa do máy sinh, không phải số liệu chính thức; độ phủ tính theo mô hình hình học.',
+  'print.sourceDemo': 'Nguồn: {notice} Độ phủ theo mô hình hình học.',
   'print.sourceImported': 'Nguồn: dữ liệu do cơ quan cung cấp; độ phủ tính theo mô hình hình học.',
   'print.footerRight': 'Số liệu: {dataDate} · Ngày in: {printDate} · Trang {page}/{pages}',
   'print.kpiHeaders': 'Chỉ tiêu|Giá trị|Mục tiêu|Đánh giá',
@@ -626,7 +628,7 @@ const enBase: Record<keyof typeof viBase, string> = {
   'print.uncoveredNone': 'Every hamlet is covered by {layer}',
   'print.continued': '(continued)',
   'print.householdsShort': '{count} households',
-  'print.sourceDemo': 'Source: generated demo data (Dữ liệu minh họa), not official; coverage from the geometric model.',
+  'print.sourceDemo': 'Source: {notice} Geometric coverage model.',
   'print.sourceImported': 'Source: data supplied by the agencies; coverage from the geometric model.',
   'print.footerRight': 'Data: {dataDate} · Printed: {printDate} · Page {page}/{pages}',
   'print.kpiHeaders': 'Indicator|Value|Target|Status',
@@ -707,10 +709,12 @@ const enBase: Record<keyof typeof viBase, string> = {
 
 export const vi = {
   ...viBase,
+  ...viDemo,
 } as const;
 
 export type MessageKey = keyof typeof vi;
 
 export const en: Record<MessageKey, string> = {
   ...enBase,
+  ...enDemo,
 };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/use-t';
 import { computePageFrames, layoutMapPage, wrapText, type MapPageContent } from './layout-page';
 import { pageMarginsMm, paperSizeMm } from './paper-sizes';
 import { createMeasure } from './print-fonts';
@@ -72,6 +73,16 @@ describe('print page layout', () => {
     const footerLines = page.items.flatMap((item) => (item.type === 'text' && item.anchor === 'start' && item.y > page.heightMm - 20 ? [item.text] : []));
     expect(footerLines.length).toBe(2);
     expect(footerLines.join(' ')).toBe(source);
+  });
+
+  it('shows the whole demo source line (what is real, what is generated) on an A4 portrait sheet, in both languages', () => {
+    for (const locale of ['vi', 'en'] as const) {
+      const source = translate(locale, 'print.sourceDemo', { notice: translate(locale, 'demo.notice') });
+      const footerRight = translate(locale, 'print.footerRight', { dataDate: '31/12/2024', printDate: '30/11/2026', page: '12', pages: '108' });
+      const { page } = layoutMapPage(content({ orientation: 'portrait', footerLeft: source, footerRight }), measure);
+      const footerLines = page.items.flatMap((item) => (item.type === 'text' && item.anchor === 'start' && item.y > page.heightMm - 20 ? [item.text] : []));
+      expect(footerLines.join(' '), locale).toBe(source);
+    }
   });
 
   it('lays out title, demo mark, map picture, scale text and KPI rows; a long list continues', () => {

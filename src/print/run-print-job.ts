@@ -118,7 +118,7 @@ export async function runPrintJob(request: PrintRequest, onProgress: (done: numb
   const dataDate = request.dataDate ?? latestDataDate(request.indicators);
   const printDate = formatIsoDate(request.printDate.toISOString().slice(0, 10), locale);
   const footerRight = t('print.footerRight', { dataDate: dataDate ? formatIsoDate(dataDate, locale) : '—', printDate, page: '{page}', pages: '{pages}' });
-  const footerLeft = request.isDemo ? t('print.sourceDemo') : t('print.sourceImported');
+  const footerLeft = request.isDemo ? t('print.sourceDemo', { notice: t('demo.notice') }) : t('print.sourceImported');
   const demoMark = request.isDemo ? t('app.demoBanner') : null;
   const layerLabel = t(`layer.${request.layer}`);
   const pages: PrintPage[] = [];

@@ -21,8 +21,6 @@ export type DatasetLayerName = keyof DatasetLayers;
 
 export interface DatasetState extends DatasetLayers {
   origin: Record<DatasetLayerName, LayerOrigin>;
-  /** The note the demo files carry (Vietnamese), shown in the banner. */
-  demoNote: string;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   /** Bumped on every change of the analysis input, so runners can tell stale results apart. */
@@ -31,7 +29,7 @@ export interface DatasetState extends DatasetLayers {
     startLoading(): void;
     failLoading(message: string): void;
     /** Sets the whole dataset at once (demo load, restore from storage). */
-    loadLayers(layers: Partial<DatasetLayers>, origin: Partial<Record<DatasetLayerName, LayerOrigin>>, demoNote?: string): void;
+    loadLayers(layers: Partial<DatasetLayers>, origin: Partial<Record<DatasetLayerName, LayerOrigin>>): void;
     /** Replaces a layer with imported items, or appends them to it. */
     importLayer<Name extends DatasetLayerName>(name: Name, items: DatasetLayers[Name], mode: 'replace' | 'add'): void;
     setEnteredIndicator(indicator: string, value: number | null, date?: string): void;
@@ -59,18 +57,17 @@ const EMPTY_ORIGIN: Record<DatasetLayerName, LayerOrigin> = {
   merger: 'empty',
 };
 
-const initialState = { ...EMPTY_LAYERS, origin: EMPTY_ORIGIN, demoNote: '', status: 'idle' as const, error: null, revision: 0 };
+const initialState = { ...EMPTY_LAYERS, origin: EMPTY_ORIGIN, status: 'idle' as const, error: null, revision: 0 };
 
 export const useDatasetStore = create<DatasetState>()((set) => ({
   ...initialState,
   actions: {
     startLoading: () => set({ status: 'loading', error: null }),
     failLoading: (message) => set({ status: 'error', error: message }),
-    loadLayers: (layers, origin, demoNote) =>
+    loadLayers: (layers, origin) =>
       set((state) => ({
         ...layers,
         origin: { ...state.origin, ...origin },
-        demoNote: demoNote ?? state.demoNote,
         status: 'ready',
         error: null,
         revision: state.revision + 1,

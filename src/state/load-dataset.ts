@@ -30,27 +30,17 @@ async function parseDemo(kind: LayerKind): Promise<ParsedLayer> {
   return parsed;
 }
 
-function readNote(text: string): string {
-  try {
-    const note = (JSON.parse(text) as { note?: unknown }).note;
-    return typeof note === 'string' ? note : '';
-  } catch {
-    return '';
-  }
-}
-
 /** Loads the demo dataset (in parallel, parsed in the worker), then lays the stored imports over it. */
 export async function loadDataset(): Promise<void> {
   const { actions } = useDatasetStore.getState();
   actions.startLoading();
   try {
-    const [hamlets, sites, fibre, indicators, mergerText, manifestText, stored] = await Promise.all([
+    const [hamlets, sites, fibre, indicators, mergerText, stored] = await Promise.all([
       parseDemo('hamlets'),
       parseDemo('sites'),
       parseDemo('fibre'),
       parseDemo('indicators'),
       fetchText(DEMO_MERGER_FILE),
-      fetchText('manifest.json'),
       loadStored().catch(() => ({ layers: {}, settings: undefined })),
     ]);
     const layers: DatasetLayers = {
@@ -69,7 +59,7 @@ export async function loadDataset(): Promise<void> {
       origin[name as DatasetLayerName] = 'imported';
     }
     if (stored.settings) useSettingsStore.getState().actions.load(stored.settings);
-    actions.loadLayers(layers, origin, readNote(manifestText));
+    actions.loadLayers(layers, origin);
     performance.mark('dataset-ready');
   } catch (error) {
     actions.failLoading(error instanceof Error ? error.message : String(error));

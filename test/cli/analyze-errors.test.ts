@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
 import { runCli } from '../helpers/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'analyze-errors-'));
@@ -13,13 +14,16 @@ const write = (name: string, text: string) => {
 };
 
 describe('analyze CLI errors and warnings', () => {
-  it('analyses the demo dataset with no input flag and says it is demo data', () => {
+  it('analyses the demo dataset with no input flag and says once what in it is real and what is generated', () => {
     const out = join(dir, 'demo');
     const run = runCli('analyze.ts', ['--out', out]);
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain('DỮ LIỆU MINH HỌA');
+    const demoLines = run.stderr.split('\n').filter((line) => /minh họa/i.test(line));
+    expect(demoLines).toEqual(['DỮ LIỆU MINH HỌA: Tên, mã huyện, xã, số hộ, dân số từng xã (Tổng điều tra 2019), sáp nhập 1/7/2025 là thật; mọi ranh giới, ấp, khóm, trạm BTS, cáp quang, chỉ tiêu do máy sinh.']);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report.demo).toBe(true);
+    expect(report.note).toBe(DEMO_FILE_NOTE);
+    for (const file of ['hamlets.geojson', 'sites.geojson']) expect(JSON.parse(readFileSync(join(out, file), 'utf8')), file).toMatchObject({ demo: true, note: DEMO_FILE_NOTE });
     expect(report.hamlets.length).toBeGreaterThanOrEqual(800);
     expect(report.targets.find((t: { id: string }) => t.id === 'shared-sites').met).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en, vi } from '../../src/i18n/dictionary';
 import { formatPercent } from '../../src/i18n/format';
 import { closeBrowser } from './browser';
 import { AppDriver, recordMeasurement } from './driver';
@@ -20,7 +21,8 @@ describe('demo data on first load', () => {
     const stats = await app.mapPixelStats();
     expect(stats.paintedShare).toBeGreaterThan(0.2);
     expect(stats.colours).toBeGreaterThan(8);
-    await expect(app.page.getByTestId('demo-banner').innerText()).resolves.toContain('Dữ liệu minh họa');
+    // Once: what in the demo is real and what is generated.
+    await expect(app.page.getByTestId('demo-banner').innerText()).resolves.toBe(`Dữ liệu minh họa: ${vi['demo.notice']}`);
     await app.screenshot('01-demo-map-kpi');
     recordMeasurement('demo-first-load', { ...(await app.timings()), mapPaintedShare: stats.paintedShare });
   });
@@ -44,7 +46,7 @@ describe('demo data on first load', () => {
     expect(shown).toEqual(wanted);
   });
 
-  it('groups by post-July-2025 commune through the demo merger table', async () => {
+  it('groups by post-July-2025 commune through the real merger table', async () => {
     await app.page.getByTestId('group-by').selectOption('new_commune');
     const rows = await app.page.locator('[data-testid="group-table"] tbody tr').count();
     expect(rows).toBe(expected.groups.new_commune.length);
@@ -54,6 +56,7 @@ describe('demo data on first load', () => {
   it('switches to English number format and back', async () => {
     await app.switchLanguage('en');
     expect(await app.readKpiText('kpi-coverage-mobile')).toContain(formatPercent(expected.kpis.coveredMobileShare, 'en'));
+    await expect(app.page.getByTestId('demo-banner').innerText()).resolves.toBe(`Demo data: ${en['demo.notice']}`);
     await app.screenshot('08-english');
     await app.switchLanguage('vi');
     expect(await app.readKpiText('kpi-coverage-mobile')).toContain(formatPercent(expected.kpis.coveredMobileShare, 'vi'));

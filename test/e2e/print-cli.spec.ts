@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { vi } from '../../src/i18n/dictionary';
 import { RESULTS_DIR, recordMeasurement } from './driver';
 import { listPdfImages, readPdfInfo, readPdfText } from './print-pdf-tools';
 
@@ -31,7 +32,7 @@ describe('npm run print (headless Chromium)', () => {
       '--fibre', path.join(DEMO, 'fibre.geojson'),
       '--indicators', path.join(DEMO, 'indicators.json'),
       '--layer', '4g', '--operator', 'viettel',
-      '--paper', 'A4', '--orientation', 'portrait', '--extent', 'commune:94101',
+      '--paper', 'A4', '--orientation', 'portrait', '--extent', 'commune:31522',
       '--title', 'Phủ sóng 4G Viettel — Phường 1',
       // The end-to-end run has just built dist/ (npm test); the CLI serves that same build.
       '--no-build',
@@ -48,6 +49,8 @@ describe('npm run print (headless Chromium)', () => {
     expect(text).toContain('Nhà mạng: Viettel');
     expect(text).toContain('Lớp: 4G');
     expect(text).toContain('Dữ liệu minh họa');
+    // The footer says once what is real and what is generated (on two lines of a portrait sheet).
+    expect(text.replace(/\s+/g, ' ')).toContain(`Nguồn: ${vi['demo.notice']}`);
     expect(Math.min(...listPdfImages(out).map((image) => Math.min(image.xPpi, image.yPpi)))).toBeGreaterThanOrEqual(200);
     recordMeasurement('print-cli-commune-a4', { wholeRunMs: result.ms, pages: info.pages });
   }, 600_000);

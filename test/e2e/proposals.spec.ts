@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import highsLoader from 'highs';
+import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
 import {
   buildCoverageReport,
   createCoverageAnalysis,
@@ -130,6 +131,7 @@ describe('site proposals', () => {
     const geojson = await app.exportProposals('geojson');
     expect(geojson.name).toBe('de-xuat-tram-minh-hoa.geojson');
     expect(JSON.parse(geojson.text).features).toHaveLength(proposals.length);
+    expect(JSON.parse(geojson.text)).toMatchObject({ demo: true, note: DEMO_FILE_NOTE });
     const csv = await app.exportProposals('csv');
     expect(csv.name).toBe('de-xuat-tram-minh-hoa.csv');
     const report = await app.importFile('sites', csv.name, csv.text, 'add');

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { selectUncoveredHamlets, useAnalysisStore } from '../../state/analysis-store';
-import { useDatasetStore } from '../../state/dataset-store';
+import { selectIsDemo, useDatasetStore } from '../../state/dataset-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { useUiStore, type SortKey } from '../../state/ui-store';
 import { buildHamletCsv, buildHamletGeoJson, downloadText } from './export-hamlets';
@@ -25,6 +25,7 @@ export function PanelUncoveredHamlets() {
   const actions = useUiStore((state) => state.actions);
   const threshold = useSettingsStore((state) => state.coveredThreshold.mobile);
   const hamlets = useDatasetStore((state) => state.hamlets);
+  const isDemo = useDatasetStore(selectIsDemo);
   const list = useMemo(() => selectUncoveredHamlets(report, layer, listFilters, threshold), [report, layer, listFilters, threshold]);
   const districts = useMemo(() => unique(report?.hamlets.map((hamlet) => hamlet.district) ?? []), [report]);
   const communes = useMemo(
@@ -32,7 +33,7 @@ export function PanelUncoveredHamlets() {
     [report, listFilters.district],
   );
   const operators = useMemo(() => unique(report?.sites.flatMap((site) => site.operators) ?? []), [report]);
-  const fileBase = `ap-chua-phu-${layer}`;
+  const fileBase = `ap-chua-phu-${layer}${isDemo ? '-minh-hoa' : ''}`;
   return (
     <div className="hamlet-list">
       <h2>{t('list.title')}: {t(`layer.${layer}`)}</h2>
@@ -71,7 +72,7 @@ export function PanelUncoveredHamlets() {
         <button type="button" data-testid="export-csv" onClick={() => downloadText(buildHamletCsv(list), `${fileBase}.csv`, 'text/csv;charset=utf-8')}>
           {t('list.exportCsv')}
         </button>
-        <button type="button" data-testid="export-geojson" onClick={() => downloadText(JSON.stringify(buildHamletGeoJson(list, hamlets, layer)), `${fileBase}.geojson`, 'application/geo+json')}>
+        <button type="button" data-testid="export-geojson" onClick={() => downloadText(JSON.stringify(buildHamletGeoJson(list, hamlets, layer, isDemo)), `${fileBase}.geojson`, 'application/geo+json')}>
           {t('list.exportGeoJson')}
         </button>
       </div>

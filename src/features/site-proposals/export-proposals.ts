@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { formatProposalsGeoJson, type Proposal } from '../../core';
+import { DEMO_FILE_NOTE } from '../../i18n/messages-demo';
 import type { ProposedSite } from '../../worker/proposal-messages';
 
 /** A proposal with its place in the list and what the engine credits it with. */
@@ -39,7 +40,7 @@ export function buildProposalCsv(proposals: RankedProposal[]): string {
   return `\ufeff${Papa.unparse({ fields: [...PROPOSAL_CSV_COLUMNS], data: rows })}\n`;
 }
 
-/** The proposals as GeoJSON points, in the same layout the `propose` command writes. */
+/** The proposals as GeoJSON points, in the same layout the `propose` command writes (demo data: `demo` and `note`). */
 export function buildProposalGeoJson(proposals: RankedProposal[], isDemo: boolean) {
   const asCore: Proposal[] = proposals.map((proposal) => ({
     id: proposal.id,
@@ -56,5 +57,5 @@ export function buildProposalGeoJson(proposals: RankedProposal[], isDemo: boolea
     householdsGained: proposal.gain?.households ?? 0,
     weight: proposal.kind === 'upgrade' ? 1 : 3,
   }));
-  return formatProposalsGeoJson(asCore, isDemo);
+  return { ...formatProposalsGeoJson(asCore, isDemo), ...(isDemo ? { note: DEMO_FILE_NOTE } : {}) };
 }
