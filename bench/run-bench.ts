@@ -136,7 +136,7 @@ async function runScale(scale: string, input: CoverageInput, sampleSize: number,
 
 const results: Record<string, number | string>[] = [];
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-// The demo dataset as the app loads it (865 hamlets, 1,519 BTS records, 7,500 fibre points).
+// The demo dataset as the app loads it (852 hamlets, 1,516 BTS records, 7,500 fibre points).
 const pool = await CoveragePool.start();
 if (!only || only === 'demo') results.push(await runScale('demo', (await loadInputFiles(demoPaths())).input, 40, 15));
 if (!only || only === 'province') results.push(
