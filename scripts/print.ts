@@ -12,7 +12,13 @@ import { hamletsOfUnit, type UnitGrouping } from '../src/print/print-content';
 import { printInBrowser } from './cli/print-browser';
 import { ensureBuild, startPreviewServer } from './cli/print-server';
 import { CliError } from './cli/read-inputs';
-import { INPUT_OPTIONS, log, readInputs, runMain } from './cli/cli-common';
+import { formatCount, formatSeconds, INPUT_OPTIONS, log, readInputs, runMain, say } from './cli/cli-common';
+
+/** A hamlet's unit code from its properties (own properties only: the file's names are data). */
+function readCode(properties: Readonly<Record<string, unknown>>, key: string): string {
+  const value = Object.hasOwn(properties, key) ? properties[key] : undefined;
+  return value === undefined || value === null ? '—' : String(value);
+}
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,7 +33,7 @@ const USAGE = `usage: npm run print -- [--hamlets F] [--sites F ...] [--fibre F 
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
-  if (!allowed.includes(value as T)) throw new CliError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  if (!allowed.includes(value as T)) throw new CliError('cli.flagOneOf', { flag, allowed: allowed.join(', '), value });
   return value as T;
 }
 
@@ -44,7 +50,6 @@ async function main(argv: string[]): Promise<number> {
       atlas: { type: 'string' },
       title: { type: 'string' },
       'data-date': { type: 'string' },
-      lang: { type: 'string' },
       'no-build': { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -54,14 +59,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!values.out) throw new CliError(`--out FILE.pdf is required\n${USAGE}`);
+  if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out FILE.pdf', usage: USAGE });
   const layer = oneOf<LayerName>(values.layer, LAYER_NAMES, '--layer', 'mobile');
   const paper = oneOf(values.paper, ['A4', 'A3'] as const, '--paper', 'A4');
   const orientation = oneOf(values.orientation, ['landscape', 'portrait'] as const, '--orientation', 'landscape');
   const atlas = values.atlas === undefined ? '' : oneOf(values.atlas, ['district', 'commune'] as const, '--atlas', 'district');
   const locale = oneOf(values.lang, ['vi', 'en'] as const, '--lang', 'vi');
   const dataDate = values['data-date'] ?? '';
-  if (dataDate && !/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) throw new CliError(`--data-date must be YYYY-MM-DD, not "${dataDate}"`);
+  if (dataDate && !/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) throw new CliError('cli.flagDate', { value: dataDate });
   const started = performance.now();
   const { input, config } = await readInputs(values);
 
@@ -69,12 +74,12 @@ async function main(argv: string[]): Promise<number> {
   let unitKey = '';
   if (values.extent && values.extent !== 'province') {
     const match = /^(district|commune):(.+)$/.exec(values.extent);
-    if (!match) throw new CliError(`--extent must be province, district:CODE or commune:CODE, not "${values.extent}"`);
+    if (!match) throw new CliError('cli.flagExtent', { value: values.extent });
     extent = match[1] as UnitGrouping;
     unitKey = match[2].trim();
     if (hamletsOfUnit(input.hamlets, extent, unitKey).length === 0) {
-      const known = [...new Set(input.hamlets.map((hamlet) => `${hamlet.properties[`${extent}_code`] ?? '—'} ${hamlet[extent as 'district' | 'commune']}`))].sort();
-      throw new CliError(`no hamlet in ${extent} "${unitKey}"; known ${extent}s (code name): ${known.slice(0, 40).join('; ')}${known.length > 40 ? '; …' : ''}`);
+      const known = [...new Set(input.hamlets.map((hamlet) => `${readCode(hamlet.properties, `${extent}_code`)} ${hamlet[extent as 'district' | 'commune']}`))].sort();
+      throw new CliError('cli.noUnit', { kind: say(`cli.unit.${extent as 'district' | 'commune'}`), unit: unitKey, known: `${known.slice(0, 40).join('; ')}${known.length > 40 ? '; …' : ''}` });
     }
   }
   const operators = values.operator ? values.operator.map((name) => normalizeOperator(name).name) : null;
@@ -93,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const out = resolve(values.out);
     const result = await printInBrowser(server.baseUrl, automation, out, log);
-    log(`wrote ${values.out}: ${result.pages} page${result.pages === 1 ? '' : 's'}, ${paper} ${orientation}; print ${(result.printMs / 1000).toFixed(1)} s, whole run ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(say('cli.print.wrote', { out: values.out, pages: formatCount(result.pages), paper, orientation: say(`print.orientation.${orientation}`).toLocaleLowerCase(), print: formatSeconds(result.printMs / 1000), total: formatSeconds((performance.now() - started) / 1000) }));
   } finally {
     server.stop();
   }

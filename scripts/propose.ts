@@ -19,7 +19,7 @@ import {
   type Technology,
 } from '../src/core/index';
 import { CliError } from './cli/read-inputs';
-import { demoNoteOf, formatPercent, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain } from './cli/cli-common';
+import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain, say } from './cli/cli-common';
 
 const USAGE = `usage: npm run propose -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F] [--sheet S] [--crs C]
                           [--operator NAME ...] [--target SHARE] [--measure hamlets|households] [--budget K]
@@ -32,7 +32,7 @@ ${INPUT_USAGE};
 function number(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = parseLocaleNumber(text);
-  if (value === null || !Number.isFinite(value)) throw new CliError(`--${flag}: "${text}" is not a number`);
+  if (value === null || !Number.isFinite(value)) throw new CliError('cli.flagNumber', { flag: `--${flag}`, value: text });
   return value;
 }
 
@@ -59,16 +59,17 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!values.out) throw new CliError(`--out DIR is required\n${USAGE}`);
+  checkLanguage(values.lang);
+  if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out DIR', usage: USAGE });
   const method = values.method ?? 'exact';
-  if (method !== 'exact' && method !== 'greedy') throw new CliError(`--method: "${method}" is not exact or greedy`);
+  if (method !== 'exact' && method !== 'greedy') throw new CliError('cli.flagOneOf', { flag: '--method', allowed: 'exact, greedy', value: method });
   const measure = values.measure ?? 'hamlets';
-  if (measure !== 'hamlets' && measure !== 'households') throw new CliError(`--measure: "${measure}" is not hamlets or households`);
+  if (measure !== 'hamlets' && measure !== 'households') throw new CliError('cli.flagOneOf', { flag: '--measure', allowed: 'hamlets, households', value: measure });
   const technology = values.technology?.toUpperCase();
-  if (technology !== undefined && !TECHNOLOGIES.includes(technology as Technology)) throw new CliError(`--technology: "${values.technology}" is not one of ${TECHNOLOGIES.join(', ')}`);
+  if (technology !== undefined && !TECHNOLOGIES.includes(technology as Technology)) throw new CliError('cli.flagOneOf', { flag: '--technology', allowed: TECHNOLOGIES.join(', '), value: values.technology ?? '' });
   const userPoints = (values.point ?? []).map((text) => {
     const parts = text.split(/[,;\s]+/).map(Number);
-    if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part))) throw new CliError(`--point: "${text}" is not LNG,LAT`);
+    if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part))) throw new CliError('cli.flagPoint', { value: text });
     return { lng: parts[0], lat: parts[1] };
   });
   const options: ProposeOptions = {
@@ -93,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
   const result = proposeSites(analysis, {
     ...options,
     onProgress: (phase) => {
-      if (phase !== lastPhase) log(`${phase}…`);
+      if (phase !== lastPhase) log(say('cli.propose.phase', { phase }));
       lastPhase = phase;
     },
   }, highs);
@@ -106,12 +107,15 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
   const upgrades = result.proposals.filter((proposal) => proposal.kind === 'upgrade').length;
-  log(`${result.candidates.total} candidates (${result.candidates.useful} cover some hamlet); ${result.proposals.length} proposals: ${upgrades} upgrades, ${result.proposals.length - upgrades} new towers`);
-  log(`method ${result.method} (${result.status}), optimal ${result.optimal}, gap ${result.gap === null ? '—' : result.gap.toExponential(2)}; greedy: ${result.greedy.count} candidates, objective ${result.greedy.objective}; ${seconds.toFixed(2)} s`);
-  if (result.target.isReduced) log(`target lowered to what is reachable: ${result.target.reachableShare.map(formatPercent).join(', ')} (${result.uncoverable.length} hamlet(s) no single candidate can cover; listed in report.json)`);
-  for (const layer of result.target.layers) log(`target layer ${layer.operator ?? 'mobile broadband (all operators)'}: ${formatPercent(layer.before)} → ${formatPercent(layer.after)} of ${result.target.measure} (target ${formatPercent(result.target.share)})`);
-  log(`mobile broadband ${formatPercent(result.before.coveredMobileShare)} → ${formatPercent(result.after.coveredMobileShare)}; shared sites ${formatPercent(result.before.sharedSiteShare)} → ${formatPercent(result.after.sharedSiteShare)}`);
-  log(`wrote ${values.out}/proposals.geojson, report.json`);
+  log(say('cli.propose.candidates', { total: formatCount(result.candidates.total), useful: formatCount(result.candidates.useful), count: formatCount(result.proposals.length), upgrades: formatCount(upgrades), new: formatCount(result.proposals.length - upgrades) }));
+  // TODO(#10): the solver's method and status words belong to the proposal messages (siting).
+  log(say('cli.propose.method', { method: result.method, status: result.status, optimal: say(result.optimal ? 'cli.yes' : 'cli.no'), gap: result.gap === null ? '—' : result.gap.toExponential(2), greedy: formatCount(result.greedy.count), objective: formatCount(result.greedy.objective), seconds: formatSeconds(seconds, 2) }));
+  if (result.target.isReduced) log(say('cli.propose.reduced', { shares: result.target.reachableShare.map(formatPercent).join(', '), count: formatCount(result.uncoverable.length) }));
+  for (const layer of result.target.layers) {
+    log(say('cli.propose.layer', { layer: layer.operator ?? say('cli.propose.allOperators'), before: formatPercent(layer.before), after: formatPercent(layer.after), measure: say(`cli.propose.measure.${result.target.measure}`), target: formatPercent(result.target.share) }));
+  }
+  log(say('cli.propose.kpis', { mobileBefore: formatPercent(result.before.coveredMobileShare), mobileAfter: formatPercent(result.after.coveredMobileShare), sharedBefore: formatPercent(result.before.sharedSiteShare), sharedAfter: formatPercent(result.after.sharedSiteShare) }));
+  log(say('cli.propose.wrote', { out: values.out }));
   return 0;
 }
 

@@ -1,12 +1,17 @@
-// What every command-line tool shares: the analyze inputs' flags, reading them (demo data when none
-// is given), the per-file import summary on stderr, and turning errors into messages and exit codes.
-import { CoverageInputError } from '../../src/core/index';
+// What every command-line tool shares: the analyze inputs' flags, the language (Vietnamese unless
+// --lang en), reading the inputs (demo data when none is given), the per-file import summary on
+// stderr, and turning errors into messages and exit codes.
+import { isInputProblem } from '../../src/core/index';
 import type { ImportSummary } from '../../src/core/index';
-import { vi } from '../../src/i18n/dictionary';
 import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
+import type { MessageKey } from '../../src/i18n/dictionary';
+import { formatNumber, formatPercent as formatLocalePercent, type Locale } from '../../src/i18n/format';
+import { nameCrs } from '../../src/i18n/crs-name';
+import { formatInputProblem, formatMessages, formatSkipped, formatWarning } from '../../src/i18n/format-message';
+import { translate } from '../../src/i18n/translate';
 import { CliError, demoPaths, loadInputFiles, type FileCrsReport, type InputPaths, type LoadedInputs } from './read-inputs';
 
-/** `parseArgs` options of the analysis inputs, shared by analyze, propose and print. */
+/** `parseArgs` options of the analysis inputs and the language, shared by analyze, propose and print. */
 export const INPUT_OPTIONS = {
   hamlets: { type: 'string', multiple: true },
   sites: { type: 'string', multiple: true },
@@ -15,11 +20,13 @@ export const INPUT_OPTIONS = {
   config: { type: 'string' },
   sheet: { type: 'string' },
   crs: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 export const INPUT_USAGE = `  files: GeoJSON, TopoJSON, KML, KMZ, zipped Shapefile (.zip), CSV/TSV/TXT (UTF-8, UTF-16, cp1258), .xlsx;
   --sheet picks the Excel sheet (name or 1-based number) of every .xlsx given;
   --crs sets the coordinate system of the geodata files in metres (else .prj, GeoJSON "crs", or a guess);
+  --lang vi|en: the language of messages (Vietnamese by default);
   with no --hamlets, the demo dataset (public/geodata) is used`;
 
 export interface InputValues {
@@ -30,14 +37,51 @@ export interface InputValues {
   config?: string;
   sheet?: string;
   crs?: string;
+  lang?: string;
+}
+
+/**
+ * The language of the run: `--lang en` (or `--lang=en`) for English, Vietnamese otherwise. Read from
+ * the raw arguments so even an error in parsing the other flags is reported in the right language.
+ */
+export function cliLocale(argv: readonly string[] = process.argv.slice(2)): Locale {
+  for (let index = 0; index < argv.length; index += 1) {
+    const value = argv[index] === '--lang' ? argv[index + 1] : argv[index].startsWith('--lang=') ? argv[index].slice(7) : undefined;
+    if (value !== undefined) return value.trim().toLowerCase() === 'en' ? 'en' : 'vi';
+  }
+  return 'vi';
+}
+
+/** Refuses a `--lang` other than vi or en (the run's language is read from the raw arguments). */
+export function checkLanguage(value: string | undefined): void {
+  if (value !== undefined && value !== 'vi' && value !== 'en') throw new CliError('cli.flagOneOf', { flag: '--lang', allowed: 'vi, en', value });
+}
+
+/** The run's language, fixed at start-up. */
+export const locale: Locale = cliLocale();
+
+/** A CLI text in the run's language. */
+export function say(key: MessageKey, values: Readonly<Record<string, string | number>> = {}): string {
+  return translate(locale, key, values);
 }
 
 export const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
+/** A share as a percentage in the run's language (`93,8 %`, `93.8%`); `—` when missing. */
 export function formatPercent(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(1)} %`;
+  return value === null ? '—' : formatLocalePercent(value, locale);
+}
+
+/** A count in the run's language (`1.234`, `1,234`). */
+export function formatCount(value: number): string {
+  return formatNumber(value, locale);
+}
+
+/** Seconds with one or two decimals in the run's language. */
+export function formatSeconds(seconds: number, digits = 1): string {
+  return formatNumber(Number(seconds.toFixed(digits)), locale, digits);
 }
 
 /** The `note` member every JSON or GeoJSON output made from demo data carries (what is real, what is generated). */
@@ -53,43 +97,62 @@ export async function readInputs(values: InputValues): Promise<LoadedInputs & { 
     : { ...demoPaths(), config: values.config };
   const options = { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) };
   const loaded = await loadInputFiles(paths, options);
-  for (const warning of loaded.warnings.filter((item) => item.code === 'file-unusable')) log(`error: ${warning.message}`);
   logImportSummaries(loaded.summaries, loaded.crsReports);
-  if (loaded.input.demo) log(`${vi['app.demoBanner'].toLocaleUpperCase('vi')}: ${vi['demo.notice']}`);
+  if (loaded.input.demo) log(`${say('app.demoBanner').toLocaleUpperCase(locale)}: ${say('demo.notice')}`);
   return loaded;
 }
 
 function logImportSummaries(summaries: ImportSummary[], crsReports: FileCrsReport[]): void {
   for (const summary of summaries) {
-    log(`${summary.file} (${summary.kind}): ${summary.rowsRead} read, ${summary.rowsUsed} used, ${summary.skipped.length} skipped`);
+    const kind = say(`cli.kind.${summary.kind}`);
+    log(say('cli.summary', { file: summary.file, kind, read: formatCount(summary.rowsRead), used: formatCount(summary.rowsUsed), skipped: formatCount(summary.skipped.length) }));
     const crs = crsReports.find((report) => report.file === summary.file)?.crs;
-    if (crs !== undefined && crs.crsId !== 'EPSG:4326') log(`  coordinates: ${crs.crsLabel}${crs.isSwapped ? ', axes swapped' : ''} (${crs.source}, ${crs.confidence} confidence) — ${crs.description}`);
+    if (crs !== undefined && crs.crsId !== 'EPSG:4326') {
+      log(say('cli.coordinates', {
+        crs: nameCrs(crs.crsId, crs.crsLabel, locale),
+        swapped: crs.isSwapped ? say('cli.swapped') : '',
+        source: say(`import.crsSource.${crs.source}`),
+        confidence: say(`import.confidence.${crs.confidence}`),
+        description: formatMessages(locale, crs.description),
+      }));
+    }
     // The coordinates line above already tells the guess.
     const shown = summary.warnings.filter((warning) => warning.code !== 'crs-guessed');
-    for (const warning of shown.slice(0, 8)) log(`  warning ${warning.code}: ${warning.message}`);
-    if (shown.length > 8) log(`  … ${shown.length - 8} more warnings in report.json`);
-    for (const skipped of summary.skipped.slice(0, 5)) log(`  skipped ${skipped.where}: ${skipped.reason}`);
-    if (summary.skipped.length > 5) log(`  … ${summary.skipped.length - 5} more skipped rows listed in report.json warnings`);
+    for (const warning of shown.slice(0, 8)) log(say('cli.warning', { text: formatWarning(locale, warning) }));
+    if (shown.length > 8) log(say('cli.moreWarnings', { count: formatCount(shown.length - 8) }));
+    for (const skipped of summary.skipped.slice(0, 5)) log(say('cli.skipped', { where: skipped.where, reason: formatSkipped(locale, skipped) }));
+    if (summary.skipped.length > 5) log(say('cli.moreSkipped', { count: formatCount(summary.skipped.length - 5) }));
   }
 }
 
+/** A user error of another module (e.g. core's `SitingError`), shown with its own message. */
+type UserErrorType = abstract new (...args: never[]) => Error;
+
 /**
- * Runs a CLI's main: a user error (bad input, bad flag) prints its message and exits 1; anything
- * else is an internal error (exit 2), with its stack only under DEBUG=1. Never a bare stack trace.
+ * Runs a CLI's main: a user error (a named file that cannot be used, a bad flag) prints its message in
+ * the run's language and exits 1; anything else is an internal error (exit 2), with its stack only
+ * under DEBUG=1. Never a bare stack trace.
  */
-export async function runMain(main: (argv: string[]) => Promise<number>, userErrors: (abstract new (...args: never[]) => Error)[] = []): Promise<void> {
+export async function runMain(main: (argv: string[]) => Promise<number>, userErrors: UserErrorType[] = []): Promise<void> {
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
-    const isUserError =
-      error instanceof CoverageInputError || error instanceof CliError || userErrors.some((type) => error instanceof type) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    if (isUserError) {
-      process.stderr.write(`error: ${(error as Error).message}\n`);
+    const text = userErrorText(error, userErrors);
+    if (text !== null) {
+      process.stderr.write(`${say('cli.error', { message: text })}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\n(please report it with the input files; run with DEBUG=1 for details)\n`);
+      process.stderr.write(`${say('cli.internalError', { message: (error as Error).message ?? String(error) })}\n`);
       if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
       process.exitCode = 2;
     }
   }
+}
+
+function userErrorText(error: unknown, userErrors: UserErrorType[]): string | null {
+  if (isInputProblem(error)) return formatInputProblem(locale, error);
+  if (error instanceof CliError) return say(error.key, error.values);
+  if (userErrors.some((type) => error instanceof type)) return (error as Error).message;
+  if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return say('cli.badOption', { detail: (error as Error).message });
+  return null;
 }

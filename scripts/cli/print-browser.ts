@@ -3,6 +3,7 @@
 // app's own export button produces.
 import { chromium } from 'playwright-core';
 import type { AutomationInput } from '../../src/features/print/print-automation';
+import { formatSeconds, say } from './cli-common';
 import { CliError } from './read-inputs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-launch';
 
@@ -29,7 +30,7 @@ export async function printInBrowser(baseUrl: string, input: AutomationInput, ou
     await page.waitForFunction((count) => performance.getEntriesByName('analysis-done').length > count, runs, { timeout: 600_000 });
     await page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 600_000 });
     const analysisMs = Date.now() - analysisStarted;
-    log(`analysed in the browser in ${(analysisMs / 1000).toFixed(1)} s; laying out the pages…`);
+    log(say('cli.print.analysed', { seconds: formatSeconds(analysisMs / 1000) }));
     const printStarted = Date.now();
     const download = page.waitForEvent('download', { timeout: 1_800_000 });
     await page.getByTestId('print-export-pdf').click();
@@ -37,11 +38,11 @@ export async function printInBrowser(baseUrl: string, input: AutomationInput, ou
       download.then((file) => ({ file })),
       page.locator('[data-testid="print-status"][data-state="error"]').waitFor({ timeout: 1_800_000 }).then(async () => ({ error: await page.getByTestId('print-status').innerText() })),
     ]);
-    if ('error' in outcome) throw new CliError(outcome.error);
+    if ('error' in outcome) throw new CliError('cli.print.failed', { message: outcome.error });
     await outcome.file.saveAs(out);
     await page.locator('[data-testid="print-status"][data-state="done"]').waitFor({ timeout: 60_000 });
     const pages = await page.evaluate(() => ((performance.getEntriesByName('print-done').at(-1) as PerformanceMark | undefined)?.detail as { pages?: number } | undefined)?.pages ?? 0);
-    if (errors.length > 0) log(`page errors: ${errors.join('; ')}`);
+    if (errors.length > 0) log(say('cli.print.pageErrors', { errors: errors.join('; ') }));
     return { pages, analysisMs, printMs: Date.now() - printStarted };
   } finally {
     await browser.close();

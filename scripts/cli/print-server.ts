@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { say } from './cli-common';
 import { CliError } from './read-inputs';
 
 function newestChange(path: string): number {
@@ -18,9 +19,9 @@ export function ensureBuild(root: string, log: (line: string) => void): void {
   const built = existsSync(join(root, 'dist', 'index.html')) ? statSync(join(root, 'dist', 'index.html')).mtimeMs : 0;
   const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].reduce((newest, name) => Math.max(newest, newestChange(join(root, name))), 0);
   if (built > sources) return;
-  log('building the app (vite build)…');
+  log(say('cli.print.building'));
   const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new CliError(`the app build failed (vite build exited with ${result.status})`);
+  if (result.status !== 0) throw new CliError('cli.print.buildFailed', { status: String(result.status) });
 }
 
 function findFreePort(): Promise<number> {
@@ -41,7 +42,7 @@ export interface PreviewServer {
 
 /** Starts `vite preview` on dist/ and waits until it answers. */
 export async function startPreviewServer(root: string): Promise<PreviewServer> {
-  if (!existsSync(join(root, 'dist', 'index.html'))) throw new CliError('dist/ has no build of the app: run without --no-build');
+  if (!existsSync(join(root, 'dist', 'index.html'))) throw new CliError('cli.print.noDist');
   const port = await findFreePort();
   const child: ChildProcess = spawn(join(root, 'node_modules', '.bin', 'vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     cwd: root,
@@ -53,7 +54,7 @@ export async function startPreviewServer(root: string): Promise<PreviewServer> {
   const baseUrl = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new CliError(`vite preview exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new CliError('cli.print.previewExited', { code: String(child.exitCode) });
     try {
       if ((await fetch(baseUrl)).ok) return { baseUrl, stop };
     } catch {
@@ -62,5 +63,5 @@ export async function startPreviewServer(root: string): Promise<PreviewServer> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   stop();
-  throw new CliError(`vite preview did not answer at ${baseUrl}`);
+  throw new CliError('cli.print.previewSilent', { url: baseUrl });
 }

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkInputSize, combineInputFiles, CoverageInputError, parseInputBytes, resolveConfig, DEFAULT_CONFIG } from '../../src/core/index';
 import type { CoverageConfig, CoverageInput, CrsReport, ImportSummary, InputKind, ParsedInputBytes, ParseInputOptions, Warning } from '../../src/core/index';
+import type { MessageKey } from '../../src/i18n/dictionary';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'geodata');
 
@@ -30,18 +31,32 @@ export interface LoadedInputs {
   summaries: ImportSummary[];
 }
 
-/** Reads a UTF-8 text file; a missing or unreadable file is a user error, not a crash. */
+/** Reads a UTF-8 text file; a missing or unreadable file is a user error naming it, not a crash. */
 export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})`);
+    throw fileError(path, error);
   }
 }
 
-/** An error whose message is for the user as it stands (no stack trace). */
-export class CliError extends Error {}
+/** A file the system cannot give us, as an input problem naming it (`file-not-found`, `file-read-failed`). */
+function fileError(path: string, error: unknown): CoverageInputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new CoverageInputError({ code: 'file-not-found', file: path, cause: error });
+  return new CoverageInputError({ code: 'file-read-failed', file: path, params: { value: code ?? 'error' }, cause: error });
+}
+
+/** A user error of the command line (a bad flag): a dictionary text, shown in the run's language. */
+export class CliError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly values: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(`${key} ${JSON.stringify(values)}`);
+    this.name = 'CliError';
+  }
+}
 
 /** Paths of the demo dataset, used when no input flag is given. */
 export function demoPaths(): InputPaths {
@@ -55,12 +70,15 @@ export function readBytes(path: string, kind: InputKind): Uint8Array {
   try {
     size = statSync(path).size;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})`);
+    throw fileError(path, error);
   }
   const check = checkInputSize(size, kind, basename(path));
-  if (!check.ok) throw new CliError(check.message);
-  return new Uint8Array(readFileSync(path));
+  if (!check.ok) throw new CoverageInputError({ code: 'file-too-large', file: basename(path), params: check.reason?.params ?? {} });
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (error) {
+    throw fileError(path, error);
+  }
 }
 
 /** One file's coordinate-system report, for stderr. */
@@ -70,30 +88,29 @@ export interface FileCrsReport {
 }
 
 /**
- * Reads and parses every input file from its bytes (any format `parseInputBytes` reads). A hamlet file
- * that cannot be used stops the run; a sites, fibre or indicators file that cannot be used is reported
- * (warning `file-unusable`, a summary with 0 rows) and the run goes on with the others.
+ * Reads and parses every input file from its bytes (any format `parseInputBytes` reads). Every file was
+ * named by the user, so one that cannot be used, or yields no usable row, stops the run with its name
+ * and the reason (a CoverageInputError: exit 1), whatever went wrong inside: a library's exception or
+ * running out of memory on a huge file is reported as `file-unreadable` for that file, not as an
+ * internal error.
  */
 export async function loadInputFiles(paths: InputPaths, options: ParseInputOptions = {}): Promise<LoadedInputs & { crsReports: FileCrsReport[] }> {
   const config = paths.config ? resolveConfig(readText(paths.config), basename(paths.config)) : DEFAULT_CONFIG;
-  if (paths.hamlets.length === 0) throw new CliError('no hamlet layer: give --hamlets FILE (GeoJSON, TopoJSON, KML/KMZ or a zipped Shapefile)');
+  if (paths.hamlets.length === 0) throw new CliError('cli.noHamlets');
   const parsed: ParsedInputBytes[] = [];
-  const unusable: Warning[] = [];
-  const unusableSummaries: ImportSummary[] = [];
   for (const kind of Object.keys(DEMO_FILES) as InputKind[]) {
     for (const path of paths[kind]) {
       const file = basename(path);
+      const bytes = readBytes(path, kind);
       try {
-        parsed.push(await parseInputBytes(kind, file, readBytes(path, kind), config, options));
+        parsed.push(await parseInputBytes(kind, file, bytes, config, options));
       } catch (error) {
-        if (kind === 'hamlets' || !(error instanceof CoverageInputError)) throw error;
-        unusable.push({ code: 'file-unusable', message: `${error.message}; the file is not used`, where: file });
-        unusableSummaries.push({ file, kind, rowsRead: 0, rowsUsed: 0, skipped: [], warnings: [] });
+        if (error instanceof CoverageInputError) throw error;
+        throw new CoverageInputError({ code: 'file-unreadable', file, cause: error });
       }
     }
   }
   const combined = combineInputFiles(parsed);
-  if (combined.input.hamlets.length === 0) throw new CliError(`${paths.hamlets.map((p) => basename(p)).join(', ')}: no usable hamlet polygon`);
   const crsReports = parsed.flatMap((file) => (file.crs === undefined ? [] : [{ file: file.summaries[0]?.file ?? '', crs: file.crs }]));
-  return { input: combined.input, config, warnings: [...unusable, ...combined.warnings], summaries: [...combined.summaries, ...unusableSummaries], crsReports };
+  return { input: combined.input, config, warnings: combined.warnings, summaries: combined.summaries, crsReports };
 }

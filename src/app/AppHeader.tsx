@@ -1,5 +1,5 @@
 import { LAYER_NAMES, type LayerName } from '../core';
-import { formatNumber, formatPercent } from '../i18n/format';
+import { formatPercent } from '../i18n/format';
 import { useLocale, useT } from '../i18n/use-t';
 import { useAnalysisStore } from '../state/analysis-store';
 import { selectIsDemo, useDatasetStore } from '../state/dataset-store';
@@ -17,7 +17,8 @@ function AnalysisStatus() {
   else if (datasetStatus === 'error') text = t('app.error', { message: datasetError ?? '' });
   else if (status === 'running') text = t('app.analysing', { percent: formatPercent(progress, locale) });
   else if (status === 'error') text = t('app.error', { message: error ?? '' });
-  else if (durationMs !== null) text = t('app.analysisTime', { ms: formatNumber(durationMs, locale) });
+  // A planner needs to know the figures are current, not how many milliseconds they took.
+  else if (durationMs !== null) text = t('app.analysisDone');
   return (
     <div className="status" role="status" aria-live="polite" data-testid="analysis-status" data-state={status}>
       {status === 'running' && <progress max={1} value={progress} aria-hidden="true" />}

@@ -1,4 +1,5 @@
 import { appendAll } from './append-all';
+import { listOf } from './messages';
 import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, HamletResult, LayerName, Site, Warning } from './types';
 import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, shapeBounds, type Allocate, type LayerKey } from './coverage/coverage-shapes';
 import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
@@ -59,13 +60,7 @@ function operatorsOf(records: BtsRecord[]): Set<string> {
 function siteWarnings(sites: Site[], siteHamlets: Int32Array): Warning[] {
   const outside = sites.filter((_, i) => siteHamlets[i] < 0);
   if (outside.length === 0) return [];
-  const listed = outside.slice(0, 10).map((site) => site.id).join(', ');
-  return [
-    {
-      code: 'site-outside-hamlets',
-      message: `${outside.length} site(s) stand outside every hamlet (they still cover hamlets nearby): ${listed}${outside.length > 10 ? ', …' : ''}`,
-    },
-  ];
+  return [{ code: 'site-outside-hamlets', params: { count: outside.length, sites: listOf(outside.map((site) => site.id), { quoted: false, max: 10 }) } }];
 }
 
 function placeSites(records: BtsRecord[], config: CoverageConfig, prepared: PreparedHamlet[], hamletIndex: BoxIndex): Pick<CoverageAnalysis, 'sites' | 'siteHamlets'> {
@@ -106,17 +101,14 @@ export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig,
   const layerKeys = buildLayerKeys(operators);
   const warnings: Warning[] = [];
   if (operators.size > MAX_OPERATOR_LAYERS) {
-    warnings.push({
-      code: 'too-many-operators',
-      message: `${operators.size} operators: per-operator layers are computed for the first ${MAX_OPERATOR_LAYERS} by name only (overall layers count all)`,
-    });
+    warnings.push({ code: 'too-many-operators', params: { count: operators.size, limit: MAX_OPERATOR_LAYERS } });
   }
   const { packed, hamlets: prepared } = prepareHamlets(
     input.hamlets.map((hamlet) => hamlet.geometry),
     allocate,
   );
   prepared.forEach((hamlet, i) => {
-    if (hamlet.areaM2 <= 0) warnings.push({ code: 'hamlet-empty-area', message: `hamlet ${input.hamlets[i].id} has no area`, where: input.hamlets[i].id });
+    if (hamlet.areaM2 <= 0) warnings.push({ code: 'hamlet-empty-area', params: { id: input.hamlets[i].id }, where: input.hamlets[i].id });
   });
   const hamletIndex = buildBoxIndex(prepared.length, (i, out) => out.set(prepared[i].bbox));
   const built = buildCoverageShapes(input, config, layerKeys, allocate);

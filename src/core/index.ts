@@ -34,7 +34,22 @@ export {
   type TargetResult,
   type Technology,
   type Warning,
+  type WarningPlaces,
 } from './types';
+export {
+  LISTED_ITEMS,
+  MESSAGE_CODES,
+  isMessageList,
+  listOf,
+  message,
+  quotedValue,
+  type InputProblem,
+  type Message,
+  type MessageCode,
+  type MessageList,
+  type MessageParam,
+  type MessageParams,
+} from './messages';
 export { METERS_PER_DEGREE, type Meters } from './units';
 export { DEFAULT_CONFIG, SOC_TRANG_PLAN_TARGETS } from './config/default-config';
 export { appendAll } from './append-all';
@@ -61,7 +76,7 @@ export { combineInputFiles, type ImportSummary, type InputKind } from './io/pars
 export { checkInputSize } from './io/check-input-size';
 export { detectInputFormat } from './io/detect-input-format';
 export { decodeText } from './io/decode-text';
-export { CoverageInputError } from './io/input-error';
+export { CoverageInputError, isInputProblem, problemOf } from './io/input-error';
 export { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, INDICATOR_COLUMN_ALIASES, findColumn, normalizeColumnName } from './io/column-aliases';
 export { parseLocaleNumber } from './io/parse-number';
 export { parseCsvTable } from './io/parse-csv-table';
@@ -78,7 +93,8 @@ export { createReprojector } from './crs/reproject';
 export type { CrsReport } from './crs/place-layer';
 
 // Writing results.
-export { formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers } from './io/format-outputs';
+export { formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, HAMLET_CSV_COLUMNS, roundNumbers } from './io/format-outputs';
+export { csvPercent, writeCsv, type CsvCell, type CsvDialect, type WriteCsvOptions } from './io/write-csv';
 
 // Siting: proposed new shared sites.
 export { proposeSites, type Proposal, type ProposalResult, type ProposeOptions, type ProposePhase } from './siting/propose-sites';

@@ -2,6 +2,7 @@
  * Shared data types of the coverage engine. Coordinates are always `[lng, lat]` in WGS84 degrees.
  */
 import type { Meters, Degrees } from './units';
+import type { Message } from './messages';
 
 /** A radio technology a BTS record can carry. */
 export type Technology = '2G' | '3G' | '4G' | '5G';
@@ -180,11 +181,21 @@ export interface TargetResult {
   source: string;
 }
 
-export interface Warning {
-  code: string;
-  message: string;
-  /** `file:row` or feature id, when the warning is about one input item. */
+/** Where a warning applies when it stands for many places: how many, and the first few. */
+export interface WarningPlaces {
+  count: number;
+  /** The first places (`file:row`, `file#feature`, ids), at most a few. */
+  first: readonly string[];
+  /** What one place is, for the sentence: rows of a table, features of a layer, or items. */
+  noun: 'rows' | 'features' | 'items';
+}
+
+/** A warning: a message (code + parameters, translated at the edge) and where it applies. */
+export interface Warning extends Message {
+  /** `file:row`, `file#feature` or the file, when the warning is about one place (the first of many). */
   where?: string;
+  /** Set when one warning stands for many places. */
+  places?: WarningPlaces;
 }
 
 export interface CoverageReport {
@@ -197,11 +208,12 @@ export interface CoverageReport {
   warnings: Warning[];
 }
 
-/** One input row or feature that could not be used, and why. */
-export interface SkippedItem {
+/** One input row or feature that could not be used, and why (the message; `also` for further reasons). */
+export interface SkippedItem extends Message {
   /** `file:row` (1-based data row, header excluded) or `file#featureIndex`. */
   where: string;
-  reason: string;
+  /** Further reasons the same row cannot be used. */
+  also?: readonly Message[];
 }
 
 /** What every parser returns: the usable items plus a full account of what was not used. */

@@ -1,14 +1,10 @@
 import { useCallback } from 'react';
 import { useUiStore } from '../state/ui-store';
-import { en, vi, type MessageKey } from './dictionary';
+import type { MessageKey } from './dictionary';
 import type { Locale } from './format';
+import { translate } from './translate';
 
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { vi, en };
-
-/** The message for `key` in `locale`, with `{name}` placeholders filled from `values`. */
-export function translate(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return DICTIONARIES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export { translate };
 
 /** `t(key, values)` in the current locale; components re-render when the locale changes. */
 export function useT(): (key: MessageKey, values?: Record<string, string | number>) => string {

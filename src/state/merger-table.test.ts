@@ -16,7 +16,7 @@ describe('parseMergerCsv', () => {
   it('reads rows and skips rows without a new unit', () => {
     const result = parseMergerCsv('old_code,old_name,new_code,new_name\n94101,Phường 1,99002,Phường Khánh Phước\n94102,Phường 2,,\n', 'm.csv');
     expect(result.items).toEqual([{ oldCode: '94101', oldName: 'Phường 1', newCode: '99002', newName: 'Phường Khánh Phước' }]);
-    expect(result.skipped).toEqual([{ where: 'm.csv:2', reason: 'no new unit code or name' }]);
+    expect(result.skipped).toEqual([{ where: 'm.csv:2', code: 'merger-no-new-unit', params: {} }]);
   });
 });
 

@@ -34,11 +34,11 @@ export function parseMergerCsv(text: string, file: string): ImportResult<MergerR
   const items: MergerRow[] = [];
   const skipped: ImportResult<MergerRow>['skipped'] = [];
   table.rows.forEach((row, index) => {
-    const cell = (name: string | undefined) => (name === undefined ? '' : (row[name] ?? '').trim());
+    const cell = (name: string | undefined) => (name === undefined || !Object.hasOwn(row, name) ? '' : row[name].trim());
     const entry = { oldCode: cell(columns.oldCode), oldName: cell(columns.oldName), newCode: cell(columns.newCode), newName: cell(columns.newName) };
     const where = `${file}:${table.rowNumbers[index]}`;
-    if (!entry.oldCode && !entry.oldName) skipped.push({ where, reason: 'no old commune code or name' });
-    else if (!entry.newCode && !entry.newName) skipped.push({ where, reason: 'no new unit code or name' });
+    if (!entry.oldCode && !entry.oldName) skipped.push({ where, code: 'merger-no-old-unit', params: {} });
+    else if (!entry.newCode && !entry.newName) skipped.push({ where, code: 'merger-no-new-unit', params: {} });
     else items.push(entry);
   });
   return { items, rowsRead: table.rows.length, rowsUsed: items.length, skipped, warnings: table.warnings };

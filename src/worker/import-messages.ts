@@ -1,4 +1,4 @@
-import type { CoverageConfig, InputKind, ParsedInputBytes, ParseInputOptions } from '../core';
+import type { CoverageConfig, InputKind, InputProblem, ParsedInputBytes, ParseInputOptions } from '../core';
 
 /** A file's bytes for the import worker; `bytes` is transferred, so the sender's copy becomes empty. */
 export interface BytesParseRequest {
@@ -17,11 +17,10 @@ export interface BytesParseSuccess {
   durationMs: number;
 }
 
-/** A whole-file problem as a plain object (errors lose their fields across the boundary). */
+/** A whole-file problem as plain data (errors lose their fields across the boundary), translated by the page. */
 export interface BytesParseFailure {
   kind: 'error';
-  code: string;
-  message: string;
+  problem: InputProblem;
   /** A workbook's sheets, when the sheet read could not be used: the user may pick another. */
   sheetNames?: string[];
 }

@@ -2,7 +2,7 @@
 // The import worker: reads one file's bytes with core `parseInputBytes`. It is separate from the
 // analysis worker because cancelling an import terminates it, which must not stop the analysis.
 import * as Comlink from 'comlink';
-import { CoverageInputError, detectInputFormat, parseInputBytes, readXlsxTable } from '../core';
+import { detectInputFormat, isInputProblem, parseInputBytes, readXlsxTable, type InputProblem } from '../core';
 import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi } from './import-messages';
 
 const api: ImportWorkerApi = {
@@ -12,10 +12,12 @@ const api: ImportWorkerApi = {
       const parsed = await parseInputBytes(kind, fileName, bytes, config, options);
       return { kind: 'parsed', parsed, durationMs: performance.now() - started };
     } catch (error) {
-      const failure: BytesParseFailure =
-        error instanceof CoverageInputError
-          ? { kind: 'error', code: error.code, message: error.message }
-          : { kind: 'error', code: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+      // Not core's own problem (out of memory, a library's bug): the file is named, the detail logged.
+      if (!isInputProblem(error)) console.error(error);
+      const problem: InputProblem = isInputProblem(error)
+        ? { code: error.code, params: error.params, file: error.file, ...(error.where === undefined ? {} : { where: error.where }) }
+        : { code: 'file-unreadable', params: {}, file: fileName };
+      const failure: BytesParseFailure = { kind: 'error', problem };
       const sheetNames = await listSheetsAfterFailure(fileName, bytes);
       return sheetNames.length > 1 ? { ...failure, sheetNames } : failure;
     }

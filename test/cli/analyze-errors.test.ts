@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
-import { runCli } from '../helpers/run-cli';
+import { REPO_ROOT, runCli } from '../helpers/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'analyze-errors-'));
 const write = (name: string, text: string) => {
@@ -28,17 +28,33 @@ describe('analyze CLI errors and warnings', () => {
     expect(report.targets.find((t: { id: string }) => t.id === 'shared-sites').met).toBe(false);
   });
 
-  it('names a missing file and exits non-zero without a stack trace', () => {
+  it('names a missing file and exits non-zero without a stack trace, in Vietnamese unless asked otherwise', () => {
     const run = runCli('analyze.ts', ['--hamlets', join(dir, 'nope.geojson'), '--out', join(dir, 'x')]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/nope\.geojson: cannot read the file \(no such file\)/);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).toMatch(/^lỗi: .*nope\.geojson: không đọc được tệp \(không có tệp này\)\n$/);
+    const english = runCli('analyze.ts', ['--hamlets', join(dir, 'nope.geojson'), '--lang', 'en', '--out', join(dir, 'x')]);
+    expect(english.stderr).toMatch(/^error: .*nope\.geojson: cannot read the file \(no such file\)\n$/);
+    expect(run.stderr + english.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('names a file that is not JSON', () => {
-    const run = runCli('analyze.ts', ['--hamlets', write('bad.geojson', '{"type": "FeatureCollection", '), '--out', join(dir, 'x')]);
+  it('names a missing sites file too: every named file counts, not only the hamlets', () => {
+    const hamlets = join(REPO_ROOT, 'test', 'fixtures', 'parseInputBytes', 'in', 'hamlets-geojson-wgs84.geojson');
+    const run = runCli('analyze.ts', ['--hamlets', hamlets, '--sites', join(dir, 'khong-co.csv'), '--lang', 'en', '--out', join(dir, 'x')]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/bad\.geojson.*not valid JSON/);
+    expect(run.stderr).toMatch(/khong-co\.csv: cannot read the file \(no such file\)/);
+    expect(run.stderr).not.toMatch(/internal error/);
+  });
+
+  it('names a file that is not JSON, with the line and column', () => {
+    const run = runCli('analyze.ts', ['--hamlets', write('bad.geojson', '{"type": "FeatureCollection", '), '--lang', 'en', '--out', join(dir, 'x')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/bad\.geojson: not valid JSON \(error at line 1, column 31\)/);
+  });
+
+  it('refuses an unknown --lang', () => {
+    const run = runCli('analyze.ts', ['--lang', 'fr', '--out', join(dir, 'x')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--lang phải là một trong vi, en, không phải "fr"');
   });
 
   it('counts and lists skipped site rows with file, row and reason', () => {
@@ -50,10 +66,15 @@ describe('analyze CLI errors and warnings', () => {
     const out = join(dir, 'skips');
     const run = runCli('analyze.ts', ['--hamlets', hamlets, '--sites', sites, '--out', out]);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/tram\.csv \(sites\): 3 read, 2 used, 1 skipped/);
-    expect(run.stderr).toMatch(/skipped tram\.csv:2: .*abc/);
+    expect(run.stderr).toContain('tram.csv (trạm BTS): đọc 3 dòng, dùng 2, bỏ qua 1');
+    expect(run.stderr).toContain('  bỏ qua tram.csv:2: kinh độ "abc" không phải là số (cột "Kinh độ")');
+    expect(run.stderr).toMatch(/1 ấp, khóm: di động băng rộng 100\u00a0%, 4G 100\u00a0%, 5G 100\u00a0%, cáp quang FTTH 0\u00a0%/);
+    const english = runCli('analyze.ts', ['--hamlets', hamlets, '--sites', sites, '--lang', 'en', '--out', join(dir, 'skips-en')]);
+    expect(english.stderr).toContain('tram.csv (sites): 3 read, 2 used, 1 skipped');
+    expect(english.stderr).toContain('  skipped tram.csv:2: longitude "abc" is not a number (column "Kinh độ")');
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    expect(report.warnings.some((w: { code: string; where?: string }) => w.code === 'row-skipped' && w.where === 'tram.csv:2')).toBe(true);
+    const skipped = report.warnings.find((w: { code: string; where?: string }) => w.code === 'row-skipped' && w.where === 'tram.csv:2');
+    expect(skipped.text).toBe('dòng bị bỏ qua: kinh độ "abc" không phải là số (cột "Kinh độ")');
     expect(report.hamlets[0].households).toBe(1234);
     expect(report.kpis.sites).toBe(2);
     expect(report.kpis.coveredMobileShare).toBe(1);

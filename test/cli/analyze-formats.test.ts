@@ -1,7 +1,7 @@
 // The CLI reads every format of the import fixtures (the same hamlets, sites and fibre points in each)
-// and gives the same KPIs; --sheet and --crs reach the parsers; an unusable site file is reported and
-// the run goes on.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// and gives the same KPIs; --sheet and --crs reach the parsers; an unusable site file stops the run,
+// naming it.
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ describe('analyze CLI on real-world file formats', () => {
       '--sites', fixture('sites-xlsx-second-sheet.xlsx'),
       '--fibre', fixture('fibre-kml.kml'),
       '--sheet', 'Trạm BTS',
+      '--lang', 'en',
       '--out', join(dir, 'formats'),
     ]);
   });
@@ -30,7 +31,7 @@ describe('analyze CLI on real-world file formats', () => {
     expect(reference.status).toBe(0);
     expect(formats.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(formats.status).toBe(0);
-    expect(formats.stderr).toMatch(/coordinates: VN-2000 \/ TM-3 zone, central meridian 105\.5° \(prj, high confidence\)/);
+    expect(formats.stderr).toMatch(/coordinates: VN-2000 \/ TM-3 zone, central meridian 105\.5° \(from the \.prj file, confidence: high\) — read from the \.prj: VN-2000, transverse Mercator, central meridian 105\.5°, scale 0\.9999/);
     expect(formats.stderr).toMatch(/sites-xlsx-second-sheet\.xlsx\[Trạm BTS\] \(sites\): 5 read, 5 used, 0 skipped/);
     const expected = report(join(dir, 'reference')).kpis;
     const actual = report(join(dir, 'formats')).kpis;
@@ -38,21 +39,17 @@ describe('analyze CLI on real-world file formats', () => {
     expect(report(join(dir, 'formats')).coordinateSystems[0].crs.crsId).toBe('vn2000-tm:105.5');
   });
 
-  it('applies --crs to a GeoJSON without one, and goes on without an unusable site file', () => {
-    const broken = join(dir, 'khong-toa-do.csv');
-    writeFileSync(broken, 'ma_tram,nha_mang\nST1,Viettel\n');
+  it('applies --crs to a GeoJSON without one', () => {
     const out = join(dir, 'crs');
-    const run = runCli('analyze.ts', ['--hamlets', fixture('hamlets-geojson-vn2000-tm105_5-guessed.geojson'), '--sites', fixture('sites-csv-dms.csv'), '--sites', broken, '--crs', 'vn2000-tm:105.5', '--out', out]);
+    const run = runCli('analyze.ts', ['--hamlets', fixture('hamlets-geojson-vn2000-tm105_5-guessed.geojson'), '--sites', fixture('sites-csv-dms.csv'), '--crs', 'vn2000-tm:105.5', '--out', out]);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/error: khong-toa-do\.csv: no longitude .* the file is not used/);
-    expect(run.stderr).toMatch(/\(option, high confidence\)/);
+    expect(run.stderr).toContain('hệ tọa độ: VN-2000 / múi chiếu 3°, kinh tuyến trục 105,5° (do người dùng chọn, độ tin cậy: cao)');
     const expected = report(join(dir, 'reference')).kpis;
     expect(report(out).kpis.coveredMobile).toBe(expected.coveredMobile);
-    expect(report(out).warnings.some((warning: { code: string }) => warning.code === 'file-unusable')).toBe(true);
   });
 
   it('refuses an unknown --crs by name, listing the accepted ones', () => {
-    const run = runCli('analyze.ts', ['--hamlets', fixture('hamlets-geojson-wgs84.geojson'), '--crs', 'EPSG:9999', '--out', join(dir, 'bad-crs')]);
+    const run = runCli('analyze.ts', ['--hamlets', fixture('hamlets-geojson-wgs84.geojson'), '--crs', 'EPSG:9999', '--lang', 'en', '--out', join(dir, 'bad-crs')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/unknown coordinate system "EPSG:9999"; use one of EPSG:4326, .*vn2000-tm:<central meridian>/);
     expect(run.stderr).not.toMatch(/\n\s+at /);

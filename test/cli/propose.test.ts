@@ -88,7 +88,7 @@ describe('propose CLI', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/target share 1\.5 must be in \[0, 1\]/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    const missing = runCli('propose.ts', ['--hamlets', join(dir, 'nope.geojson'), '--out', join(dir, 'bad')]);
+    const missing = runCli('propose.ts', ['--hamlets', join(dir, 'nope.geojson'), '--lang', 'en', '--out', join(dir, 'bad')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/nope\.geojson: cannot read the file/);
   });

@@ -275,14 +275,49 @@ export class AppDriver {
       state.running = false;
       return state.frames;
     });
-    const text = await this.page.getByTestId('import-format').innerText();
+    const workerMs = Number(await this.page.getByTestId('import-format').getAttribute('data-parse-ms'));
     // The app's own marks, from the file handed over: read into memory, result back from the worker, layer committed.
     const marks = await this.page.evaluate(() => {
       const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN;
       const start = at('import-start');
       return { readMs: Math.round(at('import-read') - start), parsedMs: Math.round(at('import-parsed') - start), committedMs: Math.round(at('import-committed') - start) };
     });
-    return { wallMs, workerMs: Number(/(\d[\d.,]*)\s*ms/.exec(text)?.[1].replace(/[.,]/g, '') ?? NaN), frames, ...marks };
+    return { wallMs, workerMs, frames, ...marks };
+  }
+
+  /**
+   * Hands a file to the picker and waits for its report, refused or not: its state, its whole text, and
+   * its words alone (places in <code> and quoted text from the file removed), to check the language.
+   * When the column-mapping step asks for columns, none is chosen.
+   */
+  async importForReport(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<{ state: string; text: string; words: string }> {
+    await this.pickImportFile(kind, name, content, mode);
+    const report = this.page.locator(`[data-testid="import-report"]:has(h3:text-is(${JSON.stringify(this.reportTitle(name))}))`);
+    await report.or(this.page.getByTestId('column-mapping')).waitFor({ timeout: 60_000 });
+    if (await this.page.getByTestId('column-mapping').isVisible()) await this.page.getByTestId('mapping-apply').click();
+    await report.waitFor({ timeout: 60_000 });
+    const state = (await report.getAttribute('data-state')) ?? '';
+    const text = await report.innerText();
+    const words = await report.evaluate((node) => {
+      const copy = node.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('code, button').forEach((element) => element.remove());
+      return (copy.textContent ?? '').replace(/"[^"]*"/g, ' ');
+    });
+    return { state, text, words };
+  }
+
+  /** The report's title for a file, as the page writes it in Vietnamese. */
+  private reportTitle(name: string): string {
+    return `Kết quả nhập ${name}`;
+  }
+
+  /** Hands a CSV with unknown headers to the picker; returns the labels of the fields the mapping step asks for. */
+  async columnMappingLabels(kind: 'sites' | 'fibre' | 'indicators' | 'merger', name: string, content: string): Promise<string[]> {
+    await this.pickImportFile(kind, name, Buffer.from(content, 'utf8'), 'add');
+    await this.page.getByTestId('column-mapping').waitFor();
+    const labels = await this.page.locator('[data-testid="column-mapping"] label.field > span').allInnerTexts();
+    await this.page.getByTestId('column-mapping').getByRole('button', { name: 'Hủy' }).click();
+    return labels;
   }
 
   /** The import report's error line and its code. */

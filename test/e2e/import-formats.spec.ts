@@ -78,7 +78,7 @@ describe('importing real file formats', () => {
     const expected = expectedReport(hamlets, demoSites);
     const text = await app.importBinaryFile('hamlets', SHAPEFILE, fixture(SHAPEFILE), 'replace');
     expect(text).toContain('Số dòng dùng: 3');
-    expect(text).toContain('shapefile-zip');
+    expect(text).toContain('Định dạng: Shapefile nén (.zip)');
     expect(text).toContain('theo tệp .prj');
     const shown = await app.readKpis();
     expect(shown.hamlets).toBe(3);
@@ -135,15 +135,19 @@ describe('importing real file formats', () => {
     await app.openPanel('import');
     const { fileName, text } = await app.downloadText('import-report-csv');
     expect(fileName).toBe('bao-cao-nhap-ap-khong-prj.csv');
-    expect(text).toContain('rows-used,ap-khong-prj.zip,,3');
-    expect(text).toContain('coordinate-system,ap-khong-prj.zip,option:high');
+    expect(text.split('\r\n')[0]).toBe('\ufeffMục,Vị trí,Nội dung,Mã');
+    expect(text).toContain('Số dòng dùng,ap-khong-prj.zip,3,');
+    expect(text).toContain('Hệ tọa độ,ap-khong-prj.zip,Hệ tọa độ: VN-2000 / UTM múi 48N (do người dùng chọn),EPSG:3405');
+    const excel = await app.downloadText('import-report-csv-excel');
+    expect(excel.fileName).toBe('bao-cao-nhap-ap-khong-prj-excel.csv');
+    expect(excel.text).toContain('Số dòng dùng;ap-khong-prj.zip;3;');
   });
 
   it('lists swapped coordinates and points outside Vietnam in the report', async () => {
     const csv = 'ma_tram,nha_mang,kinh_do,vi_do,cong_nghe\nOK-1,Viettel,105.97,9.6,4G\nOK-2,VNPT,105.98,9.61,4G\nOK-3,MobiFone,105.99,9.62,4G\nSW-1,Viettel,9.6,105.97,4G\nFAR-1,Viettel,2.35,48.85,4G\n';
     const text = await app.importBinaryFile('sites', 'tram-loi.csv', Buffer.from(csv, 'utf8'), 'add');
-    expect(text).toContain('Kinh độ, vĩ độ bị đảo (đã đảo lại)');
-    expect(text).toContain('Nằm ngoài lãnh thổ Việt Nam');
+    expect(text).toContain('tram-loi.csv:4: kinh độ và vĩ độ bị ghi ngược (vĩ độ trông như kinh độ của Việt Nam); đã đảo lại');
+    expect(text).toContain('tram-loi.csv:5: 1 trong 5 đối tượng nằm ngoài lãnh thổ Việt Nam');
   });
 
   it('cancels a long parse; the data does not change and the page keeps drawing frames', async () => {

@@ -19,8 +19,10 @@ describe('npm run print (headless Chromium)', () => {
   it('refuses an unknown extent with the list of known units, before starting a browser', () => {
     const result = runPrint(['--extent', 'district:999', '--out', path.join(RESULTS_DIR, 'print', 'never.pdf')]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('no hamlet in district "999"');
+    expect(result.stderr).toContain('lỗi: không có ấp, khóm nào thuộc huyện "999"; các đơn vị có (mã tên): ');
     expect(result.stderr).toContain('941 Thành phố Sóc Trăng');
+    const english = runPrint(['--extent', 'district:999', '--lang', 'en', '--out', path.join(RESULTS_DIR, 'print', 'never.pdf')]);
+    expect(english.stderr).toContain('error: no hamlet in district "999"; known units (code name): ');
   });
 
   it('prints one commune, one operator, A4 portrait, from the given files', () => {
@@ -39,7 +41,7 @@ describe('npm run print (headless Chromium)', () => {
       '--out', out,
     ]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/wrote .*cli-commune-a4-portrait\.pdf: \d+ pages?, A4 portrait/);
+    expect(result.stderr).toMatch(/đã ghi .*cli-commune-a4-portrait\.pdf: \d+ trang, A4 dọc; dựng trang [\d,]+ giây/);
     const info = readPdfInfo(out);
     expect(info.pageSizesMm[0][0]).toBeCloseTo(210, 0);
     expect(info.pageSizesMm[0][1]).toBeCloseTo(297, 0);

@@ -33,7 +33,16 @@ describe('captureGolden', () => {
     const output = captureGolden(() => {
       throw Object.assign(new Error('bad.csv: the file is empty'), { code: 'empty-file' });
     }, someCase);
-    expect(output).toEqual({ error: { code: 'empty-file', message: 'bad.csv: the file is empty', name: 'Error' } });
+    expect(output).toEqual({ error: { code: 'empty-file', text: 'bad.csv: the file is empty', name: 'Error' } });
+    const refused = captureGolden(() => {
+      throw Object.assign(new Error('x'), { code: 'file-empty', params: {}, file: 'b.csv' });
+    }, someCase);
+    expect(refused).toEqual({ error: { code: 'file-empty', text: 'b.csv: the file is empty', name: 'Error' } });
+  });
+
+  it('writes core\'s messages as their English text, keeping code and place', () => {
+    const output = captureGolden(() => ({ warnings: [{ code: 'swapped-coordinates', params: {}, where: 'a.csv:1' }] }), someCase);
+    expect(output).toEqual({ warnings: [{ code: 'swapped-coordinates', text: 'latitude looked like a Vietnamese longitude and longitude like a latitude; swapped back', where: 'a.csv:1' }] });
   });
 
   it('rethrows errors without a code', () => {

@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Message, SkippedItem, Warning } from '../../src/core';
+import { formatInputProblem, formatSkipped, formatWarning } from '../../src/i18n/format-message';
 
 /** One input file of a golden case. */
 export interface GoldenCase {
@@ -103,13 +105,31 @@ export function goldenCases(functionName: string): GoldenCase[] {
  */
 export function captureGolden(run: (goldenCase: GoldenCase) => unknown, goldenCase: GoldenCase): unknown {
   try {
-    return normalizeGolden(run(goldenCase));
+    return normalizeGolden(withMessageTexts(run(goldenCase)));
   } catch (error) {
     if (!(error instanceof Error) || !('code' in error)) throw error;
-    const { name, message } = error;
-    const { code, where } = error as Error & { code: unknown; where?: unknown };
-    return normalizeGolden({ error: { name, code, where, message } });
+    const { name } = error;
+    const { code, where, file, params } = error as Error & { code: string; where?: string; file?: string; params?: Message['params'] };
+    const text = file !== undefined && params !== undefined ? formatInputProblem('en', { code: code as Message['code'], params, file, ...(where === undefined ? {} : { where }) }) : error.message;
+    return normalizeGolden({ error: { name, code, where, text } });
   }
+}
+
+/**
+ * Core's messages (`{ code, params }`: warnings, skipped rows, reasons) written as their English text,
+ * so a golden reads as the user reads it and checks the translation too; code and place are kept.
+ */
+export function withMessageTexts(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withMessageTexts);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.code === 'string' && record.params !== null && typeof record.params === 'object') {
+    const text = 'also' in record ? formatSkipped('en', record as unknown as SkippedItem) : formatWarning('en', record as unknown as Warning);
+    return { code: record.code, where: record.where, text };
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) out[key] = withMessageTexts(record[key]);
+  return out;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { listOf } from '../messages';
 import { TECHNOLOGIES, type BtsRecord, type CoverageConfig, type FibrePoint, type FibreRoute, type LayerName, type Technology, type Warning } from '../types';
 import { metersToDegrees, type Meters } from '../units';
 
@@ -252,11 +253,7 @@ export function buildCoverageShapes(
   }
   if (noLayer.length > 0) {
     const listed = noLayer.slice(0, 5).map((record) => `${record.siteId} (${record.technologies.join(';') || '—'})`);
-    warnings.push({
-      code: 'record-counts-for-no-layer',
-      message: `${noLayer.length} BTS record(s) carry no mobile-broadband technology and count only as sites: ${listed.join(', ')}${noLayer.length > 5 ? ', …' : ''}`,
-      where: noLayer[0].source ?? noLayer[0].siteId,
-    });
+    warnings.push({ code: 'record-counts-for-no-layer', params: { count: noLayer.length, records: listOf(listed, { quoted: false, total: noLayer.length }) }, where: noLayer[0].source ?? noLayer[0].siteId });
   }
   const ftthMask = layerBit(layerKeys, 'ftth', null);
   for (const point of input.fibrePoints) {

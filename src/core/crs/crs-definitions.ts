@@ -1,3 +1,4 @@
+import { listOf, quotedValue } from '../messages';
 import { CoverageInputError } from '../io/input-error';
 
 /**
@@ -100,6 +101,6 @@ export function resolveCrs(name: string, file = 'input'): CrsDefinition {
   throw new CoverageInputError({
     code: 'unknown-crs',
     file,
-    detail: `unknown coordinate system ${JSON.stringify(text)}; use one of ${Object.keys(NAMED).join(', ')} or vn2000-tm:<central meridian> (e.g. vn2000-tm:105.5)`,
+    params: { value: quotedValue(text), known: listOf([...Object.keys(NAMED), 'vn2000-tm:105.5'], { quoted: false, max: 12 }) },
   });
 }

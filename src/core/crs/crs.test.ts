@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeGolden } from '../../../test/helpers/golden';
 import { hasSharedData, SHARED_DATA_DIR } from '../../../test/helpers/run-cli';
 import type { Position } from '../types';
+import { refusal } from '../../../test/helpers/messages';
 import { listKnownCrs, resolveCrs, vn2000Tm3 } from './crs-definitions';
 import { detectCrsFromPrj } from './detect-crs-from-prj';
 import { guessCrs } from './guess-crs';
@@ -26,7 +27,7 @@ describe('resolveCrs', () => {
     expect(resolveCrs('CRS84').id).toBe('EPSG:4326');
     expect(resolveCrs('vn2000-tm:105.5').proj4).toBe(vn2000Tm3(105.5).proj4);
     expect(resolveCrs('VN2000-TM3:105.75').id).toBe('vn2000-tm:105.75');
-    expect(() => resolveCrs('vn2000-tm:105.6')).toThrow(/unknown coordinate system/);
+    expect(refusal(() => resolveCrs('vn2000-tm:105.6')).text).toMatch(/^input: unknown coordinate system "vn2000-tm:105.6"; use one of "?EPSG:4326/);
   });
 
   it('gives every known system the official VN-2000 shift or none', () => {

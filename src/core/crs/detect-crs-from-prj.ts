@@ -1,11 +1,12 @@
 import proj4 from 'proj4';
+import { message, type Message } from '../messages';
 import { VN2000_TOWGS84, resolveCrs, vn2000Tm3, type CrsDefinition } from './crs-definitions';
 
 /** What a .prj (or any OGC / ESRI WKT) says about a layer's system. */
 export interface PrjReading {
   crs: CrsDefinition;
-  /** In words, for the import report: `VN-2000, transverse Mercator, central meridian 105.5°, scale 0.9999`. */
-  description: string;
+  /** What was read, for the import report: `prj-tmerc` (datum, central meridian, scale), `prj-geographic`, `prj-wkt`. */
+  description: Message;
 }
 
 const NUMBER = '([-+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)';
@@ -43,7 +44,7 @@ export function detectCrsFromPrj(wkt: string): PrjReading | null {
   const isProjected = /^\s*(PROJCS|PROJCRS|PROJECTEDCRS)\[/i.test(text);
 
   if (!isProjected && datum !== null && /^\s*(GEOGCS|GEOGCRS|GEODCRS|GEOGRAPHICCRS)\[/i.test(text)) {
-    return { crs: resolveCrs(isVn2000 ? 'EPSG:4756' : 'EPSG:4326'), description: `${datum}, geographic (degrees)` };
+    return { crs: resolveCrs(isVn2000 ? 'EPSG:4756' : 'EPSG:4326'), description: message('prj-geographic', { datum }) };
   }
   const isTransverseMercator = /PROJECTION\[\s*"Transverse[_ ]Mercator"|METHOD\[\s*"Transverse Mercator"/i.test(text);
   const meridian = parameter(text, ['Central_Meridian', 'Longitude of natural origin', 'longitude_of_center']);
@@ -54,7 +55,7 @@ export function detectCrsFromPrj(wkt: string): PrjReading | null {
   const unit = /UNIT\[\s*"([^"]+)"\s*,\s*([\d.]+)\s*\]\s*(,\s*AXIS.*)?\]\s*$/i.exec(text);
   const isMetre = unit === null || near(Number(unit[2]), 1);
   if (isProjected && isTransverseMercator && datum !== null && meridian !== undefined && isMetre && near(falseEasting, 500000, 1e-3) && falseNorthing === 0 && latitudeOfOrigin === 0) {
-    const description = `${datum}, transverse Mercator, central meridian ${meridian}°, scale ${scale}`;
+    const description = message('prj-tmerc', { datum, meridian, scale: scale ?? 1 });
     if (near(scale, 0.9996) && (meridian === 105 || meridian === 111)) {
       const zone = meridian === 105 ? 48 : 49;
       const id = isVn2000 ? (zone === 48 ? 'EPSG:3405' : 'EPSG:3406') : zone === 48 ? 'EPSG:32648' : 'EPSG:32649';
@@ -64,7 +65,7 @@ export function detectCrsFromPrj(wkt: string): PrjReading | null {
     if (scale !== undefined) {
       const datumPart = isVn2000 ? `+ellps=WGS84 +towgs84=${VN2000_TOWGS84}` : '+datum=WGS84';
       return {
-        crs: { id: `custom:tmerc:${meridian}:${scale}`, label: description, kind: 'custom', datum: isVn2000 ? 'VN-2000' : 'WGS84', proj4: `+proj=tmerc +lat_0=0 +lon_0=${meridian} +k=${scale} +x_0=500000 +y_0=0 ${datumPart} +units=m +no_defs`, centralMeridianDegrees: meridian },
+        crs: { id: `custom:tmerc:${meridian}:${scale}`, label: `${datum}, transverse Mercator, central meridian ${meridian}°, scale ${scale}`, kind: 'custom', datum: isVn2000 ? 'VN-2000' : 'WGS84', proj4: `+proj=tmerc +lat_0=0 +lon_0=${meridian} +k=${scale} +x_0=500000 +y_0=0 ${datumPart} +units=m +no_defs`, centralMeridianDegrees: meridian },
         description,
       };
     }
@@ -75,5 +76,5 @@ export function detectCrsFromPrj(wkt: string): PrjReading | null {
   } catch {
     return null;
   }
-  return { crs: { id: `custom:${name}`, label: name, kind: 'custom', datum: 'other', proj4: text }, description: `${name} (read by proj4 from the WKT)` };
+  return { crs: { id: `custom:${name}`, label: name, kind: 'custom', datum: 'other', proj4: text }, description: message('prj-wkt', { value: name }) };
 }

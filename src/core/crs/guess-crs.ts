@@ -1,3 +1,4 @@
+import { message, type Message } from '../messages';
 import type { Position } from '../types';
 import { SOC_TRANG_CENTRAL_MERIDIAN, listKnownCrs, type CrsDefinition } from './crs-definitions';
 import { createReprojector } from './reproject';
@@ -32,8 +33,9 @@ export interface CrsGuess {
   confidence: 'high' | 'medium' | 'low' | 'none';
   /** The other readings that put at least half of the positions in Vietnam, best first. */
   alternatives: CrsCandidate[];
-  /** In words, for the import report. */
-  reason: string;
+  /** Why, for the import report: `crs-guess-no-positions`, `crs-guess-none-fits`, or the reading and its
+   * fit (`crs-guess`, then `crs-guess-region` and `crs-guess-alternatives` when they apply). */
+  reason: Message[];
 }
 
 /** Options of {@link guessCrs}. */
@@ -66,7 +68,7 @@ export function guessCrs(positions: readonly Position[], options: GuessCrsOption
   const region = options.regionBbox === undefined ? SOC_TRANG_BBOX : options.regionBbox;
   const preferred = options.preferredCentralMeridian ?? SOC_TRANG_CENTRAL_MERIDIAN;
   const sample = samplePositions(positions.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)), options.sampleSize ?? 500);
-  if (sample.length === 0) return { best: null, confidence: 'none', alternatives: [], reason: 'no numeric positions to look at' };
+  if (sample.length === 0) return { best: null, confidence: 'none', alternatives: [], reason: [message('crs-guess-no-positions')] };
 
   const looksLikeDegrees = sample.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 180);
   const systems = listKnownCrs().filter((crs) => (crs.kind === 'geographic') === looksLikeDegrees);
@@ -96,7 +98,7 @@ export function guessCrs(positions: readonly Position[], options: GuessCrsOption
       best: null,
       confidence: 'none',
       alternatives: [],
-      reason: `no known system puts these positions in Vietnam (first position ${JSON.stringify(sample[0])}); choose the system by hand`,
+      reason: [message('crs-guess-none-fits', { x: sample[0][0], y: sample[0][1] })],
     };
   }
   const [best, ...others] = fitting;
@@ -104,15 +106,15 @@ export function guessCrs(positions: readonly Position[], options: GuessCrsOption
   const confidence = looksLikeDegrees
     ? closeCalls.length === 0 ? 'high' : 'medium'
     : closeCalls.length === 0 ? 'medium' : 'low';
-  const where = `${best.centre[0].toFixed(3)}° E, ${best.centre[1].toFixed(3)}° N`;
-  const inRegion = best.insideRegionShare === null ? '' : `, ${Math.round(best.insideRegionShare * 100)} % in the planning area`;
-  const alternativesText = closeCalls.length === 0 ? '' : `; ${closeCalls.length} other reading(s) fit as well (${closeCalls.slice(0, 3).map((c) => c.crs.label + (c.isSwapped ? ' swapped' : '')).join('; ')}): please confirm`;
-  return {
-    best,
-    confidence,
-    alternatives: others,
-    reason: `guessed ${best.crs.label}${best.isSwapped ? ' with the two coordinates swapped' : ''}: ${Math.round(best.insideVietnamShare * 100)} % of the positions in Vietnam${inRegion}, centred at ${where}${alternativesText}`,
-  };
+  const reason: Message[] = [
+    message(best.isSwapped ? 'crs-guess-swapped' : 'crs-guess', { crs: best.crs.id, vietnamShare: best.insideVietnamShare, lng: Number(best.centre[0].toFixed(3)), lat: Number(best.centre[1].toFixed(3)) }),
+  ];
+  if (best.insideRegionShare !== null) reason.push(message('crs-guess-region', { regionShare: best.insideRegionShare }));
+  if (closeCalls.length > 0) {
+    const readings = closeCalls.slice(0, 3).map((call) => message(call.isSwapped ? 'crs-reading-swapped' : 'crs-reading', { crs: call.crs.id }));
+    reason.push(message('crs-guess-alternatives', { count: closeCalls.length, readings }));
+  }
+  return { best, confidence, alternatives: others, reason };
 }
 
 function samplePositions(positions: readonly Position[], size: number): Position[] {

@@ -1,4 +1,5 @@
 import { appendAll } from '../append-all';
+import { message, type Message } from '../messages';
 import type { Position, Warning } from '../types';
 import { resolveCrs, type CrsDefinition } from './crs-definitions';
 import { guessCrs, type CrsCandidate, type GuessCrsOptions } from './guess-crs';
@@ -15,7 +16,8 @@ export interface CrsReport {
   isSwapped: boolean;
   /** `high` for a declared system; the guess's confidence otherwise; `none` when nothing fits. */
   confidence: 'high' | 'medium' | 'low' | 'none';
-  description: string;
+  /** How it was decided: `crs-from-option`, `crs-from-prj`, `crs-from-member`, `crs-from-format`, or the guess's reasons. */
+  description: Message[];
   /** Other readings that also put the layer in Vietnam (guesses only), best first. */
   alternatives: { crsId: string; crsLabel: string; isSwapped: boolean; insideVietnamShare: number; insideRegionShare: number | null }[];
 }
@@ -24,7 +26,7 @@ export interface CrsReport {
 export interface DeclaredCrs {
   crs: CrsDefinition;
   source: 'option' | 'prj' | 'geojson-crs' | 'format';
-  description: string;
+  description: Message;
 }
 
 /** Options of {@link placeFeatureCollection} and `placeTablePositions`. */
@@ -48,12 +50,12 @@ const alternativesOf = (candidates: CrsCandidate[]): CrsReport['alternatives'] =
  * Decides the coordinate system of a list of positions and returns the function that brings one to
  * WGS84 `[lng, lat]`. A declared system is used as is (its axes are not second-guessed, except WGS84
  * degrees, which are checked for swapped latitude / longitude), unless it is projected and every number
- * lies in degree ranges (then it cannot be right: warned as `crs-contradicts-declaration`, and guessed). Otherwise {@link guessCrs} decides; when
+ * lies in degree ranges (then it cannot be right: warned as `crs-chosen-but-degrees`, `crs-prj-but-degrees` or `crs-declared-but-degrees`, and guessed). Otherwise {@link guessCrs} decides; when
  * no reading puts the positions in Vietnam, they are left unchanged (the parsers then report each one)
  * and the report says so with confidence `none`.
  * @param positions the layer's positions as found in the file
  * @param options declared system, planning region and preferred TM-3 meridian
- * @returns the position function, the report and warnings (`crs-guessed`, `crs-unknown`, `swapped-layer`)
+ * @returns the position function, the report and warnings (`crs-guessed`, `crs-unknown`, `crs-degrees-but-metres`, `swapped-layer`)
  * @throws never
  * @example decideLayerCrs([[551392, 1061653]], {}).report.crsId // 'vn2000-tm:105.5'
  */
@@ -63,37 +65,36 @@ export function decideLayerCrs(positions: readonly Position[], options: PlaceLay
   const warnings: Warning[] = [];
   if (declared !== undefined && declared.crs.kind !== 'geographic' && positions.length > 0 && positions.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
     // Metres of a projected system never fall in degree ranges inside Vietnam: these are degrees.
-    warnings.push({ code: 'crs-contradicts-declaration', message: `${declared.source === 'option' ? 'the chosen system' : `the ${declared.source === 'prj' ? '.prj' : 'declared system'}`} ${declared.crs.label} is projected (metres) but the numbers are degrees; read as WGS84 degrees`, ...(where === undefined ? {} : { where }) });
+    const code = declared.source === 'option' ? 'crs-chosen-but-degrees' : declared.source === 'prj' ? 'crs-prj-but-degrees' : 'crs-declared-but-degrees';
+    warnings.push({ code, params: { crs: declared.crs.id }, ...(where === undefined ? {} : { where }) });
     declared = undefined;
   }
   if (declared !== undefined && declared.crs.id !== 'EPSG:4326') {
     const reprojector = createReprojector(declared.crs);
     return {
       toWgs84: reprojector.toWgs84,
-      report: { source: declared.source, crsId: declared.crs.id, crsLabel: declared.crs.label, isSwapped: false, confidence: 'high', description: declared.description, alternatives: [] },
+      report: { source: declared.source, crsId: declared.crs.id, crsLabel: declared.crs.label, isSwapped: false, confidence: 'high', description: [declared.description], alternatives: [] },
       warnings,
     };
   }
   const guess = guessCrs(positions, options);
   if (guess.best === null) {
-    if (declared === undefined && positions.length > 0) warnings.push({ code: 'crs-unknown', message: `${guess.reason}; positions are read as WGS84 degrees`, ...(where === undefined ? {} : { where }) });
+    if (declared === undefined && positions.length > 0) warnings.push({ code: 'crs-unknown', params: { reason: guess.reason }, ...(where === undefined ? {} : { where }) });
     const source = declared?.source ?? 'guess';
     return {
       toWgs84: (position) => [position[0], position[1]],
-      report: { source, crsId: 'EPSG:4326', crsLabel: 'WGS 84 (degrees)', isSwapped: false, confidence: declared === undefined ? 'none' : 'high', description: declared?.description ?? guess.reason, alternatives: [] },
+      report: { source, crsId: 'EPSG:4326', crsLabel: 'WGS 84 (degrees)', isSwapped: false, confidence: declared === undefined ? 'none' : 'high', description: declared === undefined ? guess.reason : [declared.description], alternatives: [] },
       warnings,
     };
   }
   const best = guess.best;
   if (declared !== undefined && best.crs.id !== 'EPSG:4326') {
     // Declared WGS84 but the numbers are metres: trust the numbers, say so loudly.
-    warnings.push({ code: 'crs-contradicts-declaration', message: `the file says WGS84 degrees but the numbers are not degrees; ${guess.reason}`, ...(where === undefined ? {} : { where }) });
+    warnings.push({ code: 'crs-degrees-but-metres', params: { reason: guess.reason }, ...(where === undefined ? {} : { where }) });
   } else if (best.crs.id !== 'EPSG:4326') {
-    warnings.push({ code: 'crs-guessed', message: `no coordinate system given; ${guess.reason}`, ...(where === undefined ? {} : { where }) });
+    warnings.push({ code: 'crs-guessed', params: { reason: guess.reason }, ...(where === undefined ? {} : { where }) });
   }
-  if (best.isSwapped) {
-    warnings.push({ code: 'swapped-layer', message: 'the layer gives latitude (or northing) first; the two coordinates were swapped for every position', ...(where === undefined ? {} : { where }) });
-  }
+  if (best.isSwapped) warnings.push({ code: 'swapped-layer', params: {}, ...(where === undefined ? {} : { where }) });
   const reprojector = createReprojector(best.crs);
   const isSwapped = best.isSwapped;
   return {
@@ -104,7 +105,7 @@ export function decideLayerCrs(positions: readonly Position[], options: PlaceLay
       crsLabel: best.crs.label,
       isSwapped,
       confidence: declared !== undefined && best.crs.id === 'EPSG:4326' ? 'high' : guess.confidence,
-      description: declared !== undefined && best.crs.id === 'EPSG:4326' && !isSwapped ? declared.description : guess.reason,
+      description: declared !== undefined && best.crs.id === 'EPSG:4326' && !isSwapped ? [declared.description] : guess.reason,
       alternatives: alternativesOf(guess.alternatives),
     },
     warnings,
@@ -120,12 +121,12 @@ export function decideLayerCrs(positions: readonly Position[], options: PlaceLay
  * @param options declared system, planning region, preferred TM-3 meridian, file label
  * @returns the new collection, the report and warnings
  * @throws never
- * @example placeFeatureCollection(collectionInVn2000, { declared: { crs: resolveCrs('EPSG:3405'), source: 'option', description: 'EPSG:3405' } }).value
+ * @example placeFeatureCollection(collectionInVn2000, { declared: { crs: resolveCrs('EPSG:3405'), source: 'option', description: message('crs-from-option') } }).value
  */
 export function placeFeatureCollection(collection: unknown, options: PlaceLayerOptions): PlacedLayer<unknown> {
   const features = (collection as { features?: unknown })?.features;
   if (!Array.isArray(features)) {
-    return { value: collection, report: { source: 'guess', crsId: 'EPSG:4326', crsLabel: 'WGS 84 (degrees)', isSwapped: false, confidence: 'none', description: 'no features', alternatives: [] }, warnings: [] };
+    return { value: collection, report: { source: 'guess', crsId: 'EPSG:4326', crsLabel: 'WGS 84 (degrees)', isSwapped: false, confidence: 'none', description: [message('crs-guess-no-positions')], alternatives: [] }, warnings: [] };
   }
   const positions: Position[] = [];
   for (const feature of features) {
@@ -163,7 +164,7 @@ export function readGeoJsonCrsMember(collection: unknown): DeclaredCrs | { unkno
   const name = type === 'EPSG' ? `EPSG:${String(properties?.code)}` : typeof properties?.name === 'string' ? properties.name : JSON.stringify(crs);
   try {
     const definition = resolveCrs(name);
-    return { crs: definition, source: 'geojson-crs', description: `the file's "crs" member names ${name}` };
+    return { crs: definition, source: 'geojson-crs', description: message('crs-from-member', { value: name }) };
   } catch {
     return { unknown: name };
   }

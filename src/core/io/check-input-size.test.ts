@@ -6,7 +6,7 @@ describe('checkInputSize', () => {
     expect(checkInputSize(100 * 1024 * 1024, 'hamlets', 'ap.geojson')).toEqual({ ok: true, sizeBytes: 100 * 1024 * 1024, limitBytes: 200 * 1024 * 1024 });
     const refused = checkInputSize(300 * 1024 * 1024, 'hamlets', 'ap.geojson');
     expect(refused.ok).toBe(false);
-    expect(refused.message).toBe('ap.geojson is 300 MB, more than the 200 MB this tool reads for hamlets; split it (e.g. by district), simplify the polygons, or drop unused columns, then load the parts');
+    expect(refused.reason).toEqual({ code: 'file-too-large', params: { sizeMb: 300, limitMb: 200 } });
   });
 
   it('gives spreadsheets and indicator tables lower limits, and takes bytes too', () => {

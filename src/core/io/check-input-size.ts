@@ -1,3 +1,4 @@
+import { message, type Message } from '../messages';
 import type { InputKind } from './parse-input-file';
 
 /** Largest file accepted per layer, in bytes. */
@@ -16,8 +17,8 @@ export interface InputSizeCheck {
   ok: boolean;
   sizeBytes: number;
   limitBytes: number;
-  /** Set when `ok` is false: what is wrong and what to do, for the user. */
-  message?: string;
+  /** Set when `ok` is false: `file-too-large` with the size and the limit in MB. */
+  reason?: Message;
 }
 
 /**
@@ -28,7 +29,7 @@ export interface InputSizeCheck {
  * @param kind the layer it feeds
  * @param file the file's name (its extension picks the spreadsheet limit)
  * @param limits largest size per layer (the app passes lower ones than the CLI's defaults)
- * @returns `ok`, the size, the limit, and a message when refused
+ * @returns `ok`, the size, the limit, and the reason when refused
  * @throws never
  * @example checkInputSize(300 * 1024 * 1024, 'hamlets', 'ap.geojson').ok // false
  */
@@ -36,11 +37,6 @@ export function checkInputSize(size: number | Uint8Array | ArrayBuffer, kind: In
   const sizeBytes = typeof size === 'number' ? size : size.byteLength;
   const limitBytes = /\.xlsx$/i.test(file) ? Math.min(MAX_SPREADSHEET_BYTES, limits[kind]) : limits[kind];
   if (sizeBytes <= limitBytes) return { ok: true, sizeBytes, limitBytes };
-  const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-  return {
-    ok: false,
-    sizeBytes,
-    limitBytes,
-    message: `${file === '' ? 'the file' : file} is ${megabytes(sizeBytes)}, more than the ${megabytes(limitBytes)} this tool reads for ${kind}; split it (e.g. by district), simplify the polygons, or drop unused columns, then load the parts`,
-  };
+  const megabytes = (bytes: number): number => Number((bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0));
+  return { ok: false, sizeBytes, limitBytes, reason: message('file-too-large', { sizeMb: megabytes(sizeBytes), limitMb: megabytes(limitBytes) }) };
 }

@@ -1,4 +1,5 @@
 import { VIETNAM_BBOX } from '../crs/guess-crs';
+import { listOf } from '../messages';
 import type { Position, Warning } from '../types';
 import type { ParsedInputFile } from './parse-input-file';
 
@@ -8,8 +9,8 @@ const isInside = ([lng, lat]: Position): boolean => lng >= VIETNAM_BBOX[0] && ln
 /**
  * Adds one `outside-vietnam` warning per layer of a parsed file listing the items (sites, fibre points,
  * routes, hamlets) that lie far outside Vietnam (outside 102–110° E, 8–24° N): usually a wrong
- * coordinate system, a sign error or a typo; and one `duplicate-id` warning listing fibre points or
- * routes that share an id (hamlets refuse repeated ids already; BTS lists repeat a site id per operator
+ * coordinate system, a sign error or a typo; and one warning listing fibre points or
+ * routes that share an id (`repeated-ids`; hamlets refuse repeated ids already; BTS lists repeat a site id per operator
  * and cell by design). The items are kept; each warning names how many and the first few.
  * @param parsed a parsed file
  * @returns the same file with the warnings added to its summaries
@@ -30,18 +31,10 @@ export function flagOutsideVietnam<T extends ParsedInputFile>(parsed: T): T {
     const repeated = duplicates[summary.kind as keyof typeof duplicates] ?? [];
     const warnings: Warning[] = [];
     if (places.length > 0) {
-      warnings.push({
-        code: 'outside-vietnam',
-        message: `${places.length} of ${summary.rowsUsed} items lie outside Vietnam (102–110° E, 8–24° N): ${places.slice(0, LISTED).join(', ')}${places.length > LISTED ? ', …' : ''}; check the coordinate system and the signs (kept)`,
-        where: places[0],
-      });
+      warnings.push({ code: 'outside-vietnam', params: { count: places.length, total: summary.rowsUsed }, where: places[0], places: { count: places.length, first: places.slice(0, LISTED), noun: 'items' } });
     }
     if (repeated.length > 0) {
-      warnings.push({
-        code: 'duplicate-id',
-        message: `${repeated.length} id(s) are used by more than one item: ${repeated.slice(0, LISTED).map(({ id, places: at }) => `${id} (${at.slice(0, 3).join(', ')})`).join('; ')}${repeated.length > LISTED ? '; …' : ''}; all are kept`,
-        where: repeated[0].places[0],
-      });
+      warnings.push({ code: 'repeated-ids', params: { count: repeated.length, ids: listOf(repeated.map(({ id }) => id), { quoted: true }) }, where: repeated[0].places[0] });
     }
     return warnings.length === 0 ? summary : { ...summary, warnings: [...summary.warnings, ...warnings] };
   });
@@ -50,7 +43,11 @@ export function flagOutsideVietnam<T extends ParsedInputFile>(parsed: T): T {
 
 function repeatedIds(items: { id: string; source?: string }[]): { id: string; places: string[] }[] {
   const placesById = new Map<string, string[]>();
-  for (const item of items) placesById.set(item.id, [...(placesById.get(item.id) ?? []), item.source ?? item.id]);
+  for (const item of items) {
+    const places = placesById.get(item.id);
+    if (places === undefined) placesById.set(item.id, [item.source ?? item.id]);
+    else places.push(item.source ?? item.id);
+  }
   return [...placesById].filter(([, places]) => places.length > 1).map(([id, places]) => ({ id, places }));
 }
 

@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import type { CoverageInput, CoverageReport, HamletResult, LayerName } from '../types';
 import { LAYER_NAMES } from '../types';
+import { writeCsv, type WriteCsvOptions } from './write-csv';
 
 /** Colours of covered / not covered hamlets in exported GeoJSON (simplestyle, for any viewer). */
 const COVERED_FILL = '#1a9850';
@@ -19,36 +19,30 @@ export function roundNumbers<T>(value: T): T {
   return value;
 }
 
-/** A cell starting with = + - @ would run as a formula in a spreadsheet: prefix it with '. */
-function defuseFormula(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
+/** Machine column names of {@link formatHamletsCsv} (the CLI's `hamlets.csv`), in order. */
+export const HAMLET_CSV_COLUMNS: readonly string[] = ['id', 'name', 'commune', 'district', 'households', 'population', 'area_km2', ...LAYER_NAMES.flatMap((layer) => [`fraction_${layer}`, `covered_${layer}`])];
 
 /**
- * One CSV row per hamlet: ids, names, households, fraction and covered flag per layer. Text cells
- * that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) are prefixed with `'`.
+ * One CSV row per hamlet, with machine column names (the CLI's `hamlets.csv`, for scripts and GIS):
+ * ids, names, households, area, and fraction and covered flag (`true` / `false`) per layer. Written by
+ * `writeCsv`, so text a spreadsheet would run as a formula is escaped.
  * @param hamlets hamlet results (e.g. a filtered list)
- * @returns CSV text with a header row, UTF-8 (add a BOM when Excel must open it)
- * @example formatHamletsCsv(report.hamlets).split('\n')[0] // "id,name,commune,district,households,..."
+ * @param options CSV dialect and byte-order mark (see `writeCsv`)
+ * @returns CSV text with a header row
+ * @example formatHamletsCsv(report.hamlets).split('\r\n')[0] // "\ufeffid,name,commune,district,households,..."
  */
-export function formatHamletsCsv(hamlets: HamletResult[]): string {
-  const rows = hamlets.map((hamlet) => {
-    const row: Record<string, string | number | boolean> = {
-      id: defuseFormula(hamlet.id),
-      name: defuseFormula(hamlet.name),
-      commune: defuseFormula(hamlet.commune),
-      district: defuseFormula(hamlet.district),
-      households: hamlet.households ?? '',
-      population: hamlet.population ?? '',
-      area_km2: Math.round(hamlet.areaKm2 * 1e6) / 1e6,
-    };
-    for (const layer of LAYER_NAMES) {
-      row[`fraction_${layer}`] = Math.round(hamlet.fraction[layer] * 1e6) / 1e6;
-      row[`covered_${layer}`] = hamlet.covered[layer];
-    }
-    return row;
-  });
-  return Papa.unparse(rows, { newline: '\n' });
+export function formatHamletsCsv(hamlets: HamletResult[], options: WriteCsvOptions = {}): string {
+  const rows = hamlets.map((hamlet) => [
+    hamlet.id,
+    hamlet.name,
+    hamlet.commune,
+    hamlet.district,
+    hamlet.households,
+    hamlet.population,
+    Math.round(hamlet.areaKm2 * 1e6) / 1e6,
+    ...LAYER_NAMES.flatMap((layer) => [Math.round(hamlet.fraction[layer] * 1e6) / 1e6, String(hamlet.covered[layer])]),
+  ]);
+  return writeCsv(HAMLET_CSV_COLUMNS, rows, options);
 }
 
 /**

@@ -1,31 +1,79 @@
-import type { ImportResult, SkippedItem, Warning } from '../types';
+import { listOf, type Message, type MessageCode, type MessageParam, type MessageParams } from '../messages';
+import type { ImportResult, SkippedItem, Warning, WarningPlaces } from '../types';
 
 const LISTED_PLACES = 3;
+/** Distinct values a merged warning quotes (it counts them all). */
+const LISTED_VALUES = 5;
 
 interface WarningGroup {
-  code: string;
-  message: string;
-  places: string[];
+  code: MessageCode;
+  params: MessageParams;
+  count: number;
+  first: string[];
+  /** Distinct `value` parameters, when the warnings carried one. */
+  values: Set<string | number> | null;
+}
+
+/**
+ * Merges warnings about single places: warnings of one code and the same parameters (apart from
+ * `value`) become one that counts its places and quotes the first few, and the distinct values (the
+ * first few, and how many).
+ * @example
+ * const merger = new WarningMerger();
+ * merger.add(message('swapped-coordinates'), 'a.csv:1');
+ * merger.add(message('swapped-coordinates'), 'a.csv:2');
+ * merger.list('rows'); // [{ code: 'swapped-coordinates', params: {}, where: 'a.csv:1', places: { count: 2, first: ['a.csv:1', 'a.csv:2'], noun: 'rows' } }]
+ */
+export class WarningMerger {
+  private readonly groups = new Map<string, WarningGroup>();
+
+  /** Adds one warning about one place. */
+  add(warning: Message, where: string): void {
+    const { value, ...rest } = warning.params;
+    const key = `${warning.code}\u0000${stableKey(rest)}`;
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = { code: warning.code, params: warning.params, count: 0, first: [], values: value === undefined ? null : new Set() };
+      this.groups.set(key, group);
+    }
+    group.count += 1;
+    if (group.first.length < LISTED_PLACES) group.first.push(where);
+    if (group.values !== null && (typeof value === 'string' || typeof value === 'number')) group.values.add(value);
+  }
+
+  /** The merged warnings, in the order their codes first appeared. */
+  list(noun: WarningPlaces['noun']): Warning[] {
+    const merged: Warning[] = [];
+    for (const { code, params, count, first, values } of this.groups.values()) {
+      let mergedParams: MessageParams = params;
+      if (values !== null && values.size > 1) mergedParams = { ...params, value: listOf(values, { quoted: true, max: LISTED_VALUES }) };
+      const warning: Warning = { code, params: mergedParams, where: first[0] };
+      if (count > 1) warning.places = { count, first, noun };
+      merged.push(warning);
+    }
+    return merged;
+  }
 }
 
 /**
  * Accumulates what a parser used, skipped and warned about, and builds its {@link ImportResult}.
- * Warnings with the same code and message are merged into one that counts them and lists the first
- * places, so a file with 500 swapped rows gives one warning, not 500.
+ * Warnings with the same code and parameters (apart from `value`) are merged into one that counts its
+ * places and quotes the first few, and the distinct values (the first few, and how many): a file with
+ * 500 swapped rows gives one warning, and 100,000 unknown technology tokens one warning, not 100,000.
  * @example
  * const collector = new ImportCollector<string>('rows');
  * collector.use('a');
- * collector.skip('f.csv:2', 'missing operator (column "nha_mang")');
+ * collector.skip('f.csv:2', message('missing-operator', { at: message('in-column', { column: 'nha_mang' }) }));
  * collector.finish(); // { items: ['a'], rowsRead: 2, rowsUsed: 1, skipped: [...], warnings: [] }
  */
 export class ImportCollector<T> {
   private readonly items: T[] = [];
   private readonly skipped: SkippedItem[] = [];
-  private readonly groups = new Map<string, WarningGroup>();
+  private readonly merger = new WarningMerger();
   private readonly plainWarnings: Warning[] = [];
 
   /** @param placeNoun what one place is called in merged warnings: `rows` or `features` */
-  constructor(private readonly placeNoun: string) {}
+  constructor(private readonly placeNoun: WarningPlaces['noun']) {}
 
   /** Records one usable item. */
   use(item: T): void {
@@ -37,17 +85,14 @@ export class ImportCollector<T> {
     return this.items.length;
   }
 
-  /** Records one unusable row or feature. */
-  skip(where: string, reason: string): void {
-    this.skipped.push({ where, reason });
+  /** Records one unusable row or feature, with its reason and any further ones. */
+  skip(where: string, reason: Message, also: readonly Message[] = []): void {
+    this.skipped.push({ where, code: reason.code, params: reason.params, ...(also.length === 0 ? {} : { also }) });
   }
 
-  /** Records a warning about one place; identical code + message are merged. */
-  warn(code: string, message: string, where: string): void {
-    const key = `${code}\u0000${message}`;
-    const group = this.groups.get(key);
-    if (group === undefined) this.groups.set(key, { code, message, places: [where] });
-    else group.places.push(where);
+  /** Records a warning about one place; warnings of one code and the same other parameters are merged. */
+  warn(warning: Message, where: string): void {
+    this.merger.add(warning, where);
   }
 
   /** Records a warning about the input as a whole, or one that is already counted. */
@@ -57,18 +102,19 @@ export class ImportCollector<T> {
 
   /** The result so far; `rowsRead` = used + skipped. */
   finish(): ImportResult<T> {
-    const merged = [...this.groups.values()].map(({ code, message, places }): Warning => {
-      if (places.length === 1) return { code, message, where: places[0] };
-      const listed = places.slice(0, LISTED_PLACES).join(', ');
-      const more = places.length > LISTED_PLACES ? ` and ${places.length - LISTED_PLACES} more` : '';
-      return { code, message: `${message} (${places.length} ${this.placeNoun}: ${listed}${more})`, where: places[0] };
-    });
+    const merged = this.merger.list(this.placeNoun);
     return {
-      items: [...this.items],
+      items: this.items.slice(),
       rowsRead: this.items.length + this.skipped.length,
       rowsUsed: this.items.length,
-      skipped: [...this.skipped],
+      skipped: this.skipped.slice(),
       warnings: [...this.plainWarnings, ...merged],
     };
   }
 }
+
+/** A key for parameters that is the same for equal parameters whatever their order. */
+function stableKey(params: Readonly<Record<string, MessageParam>>): string {
+  return JSON.stringify(Object.keys(params).sort().map((name) => [name, params[name]]));
+}
+

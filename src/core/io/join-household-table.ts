@@ -1,7 +1,9 @@
+import { listOf } from '../messages';
 import type { Hamlet, Warning } from '../types';
 import { findColumn } from './column-aliases';
 import { parseCsvTable } from './parse-csv-table';
 import { parseLocaleNumber } from './parse-number';
+import { readOwn } from './read-cell';
 
 /**
  * Joins households and population from a statistics table (e.g. the 2019 census by GSO code) onto
@@ -21,13 +23,13 @@ export function joinHouseholdTable(hamlets: Hamlet[], csvText: string, file: str
   const populationColumn = findColumn(table.headers, ['population', 'dan_so', 'so_dan']);
   const warnings: Warning[] = [...table.warnings];
   if (!keyColumn || (!householdColumn && !populationColumn)) {
-    warnings.push({ code: 'join-columns-missing', message: `${file}: needs a "${key}" column and a households or population column; nothing joined` });
+    warnings.push({ code: 'join-columns-missing', params: { file, key }, where: file });
     return { hamlets, warnings };
   }
   const rowByKey = new Map(table.rows.map((row) => [row[keyColumn].trim(), row]));
   const unmatched: string[] = [];
   const joined = hamlets.map((hamlet) => {
-    const value = hamlet.properties[key];
+    const value = readOwn(hamlet.properties, key);
     const row = rowByKey.get(String(value ?? hamlet.id).trim()) ?? rowByKey.get(hamlet.id);
     if (!row) {
       unmatched.push(hamlet.id);
@@ -38,10 +40,7 @@ export function joinHouseholdTable(hamlets: Hamlet[], csvText: string, file: str
     return { ...hamlet, ...(households !== null ? { households } : {}), ...(population !== null ? { population } : {}) };
   });
   if (unmatched.length > 0) {
-    warnings.push({
-      code: 'join-unmatched',
-      message: `${unmatched.length} hamlet(s) have no row in ${file} by "${key}": ${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', …' : ''}`,
-    });
+    warnings.push({ code: 'join-unmatched', params: { count: unmatched.length, file, key, hamlets: listOf(unmatched, { quoted: false }) }, where: file });
   }
   return { hamlets: joined, warnings };
 }

@@ -1,3 +1,4 @@
+import { listOf, message, quotedValue, type Message } from '../messages';
 import type { BtsRecord, ImportResult } from '../types';
 import { BTS_COLUMN_ALIASES, createColumnResolver, resolveColumns } from './column-aliases';
 import { ImportCollector } from './import-collector';
@@ -5,7 +6,7 @@ import { OPERATOR_ALIASES, normalizeOperator } from './normalize-operator';
 import type { DataTable } from './data-table';
 import { parseCsvTable } from './parse-csv-table';
 import { parseTechnologies } from './parse-technologies';
-import { describeValue, readCellText, readOptionalNumber } from './read-cell';
+import { placeLabel, readCellText, readOptionalNumber, readOwn } from './read-cell';
 import { readFeatureCollection } from './read-feature-collection';
 import { readGeoJsonPosition, readPosition, requireCoordinateColumns, type PositionReading } from './read-position';
 
@@ -23,9 +24,10 @@ interface BtsRow {
   isGeoJson: boolean;
 }
 
-type Pending = { code: string; message: string };
+const KNOWN_OPERATORS = listOf(Object.keys(OPERATOR_ALIASES), { quoted: false, max: 10 });
 
-const KNOWN_OPERATORS = Object.keys(OPERATOR_ALIASES).join(', ');
+/** Largest radius a site record may set, in metres: beyond it the value is a typo or in the wrong unit. */
+export const MAX_SITE_RADIUS_METERS = 100_000;
 
 /**
  * Reads an operator's BTS site list from CSV (comma, semicolon or tab; Vietnamese or English headers,
@@ -66,7 +68,7 @@ export function parseBtsTable(table: DataTable, file: string): ImportResult<BtsR
   warnMissingColumns(columns, file, collector);
   table.rows.forEach((record, index) => {
     const where = `${file}:${table.rowNumbers[index]}`;
-    const position = readPosition(record[lngColumn], record[latColumn], { lng: `column "${lngColumn}"`, lat: `column "${latColumn}"` });
+    const position = readPosition(readOwn(record, lngColumn), readOwn(record, latColumn), { lng: message('in-column', { column: lngColumn }), lat: message('in-column', { column: latColumn }) });
     addRecord({ where, record, columns, fallbackId: where, isGeoJson: false }, position, collector);
   });
   return collector.finish();
@@ -92,11 +94,11 @@ export function parseBtsGeoJson(json: unknown, file: string): ImportResult<BtsRe
   const columnsOf = createColumnResolver(BTS_COLUMN_ALIASES);
   for (const { where, feature, problem } of features) {
     if (feature === null) {
-      collector.skip(where, problem ?? 'not a GeoJSON Feature');
+      collector.skip(where, problem ?? message('not-a-feature', { value: 'null' }));
       continue;
     }
     const points = readPoints(feature.geometry);
-    if (typeof points === 'string') {
+    if (!Array.isArray(points)) {
       collector.skip(where, points);
       continue;
     }
@@ -114,12 +116,12 @@ export function parseBtsGeoJson(json: unknown, file: string): ImportResult<BtsRe
 }
 
 /** Positions of a Point / MultiPoint geometry, or why there are none. */
-function readPoints(geometry: unknown): unknown[] | string {
-  if (geometry === null || typeof geometry !== 'object') return 'no geometry';
+function readPoints(geometry: unknown): unknown[] | Message {
+  if (geometry === null || typeof geometry !== 'object') return message('no-geometry');
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
   if (type === 'Point') return [coordinates];
-  if (type !== 'MultiPoint') return `geometry type ${describeValue(type ?? null)} is not Point or MultiPoint`;
-  if (!Array.isArray(coordinates) || coordinates.length === 0) return 'MultiPoint has no positions';
+  if (type !== 'MultiPoint') return message('geometry-not-point', { value: quotedValue(type ?? null) });
+  if (!Array.isArray(coordinates) || coordinates.length === 0) return message('geometry-empty', { value: 'MultiPoint' });
   return coordinates;
 }
 
@@ -127,50 +129,47 @@ function warnMissingColumns(columns: BtsColumns, file: string, collector: Import
   for (const field of ['operator', 'technologies'] as const) {
     if (columns[field] !== undefined) continue;
     collector.warnOnce({
-      code: 'missing-column',
-      message: `no ${field === 'operator' ? 'operator' : 'technology'} column (expected one of ${BTS_COLUMN_ALIASES[field].join(', ')}); every row is skipped`,
+      code: field === 'operator' ? 'no-operator-column' : 'no-technology-column',
+      params: { names: listOf(BTS_COLUMN_ALIASES[field], { quoted: false, max: 10 }) },
       where: file,
     });
   }
 }
 
 function addRecord(row: BtsRow, position: PositionReading, collector: ImportCollector<BtsRecord>, idSuffix = ''): void {
-  const reasons: string[] = [];
-  const pending: Pending[] = [];
+  const reasons: Message[] = [];
+  const pending: Message[] = [];
   if (!position.ok) reasons.push(position.reason);
-  else if (position.isSwapped) {
-    pending.push({ code: 'swapped-coordinates', message: 'latitude looked like a Vietnamese longitude and longitude like a latitude; swapped them' });
-  }
+  else if (position.isSwapped) pending.push(message('swapped-coordinates'));
 
-  const cell = (field: BtsField): unknown => (row.columns[field] === undefined ? undefined : row.record[row.columns[field]]);
-  const columnLabel = (field: BtsField): string =>
-    row.columns[field] === undefined ? `no ${row.isGeoJson ? 'property' : 'column'} ${BTS_COLUMN_ALIASES[field].join('/')}` : `${row.isGeoJson ? 'property' : 'column'} "${row.columns[field]}"`;
+  const cell = (field: BtsField): unknown => (row.columns[field] === undefined ? undefined : readOwn(row.record, row.columns[field]));
+  const columnLabel = (field: BtsField): Message => placeLabel(row.columns[field], BTS_COLUMN_ALIASES[field], row.isGeoJson);
 
   const operatorText = readCellText(cell('operator'));
   const operator = normalizeOperator(operatorText);
-  if (operatorText === '') reasons.push(`missing operator (${columnLabel('operator')})`);
-  else if (!operator.known) {
-    pending.push({ code: 'unknown-operator', message: `operator ${describeValue(operator.name)} is not one of ${KNOWN_OPERATORS}; kept as written` });
-  }
+  if (operatorText === '') reasons.push(message('missing-operator', { at: columnLabel('operator') }));
+  else if (!operator.known) pending.push(message('unknown-operator', { value: quotedValue(operator.name), known: KNOWN_OPERATORS }));
 
   const technologyText = readCellText(cell('technologies'));
   const { technologies, unknown } = parseTechnologies(technologyText);
-  if (technologyText === '') reasons.push(`missing technology (${columnLabel('technologies')})`);
-  else if (technologies.length === 0) reasons.push(`no technology recognised in ${describeValue(technologyText)} (${columnLabel('technologies')})`);
-  for (const token of unknown) {
-    pending.push({ code: 'unknown-technology', message: `technology ${describeValue(token)} not recognised (${columnLabel('technologies')}); ignored` });
+  if (technologyText === '') reasons.push(message('missing-technology', { at: columnLabel('technologies') }));
+  else if (technologies.length === 0) reasons.push(message('no-technology-recognised', { value: quotedValue(technologyText), at: columnLabel('technologies') }));
+  // One warning per row at most: a cell of 10,000 unknown tokens quotes a few and counts them.
+  if (unknown.length > 0) {
+    const tokens = unknown.length === 1 ? quotedValue(unknown[0]) : listOf(unknown, { quoted: true });
+    pending.push(message('unknown-technology', { value: tokens, at: columnLabel('technologies') }));
   }
 
   if (!position.ok || reasons.length > 0) {
-    collector.skip(row.where, reasons.join('; '));
+    const [first, ...also] = reasons;
+    collector.skip(row.where, first, also);
     return;
   }
 
   let siteId = readCellText(cell('siteId'));
   if (siteId === '') {
     siteId = row.fallbackId;
-    const fallback = row.isGeoJson ? "the feature id, else the feature's location (file#index)," : "the row's location (file:row)";
-    pending.push({ code: 'missing-site-id', message: `missing site id (${columnLabel('siteId')}); ${fallback} is used as id` });
+    pending.push(message(row.isGeoJson ? 'missing-site-id-feature' : 'missing-site-id-row', { at: columnLabel('siteId') }));
   }
   const record: BtsRecord = {
     siteId: `${siteId}${idSuffix}`,
@@ -182,31 +181,25 @@ function addRecord(row: BtsRow, position: PositionReading, collector: ImportColl
   };
 
   const radius = readOptionalNumber(cell('radiusMeters'), { ambiguousSeparator: 'thousands' });
-  if (radius.kind === 'number' && radius.value > 0) record.radiusMeters = radius.value;
-  else if (radius.kind !== 'absent') {
-    pending.push({ code: 'invalid-radius', message: `radius ${describeValue(cell('radiusMeters'))} is not a number > 0 (${columnLabel('radiusMeters')}); the default radius of the technology is used` });
-  }
+  if (radius.kind === 'number' && radius.value > 0 && radius.value <= MAX_SITE_RADIUS_METERS) record.radiusMeters = radius.value;
+  else if (radius.kind === 'number' && radius.value > MAX_SITE_RADIUS_METERS) {
+    pending.push(message('implausible-radius', { value: quotedValue(cell('radiusMeters')), limit: MAX_SITE_RADIUS_METERS, at: columnLabel('radiusMeters') }));
+  } else if (radius.kind !== 'absent') pending.push(message('invalid-radius', { value: quotedValue(cell('radiusMeters')), at: columnLabel('radiusMeters') }));
 
   const azimuth = readOptionalNumber(cell('azimuthDegrees'), { ambiguousSeparator: 'decimal' });
   if (azimuth.kind === 'number' && azimuth.value >= -360 && azimuth.value <= 360) record.azimuthDegrees = ((azimuth.value % 360) + 360) % 360;
-  else if (azimuth.kind !== 'absent') {
-    pending.push({ code: 'invalid-azimuth', message: `azimuth ${describeValue(cell('azimuthDegrees'))} is not a number in [-360, 360] (${columnLabel('azimuthDegrees')}); treated as omnidirectional` });
-  }
+  else if (azimuth.kind !== 'absent') pending.push(message('invalid-azimuth', { value: quotedValue(cell('azimuthDegrees')), at: columnLabel('azimuthDegrees') }));
 
   const beamwidth = readOptionalNumber(cell('beamwidthDegrees'), { ambiguousSeparator: 'decimal' });
   if (beamwidth.kind !== 'absent' && record.azimuthDegrees === undefined) {
-    pending.push({ code: 'beamwidth-without-azimuth', message: `beamwidth without a valid azimuth (${columnLabel('beamwidthDegrees')}); ignored` });
+    pending.push(message('beamwidth-without-azimuth', { at: columnLabel('beamwidthDegrees') }));
   } else if (beamwidth.kind === 'number' && beamwidth.value > 0 && beamwidth.value <= 360) record.beamwidthDegrees = beamwidth.value;
-  else if (beamwidth.kind !== 'absent') {
-    pending.push({ code: 'invalid-beamwidth', message: `beamwidth ${describeValue(cell('beamwidthDegrees'))} is not a number in (0, 360] (${columnLabel('beamwidthDegrees')}); the default beamwidth is used` });
-  }
+  else if (beamwidth.kind !== 'absent') pending.push(message('invalid-beamwidth', { value: quotedValue(cell('beamwidthDegrees')), at: columnLabel('beamwidthDegrees') }));
 
   const height = readOptionalNumber(cell('heightMeters'), { ambiguousSeparator: 'decimal' });
   if (height.kind === 'number' && height.value >= 0) record.heightMeters = height.value;
-  else if (height.kind !== 'absent') {
-    pending.push({ code: 'invalid-height', message: `height ${describeValue(cell('heightMeters'))} is not a number ≥ 0 (${columnLabel('heightMeters')}); ignored` });
-  }
+  else if (height.kind !== 'absent') pending.push(message('invalid-height', { value: quotedValue(cell('heightMeters')), at: columnLabel('heightMeters') }));
 
   collector.use(record);
-  pending.forEach(({ code, message }) => collector.warn(code, message, row.where));
+  for (const warning of pending) collector.warn(warning, row.where);
 }

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { describeGolden } from '../../../test/helpers/golden';
 import { CoverageInputError } from './input-error';
 import { parseCsvTable, type CsvDelimiter } from './parse-csv-table';
+import { refusal } from '../../../test/helpers/messages';
 
 describeGolden('parseCsvTable', (input) => parseCsvTable(input.text, input.fileName));
 
 describe('parseCsvTable', () => {
   it('throws a CoverageInputError naming the file when there is no header', () => {
     expect(() => parseCsvTable('', 'empty.csv')).toThrow(CoverageInputError);
-    expect(() => parseCsvTable('\n;;;\n', 'empty.csv')).toThrow('empty.csv: the file is empty (no header row)');
+    expect(refusal(() => parseCsvTable('\n;;;\n', 'empty.csv'))).toEqual({ code: 'file-empty', text: 'empty.csv: the file is empty' });
   });
 
   it('reads header-only files as no rows', () => {

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
+import { listOf, message, type MessageCode } from '../messages';
 import type { Warning } from '../types';
 import type { DataTable } from './data-table';
+import { WarningMerger } from './import-collector';
 import { CoverageInputError } from './input-error';
 
 /** A delimiter {@link parseCsvTable} recognises. */
@@ -23,7 +25,9 @@ export interface CsvTable extends DataTable {
 }
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
-const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+const DELIMITER_CODES: Record<CsvDelimiter, MessageCode> = { ',': 'delimiter-comma', ';': 'delimiter-semicolon', '\t': 'delimiter-tab' };
+/** Header cells a file may have: more is not a table (a one-line file of values, a binary file read as text). */
+export const MAX_CSV_COLUMNS = 2_000;
 
 /**
  * Splits CSV text into trimmed headers and records. Strips a UTF-8 byte-order mark, detects the
@@ -39,7 +43,8 @@ const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'comma', ';': 'semi
  * @param text the whole file as text
  * @param file label of the file, used in messages (`bts.csv`)
  * @returns headers, records, their data row numbers, the delimiter used and warnings
- * @throws {CoverageInputError} `empty-file` when the text holds no header row
+ * @throws {CoverageInputError} `file-empty` when the text holds no header row, `too-many-columns` when
+ *   the header has more than {@link MAX_CSV_COLUMNS} cells
  * @example
  * parseCsvTable('ma_tram;kinh_do\nST01;105,97\n', 'bts.csv')
  * // { headers: ['ma_tram', 'kinh_do'], rows: [{ ma_tram: 'ST01', kinh_do: '105,97' }], rowNumbers: [1], delimiter: ';', warnings: [] }
@@ -47,24 +52,24 @@ const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'comma', ';': 'semi
 export function parseCsvTable(text: string, file: string): CsvTable {
   const content = text.replace(/^\ufeff/, '');
   const headerLine = content.split(/\r\n|\n|\r/).find((line) => !isBlankLine(line));
-  if (headerLine === undefined) {
-    throw new CoverageInputError({ code: 'empty-file', file, detail: 'the file is empty (no header row)' });
-  }
+  if (headerLine === undefined) throw new CoverageInputError({ code: 'file-empty', file });
   const delimiter = detectDelimiter(headerLine, content);
   const parsed = Papa.parse<string[]>(content, { delimiter, header: false, skipEmptyLines: false });
   const records = parsed.data;
   const headerIndex = records.findIndex((record) => !isBlankRecord(record));
-  if (headerIndex < 0) {
-    throw new CoverageInputError({ code: 'empty-file', file, detail: 'the file is empty (no header row)' });
+  if (headerIndex < 0) throw new CoverageInputError({ code: 'file-empty', file });
+  if (records[headerIndex].length > MAX_CSV_COLUMNS) {
+    throw new CoverageInputError({ code: 'too-many-columns', file, params: { count: records[headerIndex].length, limit: MAX_CSV_COLUMNS, headers: listOf(records[headerIndex], { quoted: true }) } });
   }
-  const warnings: Warning[] = parsed.errors.map((error) => {
+  const warnings: Warning[] = [];
+  // Row problems are merged by kind, so a file with 100,000 ragged rows gives one warning per kind.
+  const rowWarnings = new WarningMerger();
+  for (const error of parsed.errors.slice(0, 10_000)) {
     const rowNumber = error.row === undefined ? undefined : error.row - headerIndex;
-    return {
-      code: 'csv-syntax',
-      message: `${rowNumber === undefined ? '' : rowNumber <= 0 ? 'header: ' : `row ${rowNumber}: `}${error.message} (${error.code})`,
-      ...(rowNumber === undefined ? {} : { where: `${file}:${rowNumber <= 0 ? 'header' : rowNumber}` }),
-    };
-  });
+    const code: MessageCode = error.code === 'MissingQuotes' ? 'csv-unclosed-quote' : error.code === 'InvalidQuotes' ? 'csv-invalid-quote' : 'csv-syntax';
+    if (rowNumber === undefined || rowNumber <= 0) warnings.push({ code, params: { row: rowNumber === undefined || rowNumber <= 0 ? 0 : rowNumber }, where: file });
+    else rowWarnings.add(message(code, {}), `${file}:${rowNumber}`);
+  }
   const headers = makeHeadersUnique(records[headerIndex], file, warnings);
   const rows: Record<string, string>[] = [];
   const rowNumbers: number[] = [];
@@ -72,22 +77,19 @@ export function parseCsvTable(text: string, file: string): CsvTable {
     const record = records[index];
     if (isBlankRecord(record)) continue;
     const rowNumber = index - headerIndex;
-    const extra = record.slice(headers.length).filter((cell) => cell.trim() !== '');
-    if (extra.length > 0) {
-      warnings.push({
-        code: 'extra-cells',
-        message: `row ${rowNumber} has ${record.length} cells but the header has ${headers.length}; extra cells ignored: ${extra.map((cell) => JSON.stringify(cell)).join(', ')} (${DELIMITER_NAMES[delimiter]}-delimited file: quote cells that contain a ${DELIMITER_NAMES[delimiter]})`,
-        where: `${file}:${rowNumber}`,
-      });
+    if (record.length > headers.length) {
+      const extra = record.slice(headers.length).filter((cell) => cell.trim() !== '');
+      if (extra.length > 0) {
+        rowWarnings.add(message('extra-cells', { headers: headers.length, cells: listOf(extra, { quoted: true, max: 3 }), delimiter: message(DELIMITER_CODES[delimiter]) }), `${file}:${rowNumber}`);
+      }
     }
-    const row: Record<string, string> = {};
-    headers.forEach((header, column) => {
-      row[header] = (record[column] ?? '').trim();
-    });
+    // No prototype: a column named `__proto__` or `constructor` is an ordinary key holding its cell.
+    const row = Object.create(null) as Record<string, string>;
+    for (let column = 0; column < headers.length; column += 1) row[headers[column]] = (record[column] ?? '').trim();
     rows.push(row);
     rowNumbers.push(rowNumber);
   }
-  return { headers, rows, rowNumbers, delimiter, warnings };
+  return { headers, rows, rowNumbers, delimiter, warnings: [...warnings, ...rowWarnings.list('rows')] };
 }
 
 function isBlankLine(line: string): boolean {
@@ -119,12 +121,8 @@ function makeHeadersUnique(record: string[], file: string, warnings: Warning[]):
     const trimmed = cell.trim();
     let header = trimmed === '' ? `column_${index + 1}` : trimmed;
     for (let suffix = 2; seen.has(header); suffix += 1) header = `${trimmed}_${suffix}`;
-    if (header !== trimmed) {
-      warnings.push({
-        code: 'renamed-header',
-        message: trimmed === '' ? `column ${index + 1} has no header; named it "${header}"` : `header "${trimmed}" appears more than once; column ${index + 1} renamed to "${header}"`,
-        where: `${file}:header`,
-      });
+    if (header !== trimmed && warnings.length < 50) {
+      warnings.push(trimmed === '' ? { code: 'header-empty-named', params: { index: index + 1, renamed: header }, where: file } : { code: 'header-repeated-renamed', params: { header: trimmed, index: index + 1, renamed: header }, where: file });
     }
     seen.add(header);
     return header;

@@ -1,10 +1,12 @@
+import { listOf, message, quotedValue, type Message } from '../messages';
 import type { FibrePoint, FibreRoute, ImportResult, Position } from '../types';
 import { FIBRE_COLUMN_ALIASES, createColumnResolver, resolveColumns } from './column-aliases';
 import { ImportCollector } from './import-collector';
 import { OPERATOR_ALIASES, normalizeOperator } from './normalize-operator';
 import type { DataTable } from './data-table';
 import { parseCsvTable } from './parse-csv-table';
-import { describeValue, readCellText, readOptionalNumber } from './read-cell';
+import { MAX_SITE_RADIUS_METERS } from './parse-bts-records';
+import { placeLabel, readCellText, readOptionalNumber, readOwn } from './read-cell';
 import { readFeatureCollection } from './read-feature-collection';
 import { readGeoJsonPosition, readPosition, requireCoordinateColumns } from './read-position';
 
@@ -18,15 +20,13 @@ interface FibreAttributes {
   radiusMeters?: number;
 }
 
-type Pending = { code: string; message: string };
-
 /** What {@link parseFibreGeoJson} returns: fibre points and fibre routes, each fully accounted for. */
 export interface FibreGeoJsonResult {
   points: ImportResult<FibrePoint>;
   routes: ImportResult<FibreRoute>;
 }
 
-const KNOWN_OPERATORS = Object.keys(OPERATOR_ALIASES).join(', ');
+const KNOWN_OPERATORS = listOf(Object.keys(OPERATOR_ALIASES), { quoted: false, max: 10 });
 
 /**
  * Reads fibre access points (splitters, ODPs, cabinets) from CSV; columns in {@link FIBRE_COLUMN_ALIASES}.
@@ -60,15 +60,15 @@ export function parseFibreTable(table: DataTable, file: string): ImportResult<Fi
   table.warnings.forEach((warning) => collector.warnOnce(warning));
   table.rows.forEach((record, index) => {
     const where = `${file}:${table.rowNumbers[index]}`;
-    const position = readPosition(record[lngColumn], record[latColumn], { lng: `column "${lngColumn}"`, lat: `column "${latColumn}"` });
+    const position = readPosition(readOwn(record, lngColumn), readOwn(record, latColumn), { lng: message('in-column', { column: lngColumn }), lat: message('in-column', { column: latColumn }) });
     if (!position.ok) {
       collector.skip(where, position.reason);
       return;
     }
-    const pending: Pending[] = position.isSwapped ? [swappedWarning()] : [];
+    const pending: Message[] = position.isSwapped ? [message('swapped-coordinates')] : [];
     const attributes = readAttributes(record, columns, where, 'column', pending);
     collector.use({ ...attributes, lng: position.position[0], lat: position.position[1], source: where });
-    pending.forEach(({ code, message }) => collector.warn(code, message, where));
+    for (const warning of pending) collector.warn(warning, where);
   });
   return collector.finish();
 }
@@ -95,7 +95,7 @@ export function parseFibreGeoJson(json: unknown, file: string): FibreGeoJsonResu
   const columnsOf = createColumnResolver(FIBRE_COLUMN_ALIASES);
   for (const { where, feature, problem } of features) {
     if (feature === null) {
-      points.skip(where, problem ?? 'not a GeoJSON Feature');
+      points.skip(where, problem ?? message('not-a-feature', { value: 'null' }));
       continue;
     }
     const geometry = feature.geometry as { type?: unknown; coordinates?: unknown } | null;
@@ -104,13 +104,13 @@ export function parseFibreGeoJson(json: unknown, file: string): FibreGeoJsonResu
     const isPoint = type === 'Point' || type === 'MultiPoint';
     const isLine = type === 'LineString' || type === 'MultiLineString';
     if (!isPoint && !isLine) {
-      points.skip(where, type === undefined ? 'no geometry' : `geometry type ${describeValue(type)} is not Point, MultiPoint, LineString or MultiLineString`);
+      points.skip(where, type === undefined ? message('no-geometry') : message('geometry-not-fibre', { value: quotedValue(type) }));
       continue;
     }
     const parts = type === 'Point' || type === 'LineString' ? [coordinates] : coordinates;
     const target = isPoint ? points : routes;
     if (!Array.isArray(parts) || parts.length === 0) {
-      target.skip(where, `${String(type)} has no ${isPoint ? 'positions' : 'lines'}`);
+      target.skip(where, message('geometry-empty', { value: String(type) }));
       continue;
     }
     const columns = columnsOf(Object.keys(feature.properties));
@@ -140,10 +140,10 @@ function addPoint(
     collector.skip(where, position.reason);
     return;
   }
-  const pending: Pending[] = position.isSwapped ? [swappedWarning()] : [];
+  const pending: Message[] = position.isSwapped ? [message('swapped-coordinates')] : [];
   const attributes = readAttributes(properties, columns, fallbackId, 'property', pending);
   collector.use({ ...attributes, id: `${attributes.id}${suffix}`, lng: position.position[0], lat: position.position[1], source: where });
-  pending.forEach(({ code, message }) => collector.warn(code, message, where));
+  for (const warning of pending) collector.warn(warning, where);
 }
 
 function addRoute(
@@ -157,7 +157,7 @@ function addRoute(
 ): void {
   if (!Array.isArray(line) || line.length < 2) {
     const count = Array.isArray(line) ? line.length : 0;
-    collector.skip(where, `line has ${count} position${count === 1 ? '' : 's'} (needs at least 2)`);
+    collector.skip(where, message('line-too-short', { count }));
     return;
   }
   const coordinates: Position[] = [];
@@ -171,13 +171,13 @@ function addRoute(
     isSwapped ||= position.isSwapped;
     coordinates.push(position.position);
   }
-  const pending: Pending[] = isSwapped ? [swappedWarning()] : [];
+  const pending: Message[] = isSwapped ? [message('swapped-coordinates')] : [];
   const attributes = readAttributes(properties, columns, fallbackId, 'property', pending);
   const route: FibreRoute = { id: `${attributes.id}${suffix}`, coordinates, source: where };
   if (attributes.operator !== undefined) route.operator = attributes.operator;
   if (attributes.radiusMeters !== undefined) route.radiusMeters = attributes.radiusMeters;
   collector.use(route);
-  pending.forEach(({ code, message }) => collector.warn(code, message, where));
+  for (const warning of pending) collector.warn(warning, where);
 }
 
 function readAttributes(
@@ -185,36 +185,28 @@ function readAttributes(
   columns: Partial<Record<FibreField, string>>,
   fallbackId: string,
   noun: 'column' | 'property',
-  pending: Pending[],
+  pending: Message[],
 ): FibreAttributes {
-  const cell = (field: FibreField): unknown => (columns[field] === undefined ? undefined : record[columns[field]]);
-  const label = (field: FibreField): string =>
-    columns[field] === undefined ? `no ${noun} ${FIBRE_COLUMN_ALIASES[field].join('/')}` : `${noun} "${columns[field]}"`;
+  const cell = (field: FibreField): unknown => (columns[field] === undefined ? undefined : readOwn(record, columns[field]));
+  const label = (field: FibreField): Message => placeLabel(columns[field], FIBRE_COLUMN_ALIASES[field], noun === 'property');
 
   const attributes: FibreAttributes = { id: readCellText(cell('id')) };
   if (attributes.id === '') {
     attributes.id = fallbackId;
-    const fallback = noun === 'property' ? "the feature id (a KML placemark's name), else the feature's location (file#index)," : "the item's location";
-    pending.push({ code: 'missing-id', message: `missing id (${label('id')}); ${fallback} is used as id` });
+    pending.push(message(noun === 'property' ? 'missing-id-feature' : 'missing-id-row', { at: label('id') }));
   }
   const operatorText = readCellText(cell('operator'));
   if (operatorText !== '') {
     const operator = normalizeOperator(operatorText);
     attributes.operator = operator.name;
-    if (!operator.known) {
-      pending.push({ code: 'unknown-operator', message: `operator ${describeValue(operator.name)} is not one of ${KNOWN_OPERATORS}; kept as written` });
-    }
+    if (!operator.known) pending.push(message('unknown-operator', { value: quotedValue(operator.name), known: KNOWN_OPERATORS }));
   }
   const kind = readCellText(cell('kind'));
   if (kind !== '') attributes.kind = kind;
   const radius = readOptionalNumber(cell('radiusMeters'), { ambiguousSeparator: 'thousands' });
-  if (radius.kind === 'number' && radius.value > 0) attributes.radiusMeters = radius.value;
-  else if (radius.kind !== 'absent') {
-    pending.push({ code: 'invalid-radius', message: `radius ${describeValue(cell('radiusMeters'))} is not a number > 0 (${label('radiusMeters')}); the default FTTH radius is used` });
-  }
+  if (radius.kind === 'number' && radius.value > 0 && radius.value <= MAX_SITE_RADIUS_METERS) attributes.radiusMeters = radius.value;
+  else if (radius.kind === 'number' && radius.value > MAX_SITE_RADIUS_METERS) {
+    pending.push(message('implausible-radius', { value: quotedValue(cell('radiusMeters')), limit: MAX_SITE_RADIUS_METERS, at: label('radiusMeters') }));
+  } else if (radius.kind !== 'absent') pending.push(message('invalid-radius', { value: quotedValue(cell('radiusMeters')), at: label('radiusMeters') }));
   return attributes;
-}
-
-function swappedWarning(): Pending {
-  return { code: 'swapped-coordinates', message: 'latitude looked like a Vietnamese longitude and longitude like a latitude; swapped them' };
 }

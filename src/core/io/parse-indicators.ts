@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG } from '../config/default-config';
+import { listOf, message, quotedValue, type Message } from '../messages';
 import type { ImportResult, IndicatorValue, PlanTarget } from '../types';
 import { INDICATOR_COLUMN_ALIASES, createColumnResolver, normalizeColumnName, resolveColumns } from './column-aliases';
 import { ImportCollector } from './import-collector';
@@ -6,7 +7,7 @@ import { CoverageInputError } from './input-error';
 import type { DataTable } from './data-table';
 import { parseCsvTable } from './parse-csv-table';
 import { parseLocaleNumber } from './parse-number';
-import { describeValue, readCellText } from './read-cell';
+import { placeLabel, readCellText, readOwn } from './read-cell';
 import { isRecord, readJsonInput } from './read-feature-collection';
 
 type IndicatorField = keyof typeof INDICATOR_COLUMN_ALIASES;
@@ -71,18 +72,14 @@ export function parseIndicatorsJson(json: unknown, file: string, targets: readon
   const value = readJsonInput(json, file);
   const rows = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.rows) ? value.rows : null;
   if (rows === null) {
-    throw new CoverageInputError({
-      code: 'not-a-row-list',
-      file,
-      detail: `expected an array of indicator rows or an object with a "rows" array, got ${isRecord(value) ? `an object with keys ${Object.keys(value).join(', ') || '(none)'}` : describeValue(value)}`,
-    });
+    throw new CoverageInputError({ code: 'not-a-row-list', file, params: { keys: listOf(isRecord(value) ? Object.keys(value) : [], { quoted: true }) } });
   }
   const collector = new ImportCollector<IndicatorValue>('rows');
   const columnsOf = createColumnResolver(INDICATOR_COLUMN_ALIASES);
   rows.forEach((row: unknown, index: number) => {
     const where = `${file}#${index}`;
     if (!isRecord(row)) {
-      collector.skip(where, `row is ${describeValue(row)}, not an object`);
+      collector.skip(where, message('row-not-object', { value: quotedValue(row) }));
       return;
     }
     addIndicator(row, columnsOf(Object.keys(row)), where, 'key', targets, collector);
@@ -98,34 +95,32 @@ function addIndicator(
   targets: readonly PlanTarget[],
   collector: ImportCollector<IndicatorValue>,
 ): void {
-  const cell = (field: IndicatorField): unknown => (columns[field] === undefined ? undefined : record[columns[field]]);
-  const label = (field: IndicatorField): string =>
-    columns[field] === undefined ? `no ${noun} ${INDICATOR_COLUMN_ALIASES[field].join('/')}` : `${noun} "${columns[field]}"`;
+  const cell = (field: IndicatorField): unknown => (columns[field] === undefined ? undefined : readOwn(record, columns[field]));
+  const label = (field: IndicatorField): Message => placeLabel(columns[field], INDICATOR_COLUMN_ALIASES[field], noun === 'key');
 
-  const reasons: string[] = [];
+  const reasons: Message[] = [];
   const indicatorText = readCellText(cell('indicator'));
-  if (indicatorText === '') reasons.push(`missing indicator (${label('indicator')})`);
+  if (indicatorText === '') reasons.push(message('missing-indicator', { at: label('indicator') }));
   const rawValue = cell('value');
   const reading = readIndicatorNumber(rawValue);
-  if (reading === 'absent') reasons.push(`missing value (${label('value')})`);
-  else if (reading === 'invalid') reasons.push(`value ${describeValue(rawValue)} is not a number (${label('value')})`);
+  if (reading === 'absent') reasons.push(message('missing-value', { at: label('value') }));
+  else if (reading === 'invalid') reasons.push(message('value-not-number', { value: quotedValue(rawValue), at: label('value') }));
   if (reasons.length > 0 || typeof reading === 'string') {
-    collector.skip(where, reasons.join('; '));
+    const [first, ...also] = reasons;
+    collector.skip(where, first, also);
     return;
   }
 
   const target = findTarget(indicatorText, targets);
   let value = reading.value;
   if (target === undefined) {
-    collector.warn('unknown-indicator', `indicator ${describeValue(indicatorText)} matches no plan target; kept as written`, where);
+    collector.warn(message('unknown-indicator', { value: quotedValue(indicatorText) }), where);
     if (reading.hasPercent) value /= 100;
   } else if (target.unit === 'share') {
     if (reading.hasPercent || value > 1) value /= 100;
-    if (value < 0 || value > 1) {
-      collector.warn('share-out-of-range', `value ${describeValue(rawValue)} of ${target.id} is not a share in [0, 1] (nor a percentage in [0, 100]); kept`, where);
-    }
+    if (value < 0 || value > 1) collector.warn(message('share-out-of-range', { value: quotedValue(rawValue), target: target.id }), where);
   } else if (reading.hasPercent) {
-    collector.warn('unexpected-percent', `value ${describeValue(rawValue)} of ${target.id} has a % but the unit is ${target.unit}; the number is used as written`, where);
+    collector.warn(message('unexpected-percent', { value: quotedValue(rawValue), target: target.id }), where);
   }
 
   const indicator: IndicatorValue = { indicator: target?.id ?? indicatorText, value, source: where };

@@ -2,13 +2,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalizeGolden, stringifyGolden } from '../../../test/helpers/golden';
+import { normalizeGolden, stringifyGolden, withMessageTexts } from '../../../test/helpers/golden';
 import { buildCoverageReport, createCoverageAnalysis } from '../analyze-coverage';
 import { DEFAULT_CONFIG } from '../config/default-config';
 import type { KpiSet } from '../types';
 import { CoverageInputError } from './input-error';
 import { parseInputBytes, type ParsedInputBytes, type ParseInputOptions } from './parse-input-bytes';
 import { combineInputFiles, type InputKind } from './parse-input-file';
+import { formatWarning } from '../../i18n/format-message';
+import { asyncRefusal } from '../../../test/helpers/messages';
 
 // The same three hamlets, five BTS records and three fibre points in every format, encoding and
 // coordinate system (written by scripts/fixtures/build-import-fixtures.ts): each must give the KPIs of
@@ -31,7 +33,7 @@ function kpisOf(files: ParsedInputBytes[]): KpiSet {
 /** What a case's golden file records: how the file was read and the items it gave. */
 function goldenOf(parsed: ParsedInputBytes): unknown {
   const { input, summaries, format, encoding, crs, sheet } = parsed;
-  return normalizeGolden({ format, encoding, sheet, crs, summaries, items: input.hamlets ?? input.btsRecords ?? input.fibrePoints });
+  return normalizeGolden(withMessageTexts({ format, encoding, sheet, crs, summaries, items: input.hamlets ?? input.btsRecords ?? input.fibrePoints }));
 }
 
 describe('parseInputBytes: every format, encoding and coordinate system gives the same layer', () => {
@@ -94,12 +96,12 @@ describe('parseInputBytes: clear refusals', () => {
   const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
   it('refuses a table as hamlet polygons, naming the formats that work', async () => {
-    await expect(parseInputBytes('hamlets', 'ap.csv', bytes('a,b\n1,2\n'), DEFAULT_CONFIG)).rejects.toThrow(/must be polygons \(GeoJSON, TopoJSON, KML\/KMZ or a zipped Shapefile\)/);
+    expect((await asyncRefusal(() => parseInputBytes('hamlets', 'ap.csv', bytes('a,b\n1,2\n'), DEFAULT_CONFIG))).text).toMatch(/^ap\.csv: hamlet boundaries must be polygons \(GeoJSON, TopoJSON, KML\/KMZ or a zipped Shapefile\)/);
   });
 
   it('names the sheets when the chosen one does not exist', async () => {
     const xlsx = new Uint8Array(readFileSync(join(DIR, 'in', 'sites-xlsx-second-sheet.xlsx')));
-    await expect(parseInputBytes('sites', 'bts.xlsx', xlsx, DEFAULT_CONFIG, { sheet: 'Sheet9' })).rejects.toThrow(/no sheet "Sheet9"; the workbook has 1: "Ghi chú", 2: "Trạm BTS"/);
+    expect((await asyncRefusal(() => parseInputBytes('sites', 'bts.xlsx', xlsx, DEFAULT_CONFIG, { sheet: 'Sheet9' }))).text).toBe('bts.xlsx: no sheet "Sheet9"; the workbook has 1: Ghi chú, 2: Trạm BTS');
   });
 
   it('reads the sheet by index too, and says which sheet it chose when none is given', async () => {
@@ -111,7 +113,7 @@ describe('parseInputBytes: clear refusals', () => {
 
   it('refuses an old .xls and a broken zip with a message, not a stack trace', async () => {
     const xls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
-    await expect(parseInputBytes('sites', 'bts.xlsx', xls, DEFAULT_CONFIG)).rejects.toThrow(/old Excel 97–2003 \.xls file; save it as \.xlsx/);
+    expect((await asyncRefusal(() => parseInputBytes('sites', 'bts.xlsx', xls, DEFAULT_CONFIG))).text).toMatch(/^bts\.xlsx: this is an old Excel 97–2003 \.xls file; save it as \.xlsx/);
     await expect(parseInputBytes('hamlets', 'ap.zip', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), DEFAULT_CONFIG)).rejects.toBeInstanceOf(CoverageInputError);
   });
 
@@ -121,7 +123,7 @@ describe('parseInputBytes: clear refusals', () => {
     expect(parsed.crs).toMatchObject({ source: 'option', crsId: 'vn2000-tm:105.75', confidence: 'high' });
     // A quarter degree east of where the hamlets really are.
     expect(parsed.input.hamlets![0].geometry.coordinates[0][0][0]).toBeCloseTo(105.955 + 0.25, 2);
-    await expect(parseInputBytes('hamlets', 'ap.geojson', file, DEFAULT_CONFIG, { crs: 'EPSG:9999' })).rejects.toThrow(/unknown coordinate system "EPSG:9999"/);
+    expect((await asyncRefusal(() => parseInputBytes('hamlets', 'ap.geojson', file, DEFAULT_CONFIG, { crs: 'EPSG:9999' }))).text).toMatch(/^ap\.geojson: unknown coordinate system "EPSG:9999"/);
   });
 
   it('swaps a hamlet layer written latitude first, and says so', async () => {
@@ -144,7 +146,7 @@ describe('parseInputBytes: clear refusals', () => {
       { indicator: 'mobile-speed-mbps', value: 42.5, source: 'chi-tieu.xlsx[Chỉ tiêu]:3' },
     ]);
     const fibre = await parseInputBytes('fibre', 'odp.csv', bytes('id,lon,lat\nODP1,105.9,9.6\nODP1,105.91,9.61\nODP2,105.92,9.62\n'), DEFAULT_CONFIG);
-    expect(fibre.summaries[0].warnings.find((warning) => warning.code === 'duplicate-id')?.message).toBe('1 id(s) are used by more than one item: ODP1 (odp.csv:1, odp.csv:2); all are kept');
+    expect(formatWarning('en', fibre.summaries[0].warnings.find((warning) => warning.code === 'repeated-ids')!)).toBe('ids used by more than one item (1): "ODP1"; all are kept');
   });
 
   it('warns when a table was typed with a legacy TCVN3 font', async () => {
@@ -158,11 +160,13 @@ describe('parseInputBytes: clear refusals', () => {
   it('warns about items far outside Vietnam, and keeps them', async () => {
     const parsed = await parseInputBytes('sites', 'bts.csv', bytes('lon,lat,operator,tech\n105.9,9.6,Viettel,4G\n2.35,48.85,Viettel,4G\n'), DEFAULT_CONFIG);
     expect(parsed.summaries[0].rowsUsed).toBe(2);
-    expect(parsed.summaries[0].warnings.find((warning) => warning.code === 'outside-vietnam')?.message).toMatch(/^1 of 2 items lie outside Vietnam .*bts\.csv:2/);
+    const warning = parsed.summaries[0].warnings.find((item) => item.code === 'outside-vietnam')!;
+    expect(warning.where).toBe('bts.csv:2');
+    expect(formatWarning('en', warning)).toBe('1 of 2 items lie outside Vietnam (102–110° E, 8–24° N); check the coordinate system and the signs (kept)');
   });
 
   it('refuses a file over the size limit before reading it', async () => {
     const big = new Uint8Array(11 * 1024 * 1024);
-    await expect(parseInputBytes('indicators', 'chi-tieu.csv', big, DEFAULT_CONFIG)).rejects.toThrow(/chi-tieu\.csv is 11 MB, more than the 10 MB this tool reads for indicators/);
+    expect((await asyncRefusal(() => parseInputBytes('indicators', 'chi-tieu.csv', big, DEFAULT_CONFIG), 'vi')).text).toMatch(/^chi-tieu\.csv: tệp nặng 11 MB, vượt giới hạn 10 MB cho loại dữ liệu này; hãy chia nhỏ tệp/);
   });
 });

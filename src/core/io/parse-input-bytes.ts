@@ -3,6 +3,7 @@ import { resolveCrs, type CrsDefinition } from '../crs/crs-definitions';
 import { detectCrsFromPrj } from '../crs/detect-crs-from-prj';
 import type { BboxDegrees } from '../crs/guess-crs';
 import { placeFeatureCollection, readGeoJsonCrsMember, type CrsReport, type DeclaredCrs } from '../crs/place-layer';
+import { message, quotedValue } from '../messages';
 import type { CoverageConfig, Warning } from '../types';
 import { checkInputSize } from './check-input-size';
 import { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, resolveColumns } from './column-aliases';
@@ -22,6 +23,7 @@ import { parseIndicatorsTable } from './parse-indicators';
 import { readJsonInput } from './read-feature-collection';
 import { placeTablePositions } from './place-table-positions';
 import { flagOutsideVietnam } from './flag-outside-vietnam';
+import { WarningMerger } from './import-collector';
 
 /** Options of {@link parseInputBytes}; all optional. */
 export interface ParseInputOptions {
@@ -48,13 +50,7 @@ export interface ParsedInputBytes extends ParsedInputFile {
   sheet?: { name: string; names: string[] };
 }
 
-const LEGACY_FONT_WARNING = (file: string): Warning => ({
-  code: 'legacy-vietnamese-font',
-  message: 'the text looks typed with a legacy TCVN3 (.VnTime) or VNI font, not Unicode: names will read garbled (e.g. "Tr¨ng"); convert the file to Unicode (e.g. with Unikey\'s converter) and load it again',
-  where: file,
-});
-
-const POLYGON_FORMATS = 'GeoJSON, TopoJSON, KML/KMZ or a zipped Shapefile';
+const LEGACY_FONT_WARNING = (file: string): Warning => ({ code: 'legacy-vietnamese-font', params: {}, where: file });
 
 /**
  * Parses one input file from its bytes, whatever its format: CSV/TSV in any encoding Excel or Vietnamese
@@ -64,29 +60,37 @@ const POLYGON_FORMATS = 'GeoJSON, TopoJSON, KML/KMZ or a zipped Shapefile';
  * `crs` option, else the .prj or `crs` member, else a guess from the numbers (reported with its
  * confidence and the alternatives, so the app can ask the user to confirm). Items far outside Vietnam
  * are warned about (`outside-vietnam`). Every summary counts rows read, used and skipped with reasons.
+ *
+ * A file that yields no usable row or feature at all is refused (`no-rows`, or `no-usable-rows` with the
+ * first row's reason): the user named it, so an empty result is an error, not "0 % covered".
  * @param kind the layer the file feeds
  * @param file the file's name: its extension (and first bytes) pick the format; used in every message
  * @param bytes the file's content
  * @param config the field mapping and targets used by the parsers
  * @param options sheet, coordinate system, planning area, preferred TM-3 zone, TopoJSON object
  * @returns the parsed items and summaries, plus format, encoding, sheet and coordinate-system report
- * @throws {CoverageInputError} `file-too-large` (see `checkInputSize`), `unsupported-format` (e.g. a
- *   table given as hamlet polygons), `invalid-archive`, `invalid-spreadsheet`, `binary-file`,
- *   `unknown-crs`, and the errors of the parsers (`empty-file`, `invalid-json`, …)
+ * @throws {CoverageInputError} `file-too-large` (see `checkInputSize`), `file-empty`, `no-rows`,
+ *   `no-usable-rows`, `hamlets-need-polygons` (a table given as hamlet polygons), `indicators-need-table`,
+ *   `unknown-crs`, and the errors of the format readers and parsers (`zip-unreadable`, `xlsx-unreadable`,
+ *   `file-binary`, `json-invalid-at`, `no-coordinate-columns`, …)
  * @example const parsed = await parseInputBytes('hamlets', 'ranh-gioi-ap.zip', bytes, DEFAULT_CONFIG);
  */
 export async function parseInputBytes(kind: InputKind, file: string, bytes: Uint8Array | ArrayBuffer, config: CoverageConfig, options: ParseInputOptions = {}): Promise<ParsedInputBytes> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const size = checkInputSize(data, kind, file);
-  if (!size.ok) throw new CoverageInputError({ code: 'file-too-large', file, detail: size.message ?? 'too large' });
-  if (data.length === 0) throw new CoverageInputError({ code: 'empty-file', file, detail: 'the file is empty' });
+  if (!size.ok) throw new CoverageInputError({ code: 'file-too-large', file, params: size.reason?.params ?? {} });
+  if (data.length === 0) throw new CoverageInputError({ code: 'file-empty', file });
+  return requireUsableRows(await parseBytes(kind, file, data, config, options), file);
+}
+
+async function parseBytes(kind: InputKind, file: string, data: Uint8Array, config: CoverageConfig, options: ParseInputOptions): Promise<ParsedInputBytes> {
   const format = detectInputFormat(file, data);
   const override: DeclaredCrs | undefined =
-    options.crs === undefined ? undefined : { crs: typeof options.crs === 'string' ? resolveCrs(options.crs, file) : options.crs, source: 'option', description: 'chosen by the user' };
+    options.crs === undefined ? undefined : { crs: typeof options.crs === 'string' ? resolveCrs(options.crs, file) : options.crs, source: 'option', description: message('crs-from-option') };
   const placeOptions = { file, regionBbox: options.regionBbox, preferredCentralMeridian: options.preferredCentralMeridian };
 
   if (format === 'csv' || format === 'xlsx') {
-    if (kind === 'hamlets') throw new CoverageInputError({ code: 'unsupported-format', file, detail: `hamlet boundaries must be polygons (${POLYGON_FORMATS}), not a table` });
+    if (kind === 'hamlets') throw new CoverageInputError({ code: 'hamlets-need-polygons', file });
     let table: DataTable;
     let label = file;
     let encoding: string | undefined;
@@ -95,13 +99,15 @@ export async function parseInputBytes(kind: InputKind, file: string, bytes: Uint
       const decoded = decodeText(data, file);
       encoding = decoded.encoding;
       table = parseCsvTable(decoded.text, file);
-      if (decoded.encoding === 'windows-1258') table = { ...table, warnings: [{ code: 'encoding-guessed', message: 'the file is not UTF-8; read it as the Vietnamese code page 1258 (save as "CSV UTF-8" to avoid the guess)', where: file }, ...table.warnings] };
+      if (decoded.encoding === 'windows-1258') table = { ...table, warnings: [{ code: 'encoding-guessed', params: {}, where: file }, ...table.warnings] };
+      if (decoded.invalidSequences > 0) table = { ...table, warnings: [...invalidUtf8Rows(table, file), ...table.warnings] };
       if (looksLikeLegacyVietnameseFont(decoded.text.slice(0, 200_000))) table = { ...table, warnings: [LEGACY_FONT_WARNING(file), ...table.warnings] };
     } else {
       const xlsx = await readXlsxTable(data, file, options.sheet);
       label = `${file}[${xlsx.sheetName}]`;
       sheet = { name: xlsx.sheetName, names: xlsx.sheetNames };
       table = xlsx;
+      if (/\.(csv|tsv|txt)$/i.test(file)) table = { ...table, warnings: [{ code: 'excel-named-as-text', params: {}, where: file }, ...table.warnings] };
     }
     if (kind === 'indicators') {
       const result = parseIndicatorsTable(table, label, config.targets);
@@ -127,18 +133,20 @@ export async function parseInputBytes(kind: InputKind, file: string, bytes: Uint
     appendAll(extraWarnings, shapefile.warnings);
     if (declared === undefined && shapefile.prj !== null) {
       const prj = detectCrsFromPrj(shapefile.prj);
-      if (prj !== null) declared = { crs: prj.crs, source: 'prj', description: `read from the .prj: ${prj.description}` };
-      else extraWarnings.push({ code: 'prj-unreadable', message: 'the .prj could not be read; the coordinate system is guessed', where: file });
+      if (prj !== null) declared = { crs: prj.crs, source: 'prj', description: message('crs-from-prj', { detail: prj.description }) };
+      else extraWarnings.push({ code: 'prj-unreadable', params: {}, where: file });
     }
   } else if (format === 'kml' || format === 'kmz') {
     const decoded = format === 'kml' ? decodeText(data, file) : null;
     encoding = decoded?.encoding;
+    if (decoded !== null && decoded.invalidSequences > 0) extraWarnings.push({ code: 'invalid-utf8', params: { count: decoded.invalidSequences }, where: file });
     collection = format === 'kml' ? await readKml(decoded!.text, file) : await readKmz(data, file);
-    if (declared !== undefined) extraWarnings.push({ code: 'crs-option-ignored', message: `KML is always WGS84 degrees; the chosen system ${declared.crs.id} is not applied`, where: file });
-    declared = { crs: resolveCrs('EPSG:4326'), source: 'format', description: 'KML is always WGS84' };
+    if (declared !== undefined) extraWarnings.push({ code: 'crs-option-ignored', params: { crs: declared.crs.id }, where: file });
+    declared = { crs: resolveCrs('EPSG:4326'), source: 'format', description: message('crs-from-format') };
   } else {
     const decoded = decodeText(data, file);
     encoding = decoded.encoding;
+    if (decoded.invalidSequences > 0) extraWarnings.push({ code: 'invalid-utf8', params: { count: decoded.invalidSequences }, where: file });
     const json = readJsonInput(decoded.text, file);
     if (kind === 'indicators') return { ...parseInputFile(kind, file, decoded.text, config), format, encoding };
     isTopoJson = isTopology(json);
@@ -146,11 +154,11 @@ export async function parseInputBytes(kind: InputKind, file: string, bytes: Uint
     else {
       collection = json;
       const member = readGeoJsonCrsMember(json);
-      if (member !== null && 'unknown' in member) extraWarnings.push({ code: 'crs-member-unknown', message: `the "crs" member names ${member.unknown}, which is not a known system; the system is guessed`, where: file });
+      if (member !== null && 'unknown' in member) extraWarnings.push({ code: 'crs-member-unknown', params: { value: quotedValue(member.unknown) }, where: file });
       else if (member !== null && declared === undefined) declared = member;
     }
   }
-  if (kind === 'indicators') throw new CoverageInputError({ code: 'unsupported-format', file, detail: 'indicators must be a table (CSV, .xlsx) or JSON rows' });
+  if (kind === 'indicators') throw new CoverageInputError({ code: 'indicators-need-table', file });
   const placed = placeFeatureCollection(collection, { ...placeOptions, declared });
   const parsed = parseInputCollection(kind, file, placed.value, config);
   const warnings = [...extraWarnings, ...placed.warnings];
@@ -158,6 +166,42 @@ export async function parseInputBytes(kind: InputKind, file: string, bytes: Uint
   const result: ParsedInputBytes = { ...parsed, summaries, format: isTopoJson ? 'topojson' : format === 'json' ? 'geojson' : format, crs: placed.report };
   if (encoding !== undefined) result.encoding = encoding;
   return flagOutsideVietnam(result);
+}
+
+/** Warnings for the rows of a table read as UTF-8 that hold a replaced invalid byte (�). */
+function invalidUtf8Rows(table: DataTable, file: string): Warning[] {
+  const merger = new WarningMerger();
+  table.rows.forEach((row, index) => {
+    for (const header of table.headers) {
+      if (row[header].includes('\ufffd')) {
+        merger.add(message('invalid-utf8-row'), `${file}:${table.rowNumbers[index]}`);
+        return;
+      }
+    }
+  });
+  const rows = merger.list('rows');
+  return rows.length > 0 ? rows : [{ code: 'invalid-utf8', params: { count: 1 }, where: file }];
+}
+
+/**
+ * Refuses a parsed file that yields nothing: no row or feature at all (`no-rows`), or none usable
+ * (`no-usable-rows`, with how many were read and the first one's reason and place).
+ */
+function requireUsableRows(parsed: ParsedInputBytes, file: string): ParsedInputBytes {
+  let read = 0;
+  let used = 0;
+  for (const summary of parsed.summaries) {
+    read += summary.rowsRead;
+    used += summary.rowsUsed;
+  }
+  if (used > 0) return parsed;
+  if (read === 0) throw new CoverageInputError({ code: 'no-rows', file });
+  const first = parsed.summaries.find((summary) => summary.skipped.length > 0)?.skipped[0];
+  throw new CoverageInputError({
+    code: 'no-usable-rows',
+    file,
+    params: { count: read, ...(first === undefined ? {} : { first: first.where, reason: { code: first.code, params: first.params } }) },
+  });
 }
 
 function finish(

@@ -1,5 +1,6 @@
 import { appendAll } from '../append-all';
-import type { CoverageConfig, CoverageInput, ImportResult, Warning } from '../types';
+import type { Message } from '../messages';
+import type { CoverageConfig, CoverageInput, ImportResult, SkippedItem, Warning } from '../types';
 import { CoverageInputError } from './input-error';
 import { parseBtsCsv, parseBtsGeoJson } from './parse-bts-records';
 import { parseFibreCsv, parseFibreGeoJson } from './parse-fibre';
@@ -34,7 +35,7 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new CoverageInputError({ code: 'invalid-json', file, detail: `not valid JSON (${(error as Error).message})` });
+    throw new CoverageInputError({ code: 'json-invalid', file, cause: error });
   }
 }
 
@@ -130,8 +131,13 @@ export function combineInputFiles(files: ParsedInputFile[]): { input: CoverageIn
     for (const summary of file.summaries) {
       summaries.push(summary);
       appendAll(warnings, summary.warnings);
-      for (const skipped of summary.skipped) warnings.push({ code: 'row-skipped', message: skipped.reason, where: skipped.where });
+      for (const skipped of summary.skipped) warnings.push({ code: 'row-skipped', params: { reason: skippedReasons(skipped) }, where: skipped.where });
     }
   }
   return { input, warnings, summaries };
+}
+
+/** A skipped row's reasons as one message list (the first, then the others). */
+function skippedReasons(skipped: SkippedItem): Message[] {
+  return [{ code: skipped.code, params: skipped.params }, ...(skipped.also ?? [])];
 }

@@ -1,7 +1,9 @@
 import { decideLayerCrs, type CrsReport, type PlaceLayerOptions, type PlacedLayer } from '../crs/place-layer';
+import { message } from '../messages';
 import type { Position } from '../types';
 import type { DataTable } from './data-table';
 import { parseCoordinate } from './parse-coordinate';
+import { plainRecord, readOwn } from './read-cell';
 
 /**
  * Brings the coordinate columns of a point table (BTS or fibre) to WGS84 degrees when they hold projected
@@ -18,11 +20,11 @@ import { parseCoordinate } from './parse-coordinate';
  * @example placeTablePositions(table, 'x', 'y', {}).report.crsId // 'vn2000-tm:105.5' for VN-2000 metres
  */
 export function placeTablePositions(table: DataTable, lngColumn: string | undefined, latColumn: string | undefined, options: PlaceLayerOptions): PlacedLayer<DataTable> {
-  const none: CrsReport = { source: 'guess', crsId: 'EPSG:4326', crsLabel: 'WGS 84 (degrees)', isSwapped: false, confidence: 'none', description: 'no coordinate columns', alternatives: [] };
+  const none: CrsReport = { source: 'guess', crsId: 'EPSG:4326', crsLabel: 'WGS 84 (degrees)', isSwapped: false, confidence: 'none', description: [message('crs-guess-no-positions')], alternatives: [] };
   if (lngColumn === undefined || latColumn === undefined) return { value: table, report: none, warnings: [] };
   const numbers: (Position | null)[] = table.rows.map((row) => {
-    const x = parseCoordinate(row[lngColumn]);
-    const y = parseCoordinate(row[latColumn]);
+    const x = parseCoordinate(readOwn(row, lngColumn));
+    const y = parseCoordinate(readOwn(row, latColumn));
     return x === null || y === null ? null : [x, y];
   });
   const positions = numbers.filter((position): position is Position => position !== null);
@@ -37,7 +39,10 @@ export function placeTablePositions(table: DataTable, lngColumn: string | undefi
     if (position === null) return row;
     const [lng, lat] = decision.toWgs84(position);
     if (!Number.isFinite(lng) || !Number.isFinite(lat)) return row;
-    return { ...row, [lngColumn]: lng.toFixed(8), [latColumn]: lat.toFixed(8) };
+    const placed = plainRecord(Object.entries(row));
+    placed[lngColumn] = lng.toFixed(8);
+    placed[latColumn] = lat.toFixed(8);
+    return placed;
   });
   return { value: { ...table, rows }, report: decision.report, warnings: decision.warnings };
 }

@@ -1,3 +1,4 @@
+import { listOf, message, type Message } from '../messages';
 import { parseLocaleNumber, type ParseNumberOptions } from './parse-number';
 
 /** An optional numeric cell: absent (blank), a number, or something that is not a number. */
@@ -33,14 +34,42 @@ export function readOptionalNumber(raw: unknown, options: ParseNumberOptions): O
 }
 
 /**
- * A cell value quoted for a message: strings in double quotes (cut at 60 characters), other values as JSON.
- * @param raw a cell or property value
- * @returns e.g. `"abc"`, `12`, `null`
+ * A record's own value for a key (a CSV cell, a GeoJSON property), or `undefined`: a key such as
+ * `constructor` or `__proto__` that the record does not itself hold never reads what `Object.prototype` has.
+ * @param record a row or a feature's properties
+ * @param key a column or property name from the file
+ * @returns the value, or `undefined`
  * @throws never
- * @example describeValue('abc') // '"abc"'
+ * @example readOwn({}, 'constructor') // undefined
  */
-export function describeValue(raw: unknown): string {
-  if (typeof raw === 'number' && !Number.isFinite(raw)) return String(raw);
-  const json = typeof raw === 'string' ? JSON.stringify(raw) : JSON.stringify(raw) ?? String(raw);
-  return json.length > 60 ? `${json.slice(0, 56)}...${json.startsWith('"') ? '"' : ''}` : json;
+export function readOwn(record: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * Where a field was read, for messages: the column (or property) found, or the names that were looked for.
+ * @param column the header that matched, if any
+ * @param aliases the accepted names of the field
+ * @param isProperty GeoJSON properties rather than table columns
+ * @returns `in-column` / `in-property` with the name, or `no-column` / `no-property` with the names looked for
+ * @throws never
+ * @example placeLabel('nha_mang', ['operator', 'nha_mang'], false) // { code: 'in-column', params: { column: 'nha_mang' } }
+ */
+export function placeLabel(column: string | undefined, aliases: readonly string[], isProperty: boolean): Message {
+  if (column === undefined) return message(isProperty ? 'no-property' : 'no-column', { names: listOf(aliases, { quoted: false, max: 10 }) });
+  return isProperty ? message('in-property', { property: column }) : message('in-column', { column });
+}
+
+/**
+ * A record with no prototype, so that any column name read from a file (`__proto__`, `constructor`)
+ * is an ordinary key holding its cell.
+ * @param entries the keys and values
+ * @returns the record
+ * @throws never
+ * @example Object.getPrototypeOf(plainRecord([['__proto__', 'x']])) // null
+ */
+export function plainRecord<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  const record = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) record[key] = value;
+  return record;
 }

@@ -1,17 +1,17 @@
+import { listOf, message, quotedValue, type Message } from '../messages';
 import type { Position } from '../types';
 import { CoverageInputError } from './input-error';
 import { parseCoordinate } from './parse-coordinate';
-import { describeValue } from './read-cell';
 
 /** A usable position, or why there is none. */
 export type PositionReading =
   | { ok: true; position: Position; isSwapped: boolean }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Message };
 
-/** How the two coordinates are named in messages: `column "kinh_do"` or `position 0`. */
+/** Where the two coordinates are, for messages: `in-column` (`kinh_do`) or `at-position` (0). */
 export interface PositionLabels {
-  lng: string;
-  lat: string;
+  lng: Message;
+  lat: Message;
 }
 
 /**
@@ -24,29 +24,29 @@ export interface PositionLabels {
  * longitude must lie in [-180, 180] and the latitude in [-90, 90], and 0, 0 is refused as a placeholder.
  * @param lngRaw longitude cell, degrees
  * @param latRaw latitude cell, degrees
- * @param labels names of the two cells for messages, e.g. `column "kinh_do"`
+ * @param labels where the two cells are, for messages, e.g. `message('in-column', { column: 'kinh_do' })`
  * @returns `{ ok: true, position: [lng, lat], isSwapped }` or `{ ok: false, reason }`
  * @throws never
- * @example readPosition('9,6031', '105,9712', { lng: 'column "x"', lat: 'column "y"' })
+ * @example readPosition('9,6031', '105,9712', { lng: message('in-column', { column: 'x' }), lat: message('in-column', { column: 'y' }) })
  * // { ok: true, position: [105.9712, 9.6031], isSwapped: true }
  */
 export function readPosition(lngRaw: unknown, latRaw: unknown, labels: PositionLabels): PositionReading {
   const lng = readCoordinate(lngRaw, 'longitude', labels.lng);
-  if (typeof lng === 'string') return { ok: false, reason: lng };
+  if (typeof lng !== 'number') return { ok: false, reason: lng };
   const lat = readCoordinate(latRaw, 'latitude', labels.lat);
-  if (typeof lat === 'string') return { ok: false, reason: lat };
+  if (typeof lat !== 'number') return { ok: false, reason: lat };
   if (lat >= 100 && lat <= 112 && lng >= 8 && lng <= 24) return { ok: true, position: [lat, lng], isSwapped: true };
-  if (lng < -180 || lng > 180) return { ok: false, reason: `longitude ${lng} is outside [-180, 180] (${labels.lng})` };
-  if (lat < -90 || lat > 90) return { ok: false, reason: `latitude ${lat} is outside [-90, 90] (${labels.lat})` };
-  if (lng === 0 && lat === 0) return { ok: false, reason: `coordinates are 0, 0, a placeholder rather than a location (${labels.lng}, ${labels.lat})` };
+  if (lng < -180 || lng > 180) return { ok: false, reason: message('longitude-out-of-range', { value: lng, at: labels.lng }) };
+  if (lat < -90 || lat > 90) return { ok: false, reason: message('latitude-out-of-range', { value: lat, at: labels.lat }) };
+  if (lng === 0 && lat === 0) return { ok: false, reason: message('coordinates-zero', { at: labels.lng, latAt: labels.lat }) };
   return { ok: true, position: [lng, lat], isSwapped: false };
 }
 
 /** The number, or the reason there is none. */
-function readCoordinate(raw: unknown, axis: string, label: string): number | string {
-  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return `missing ${axis} (${label})`;
+function readCoordinate(raw: unknown, axis: 'longitude' | 'latitude', label: Message): number | Message {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return message(axis === 'longitude' ? 'missing-longitude' : 'missing-latitude', { at: label });
   const value = parseCoordinate(raw);
-  if (value === null) return `${axis} ${describeValue(raw)} is not a number (${label})`;
+  if (value === null) return message(axis === 'longitude' ? 'longitude-not-number' : 'latitude-not-number', { value: quotedValue(raw), at: label });
   return value;
 }
 
@@ -60,9 +60,10 @@ function readCoordinate(raw: unknown, axis: string, label: string): number | str
  */
 export function readGeoJsonPosition(coordinates: unknown, index: number): PositionReading {
   if (!Array.isArray(coordinates) || coordinates.length < 2 || typeof coordinates[0] !== 'number' || typeof coordinates[1] !== 'number') {
-    return { ok: false, reason: `position ${index} is ${describeValue(coordinates ?? null)}, not [longitude, latitude] numbers` };
+    return { ok: false, reason: message('position-not-numbers', { index, value: quotedValue(coordinates ?? null) }) };
   }
-  return readPosition(coordinates[0], coordinates[1], { lng: `position ${index}`, lat: `position ${index}` });
+  const at = message('at-position', { index });
+  return readPosition(coordinates[0], coordinates[1], { lng: at, lat: at });
 }
 
 /**
@@ -72,7 +73,8 @@ export function readGeoJsonPosition(coordinates: unknown, index: number): Positi
  * @param aliases the accepted names of both, for the message
  * @param file label of the file, used in the message
  * @returns the two column names
- * @throws {CoverageInputError} `no-coordinate-columns` naming what is missing, the accepted names and the header found
+ * @throws {CoverageInputError} `no-coordinate-columns` (or `no-longitude-column`, `no-latitude-column`)
+ *   with the accepted names and the first header cells found
  * @example requireCoordinateColumns(['x', 'y'], { lng: 'x', lat: 'y' }, { lng: ['x'], lat: ['y'] }, 'a.csv') // { lng: 'x', lat: 'y' }
  */
 export function requireCoordinateColumns(
@@ -83,12 +85,11 @@ export function requireCoordinateColumns(
 ): { lng: string; lat: string } {
   const { lng, lat } = columns;
   if (lng !== undefined && lat !== undefined) return { lng, lat };
-  const missing = [lng === undefined ? `longitude (${aliases.lng.join(', ')})` : '', lat === undefined ? `latitude (${aliases.lat.join(', ')})` : '']
-    .filter((part) => part !== '')
-    .join(' and ');
+  const params = { headers: listOf(headers, { quoted: true, max: 12 }) };
+  const code = lng === undefined && lat === undefined ? 'no-coordinate-columns' : lng === undefined ? 'no-longitude-column' : 'no-latitude-column';
   throw new CoverageInputError({
-    code: 'no-coordinate-columns',
+    code,
     file,
-    detail: `no ${missing} column; the header has ${headers.map((header) => JSON.stringify(header)).join(', ')}`,
+    params: { ...params, lngNames: listOf(aliases.lng, { quoted: false, max: 12 }), latNames: listOf(aliases.lat, { quoted: false, max: 12 }) },
   });
 }

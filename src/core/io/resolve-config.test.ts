@@ -4,6 +4,7 @@ import { describeGolden } from '../../../test/helpers/golden';
 import { DEFAULT_CONFIG } from '../config/default-config';
 import { CoverageInputError } from './input-error';
 import { resolveConfig } from './resolve-config';
+import { refusal } from '../../../test/helpers/messages';
 
 describeGolden('resolveConfig', (input) => resolveConfig(input.text, input.fileName));
 
@@ -20,19 +21,20 @@ describe('resolveConfig', () => {
   });
 
   it('names the key and the value in errors', () => {
-    expect(() => resolveConfig({ radiiMeters: { '5G': 0 } }, 'c.json')).toThrow('c.json (radiiMeters.5G): must be a number > 0 (metres), got 0');
+    expect(refusal(() => resolveConfig({ radiiMeters: { '5G': 0 } }, 'c.json')).text).toBe('c.json (radiiMeters.5G): must be a number > 0 and ≤ 100,000 (metres), got 0');
+    expect(refusal(() => resolveConfig({ radiiMeters: { '5G': 1e9 } }, 'c.json'), 'vi').text).toBe('c.json (radiiMeters.5G): cần một số lớn hơn 0 và không quá 100.000 (mét), nhưng giá trị là 1.000.000.000');
     try {
       resolveConfig({ colour: 'red' }, 'c.json');
     } catch (error) {
       expect(error).toBeInstanceOf(CoverageInputError);
-      expect(error).toMatchObject({ code: 'unknown-config-key', file: 'c.json', where: 'colour' });
+      expect(error).toMatchObject({ code: 'config-unknown-key', file: 'c.json', where: 'colour' });
     }
-    expect.assertions(3);
+    expect.assertions(4);
   });
 
   it('reports JSON syntax errors with the line and column', () => {
-    expect(() => resolveConfig('{\n  "radiiMeters": { "4G": 3000, }\n}', 'c.json')).toThrow(/^c\.json \(line 2, column 32\): not valid JSON: /);
-    expect(() => resolveConfig('  ', 'c.json')).toThrow('c.json: the file is empty');
+    expect(refusal(() => resolveConfig('{\n  "radiiMeters": { "4G": 3000, }\n}', 'c.json')).text).toBe('c.json: not valid JSON (error at line 2, column 32)');
+    expect(refusal(() => resolveConfig('  ', 'c.json')).text).toBe('c.json: the file is empty');
   });
 
   it('takes every valid radius and threshold and keeps the other keys (property)', () => {

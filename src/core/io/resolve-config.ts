@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG } from '../config/default-config';
 import { TECHNOLOGIES, type CoverageConfig, type FieldMapping, type PlanTarget, type Technology } from '../types';
+import { listOf, message, quotedValue, type Message } from '../messages';
 import { CoverageInputError } from './input-error';
-import { describeValue } from './read-cell';
 import { isRecord, readJsonInput } from './read-feature-collection';
 
 const RADIUS_KEYS: readonly (Technology | 'ftth')[] = [...TECHNOLOGIES, 'ftth'];
@@ -12,8 +12,11 @@ const COMPARATORS: readonly PlanTarget['comparator'][] = ['>=', '>'];
 const UNITS: readonly PlanTarget['unit'][] = ['share', 'per100', 'mbps'];
 const COMPUTED_FROM: readonly NonNullable<PlanTarget['computedFrom']>[] = ['coveredMobileShare', 'coveredFtthShare', 'sharedSiteShare', 'ftthHouseholdCeiling'];
 
-/** Throws a `invalid-config` or `unknown-config-key` error at one key of the configuration. */
-type Fail = (where: string, detail: string, code?: 'invalid-config' | 'unknown-config-key') => never;
+/** Largest coverage radius a configuration may set, in metres: beyond it the value is a typo or in the wrong unit. */
+export const MAX_CONFIG_RADIUS_METERS = 100_000;
+
+/** Throws a `config-invalid` error (the key, the value and what was expected) at one key of the configuration. */
+type Fail = (where: string, value: unknown, expected: Message) => never;
 
 /**
  * Merges a user configuration over the defaults and validates it. Merging is per key: `radiiMeters`,
@@ -30,20 +33,19 @@ type Fail = (where: string, detail: string, code?: 'invalid-config' | 'unknown-c
  * @param file label of the configuration, used in messages
  * @param defaults the configuration merged over; `DEFAULT_CONFIG` unless given
  * @returns a new, complete configuration (the inputs are not changed)
- * @throws {CoverageInputError} `invalid-config` naming the key and the bad value, `unknown-config-key`
- *   listing the allowed keys, `invalid-json` or `empty-file` for bad JSON text
+ * @throws {CoverageInputError} `config-invalid` (`where` = the key; the value and what was expected),
+ *   `config-unknown-key` listing the allowed keys, `config-not-object`, `config-target-twice`,
+ *   `config-target-incomplete`, and the JSON errors of `readJsonInput` for bad JSON text
  * @example resolveConfig({ radiiMeters: { '4G': 2500 } }, 'config.json').radiiMeters // { 2G: 5000, 3G: 3000, 4G: 2500, 5G: 1000, ftth: 300 }
- * @example resolveConfig({ colocationMeters: -1 }, 'config.json') // throws "config.json (colocationMeters): must be a number ≥ 0 (metres), got -1"
+ * @example resolveConfig({ colocationMeters: -1 }, 'config.json') // throws config-invalid at colocationMeters, value -1
  */
 export function resolveConfig(partial: unknown, file: string, defaults: CoverageConfig = DEFAULT_CONFIG): CoverageConfig {
-  const fail: Fail = (where, detail, code = 'invalid-config') => {
-    throw new CoverageInputError({ code, file, where, detail });
+  const fail: Fail = (where, value, expected) => {
+    throw new CoverageInputError({ code: 'config-invalid', file, where, params: { key: where, value: quotedValue(value), expected } });
   };
   const user = partial === undefined || partial === null ? {} : readJsonInput(partial, file);
-  if (!isRecord(user)) {
-    throw new CoverageInputError({ code: 'invalid-config', file, detail: `expected a JSON object, got ${describeValue(user)}` });
-  }
-  checkKeys(user, Object.keys(defaults), '', fail);
+  if (!isRecord(user)) throw new CoverageInputError({ code: 'config-not-object', file, params: { value: quotedValue(user) } });
+  checkKeys(user, Object.keys(defaults), '', file);
 
   const config: CoverageConfig = {
     radiiMeters: { ...defaults.radiiMeters },
@@ -57,66 +59,69 @@ export function resolveConfig(partial: unknown, file: string, defaults: Coverage
 
   if (user.radiiMeters !== undefined) {
     const radii = requireObject(user.radiiMeters, 'radiiMeters', fail);
-    checkKeys(radii, RADIUS_KEYS, 'radiiMeters.', fail);
+    checkKeys(radii, RADIUS_KEYS, 'radiiMeters.', file);
     for (const key of RADIUS_KEYS) {
-      if (radii[key] !== undefined) config.radiiMeters[key] = requireNumber(radii[key], `radiiMeters.${key}`, (value) => value > 0, 'a number > 0 (metres)', fail);
+      if (Object.hasOwn(radii, key)) {
+        config.radiiMeters[key] = requireNumber(radii[key], `radiiMeters.${key}`, (value) => value > 0 && value <= MAX_CONFIG_RADIUS_METERS, message('expect-radius', { limit: MAX_CONFIG_RADIUS_METERS }), fail);
+      }
     }
   }
   if (user.coveredThreshold !== undefined) {
     const thresholds = requireObject(user.coveredThreshold, 'coveredThreshold', fail);
-    checkKeys(thresholds, THRESHOLD_KEYS, 'coveredThreshold.', fail);
+    checkKeys(thresholds, THRESHOLD_KEYS, 'coveredThreshold.', file);
     for (const key of THRESHOLD_KEYS) {
-      if (thresholds[key] !== undefined) {
-        config.coveredThreshold[key] = requireNumber(thresholds[key], `coveredThreshold.${key}`, (value) => value > 0 && value <= 1, 'a share in (0, 1]', fail);
+      if (Object.hasOwn(thresholds, key)) {
+        config.coveredThreshold[key] = requireNumber(thresholds[key], `coveredThreshold.${key}`, (value) => value > 0 && value <= 1, message('expect-threshold'), fail);
       }
     }
   }
   if (user.colocationMeters !== undefined) {
-    config.colocationMeters = requireNumber(user.colocationMeters, 'colocationMeters', (value) => value >= 0, 'a number ≥ 0 (metres)', fail);
+    config.colocationMeters = requireNumber(user.colocationMeters, 'colocationMeters', (value) => value >= 0 && value <= MAX_CONFIG_RADIUS_METERS, message('expect-distance', { limit: MAX_CONFIG_RADIUS_METERS }), fail);
   }
   if (user.defaultBeamwidthDegrees !== undefined) {
-    config.defaultBeamwidthDegrees = requireNumber(user.defaultBeamwidthDegrees, 'defaultBeamwidthDegrees', (value) => value > 0 && value <= 360, 'a number in (0, 360] (degrees)', fail);
+    config.defaultBeamwidthDegrees = requireNumber(user.defaultBeamwidthDegrees, 'defaultBeamwidthDegrees', (value) => value > 0 && value <= 360, message('expect-beamwidth'), fail);
   }
   if (user.mobileBroadband !== undefined) config.mobileBroadband = readTechnologies(user.mobileBroadband, fail);
   if (user.fields !== undefined) {
     const fields = requireObject(user.fields, 'fields', fail);
-    checkKeys(fields, FIELD_KEYS, 'fields.', fail);
+    checkKeys(fields, FIELD_KEYS, 'fields.', file);
     for (const key of FIELD_KEYS) {
-      if (fields[key] !== undefined) config.fields[key] = readNames(fields[key], `fields.${key}`, fail);
+      if (Object.hasOwn(fields, key)) config.fields[key] = readNames(fields[key], `fields.${key}`, fail);
     }
   }
-  if (user.targets !== undefined) config.targets = mergeTargets(config.targets, user.targets, fail);
+  if (user.targets !== undefined) config.targets = mergeTargets(config.targets, user.targets, fail, file);
   return config;
 }
 
-function checkKeys(value: Record<string, unknown>, allowed: readonly string[], prefix: string, fail: Fail): void {
+function checkKeys(value: Record<string, unknown>, allowed: readonly string[], prefix: string, file: string): void {
   const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) {
-    fail(`${prefix}${unknown[0]}`, `unknown key ${describeValue(unknown[0])}; allowed keys${prefix === '' ? '' : ` in ${prefix.slice(0, -1)}`}: ${allowed.join(', ')}`, 'unknown-config-key');
+    throw new CoverageInputError({ code: 'config-unknown-key', file, where: `${prefix}${unknown[0]}`, params: { key: unknown[0], allowed: listOf(allowed, { quoted: false, max: 12 }) } });
   }
 }
 
 function requireObject(value: unknown, where: string, fail: Fail): Record<string, unknown> {
-  if (!isRecord(value)) fail(where, `must be an object, got ${describeValue(value)}`);
+  if (!isRecord(value)) fail(where, value, message('expect-object'));
   return value;
 }
 
-function requireNumber(value: unknown, where: string, isInRange: (value: number) => boolean, expected: string, fail: Fail): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || !isInRange(value)) fail(where, `must be ${expected}, got ${describeValue(value)}`);
+function requireNumber(value: unknown, where: string, isInRange: (value: number) => boolean, expected: Message, fail: Fail): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || !isInRange(value)) fail(where, value, expected);
   return value;
 }
 
 function requireString(value: unknown, where: string, fail: Fail): string {
-  if (typeof value !== 'string' || value.trim() === '') fail(where, `must be a non-empty string, got ${describeValue(value)}`);
+  if (typeof value !== 'string' || value.trim() === '') fail(where, value, message('expect-text'));
   return value;
 }
 
 function readTechnologies(value: unknown, fail: Fail): Technology[] {
-  if (!Array.isArray(value) || value.length === 0) fail('mobileBroadband', `must be a non-empty list of ${TECHNOLOGIES.join(', ')}, got ${describeValue(value)}`);
+  const expected = message('expect-one-of', { allowed: listOf(TECHNOLOGIES, { quoted: false }) });
+  if (!Array.isArray(value) || value.length === 0) fail('mobileBroadband', value, expected);
   const found = new Set<Technology>();
   value.forEach((entry: unknown, index: number) => {
     const technology = TECHNOLOGIES.find((candidate) => typeof entry === 'string' && candidate === entry.trim().toUpperCase());
-    if (technology === undefined) fail(`mobileBroadband[${index}]`, `must be one of ${TECHNOLOGIES.join(', ')}, got ${describeValue(entry)}`);
+    if (technology === undefined) fail(`mobileBroadband[${index}]`, entry, expected);
     found.add(technology);
   });
   return TECHNOLOGIES.filter((technology) => found.has(technology));
@@ -124,50 +129,49 @@ function readTechnologies(value: unknown, fail: Fail): Technology[] {
 
 function readNames(value: unknown, where: string, fail: Fail): string[] {
   const names = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(names) || names.length === 0) fail(where, `must be a property name or a non-empty list of them, got ${describeValue(value)}`);
+  if (!Array.isArray(names) || names.length === 0) fail(where, value, message('expect-names'));
   return names.map((name: unknown, index: number) => requireString(name, `${where}[${index}]`, fail).trim());
 }
 
-function mergeTargets(defaults: PlanTarget[], value: unknown, fail: Fail): PlanTarget[] {
-  if (!Array.isArray(value)) fail('targets', `must be a list of targets, got ${describeValue(value)}`);
+function mergeTargets(defaults: PlanTarget[], value: unknown, fail: Fail, file: string): PlanTarget[] {
+  if (!Array.isArray(value)) fail('targets', value, message('expect-list'));
   const merged = [...defaults];
   const seen = new Set<string>();
   value.forEach((entry: unknown, index: number) => {
     const where = `targets[${index}]`;
     const target = requireObject(entry, where, fail);
-    checkKeys(target, TARGET_KEYS, `${where}.`, fail);
+    checkKeys(target, TARGET_KEYS, `${where}.`, file);
     const id = requireString(target.id, `${where}.id`, fail).trim();
-    if (seen.has(id)) fail(`${where}.id`, `target id ${describeValue(id)} is listed twice`);
+    if (seen.has(id)) throw new CoverageInputError({ code: 'config-target-twice', file, where: `${where}.id`, params: { value: quotedValue(id) } });
     seen.add(id);
     const position = merged.findIndex((candidate) => candidate.id === id);
     const base: Partial<PlanTarget> = position >= 0 ? merged[position] : {};
-    const result = readTarget(id, target, base, where, fail);
+    const result = readTarget(id, target, base, where, fail, file);
     if (position >= 0) merged[position] = result;
     else merged.push(result);
   });
   return merged;
 }
 
-function readTarget(id: string, entry: Record<string, unknown>, base: Partial<PlanTarget>, where: string, fail: Fail): PlanTarget {
-  const pick = <Key extends keyof PlanTarget>(key: Key): unknown => (entry[key] === undefined ? base[key] : entry[key]);
-  const isNew = base.id === undefined;
+function readTarget(id: string, entry: Record<string, unknown>, base: Partial<PlanTarget>, where: string, fail: Fail, file: string): PlanTarget {
+  const pick = <Key extends keyof PlanTarget>(key: Key): unknown => (Object.hasOwn(entry, key) && entry[key] !== undefined ? entry[key] : base[key]);
   const missing = (['label', 'comparator', 'target', 'unit'] as const).filter((key) => pick(key) === undefined);
-  if (missing.length > 0) fail(where, `new target ${describeValue(id)} needs ${missing.join(', ')}${isNew ? ' (it is not one of the default targets)' : ''}`);
+  if (missing.length > 0) throw new CoverageInputError({ code: 'config-target-incomplete', file, where, params: { value: quotedValue(id), missing: listOf(missing, { quoted: false }) } });
 
   const label = requireString(pick('label'), `${where}.label`, fail);
   const comparator = pick('comparator');
-  if (!COMPARATORS.includes(comparator as PlanTarget['comparator'])) fail(`${where}.comparator`, `must be one of ${COMPARATORS.join(', ')}, got ${describeValue(comparator)}`);
+  if (!COMPARATORS.includes(comparator as PlanTarget['comparator'])) fail(`${where}.comparator`, comparator, message('expect-one-of', { allowed: listOf(COMPARATORS, { quoted: false }) }));
   const unit = pick('unit');
-  if (!UNITS.includes(unit as PlanTarget['unit'])) fail(`${where}.unit`, `must be one of ${UNITS.join(', ')}, got ${describeValue(unit)}`);
+  if (!UNITS.includes(unit as PlanTarget['unit'])) fail(`${where}.unit`, unit, message('expect-one-of', { allowed: listOf(UNITS, { quoted: false }) }));
   const targetValue = unit === 'share'
-    ? requireNumber(pick('target'), `${where}.target`, (value) => value >= 0 && value <= 1, 'a share in [0, 1] (unit is share)', fail)
-    : requireNumber(pick('target'), `${where}.target`, (value) => value >= 0, 'a number ≥ 0', fail);
+    ? requireNumber(pick('target'), `${where}.target`, (value) => value >= 0 && value <= 1, message('expect-share'), fail)
+    : requireNumber(pick('target'), `${where}.target`, (value) => value >= 0 && value <= 1e9, message('expect-non-negative'), fail);
 
   const result: PlanTarget = { id, label, comparator: comparator as PlanTarget['comparator'], target: targetValue, unit: unit as PlanTarget['unit'] };
   const computedFrom = entry.computedFrom === null ? undefined : pick('computedFrom');
   if (computedFrom !== undefined) {
     if (!COMPUTED_FROM.includes(computedFrom as NonNullable<PlanTarget['computedFrom']>)) {
-      fail(`${where}.computedFrom`, `must be one of ${COMPUTED_FROM.join(', ')} or null, got ${describeValue(computedFrom)}`);
+      fail(`${where}.computedFrom`, computedFrom, message('expect-one-of', { allowed: listOf([...COMPUTED_FROM, 'null'], { quoted: false }) }));
     }
     result.computedFrom = computedFrom as PlanTarget['computedFrom'];
   }

@@ -69,8 +69,11 @@ export function PanelUncoveredHamlets() {
       </div>
       <div className="button-row">
         <span data-testid="list-count" data-value={list.length}>{t('list.count', { count: formatNumber(list.length, locale) })}</span>
-        <button type="button" data-testid="export-csv" onClick={() => downloadText(buildHamletCsv(list), `${fileBase}.csv`, 'text/csv;charset=utf-8')}>
+        <button type="button" data-testid="export-csv" onClick={() => downloadText(buildHamletCsv(list, locale), `${fileBase}.csv`, 'text/csv;charset=utf-8')}>
           {t('list.exportCsv')}
+        </button>
+        <button type="button" data-testid="export-csv-excel" onClick={() => downloadText(buildHamletCsv(list, locale, 'excel-vn'), `${fileBase}-excel.csv`, 'text/csv;charset=utf-8')}>
+          {t('list.exportCsvExcel')}
         </button>
         <button type="button" data-testid="export-geojson" onClick={() => downloadText(JSON.stringify(buildHamletGeoJson(list, hamlets, layer, isDemo)), `${fileBase}.geojson`, 'application/geo+json')}>
           {t('list.exportGeoJson')}

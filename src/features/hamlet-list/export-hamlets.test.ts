@@ -15,10 +15,21 @@ const result: HamletResult = {
 };
 
 describe('buildHamletCsv', () => {
-  it('writes a BOM, a header, rounded fractions, and defuses formulas', () => {
-    const csv = buildHamletCsv([result]);
-    expect(csv.startsWith('\ufeffid,name,commune,district,households,population,area_km2,fraction_mobile')).toBe(true);
-    expect(csv).toContain("A1,'=cmd(),Xã Đại Ân 1,Huyện Cù Lao Dung,120,,1,0.123457,false,0,false,0,false,0.5,true");
+  it('writes a table in the user\'s language: headers in words, shares as percentages, Có / Không, formulas defused', () => {
+    const lines = buildHamletCsv([result], 'vi').split('\r\n');
+    expect(lines[0]).toBe(
+      '\ufeff"Mã ấp, khóm","Tên ấp, khóm","Xã, phường, thị trấn","Huyện, thị xã, thành phố",Số hộ,Số dân,Diện tích (km²),' +
+        'Tỷ lệ diện tích được phủ: Di động băng rộng,Được phủ: Di động băng rộng,Tỷ lệ diện tích được phủ: 4G,Được phủ: 4G,' +
+        'Tỷ lệ diện tích được phủ: 5G,Được phủ: 5G,Tỷ lệ diện tích được phủ: Cáp quang FTTH,Được phủ: Cáp quang FTTH',
+    );
+    expect(lines[1]).toBe("A1,'=cmd(),Xã Đại Ân 1,Huyện Cù Lao Dung,120,,1,12.3%,Không,0.0%,Không,0.0%,Không,50.0%,Có");
+    expect(buildHamletCsv([result], 'en').split('\r\n')[1]).toBe("A1,'=cmd(),Xã Đại Ân 1,Huyện Cù Lao Dung,120,,1,12.3%,No,0.0%,No,0.0%,No,50.0%,Yes");
+  });
+
+  it('writes the variant for Excel on a Vietnamese PC: semicolons and decimal commas', () => {
+    const lines = buildHamletCsv([{ ...result, areaKm2: 1.23456 }], 'vi', 'excel-vn').split('\r\n');
+    expect(lines[0].startsWith('\ufeffMã ấp, khóm;Tên ấp, khóm;')).toBe(true);
+    expect(lines[1]).toBe("A1;'=cmd();Xã Đại Ân 1;Huyện Cù Lao Dung;120;;1,2346;12,3%;Không;0,0%;Không;0,0%;Không;50,0%;Có");
   });
 });
 

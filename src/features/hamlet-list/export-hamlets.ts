@@ -1,10 +1,33 @@
-import type { Hamlet, HamletResult, LayerName } from '../../core';
-import { formatHamletsCsv, formatHamletsGeoJson } from '../../core';
+import { csvPercent, LAYER_NAMES, writeCsv, type CsvDialect, type Hamlet, type HamletResult, type LayerName } from '../../core';
+import { formatHamletsGeoJson } from '../../core';
+import type { Locale } from '../../i18n/format';
+import { translate } from '../../i18n/translate';
 import { DEMO_FILE_NOTE } from '../../i18n/messages-demo';
 
-/** The listed hamlets as CSV, with a byte-order mark so spreadsheet programs show Vietnamese names. */
-export function buildHamletCsv(results: HamletResult[]): string {
-  return `\ufeff${formatHamletsCsv(results)}\n`;
+/**
+ * The listed hamlets as a table for a spreadsheet, in the user's language: headers in words, shares
+ * as percentages, covered as "Có" / "Không" ("Yes" / "No"). Written by core's `writeCsv` (byte-order
+ * mark, formula-escaped); `excel-vn` for Excel on a PC set to Vietnamese (`;` and decimal commas).
+ */
+export function buildHamletCsv(results: HamletResult[], locale: Locale, dialect: CsvDialect = 'standard'): string {
+  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(locale, key, values);
+  const header = [
+    t('list.csv.id'), t('list.csv.name'), t('list.csv.commune'), t('list.csv.district'), t('list.csv.households'), t('list.csv.population'), t('list.csv.area'),
+    ...LAYER_NAMES.flatMap((layer) => [t('list.csv.share', { layer: t(`layer.${layer}`) }), t('list.csv.covered', { layer: t(`layer.${layer}`) })]),
+  ];
+  const yes = t('details.yes');
+  const no = t('details.no');
+  const rows = results.map((hamlet) => [
+    hamlet.id,
+    hamlet.name,
+    hamlet.commune,
+    hamlet.district,
+    hamlet.households,
+    hamlet.population,
+    Math.round(hamlet.areaKm2 * 1e4) / 1e4,
+    ...LAYER_NAMES.flatMap((layer) => [csvPercent(hamlet.fraction[layer], dialect), hamlet.covered[layer] ? yes : no]),
+  ]);
+  return writeCsv(header, rows, { dialect });
 }
 
 /** The listed hamlets as GeoJSON: input geometry with results, coloured by `layer` (demo data: `demo` and `note`). */

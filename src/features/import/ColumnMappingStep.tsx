@@ -26,7 +26,8 @@ export function ColumnMappingStep({ missing, headers, onApply, onCancel }: Colum
       {missing.map((column) => (
         <label className="field" key={column.field}>
           <span>
-            {t('import.mappingField')}: <code>{column.aliases[0]}</code>
+            {t(`import.field.${column.field}`)}{' '}
+            <small className="hint">({t('import.fieldHint', { names: column.aliases.slice(0, 3).join(', ') })})</small>
           </span>
           <select data-testid={`mapping-${column.field}`} value={mapping[column.field] ?? ''} onChange={(event) => setMapping({ ...mapping, [column.field]: event.target.value })}>
             <option value="">{t('import.mappingNone')}</option>

@@ -3,7 +3,8 @@ import type { ParsedInputBytes } from '../../core';
 import { formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { listCrsOptions, needsCrsConfirmation } from './crs-choice';
-import { nameCrs } from './crs-name';
+import { nameCrs } from '../../i18n/crs-name';
+import { formatMessages } from '../../i18n/format-message';
 import type { ImportJob } from './import-file';
 import type { ImportReport } from './import-report';
 import { PreviewMap } from './PreviewMap';
@@ -25,7 +26,7 @@ export function ImportReviewStep({ job, parsed, report, onReparse, onConfirm, on
   const t = useT();
   const locale = useLocale();
   const crs = parsed.crs;
-  const name = (id: string, label: string) => nameCrs(id, label, locale, t);
+  const name = (id: string, label: string) => nameCrs(id, label, locale);
   const [crsChoice, setCrsChoice] = useState(crs?.crsId ?? '');
   const crsSelectId = useId();
   const sheetSelectId = useId();
@@ -55,7 +56,7 @@ export function ImportReviewStep({ job, parsed, report, onReparse, onConfirm, on
               : t('import.crsChosen', { crs: name(crs.crsId, crs.crsLabel) })}
             {crs.isSwapped && <> {t('import.crsSwapped')}</>}
           </p>
-          {crs.source === 'guess' && <p className="hint">{crs.description}</p>}
+          {crs.source === 'guess' && <p className="hint">{formatMessages(locale, crs.description)}</p>}
           {crs.alternatives.length > 0 && (
             <>
               <p>{t('import.crsAlternatives')}</p>

@@ -6,8 +6,11 @@ import { MERGER_COLUMN_ALIASES } from '../../state/merger-table';
 export type ImportKind = 'hamlets' | 'sites' | 'fibre' | 'indicators' | 'merger';
 
 /** A column a CSV of this kind needs; `aliases[0]` is the name a mapped column is renamed to. */
+/** A field the column-mapping step can ask for (its label is `import.field.<field>`). */
+export type MappedField = 'operator' | 'lng' | 'lat' | 'technologies' | 'indicator' | 'value' | 'oldCode' | 'newName' | 'name' | 'commune' | 'district';
+
 export interface RequiredColumn {
-  field: string;
+  field: MappedField;
   aliases: readonly string[];
   /** When set, the requirement is met if this other field is found instead (old code or old name). */
   orField?: string;

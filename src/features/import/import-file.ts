@@ -4,7 +4,7 @@ import { parseMergerCsv } from '../../state/merger-table';
 import { buildCoverageConfig, useSettingsStore } from '../../state/settings-store';
 import { parseBytesInWorker } from '../../worker/client';
 import type { ImportKind } from './column-mapping';
-import { failedReport, reportFromParsed, type ImportReport } from './import-report';
+import { failedReport, problemFromError, reportFromParsed, type ImportReport } from './import-report';
 import { readFileBytes } from './read-file-bytes';
 
 export type { ImportReport } from './import-report';
@@ -54,7 +54,8 @@ export const BROWSER_MAX_INPUT_BYTES: Record<InputKind, number> = {
 export function refuseBySize(kind: ImportKind, fileName: string, size: number): ImportReport | null {
   const check = checkInputSize(size, kind === 'merger' ? 'indicators' : kind, fileName, BROWSER_MAX_INPUT_BYTES);
   if (check.ok) return null;
-  return { ...failedReport(fileName, kind, check.message ?? 'too large', 'file-too-large'), size: { sizeBytes: check.sizeBytes, limitBytes: check.limitBytes } };
+  const problem = { code: 'file-too-large' as const, params: check.reason?.params ?? {}, file: fileName };
+  return { ...failedReport(fileName, kind, problem), size: { sizeBytes: check.sizeBytes, limitBytes: check.limitBytes } };
 }
 
 /**
@@ -68,7 +69,7 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
   const buffer = job.bytes ? job.bytes.slice().buffer : await readFileBytes(job.file, (share) => onProgress({ phase: 'reading', share }), signal);
   performance.mark('import-read');
   onProgress({ phase: 'parsing', share: null });
-  if (job.kind === 'merger') return { kind: 'failed', report: failedReport(job.fileName, job.kind, 'merger tables are imported by importMergerTable') };
+  if (job.kind === 'merger') throw new Error('merger tables are imported by importMergerTable');
   const settings = useSettingsStore.getState();
   const config = buildCoverageConfig(settings);
   const response = await parseBytesInWorker({
@@ -78,7 +79,7 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
     config: job.hamletFields ? { ...config, fields: job.hamletFields } : config,
     options: { ...(job.sheet === undefined ? {} : { sheet: job.sheet }), ...(job.crs === undefined ? {} : { crs: job.crs }) },
   });
-  if (response.kind === 'error') return { kind: 'failed', report: failedReport(job.fileName, job.kind, response.message, response.code), ...(response.sheetNames ? { sheetNames: response.sheetNames } : {}) };
+  if (response.kind === 'error') return { kind: 'failed', report: failedReport(job.fileName, job.kind, response.problem), ...(response.sheetNames ? { sheetNames: response.sheetNames } : {}) };
   return { kind: 'parsed', parsed: response.parsed, report: reportFromParsed(job.fileName, job.kind, response.parsed, response.durationMs) };
 }
 
@@ -99,14 +100,22 @@ export function commitParsed(kind: Exclude<ImportKind, 'merger'>, parsed: Parsed
   if (items.length > 0) importLayer(layer[kind], items as never, mode);
 }
 
-/** Reads the commune merger table (CSV in any encoding) here: it is a few hundred rows. */
+/**
+ * Reads the commune merger table (CSV in any encoding) here: it is a few hundred rows. A table with no
+ * usable row is refused like any other file, and the current table is kept.
+ */
 export async function importMergerTable(file: Blob, fileName: string, mode: 'replace' | 'add', text?: string): Promise<ImportReport> {
   try {
     const content = text ?? decodeText(new Uint8Array(await file.arrayBuffer()), fileName).text;
     const result = parseMergerCsv(content, fileName);
-    if (result.items.length > 0) useDatasetStore.getState().actions.importLayer('merger', result.items, mode);
-    return { fileName, kind: 'merger', rowsRead: result.rowsRead, rowsUsed: result.rowsUsed, skipped: result.skipped, warnings: result.warnings, error: null };
+    if (result.rowsRead === 0) return failedReport(fileName, 'merger', { code: 'no-rows', params: {}, file: fileName });
+    if (result.items.length === 0) {
+      const first = result.skipped[0];
+      return failedReport(fileName, 'merger', { code: 'no-usable-rows', params: { count: result.rowsRead, first: first.where, reason: { code: first.code, params: first.params } }, file: fileName });
+    }
+    useDatasetStore.getState().actions.importLayer('merger', result.items, mode);
+    return { fileName, kind: 'merger', rowsRead: result.rowsRead, rowsUsed: result.rowsUsed, skipped: result.skipped, warnings: result.warnings, problem: null };
   } catch (error) {
-    return failedReport(fileName, 'merger', error instanceof Error ? error.message : String(error));
+    return failedReport(fileName, 'merger', problemFromError(fileName, error));
   }
 }

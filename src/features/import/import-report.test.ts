@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedInputBytes } from '../../core';
+import { listOf, message, type ParsedInputBytes } from '../../core';
 import { needsCrsConfirmation, listCrsOptions } from './crs-choice';
 import { formatImportReportCsv, formatImportReportText, reportFromParsed } from './import-report';
 import { buildPreviewDrawing } from './preview-geometry';
@@ -10,7 +10,7 @@ const GUESSED = {
   crsLabel: 'VN-2000 / TM-3 zone, central meridian 105.5°',
   isSwapped: false,
   confidence: 'low' as const,
-  description: 'guessed',
+  description: [message('crs-guess', { crs: 'vn2000-tm:105.5', vietnamShare: 1, lng: 105.98, lat: 9.608 })],
   alternatives: [
     { crsId: 'EPSG:3405', crsLabel: 'VN-2000 / UTM zone 48N', isSwapped: false, insideVietnamShare: 1, insideRegionShare: 1 },
     { crsId: 'EPSG:3405', crsLabel: 'VN-2000 / UTM zone 48N', isSwapped: true, insideVietnamShare: 0.5, insideRegionShare: 0 },
@@ -23,7 +23,20 @@ const PARSED: ParsedInputBytes = {
   format: 'csv',
   encoding: 'windows-1258',
   summaries: [
-    { file: 'odp.csv', kind: 'fibre', rowsRead: 3, rowsUsed: 1, skipped: [{ where: 'odp.csv:2', reason: 'no position' }, { where: 'odp.csv:3', reason: '=HYPERLINK("x")' }], warnings: [{ code: 'outside-vietnam', message: '1 of 1 items lie outside Vietnam', where: 'F1' }] },
+    {
+      file: 'odp.csv',
+      kind: 'fibre',
+      rowsRead: 3,
+      rowsUsed: 1,
+      skipped: [
+        { where: 'odp.csv:2', ...message('missing-longitude', { at: message('in-column', { column: 'kinh_do' }) }) },
+        { where: 'odp.csv:3', ...message('longitude-not-number', { value: '=HYPERLINK("x")', at: message('in-column', { column: 'kinh_do' }) }), also: [message('missing-latitude', { at: message('in-column', { column: 'vi_do' }) })] },
+      ],
+      warnings: [
+        { where: 'F1', ...message('outside-vietnam', { count: 1, total: 1 }) },
+        { where: 'odp.csv:1', ...message('unknown-operator', { value: listOf(['Gtel', 'SPT'], { quoted: true }), known: listOf(['Viettel', 'VinaPhone'], { quoted: false }) }), places: { count: 1234, first: ['odp.csv:1', 'odp.csv:4'], noun: 'rows' } },
+      ],
+    },
     { file: 'odp.csv', kind: 'fibre-routes', rowsRead: 1, rowsUsed: 1, skipped: [], warnings: [] },
   ],
   crs: GUESSED,
@@ -32,25 +45,38 @@ const PARSED: ParsedInputBytes = {
 describe('import report', () => {
   it('adds up the summaries of one file (fibre points and routes)', () => {
     const report = reportFromParsed('odp.csv', 'fibre', PARSED, 12.4);
-    expect(report).toMatchObject({ rowsRead: 4, rowsUsed: 2, error: null, format: 'csv', encoding: 'windows-1258', parseMs: 12 });
+    expect(report).toMatchObject({ rowsRead: 4, rowsUsed: 2, problem: null, format: 'csv', encoding: 'windows-1258', parseMs: 12 });
     expect(report.skipped).toHaveLength(2);
     expect(report.warnings[0].code).toBe('outside-vietnam');
   });
 
-  it('downloads as CSV with every skipped row and warning, formulas defused', () => {
-    const csv = formatImportReportCsv(reportFromParsed('odp.csv', 'fibre', PARSED));
-    expect(csv.startsWith('\uFEFFtype,where,code,message\r\n')).toBe(true);
-    expect(csv).toContain('rows-read,odp.csv,,4');
-    expect(csv).toContain('skipped,odp.csv:2,row-skipped,no position');
-    expect(csv).toContain(`skipped,odp.csv:3,row-skipped,"'=HYPERLINK(""x"")"`);
-    expect(csv).toContain('warning,F1,outside-vietnam,1 of 1 items lie outside Vietnam');
-    expect(csv).toContain('coordinate-system,odp.csv,guess:low,"vn2000-tm:105.5 (VN-2000');
+  it('downloads as CSV in the user\'s language, every skipped row and warning in words, formulas defused', () => {
+    const csv = formatImportReportCsv(reportFromParsed('odp.csv', 'fibre', PARSED), 'vi');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFMục,Vị trí,Nội dung,Mã');
+    expect(lines).toContain('Định dạng,odp.csv,CSV (văn bản),csv');
+    expect(lines).toContain('Số dòng đọc,odp.csv,4,');
+    expect(lines).toContain('Bảng mã,odp.csv,Windows-1258 (bảng mã tiếng Việt),windows-1258');
+    expect(lines).toContain('Dòng bị bỏ qua,odp.csv:2,"thiếu kinh độ (cột ""kinh_do"")",missing-longitude');
+    expect(lines).toContain('Dòng bị bỏ qua,odp.csv:3,"kinh độ ""=HYPERLINK(""x"")"" không phải là số (cột ""kinh_do""); thiếu vĩ độ (cột ""vi_do"")",longitude-not-number');
+    expect(lines).toContain('Cảnh báo,F1,"1 trong 1 đối tượng nằm ngoài lãnh thổ Việt Nam (102–110° Đ, 8–24° B); hãy kiểm tra hệ tọa độ và dấu của tọa độ (vẫn giữ)",outside-vietnam');
+    expect(lines).toContain('Cảnh báo,odp.csv:1,"nhà mạng ""Gtel"", ""SPT"" không có trong danh sách (Viettel, VinaPhone); giữ nguyên như trong tệp (1.234 dòng, đầu tiên: odp.csv:1, odp.csv:4 và 1.232 mục khác)",unknown-operator');
+    expect(csv).toContain('Hệ tọa độ,odp.csv,"Hệ tọa độ: VN-2000 / múi chiếu 3°, kinh tuyến trục 105,5° (đoán từ số liệu) Đoán là VN-2000 / múi chiếu 3°, kinh tuyến trục 105,5°: 100\u00a0% số điểm nằm trong Việt Nam, tâm ở 105,98° Đ, 9,608° B.",vn2000-tm:105.5');
   });
 
-  it('downloads as text with translated headings and labels', () => {
-    const text = formatImportReportText(reportFromParsed('odp.csv', 'fibre', PARSED), { title: 'Kết quả', counts: ['Đọc: 4'], crs: 'Hệ tọa độ: VN-2000', skipped: 'Bỏ qua', warnings: 'Cảnh báo' }, (code) => `«${code}»`);
-    expect(text).toContain('Bỏ qua:\n  odp.csv:2: no position');
-    expect(text).toContain('  [«outside-vietnam»] F1: 1 of 1 items lie outside Vietnam');
+  it('writes the Excel-on-a-Vietnamese-PC variant with semicolons, and the same facts in English', () => {
+    const report = reportFromParsed('odp.csv', 'fibre', PARSED);
+    expect(formatImportReportCsv(report, 'vi', 'excel-vn').split('\r\n')[0]).toBe('\uFEFFMục;Vị trí;Nội dung;Mã');
+    expect(formatImportReportCsv(report, 'vi', 'excel-vn')).toContain('Số dòng đọc;odp.csv;4;');
+    expect(formatImportReportCsv(report, 'en').split('\r\n')).toContain('Skipped row,odp.csv:2,"missing longitude (column ""kinh_do"")",missing-longitude');
+  });
+
+  it('downloads as text in the user\'s language', () => {
+    const text = formatImportReportText(reportFromParsed('odp.csv', 'fibre', PARSED), 'vi');
+    expect(text.startsWith('Kết quả nhập odp.csv\n\nSố dòng đọc: 4\nSố dòng dùng: 2\nSố dòng bỏ qua: 2\n')).toBe(true);
+    expect(text).toContain('Các dòng bị bỏ qua:\n  odp.csv:2: thiếu kinh độ (cột "kinh_do")');
+    expect(text).toContain('  F1: 1 trong 1 đối tượng nằm ngoài lãnh thổ Việt Nam');
+    expect(formatImportReportText(reportFromParsed('odp.csv', 'fibre', PARSED), 'en')).toContain('Skipped rows:\n  odp.csv:2: missing longitude (column "kinh_do")');
   });
 });
 
@@ -91,13 +117,11 @@ describe('preview drawing', () => {
 
 describe('coordinate system names', () => {
   it('names the known systems in the user’s language and keeps core’s label for others', async () => {
-    const { nameCrs } = await import('./crs-name');
-    const { translate } = await import('../../i18n/use-t');
-    const vi = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('vi', key, values);
-    const en = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('en', key, values);
-    expect(nameCrs('vn2000-tm:105.5', 'x', 'vi', vi)).toBe('VN-2000 / múi chiếu 3°, kinh tuyến trục 105,5°');
-    expect(nameCrs('vn2000-tm:105.5', 'x', 'en', en)).toBe('VN-2000 / TM-3 zone, central meridian 105.5°');
-    expect(nameCrs('EPSG:32648', 'x', 'vi', vi)).toBe('WGS 84 / UTM múi 48N');
-    expect(nameCrs('custom:prj', 'Hanoi 1972 / Gauss-Kruger', 'vi', vi)).toBe('Hanoi 1972 / Gauss-Kruger');
+    const { nameCrs } = await import('../../i18n/crs-name');
+    expect(nameCrs('vn2000-tm:105.5', 'x', 'vi')).toBe('VN-2000 / múi chiếu 3°, kinh tuyến trục 105,5°');
+    expect(nameCrs('vn2000-tm:105.5', 'x', 'en')).toBe('VN-2000 / TM-3 zone, central meridian 105.5°');
+    expect(nameCrs('EPSG:32648', 'x', 'vi')).toBe('WGS 84 / UTM múi 48N');
+    expect(nameCrs('custom:tmerc:105.6:0.9998', undefined, 'vi')).toBe('Mercator ngang, kinh tuyến trục 105,6°, hệ số tỷ lệ 0,9998');
+    expect(nameCrs('custom:prj', 'Hanoi 1972 / Gauss-Kruger', 'vi')).toBe('Hanoi 1972 / Gauss-Kruger');
   });
 });

@@ -5,7 +5,8 @@ import { cancelBytesParse, ImportCancelledError } from '../../worker/client';
 import { buildHamletFields, findMissingColumns, inspectHamletProperties, readCsvHeaders, renameCsvHeaders, type ImportKind, type RequiredColumn } from './column-mapping';
 import { needsCrsConfirmation } from './crs-choice';
 import { commitParsed, fileFormatOf, importMergerTable, parseImportJob, refuseBySize, type ImportJob, type ImportProgress } from './import-file';
-import type { ImportReport } from './import-report';
+import { failedReport, type ImportReport } from './import-report';
+import { problemFromError } from './import-report';
 
 /** Where the import dialog is: idle, reading/parsing, asking for columns, asking to confirm, or done. */
 export type ImportStep =
@@ -56,7 +57,7 @@ async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false
   } catch (error) {
     if (current !== generation) return;
     if (error instanceof ImportCancelledError || (error instanceof DOMException && error.name === 'AbortError')) return setStep({ kind: 'cancelled', fileName: job.fileName });
-    setStep({ kind: 'done', report: { fileName: job.fileName, kind: job.kind, rowsRead: 0, rowsUsed: 0, skipped: [], warnings: [], error: error instanceof Error ? error.message : String(error) } });
+    setStep({ kind: 'done', report: failedReport(job.fileName, job.kind, problemFromError(job.fileName, error)) });
   }
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { formatNumber } from '../../i18n/format';
+import { formatLatLng, formatNumber, type Locale } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useUiStore } from '../../state/ui-store';
 import { useProposalsStore } from '../../state/proposals-store';
@@ -10,8 +10,8 @@ import { FieldCoordinates } from './FieldCoordinates';
 const SHOW_ZOOM = 12;
 const LISTED_HAMLETS = 12;
 
-function formatLocation(proposal: RankedProposal): string {
-  return `${proposal.lat.toFixed(5)}° N, ${proposal.lng.toFixed(5)}° E`;
+function formatLocation(proposal: RankedProposal, locale: Locale): string {
+  return formatLatLng(proposal.lat, proposal.lng, locale);
 }
 
 /** The proposals in rank order: kind, location, operators, hamlets and households gained; show and delete. */
@@ -63,7 +63,7 @@ export function ProposalList({ proposals }: { proposals: RankedProposal[] }) {
               </div>
               <dl className="details-list">
                 <dt>{t('proposals.location')}</dt>
-                <dd>{formatLocation(proposal)}</dd>
+                <dd>{formatLocation(proposal, locale)}</dd>
                 <dt>{t('proposals.hosted')}</dt>
                 <dd>{proposal.operators.join(', ')} · {proposal.technology} · {formatNumber(proposal.radiusMeters, locale)} m</dd>
                 <dt>{t('proposals.newlyCovered')}</dt>

@@ -1,5 +1,4 @@
-import Papa from 'papaparse';
-import { formatProposalsGeoJson, type Proposal } from '../../core';
+import { formatProposalsGeoJson, writeCsv, type Proposal } from '../../core';
 import { DEMO_FILE_NOTE } from '../../i18n/messages-demo';
 import type { ProposedSite } from '../../worker/proposal-messages';
 
@@ -12,32 +11,29 @@ export interface RankedProposal extends ProposedSite {
 /** The site import's own columns first (so the file loads back as a site list), then the proposal's. */
 export const PROPOSAL_CSV_COLUMNS = ['site_id', 'operator', 'lon', 'lat', 'technologies', 'radius_m', 'kind', 'host_site_id', 'operators', 'rank', 'households_gained', 'newly_covered'] as const;
 
-function guardFormula(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
-
 /**
  * The proposals as CSV in the site import's layout: `site_id, operator, lon, lat, technologies,
  * radius_m`, plus `kind`, `host_site_id`, `operators` (joined by `|`), `rank`, `households_gained`
  * and `newly_covered` (hamlet ids joined by `|`). UTF-8 with a byte-order mark; coordinates unrounded,
- * so an upgrade stays exactly on its host's record when imported back.
+ * so an upgrade stays exactly on its host's record when imported back. Written by core's `writeCsv`, so
+ * no cell taken from an imported file (site ids, host site ids, operators) starts a formula.
  */
 export function buildProposalCsv(proposals: RankedProposal[]): string {
   const rows = proposals.map((proposal) => [
-    guardFormula(proposal.id),
-    guardFormula(proposal.operator),
+    proposal.id,
+    proposal.operator,
     proposal.lng,
     proposal.lat,
     proposal.technology,
     proposal.radiusMeters,
     proposal.kind,
     proposal.hostSiteId ?? '',
-    guardFormula(proposal.operators.join('|')),
+    proposal.operators.join('|'),
     proposal.rank,
     proposal.gain?.households ?? 0,
-    guardFormula((proposal.gain?.hamlets ?? []).map((hamlet) => hamlet.id).join('|')),
+    (proposal.gain?.hamlets ?? []).map((hamlet) => hamlet.id).join('|'),
   ]);
-  return `\ufeff${Papa.unparse({ fields: [...PROPOSAL_CSV_COLUMNS], data: rows })}\n`;
+  return writeCsv(PROPOSAL_CSV_COLUMNS, rows);
 }
 
 /** The proposals as GeoJSON points, in the same layout the `propose` command writes (demo data: `demo` and `note`). */

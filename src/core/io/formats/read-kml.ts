@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { quotedValue } from '../../messages';
 import { CoverageInputError } from '../input-error';
 import { decodeText } from '../decode-text';
 
@@ -18,7 +19,7 @@ export interface FeatureCollectionObject {
  * @param text the KML document
  * @param file label of the file, used in messages
  * @returns the FeatureCollection (WGS84 degrees, as KML always is), once the XML readers are loaded
- * @throws {CoverageInputError} `invalid-archive` when the text is not well-formed XML or not KML
+ * @throws {CoverageInputError} `xml-malformed`, `kml-wrong-root` or `kml-unreadable`
  * @example (await readKml('<kml><Placemark><name>A</name><Point><coordinates>105.9,9.6</coordinates></Point></Placemark></kml>', 'a.kml')).features[0].id // 'A'
  */
 export async function readKml(text: string, file: string): Promise<FeatureCollectionObject> {
@@ -27,21 +28,21 @@ export async function readKml(text: string, file: string): Promise<FeatureCollec
   try {
     xml = new DOMParser({ onError: (level, message) => { if (level === 'fatalError') throw new Error(message); } }).parseFromString(text, 'text/xml');
   } catch (error) {
-    throw new CoverageInputError({ code: 'invalid-archive', file, detail: `not well-formed XML (${firstLine(error)})` });
+    throw new CoverageInputError({ code: 'xml-malformed', file, cause: error });
   }
   if (xml.documentElement === null || !/kml/i.test(xml.documentElement.nodeName)) {
-    throw new CoverageInputError({ code: 'invalid-archive', file, detail: `not a KML document (root element ${xml.documentElement?.nodeName ?? 'missing'})` });
+    throw new CoverageInputError({ code: 'kml-wrong-root', file, params: { value: quotedValue(xml.documentElement?.nodeName ?? '') } });
   }
   let collection;
   try {
     collection = kml(xml);
   } catch (error) {
-    throw new CoverageInputError({ code: 'invalid-archive', file, detail: `KML could not be read (${firstLine(error)})` });
+    throw new CoverageInputError({ code: 'kml-unreadable', file, cause: error });
   }
   return {
     type: 'FeatureCollection',
     features: collection.features.map((feature) => {
-      const properties = { ...(feature.properties ?? {}) };
+      const properties = Object.assign(Object.create(null) as Record<string, unknown>, feature.properties ?? {});
       const name = typeof properties.name === 'string' ? properties.name.trim() : '';
       const id = feature.id ?? (name === '' ? undefined : name);
       return { type: 'Feature', ...(id === undefined ? {} : { id }), geometry: feature.geometry, properties };
@@ -54,13 +55,13 @@ export async function readKml(text: string, file: string): Promise<FeatureCollec
  * @param bytes the KMZ file
  * @param file label of the file, used in messages
  * @returns the FeatureCollection of the first .kml inside (`doc.kml` preferred)
- * @throws {CoverageInputError} `invalid-archive` when it is not a zip or holds no .kml
+ * @throws {CoverageInputError} `zip-unreadable`, `zip-entry-too-large` or `kmz-no-kml`
  * @example (await readKmz(kmzBytes, 'odp.kmz')).features.length
  */
 export async function readKmz(bytes: Uint8Array, file: string): Promise<FeatureCollectionObject> {
   const entries = unzipEntries(bytes, file, (name) => /\.kml$/i.test(name));
   const names = Object.keys(entries).sort((a, b) => Number(!/(^|\/)doc\.kml$/i.test(a)) - Number(!/(^|\/)doc\.kml$/i.test(b)) || a.localeCompare(b));
-  if (names.length === 0) throw new CoverageInputError({ code: 'invalid-archive', file, detail: 'the KMZ holds no .kml file' });
+  if (names.length === 0) throw new CoverageInputError({ code: 'kmz-no-kml', file });
   return readKml(decodeText(entries[names[0]], file).text, `${file}/${names[0]}`);
 }
 
@@ -73,7 +74,7 @@ const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
  * @param file label of the file, used in messages
  * @param keep which entry names to decompress
  * @returns entry name → bytes
- * @throws {CoverageInputError} `invalid-archive` when the bytes are not a readable zip
+ * @throws {CoverageInputError} `zip-unreadable` when the bytes are not a readable zip, `zip-entry-too-large`
  * @example unzipEntries(zipBytes, 'a.zip', (name) => name.endsWith('.shp'))
  */
 export function unzipEntries(bytes: Uint8Array, file: string, keep: (name: string) => boolean): Record<string, Uint8Array> {
@@ -82,15 +83,14 @@ export function unzipEntries(bytes: Uint8Array, file: string, keep: (name: strin
       filter: (entry) => {
         if (entry.name.endsWith('/') || entry.name.includes('__MACOSX') || !keep(entry.name)) return false;
         // A zip bomb or a damaged size field: refuse before inflating.
-        if (entry.originalSize > MAX_UNZIPPED_BYTES) throw new Error(`${entry.name} would unpack to ${Math.round(entry.originalSize / 1048576)} MB`);
+        if (entry.originalSize > MAX_UNZIPPED_BYTES) {
+          throw new CoverageInputError({ code: 'zip-entry-too-large', file, params: { entry: entry.name, sizeMb: Math.round(entry.originalSize / 1048576), limitMb: MAX_UNZIPPED_BYTES / 1048576 } });
+        }
         return true;
       },
     });
   } catch (error) {
-    throw new CoverageInputError({ code: 'invalid-archive', file, detail: `not a readable zip archive (${firstLine(error)})` });
+    if (error instanceof CoverageInputError) throw error;
+    throw new CoverageInputError({ code: 'zip-unreadable', file, cause: error });
   }
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 160);
 }

@@ -1,8 +1,10 @@
 import { appendAll } from '../../append-all';
 import { parseDbf, parseShp } from 'shpjs';
+import { listOf } from '../../messages';
 import type { Warning } from '../../types';
 import { CoverageInputError } from '../input-error';
 import { decodeText, looksLikeLegacyVietnameseFont } from '../decode-text';
+import { plainRecord } from '../read-cell';
 import { unzipEntries, type FeatureCollectionObject } from './read-kml';
 
 /** A Shapefile read from a zip: its features in the file's own coordinates, and its .prj text. */
@@ -26,16 +28,17 @@ export interface ShapefileReading {
  * @param bytes the .zip file
  * @param file label of the file, used in messages
  * @returns the features, the .prj text, the attribute encoding and warnings
- * @throws {CoverageInputError} `invalid-archive` when it is not a zip, holds no .shp, or the .shp is broken
+ * @throws {CoverageInputError} `zip-unreadable`, `zip-no-shapefile`, `shp-bad-header`, `shp-damaged`,
+ *   `shp-unreadable`, `dbf-damaged`, `dbf-unreadable`
  * @example const { collection, prj } = await readShapefileZip(zipBytes, 'ranh-gioi-ap.zip');
  */
 export async function readShapefileZip(bytes: Uint8Array, file: string): Promise<ShapefileReading> {
   const entries = unzipEntries(bytes, file, (name) => /\.(shp|dbf|prj|cpg)$/i.test(name));
   const byLowerName = new Map(Object.entries(entries).map(([name, data]) => [name.toLowerCase(), { name, data }]));
   const layers = [...byLowerName.keys()].filter((name) => name.endsWith('.shp')).map((name) => name.slice(0, -4)).sort();
-  if (layers.length === 0) throw new CoverageInputError({ code: 'invalid-archive', file, detail: `the zip holds no .shp file (it has ${Object.keys(entries).join(', ') || 'nothing readable'})` });
+  if (layers.length === 0) throw new CoverageInputError({ code: 'zip-no-shapefile', file, params: { entries: listOf(Object.keys(entries), { quoted: true }) } });
   const warnings: Warning[] = [];
-  if (layers.length > 1) warnings.push({ code: 'several-layers', message: `the zip holds ${layers.length} Shapefiles (${layers.join(', ')}); all are read`, where: file });
+  if (layers.length > 1) warnings.push({ code: 'several-layers', params: { count: layers.length, layers: listOf(layers, { quoted: true }) }, where: file });
   const features: FeatureCollectionObject['features'] = [];
   let prj: string | null = null;
   let encoding = 'utf-8';
@@ -50,10 +53,11 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
       checkShpRecords(shp.data, `${file}/${shp.name}`);
       geometries = parseShp(shp.data, false);
     } catch (error) {
-      throw new CoverageInputError({ code: 'invalid-archive', file, where: shp.name, detail: `the .shp cannot be read (${(error as Error).message})` });
+      if (error instanceof CoverageInputError) throw error;
+      throw new CoverageInputError({ code: 'shp-unreadable', file, where: shp.name, cause: error });
     }
     let rows: Record<string, unknown>[] = [];
-    if (dbf === undefined) warnings.push({ code: 'no-dbf', message: `${shp.name} has no .dbf: the features have no attributes`, where: file });
+    if (dbf === undefined) warnings.push({ code: 'no-dbf', params: { layer: shp.name }, where: file });
     else {
       const read = readDbf(dbf.data, cpg === undefined ? undefined : decodeText(cpg.data, file).text.trim(), `${file}/${dbf.name}`);
       rows = read.rows;
@@ -61,13 +65,13 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
       appendAll(warnings, read.warnings);
       const sample = rows.slice(0, 500).flatMap((row) => Object.values(row).filter((value): value is string => typeof value === 'string')).join(' ');
       if (looksLikeLegacyVietnameseFont(sample)) {
-        warnings.push({ code: 'legacy-vietnamese-font', message: 'the attributes look typed with a legacy TCVN3 (.VnTime) or VNI font, not Unicode: names will read garbled (e.g. "Tr¨ng"); convert the .dbf to Unicode and load it again', where: `${file}/${dbf.name}` });
+        warnings.push({ code: 'legacy-vietnamese-font', params: {}, where: `${file}/${dbf.name}` });
       }
     }
     if (dbf !== undefined && rows.length !== geometries.length) {
-      warnings.push({ code: 'dbf-count-mismatch', message: `${shp.name} has ${geometries.length} shapes but the .dbf has ${rows.length} rows; rows are matched by position`, where: file });
+      warnings.push({ code: 'dbf-count-mismatch', params: { layer: shp.name, shapes: geometries.length, rows: rows.length }, where: file });
     }
-    geometries.forEach((geometry, index) => features.push({ type: 'Feature', geometry: geometry ?? null, properties: rows[index] ?? {} }));
+    geometries.forEach((geometry, index) => features.push({ type: 'Feature', geometry: geometry ?? null, properties: rows[index] ?? Object.create(null) }));
   }
   return { collection: { type: 'FeatureCollection', features }, prj, encoding, warnings };
 }
@@ -78,11 +82,11 @@ export async function readShapefileZip(bytes: Uint8Array, file: string): Promise
  */
 function checkShpRecords(data: Uint8Array, where: string): void {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (data.byteLength < 100 || view.getInt32(0, false) !== 9994) throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: 'not a .shp file (bad header)' });
+  if (data.byteLength < 100 || view.getInt32(0, false) !== 9994) throw new CoverageInputError({ code: 'shp-bad-header', file: where });
   for (let offset = 100, record = 1; offset + 8 <= data.byteLength; record += 1) {
     const length = view.getInt32(offset + 4, false) * 2;
     if (length < 0 || offset + 8 + length > data.byteLength) {
-      throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: `damaged .shp: record ${record} at byte ${offset} claims ${length} bytes, the file has ${data.byteLength - offset - 8} left` });
+      throw new CoverageInputError({ code: 'shp-damaged', file: where, params: { record, offset, length, left: data.byteLength - offset - 8 } });
     }
     offset += 8 + length;
   }
@@ -90,19 +94,19 @@ function checkShpRecords(data: Uint8Array, where: string): void {
 
 /** The .dbf with a record count the file can hold: parsedbf trusts the header's count and record length. */
 function boundDbf(data: Uint8Array, where: string): { data: Uint8Array; warning?: Warning } {
-  if (data.byteLength < 32) throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: 'damaged .dbf: shorter than its header' });
+  if (data.byteLength < 32) throw new CoverageInputError({ code: 'dbf-damaged', file: where });
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const records = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
   if (headerLength < 33 || headerLength > data.byteLength || recordLength === 0) {
-    throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: `damaged .dbf: header length ${headerLength}, record length ${recordLength}` });
+    throw new CoverageInputError({ code: 'dbf-damaged', file: where });
   }
   const fits = Math.floor((data.byteLength - headerLength) / recordLength);
   if (records <= fits) return { data };
   const copy = data.slice();
   new DataView(copy.buffer).setUint32(4, fits, true);
-  return { data: copy, warning: { code: 'dbf-truncated', message: `the .dbf header announces ${records} rows but the file holds ${fits}; read ${fits}`, where } };
+  return { data: copy, warning: { code: 'dbf-truncated', params: { announced: records, held: fits }, where } };
 }
 
 function readDbf(raw: Uint8Array, cpg: string | undefined, where: string): { rows: Record<string, unknown>[]; encoding: string; warnings: Warning[] } {
@@ -113,10 +117,10 @@ function readDbf(raw: Uint8Array, cpg: string | undefined, where: string): { row
     try {
       // Code page 1258 stores tone marks as combining characters: compose them (NFC) so names compare equal.
       return parseDbf(data, codePage).map((row) =>
-        Object.fromEntries(Object.entries(row).map(([key, value]) => [key.normalize('NFC'), typeof value === 'string' ? value.normalize('NFC') : value])),
+        plainRecord(Object.entries(row).map(([key, value]) => [key.normalize('NFC'), typeof value === 'string' ? value.normalize('NFC') : value] as const)),
       );
     } catch (error) {
-      throw new CoverageInputError({ code: 'invalid-archive', file: where, detail: `the .dbf cannot be read (${(error as Error).message})` });
+      throw new CoverageInputError({ code: 'dbf-unreadable', file: where, cause: error });
     }
   };
   if (cpg !== undefined && cpg !== '') return { rows: parse(cpg), encoding: cpg, warnings: boundWarnings };
@@ -127,6 +131,6 @@ function readDbf(raw: Uint8Array, cpg: string | undefined, where: string): { row
   return {
     rows: parse('windows-1258'),
     encoding: 'windows-1258',
-    warnings: [...boundWarnings, { code: 'dbf-encoding-guessed', message: 'no .cpg and the attributes are not UTF-8: read them as the Vietnamese code page 1258 (add a .cpg to say otherwise)', where }],
+    warnings: [...boundWarnings, { code: 'dbf-encoding-guessed', params: {}, where }],
   };
 }

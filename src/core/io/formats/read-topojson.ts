@@ -1,5 +1,6 @@
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
+import { listOf } from '../../messages';
 import { CoverageInputError } from '../input-error';
 import { isRecord } from '../read-feature-collection';
 import type { FeatureCollectionObject } from './read-kml';
@@ -23,30 +24,32 @@ export function isTopology(json: unknown): boolean {
  * @param file label of the file, used in messages
  * @param objectName the object to read; default all
  * @returns the FeatureCollection
- * @throws {CoverageInputError} `not-feature-collection` when it is not a Topology, the object is missing,
- *   or topojson-client cannot decode it (broken arcs)
+ * @throws {CoverageInputError} `topojson-not-topology`, `topojson-no-object` (listing the objects), or
+ *   `topojson-undecodable` when topojson-client cannot decode it (broken arcs)
  * @example readTopoJson(topology, 'ap.topojson').features.length
  */
 export function readTopoJson(json: unknown, file: string, objectName?: string): FeatureCollectionObject {
-  if (!isTopology(json)) throw new CoverageInputError({ code: 'not-feature-collection', file, detail: 'expected a TopoJSON Topology with "objects"' });
+  if (!isTopology(json)) throw new CoverageInputError({ code: 'topojson-not-topology', file });
   const topology = json as unknown as Topology;
   const names = objectName === undefined ? Object.keys(topology.objects) : [objectName];
   const features: FeatureCollectionObject['features'] = [];
   for (const name of names) {
-    const object = topology.objects[name];
+    const object = Object.hasOwn(topology.objects, name) ? topology.objects[name] : undefined;
     if (object === undefined) {
-      throw new CoverageInputError({ code: 'not-feature-collection', file, detail: `no object "${name}" in the topology (it has ${Object.keys(topology.objects).join(', ')})` });
+      throw new CoverageInputError({ code: 'topojson-no-object', file, params: { object: name, objects: listOf(Object.keys(topology.objects), { quoted: true }) } });
     }
     let converted;
     try {
       converted = feature(topology, object) as unknown as { type: string; features?: unknown[] } & Record<string, unknown>;
     } catch (error) {
-      throw new CoverageInputError({ code: 'not-feature-collection', file, where: `object "${name}"`, detail: `the topology cannot be decoded (${(error as Error).message})` });
+      throw new CoverageInputError({ code: 'topojson-undecodable', file, params: { object: name }, cause: error });
     }
     const list = converted.type === 'FeatureCollection' ? (converted.features ?? []) : [converted];
     for (const item of list) {
       const entry = item as FeatureCollectionObject['features'][number];
-      features.push({ ...entry, properties: { ...(entry.properties ?? {}), topojson_object: name } });
+      const properties = Object.assign(Object.create(null) as Record<string, unknown>, entry.properties ?? {});
+      properties.topojson_object = name;
+      features.push({ ...entry, properties });
     }
   }
   return { type: 'FeatureCollection', features };

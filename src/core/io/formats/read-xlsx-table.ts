@@ -1,6 +1,10 @@
+import { listOf, message, quotedValue } from '../../messages';
 import type { Warning } from '../../types';
 import type { DataTable } from '../data-table';
+import { WarningMerger } from '../import-collector';
 import { CoverageInputError } from '../input-error';
+import { MAX_CSV_COLUMNS } from '../parse-csv-table';
+import { plainRecord } from '../read-cell';
 
 /** Which sheet to read: its name (case and spaces ignored) or its 1-based position. Default: the first with data. */
 export type SheetChoice = string | number | undefined;
@@ -26,8 +30,9 @@ interface CellLike {
  * @param file label of the file, used in messages
  * @param sheet the sheet's name or 1-based index; default the first sheet that has cells
  * @returns the table, the sheet used and all sheet names
- * @throws {CoverageInputError} `invalid-spreadsheet` when the bytes are not an .xlsx workbook (an old
- *   .xls included), the sheet does not exist (the message lists the sheets), or the sheet is empty
+ * @throws {CoverageInputError} `xls-old-format` for an Excel 97–2003 file, `xlsx-unreadable` when the
+ *   bytes are not an .xlsx workbook, `xlsx-no-sheet` (listing the sheets) when the sheet does not
+ *   exist, `sheet-empty`, `too-many-columns`
  * @example const table = await readXlsxTable(bytes, 'viettel.xlsx', 'Trạm BTS');
  */
 export async function readXlsxTable(bytes: Uint8Array, file: string, sheet?: SheetChoice): Promise<XlsxTable> {
@@ -39,11 +44,7 @@ export async function readXlsxTable(bytes: Uint8Array, file: string, sheet?: She
     await workbook.xlsx.load(bytes.slice().buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     const isOldXls = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-    throw new CoverageInputError({
-      code: 'invalid-spreadsheet',
-      file,
-      detail: isOldXls ? 'this is an old Excel 97–2003 .xls file; save it as .xlsx (or CSV) and load it again' : `not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`,
-    });
+    throw new CoverageInputError({ code: isOldXls ? 'xls-old-format' : 'xlsx-unreadable', file, cause: error });
   }
   const worksheets = workbook.worksheets;
   const sheetNames = worksheets.map((worksheet) => worksheet.name);
@@ -55,7 +56,7 @@ export async function readXlsxTable(bytes: Uint8Array, file: string, sheet?: She
         ? worksheets[Number(sheet) - 1]
         : worksheets.find((candidate) => key(candidate.name) === key(sheet));
   if (worksheet === undefined) {
-    throw new CoverageInputError({ code: 'invalid-spreadsheet', file, detail: `no sheet ${JSON.stringify(sheet)}; the workbook has ${sheetNames.map((name, index) => `${index + 1}: ${JSON.stringify(name)}`).join(', ') || 'no sheets'}` });
+    throw new CoverageInputError({ code: 'xlsx-no-sheet', file, params: { sheet: quotedValue(String(sheet)), sheets: listOf(sheetNames.map((name, index) => `${index + 1}: ${name}`), { quoted: false, max: 20 }) } });
   }
   const label = `${file}[${worksheet.name}]`;
   const records: { rowNumber: number; cells: string[] }[] = [];
@@ -66,19 +67,23 @@ export async function readXlsxTable(bytes: Uint8Array, file: string, sheet?: She
     });
     if (cells.some((cell) => cell !== undefined && cell.trim() !== '')) records.push({ rowNumber, cells: Array.from(cells, (cell) => cell ?? '') });
   });
-  if (records.length === 0) throw new CoverageInputError({ code: 'invalid-spreadsheet', file: label, detail: 'the sheet is empty (no header row)' });
+  if (records.length === 0) throw new CoverageInputError({ code: 'sheet-empty', file, params: { sheet: worksheet.name } });
   const warnings: Warning[] = [];
   const [headerRecord, ...dataRecords] = records;
+  if (headerRecord.cells.length > MAX_CSV_COLUMNS) {
+    throw new CoverageInputError({ code: 'too-many-columns', file, where: label, params: { count: headerRecord.cells.length, limit: MAX_CSV_COLUMNS, headers: listOf(headerRecord.cells, { quoted: true }) } });
+  }
   const headers = uniqueHeaders(headerRecord.cells, label, warnings);
+  const rowWarnings = new WarningMerger();
   const rows = dataRecords.map(({ rowNumber, cells }) => {
     const extra = cells.slice(headers.length).filter((cell) => cell.trim() !== '');
-    if (extra.length > 0) warnings.push({ code: 'extra-cells', message: `row ${rowNumber} has cells beyond the header; ignored: ${extra.map((cell) => JSON.stringify(cell)).join(', ')}`, where: `${label}:${rowNumber}` });
-    return Object.fromEntries(headers.map((header, column) => [header, (cells[column] ?? '').trim()]));
+    if (extra.length > 0) rowWarnings.add(message('extra-cells-sheet', { cells: listOf(extra, { quoted: true, max: 3 }) }), `${label}:${rowNumber}`);
+    return plainRecord(headers.map((header, column) => [header, (cells[column] ?? '').trim()] as const));
   });
   if (sheet === undefined && worksheets.length > 1) {
-    warnings.push({ code: 'sheet-chosen', message: `the workbook has ${worksheets.length} sheets (${sheetNames.join(', ')}); read "${worksheet.name}" (choose another with the sheet option)`, where: file });
+    warnings.push({ code: 'sheet-chosen', params: { count: worksheets.length, sheets: listOf(sheetNames, { quoted: true, max: 10 }), sheet: worksheet.name }, where: file });
   }
-  return { headers, rows, rowNumbers: dataRecords.map((record) => record.rowNumber), warnings, sheetName: worksheet.name, sheetNames };
+  return { headers, rows, rowNumbers: dataRecords.map((record) => record.rowNumber), warnings: [...warnings, ...rowWarnings.list('rows')], sheetName: worksheet.name, sheetNames };
 }
 
 function cellText(cell: CellLike): string {
@@ -107,7 +112,9 @@ function uniqueHeaders(cells: string[], label: string, warnings: Warning[]): str
     const trimmed = cell.trim();
     let header = trimmed === '' ? `column_${index + 1}` : trimmed;
     for (let suffix = 2; seen.has(header); suffix += 1) header = `${trimmed}_${suffix}`;
-    if (header !== trimmed) warnings.push({ code: 'renamed-header', message: `column ${index + 1} header ${JSON.stringify(trimmed)} renamed to "${header}"`, where: `${label}:header` });
+    if (header !== trimmed && warnings.length < 50) {
+      warnings.push(trimmed === '' ? { code: 'header-empty-named', params: { index: index + 1, renamed: header }, where: label } : { code: 'header-repeated-renamed', params: { header: trimmed, index: index + 1, renamed: header }, where: label });
+    }
     seen.add(header);
     return header;
   });
