@@ -12,7 +12,8 @@
  * `Share` as percentages; `value`, `column`, `property`, `header`, `renamed`, `sheet`, `key` and
  * `object` are text from the file and are shown in quotes; `crs` is a coordinate-system id shown by its
  * name; a {@link MessageList} quotes a few items and counts the rest; a nested {@link Message} (or a
- * list of them) is translated in place.
+ * list of them) is translated in place. Warnings about single rows that differ only in `value` (and
+ * `cells`) are merged into one that counts the rows and quotes the first few values.
  */
 import { ANALYSIS_MESSAGE_CODES } from './analysis-message-codes';
 import { IO_MESSAGE_CODES } from './io/io-message-codes';

@@ -16,7 +16,7 @@ interface WarningGroup {
 
 /**
  * Merges warnings about single places: warnings of one code and the same parameters (apart from
- * `value`) become one that counts its places and quotes the first few, and the distinct values (the
+ * `value` and `cells`, the row's own data) become one that counts its places and quotes the first few, and the distinct values (the
  * first few, and how many).
  * @example
  * const merger = new WarningMerger();
@@ -29,7 +29,8 @@ export class WarningMerger {
 
   /** Adds one warning about one place. */
   add(warning: Message, where: string): void {
-    const { value, ...rest } = warning.params;
+    // `value` and `cells` are the row's own data: they do not split a group (the first row's cells are quoted).
+    const { value, cells: _cells, ...rest } = warning.params;
     const key = `${warning.code}\u0000${stableKey(rest)}`;
     let group = this.groups.get(key);
     if (group === undefined) {

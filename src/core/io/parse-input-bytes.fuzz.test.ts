@@ -15,6 +15,7 @@ import { parseCoordinate } from './parse-coordinate';
 import { parseInputBytes, type ParsedInputBytes } from './parse-input-bytes';
 import type { InputKind } from './parse-input-file';
 import { untranslatedMessages } from '../../../test/helpers/messages';
+import { formatInputProblem } from '../../i18n/format-message';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/parseInputBytes/in/', import.meta.url));
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(`${FIXTURES}${name}`));
@@ -27,11 +28,23 @@ function expectAccounted(parsed: ParsedInputBytes): void {
   }
 }
 
+const prototypeKeys = (): string => Object.getOwnPropertyNames(Object.prototype).sort().join(',');
+
+/**
+ * Parses and checks what the answer must always be: every row accounted for and every message
+ * translated, or a refusal that names this file (and a place inside it when it has one) in words in
+ * both languages; never another exception, never a change to Object.prototype.
+ */
 async function expectParsedOrRefused(kind: InputKind, file: string, bytes: Uint8Array): Promise<void> {
+  const before = prototypeKeys();
   try {
     expectAccounted(await parseInputBytes(kind, file, bytes, DEFAULT_CONFIG));
   } catch (error) {
     if (!(error instanceof CoverageInputError)) throw error;
+    expect(error.file.startsWith(file)).toBe(true);
+    for (const locale of ['vi', 'en'] as const) expect(formatInputProblem(locale, error)).not.toMatch(/\{\w+\}|msg\./);
+  } finally {
+    expect(prototypeKeys()).toBe(before);
   }
 }
 
