@@ -9,15 +9,14 @@ import { basename } from 'node:path';
 import { decodeText, joinHouseholdTable, buildCoverageReport, createCoverageAnalysis, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers } from '../src/core/index';
 import { formatWarning } from '../src/i18n/format-message';
 import { CliError, readBytes } from './cli/read-inputs';
-import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, INPUT_USAGE, locale, log, readInputs, runMain, say } from './cli/cli-common';
+import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
 
-const USAGE = `usage: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
+const USAGE = `${say('cli.usage.word')}: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                           [--group-by FIELD ...] [--join TABLE.csv --join-key COLUMN]
                           [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] [--lang vi|en] --out DIR
-${INPUT_USAGE};
-  --join takes households/population per hamlet from a table (e.g. a census by GSO code);
-  --threads N spreads the scan over N worker threads (default: all cores from 5,000 hamlets on)`;
+${inputUsage()};
+${say('cli.usage.analyze')}`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({

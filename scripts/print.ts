@@ -22,14 +22,12 @@ function readCode(properties: Readonly<Record<string, unknown>>, key: string): s
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const USAGE = `usage: npm run print -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
+const USAGE = `${say('cli.usage.word')}: npm run print -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                         [--sheet NAME|N] [--crs SYSTEM] [--layer mobile|4g|5g|ftth] [--operator NAME ...]
                         [--paper A4|A3] [--orientation landscape|portrait]
                         [--extent province|district:CODE|commune:CODE] [--atlas district|commune]
                         [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
-  inputs as for npm run analyze (the demo dataset when none is given); CODE is a district or commune
-  code (district_code / commune_code) or name; --atlas makes one page per unit;
-  the app is built first when dist/ is older than its sources, unless --no-build`;
+${say('cli.usage.print')}`;
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;

@@ -19,15 +19,14 @@ import {
   type Technology,
 } from '../src/core/index';
 import { CliError } from './cli/read-inputs';
-import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain, say } from './cli/cli-common';
+import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, log, readInputs, runMain, say } from './cli/cli-common';
 
-const USAGE = `usage: npm run propose -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F] [--sheet S] [--crs C]
+const USAGE = `${say('cli.usage.word')}: npm run propose -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F] [--sheet S] [--crs C]
                           [--operator NAME ...] [--target SHARE] [--measure hamlets|households] [--budget K]
                           [--method exact|greedy] [--spacing METRES] [--time-limit SECONDS]
-                          [--technology 4G] [--radius METRES] [--point LNG,LAT ...] --out DIR
-${INPUT_USAGE};
-  no --operator: the target is mobile broadband overall; --operator A --operator B: each one's own layer;
-  writes DIR/proposals.geojson (loadable again with --sites) and DIR/report.json`;
+                          [--technology 4G] [--radius METRES] [--point LNG,LAT ...] [--lang vi|en] --out DIR
+${inputUsage()};
+${say('cli.usage.propose')}`;
 
 function number(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

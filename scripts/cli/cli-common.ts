@@ -23,11 +23,10 @@ export const INPUT_OPTIONS = {
   lang: { type: 'string' },
 } as const;
 
-export const INPUT_USAGE = `  files: GeoJSON, TopoJSON, KML, KMZ, zipped Shapefile (.zip), CSV/TSV/TXT (UTF-8, UTF-16, cp1258), .xlsx;
-  --sheet picks the Excel sheet (name or 1-based number) of every .xlsx given;
-  --crs sets the coordinate system of the geodata files in metres (else .prj, GeoJSON "crs", or a guess);
-  --lang vi|en: the language of messages (Vietnamese by default);
-  with no --hamlets, the demo dataset (public/geodata) is used`;
+/** The inputs' part of every tool's usage text, in the run's language. */
+export function inputUsage(): string {
+  return say('cli.usage.inputs');
+}
 
 export interface InputValues {
   hamlets?: string[];

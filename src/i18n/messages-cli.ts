@@ -49,6 +49,11 @@ export const viCli = {
   'cli.print.previewExited': 'vite preview dừng với mã {code}',
   'cli.print.previewSilent': 'vite preview không trả lời ở {url}',
   'cli.print.failed': '{message}',
+  'cli.usage.word': 'cách dùng',
+  'cli.usage.inputs': '  tệp: GeoJSON, TopoJSON, KML, KMZ, Shapefile nén (.zip), CSV/TSV/TXT (UTF-8, UTF-16, cp1258), .xlsx;\n  --sheet chọn trang tính (tên hoặc số thứ tự, từ 1) của mọi tệp .xlsx;\n  --crs đặt hệ tọa độ cho các tệp bản đồ tính bằng mét (nếu không: theo .prj, khai báo "crs" của GeoJSON, hoặc đoán);\n  --lang vi|en: ngôn ngữ của thông báo (mặc định tiếng Việt);\n  không có --hamlets thì dùng bộ dữ liệu minh họa (public/geodata)',
+  'cli.usage.analyze': '  --join lấy số hộ, số dân của từng ấp từ một bảng (ví dụ tổng điều tra theo mã GSO);\n  --threads N chia việc quét cho N luồng (mặc định: mọi lõi khi có từ 5.000 ấp trở lên)',
+  'cli.usage.propose': '  không có --operator: mục tiêu là di động băng rộng chung; --operator A --operator B: lớp riêng của từng nhà mạng;\n  ghi DIR/proposals.geojson (nạp lại được bằng --sites) và DIR/report.json',
+  'cli.usage.print': '  đầu vào như npm run analyze (bộ dữ liệu minh họa khi không cho tệp nào); CODE là mã huyện hoặc xã\n  (district_code / commune_code) hoặc tên; --atlas làm mỗi đơn vị một trang;\n  ứng dụng được dựng lại khi dist/ cũ hơn mã nguồn, trừ khi có --no-build',
   'cli.yes': 'có',
   'cli.no': 'không',
 } as const;
@@ -103,6 +108,11 @@ export const enCli: Record<keyof typeof viCli, string> = {
   'cli.print.previewExited': 'vite preview exited with code {code}',
   'cli.print.previewSilent': 'vite preview did not answer at {url}',
   'cli.print.failed': '{message}',
+  'cli.usage.word': 'usage',
+  'cli.usage.inputs': '  files: GeoJSON, TopoJSON, KML, KMZ, zipped Shapefile (.zip), CSV/TSV/TXT (UTF-8, UTF-16, cp1258), .xlsx;\n  --sheet picks the Excel sheet (name or 1-based number) of every .xlsx given;\n  --crs sets the coordinate system of the geodata files in metres (else .prj, GeoJSON "crs", or a guess);\n  --lang vi|en: the language of messages (Vietnamese by default);\n  with no --hamlets, the demo dataset (public/geodata) is used',
+  'cli.usage.analyze': '  --join takes households/population per hamlet from a table (e.g. a census by GSO code);\n  --threads N spreads the scan over N worker threads (default: all cores from 5,000 hamlets on)',
+  'cli.usage.propose': '  no --operator: the target is mobile broadband overall; --operator A --operator B: each one\'s own layer;\n  writes DIR/proposals.geojson (loadable again with --sites) and DIR/report.json',
+  'cli.usage.print': '  inputs as for npm run analyze (the demo dataset when none is given); CODE is a district or commune\n  code (district_code / commune_code) or name; --atlas makes one page per unit;\n  the app is built first when dist/ is older than its sources, unless --no-build',
   'cli.yes': 'yes',
   'cli.no': 'no',
 };

@@ -4,6 +4,7 @@ import { useAnalysisStore } from '../../state/analysis-store';
 import { applyMergerTable } from '../../state/merger-table';
 import { decodeUrlState } from '../../state/url-state';
 import { useUiStore } from '../../state/ui-store';
+import { formatNumber } from '../../i18n/format';
 import { translate } from '../../i18n/use-t';
 import { viewBounds } from '../../print/print-scale';
 import type { PrintExtent } from '../../print/print-content';
@@ -104,7 +105,7 @@ export async function startPrint(kind: PrintOutputKind): Promise<void> {
     }
     const totalMs = performance.now() - started;
     performance.mark('print-done', { detail: { kind, pages: output.pages.length, layoutMs: Math.round(output.renderMs), totalMs: Math.round(totalMs) } });
-    actions.finish('done', request.t('print.done', { pages: output.pages.length, seconds: (totalMs / 1000).toFixed(1) }));
+    actions.finish('done', request.t('print.done', { pages: formatNumber(output.pages.length, request.locale), seconds: formatNumber(totalMs / 1000, request.locale, 1) }));
     if (kind === 'browser') requestAnimationFrame(() => setTimeout(() => window.print(), 50));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') actions.finish('cancelled', null);
