@@ -1,20 +1,43 @@
 // npm run analyze -- --hamlets F --sites F [--sites F ...] [--fibre F ...] [--indicators F]
-//                    [--config F] [--group-by FIELD ...] [--sheet NAME] [--crs SYSTEM] --out DIR
+//                    [--config F] [--group-by FIELD ...] [--merger F] [--operator NAME ...]
+//                    [--sheet NAME] [--crs SYSTEM] --out DIR
 // With no input flag it analyses the demo dataset in public/geodata.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { decodeText, joinHouseholdTable, buildCoverageReport, createCoverageAnalysis, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers } from '../src/core/index';
+import {
+  applyMergerTable,
+  buildCoverageReport,
+  createCoverageAnalysis,
+  decodeText,
+  filterCoverageInput,
+  formatGroupsCsv,
+  formatHamletsCsv,
+  formatHamletsGeoJson,
+  formatSitesGeoJson,
+  groupHamlets,
+  joinHouseholdTable,
+  NEW_COMMUNE_FIELD,
+  normalizeOperator,
+  parseMergerCsv,
+  roundNumbers,
+  UNASSIGNED_GROUP_KEY,
+} from '../src/core/index';
 import { CliError, readBytes } from './cli/read-inputs';
 import { demoNoteOf, formatPercent, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
 
 const USAGE = `usage: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
-                          [--group-by FIELD ...] [--join TABLE.csv --join-key COLUMN]
+                          [--group-by FIELD ...] [--merger TABLE.csv] [--operator NAME ...]
+                          [--join TABLE.csv --join-key COLUMN]
                           [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] --out DIR
 ${INPUT_USAGE};
+  groups are keyed by code (commune_code, district_code; the merger table's new_code for new_commune);
+  --merger applies an old_code,old_name,new_code,new_name table (the post-July-2025 communes);
+  --operator keeps these operators' sites and fibre for coverage, while shared sites are found on every
+  operator's sites (the shared-site KPI becomes the share of their sites another operator also uses);
   --join takes households/population per hamlet from a table (e.g. a census by GSO code);
   --threads N spreads the scan over N worker threads (default: all cores from 5,000 hamlets on)`;
 
@@ -24,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       ...INPUT_OPTIONS,
       'group-by': { type: 'string', multiple: true },
+      merger: { type: 'string' },
+      operator: { type: 'string', multiple: true },
       join: { type: 'string' },
       threads: { type: 'string' },
       'join-key': { type: 'string' },
@@ -44,6 +69,18 @@ async function main(argv: string[]): Promise<number> {
     for (const warning of joined.warnings) warnings.push(warning);
     for (const warning of joined.warnings) log(`${warning.code}: ${warning.message}`);
   }
+  if (values.merger) {
+    const merger = parseMergerCsv(decodeText(readBytes(values.merger, 'indicators'), basename(values.merger)).text, basename(values.merger));
+    if (merger.items.length === 0) throw new CliError(`${values.merger}: no usable merger row (columns old_code or old_name, and new_code or new_name)`);
+    for (const item of merger.skipped) log(`${item.where}: skipped: ${item.reason}`);
+    input.hamlets = applyMergerTable(input.hamlets, merger.items);
+  }
+  const operators = values.operator ? [...new Set(values.operator.map((name) => normalizeOperator(name).name))] : null;
+  if (operators) {
+    const known = new Set(input.btsRecords.map((record) => record.operator));
+    for (const operator of operators) if (!known.has(operator)) log(`--operator ${operator}: no site of this operator in the input`);
+  }
+  const analysed = operators ? filterCoverageInput(input, { operators, technologies: null }) : input;
   let lastProgress = 0;
   const onProgress = (done: number, total: number) => {
     // About twenty lines for a long run, none for a short one.
@@ -58,14 +95,16 @@ async function main(argv: string[]): Promise<number> {
   if (threads > 1) {
     const pool = await CoveragePool.start(threads);
     try {
-      analysis = await createCoverageAnalysisInPool(pool, input, config, { onProgress });
+      analysis = await createCoverageAnalysisInPool(pool, analysed, config, { onProgress });
     } finally {
       await pool.close();
     }
   } else {
-    analysis = createCoverageAnalysis(input, config, { onProgress });
+    analysis = createCoverageAnalysis(analysed, config, { onProgress });
   }
-  const groupBy = [...new Set(['district', 'commune', ...(values['group-by'] ?? [])])];
+  // Post-2025 communes when the hamlets carry them (merger table, or the layer's own new_code / new_name).
+  const hasNewCommunes = groupHamlets(input.hamlets, NEW_COMMUNE_FIELD).units.some((unit) => unit.key !== UNASSIGNED_GROUP_KEY);
+  const groupBy = [...new Set(['district', 'commune', ...(hasNewCommunes ? [NEW_COMMUNE_FIELD] : []), ...(values['group-by'] ?? [])])];
   const report = buildCoverageReport(analysis, groupBy);
   const allWarnings = [...warnings, ...report.warnings];
   mkdirSync(values.out, { recursive: true });
@@ -73,12 +112,14 @@ async function main(argv: string[]): Promise<number> {
   const reportJson = roundNumbers({ ...reportBody, ...demoNoteOf(input.demo), warnings: allWarnings, imports: summaries.map(({ warnings: _w, ...rest }) => rest), coordinateSystems: crsReports });
   writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(reportJson, null, 2)}\n`);
   writeFileSync(join(values.out, 'hamlets.csv'), `\uFEFF${formatHamletsCsv(report.hamlets)}\n`);
+  writeFileSync(join(values.out, 'groups.csv'), `\uFEFF${formatGroupsCsv(report.groups)}\n`);
   writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify({ ...formatHamletsGeoJson(input, report.hamlets), ...demoNoteOf(input.demo) }));
   writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify({ ...formatSitesGeoJson({ ...report, sites }, input.demo === true), ...demoNoteOf(input.demo) }));
   const k = report.kpis;
   log(`${k.hamlets} hamlets: mobile broadband ${formatPercent(k.coveredMobileShare)}, 4G ${formatPercent(k.covered4gShare)}, 5G ${formatPercent(k.covered5gShare)}, FTTH ${formatPercent(k.coveredFtthShare)}`);
-  log(`${k.sites} sites, ${k.sharedSites} shared (${formatPercent(k.sharedSiteShare)}); ${allWarnings.length} warnings`);
-  log(`wrote ${values.out}/report.json, hamlets.csv, hamlets.geojson, sites.geojson in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  if (operators) log(`${k.sites} sites of ${operators.join(', ')}, ${k.sharedSites} of them also used by another operator (${formatPercent(k.sharedSiteShare)}); ${allWarnings.length} warnings`);
+  else log(`${k.sites} sites, ${k.sharedSites} shared (${formatPercent(k.sharedSiteShare)}); ${allWarnings.length} warnings`);
+  log(`wrote ${values.out}/report.json, hamlets.csv, groups.csv, hamlets.geojson, sites.geojson in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return 0;
 }
 

@@ -18,6 +18,7 @@ export {
   type FibreRoute,
   type FieldMapping,
   type GroupKpis,
+  type GroupUnit,
   type Hamlet,
   type HamletResult,
   type ImportResult,
@@ -29,6 +30,7 @@ export {
   type PolygonCoordinates,
   type PolygonGeometry,
   type Position,
+  type ReportSite,
   type Site,
   type SkippedItem,
   type TargetResult,
@@ -43,7 +45,10 @@ export { appendAll } from './append-all';
 export { buildCoverageReport, createCoverageAnalysis, withExtraBtsRecords, type CoverageAnalysis } from './analyze-coverage';
 export { computeKpis } from './kpi/compute-kpis';
 export { evaluateTargets } from './kpi/evaluate-targets';
-export { coverageStatusOf, type CoverageStatus } from './coverage/coverage-status';
+export { COVERAGE_STATUSES, coverageStatus, coverageStatusOf, coveredThresholdOf, isCoveredFraction, operatorFractionOf, type CoverageStatus } from './kpi/coverage-status';
+export { formatUnitLabel, groupHamlets, UNASSIGNED_GROUP_KEY, type HamletGrouping } from './admin/group-hamlets';
+export { applyMergerTable, MERGER_COLUMN_ALIASES, NEW_COMMUNE_FIELD, NEW_UNIT_PROPERTIES, parseMergerCsv, type MergerRow } from './admin/merger-table';
+export { filterCoverageInput, NO_FILTERS, type InputFilters } from './filters/filter-coverage-input';
 export { findReachingSites } from './coverage/find-reaching-sites';
 export { buildCoverageFootprints } from './coverage/coverage-footprints';
 
@@ -78,7 +83,7 @@ export { createReprojector } from './crs/reproject';
 export type { CrsReport } from './crs/place-layer';
 
 // Writing results.
-export { formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers } from './io/format-outputs';
+export { formatGroupsCsv, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers } from './io/format-outputs';
 
 // Siting: proposed new shared sites.
 export { proposeSites, type Proposal, type ProposalResult, type ProposeOptions, type ProposePhase } from './siting/propose-sites';

@@ -1,7 +1,7 @@
+import { parseMergerCsv } from '../core';
 import { parseLayerInWorker } from '../worker/client';
 import type { LayerKind, ParsedLayer } from '../worker/messages';
 import { useDatasetStore, type DatasetLayerName, type DatasetLayers, type LayerOrigin } from './dataset-store';
-import { parseMergerCsv } from './merger-table';
 import { clearStored, loadStored } from './persistence';
 import { useSettingsStore } from './settings-store';
 

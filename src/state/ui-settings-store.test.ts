@@ -14,6 +14,7 @@ const hamlet = (id: string, households: number, mobile: number, viettel: number)
   fraction: { mobile, '4g': mobile, '5g': 0, ftth: 0 },
   covered: { mobile: mobile >= 0.5, '4g': mobile >= 0.5, '5g': false, ftth: false },
   operatorFraction: { Viettel: { mobile: viettel, '4g': viettel, '5g': 0 } },
+  groupKeys: {},
 });
 
 const report = { hamlets: [hamlet('a', 10, 0.2, 0.2), hamlet('b', 50, 0, 0), hamlet('c', 30, 0.9, 0.1)] } as CoverageReport;

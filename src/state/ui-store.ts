@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import type { LayerName } from '../core';
+import { NO_FILTERS, type InputFilters, type LayerName } from '../core';
 import type { Locale } from '../i18n/format';
-import { NO_FILTERS, type InputFilters } from './filter-input';
 import type { MapView } from './url-state';
 import type { UncoveredListFilters } from './analysis-store';
 

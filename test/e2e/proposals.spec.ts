@@ -13,7 +13,7 @@ import {
   type ProposalResult,
   type Technology,
 } from '../../src/core';
-import { applyMergerTable } from '../../src/state/merger-table';
+import { applyMergerTable } from '../../src/core';
 import { buildCoverageConfig, DEFAULT_SETTINGS } from '../../src/state/settings-store';
 import { closeBrowser } from './browser';
 import { AppDriver, recordMeasurement, type ProposalReading } from './driver';

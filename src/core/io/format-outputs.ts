@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { CoverageInput, CoverageReport, HamletResult, LayerName } from '../types';
+import type { CoverageInput, CoverageReport, GroupKpis, HamletResult, LayerName } from '../types';
 import { LAYER_NAMES } from '../types';
 
 /** Colours of covered / not covered hamlets in exported GeoJSON (simplestyle, for any viewer). */
@@ -49,6 +49,44 @@ export function formatHamletsCsv(hamlets: HamletResult[]): string {
     return row;
   });
   return Papa.unparse(rows, { newline: '\n' });
+}
+
+const GROUP_COLUMNS = ['grouping', 'key', 'code', 'name', 'parent_key', 'parent_name', 'hamlets', 'households', 'covered_mobile', 'covered_mobile_share', 'covered_4g_share', 'covered_5g_share', 'covered_ftth_share', 'covered_mobile_household_share', 'ftth_household_ceiling', 'sites', 'shared_sites', 'shared_site_share'];
+
+const rounded = (share: number | null): number | string => (share === null ? '' : Math.round(share * 1e6) / 1e6);
+
+/**
+ * One CSV row per unit of every grouping of the report: the grouping, the unit's key and code, its
+ * name and its parent's, then its KPIs. Text cells that a spreadsheet would run as a formula are
+ * prefixed with `'`.
+ * @param groups the report's groups (`report.groups`)
+ * @returns CSV text with a header row, UTF-8 (add a BOM when Excel must open it)
+ * @example formatGroupsCsv(report.groups).split('\n')[0] // "grouping,key,code,name,parent_key,parent_name,..."
+ */
+export function formatGroupsCsv(groups: Record<string, GroupKpis[]>): string {
+  const rows = Object.keys(groups).flatMap((grouping) =>
+    groups[grouping].map((row) => ({
+      grouping: defuseFormula(grouping),
+      key: defuseFormula(row.key),
+      code: defuseFormula(row.code ?? ''),
+      name: defuseFormula(row.label),
+      parent_key: defuseFormula(row.parentKey ?? ''),
+      parent_name: defuseFormula(row.parentLabel ?? ''),
+      hamlets: row.hamlets,
+      households: row.households,
+      covered_mobile: row.coveredMobile,
+      covered_mobile_share: rounded(row.coveredMobileShare),
+      covered_4g_share: rounded(row.covered4gShare),
+      covered_5g_share: rounded(row.covered5gShare),
+      covered_ftth_share: rounded(row.coveredFtthShare),
+      covered_mobile_household_share: rounded(row.coveredMobileHouseholdShare),
+      ftth_household_ceiling: rounded(row.ftthHouseholdCeiling),
+      sites: row.sites,
+      shared_sites: row.sharedSites,
+      shared_site_share: rounded(row.sharedSiteShare),
+    })),
+  );
+  return Papa.unparse(rows, { newline: '\n', columns: GROUP_COLUMNS });
 }
 
 /**
@@ -112,6 +150,7 @@ export function formatSitesGeoJson(report: CoverageReport, demo: boolean) {
         technologies: site.technologies.join(';'),
         shared: site.shared,
         record_site_ids: site.recordSiteIds.join(';'),
+        hamlet_id: site.hamletId,
         'marker-color': site.shared ? '#7b3294' : '#999999',
       },
       geometry: { type: 'Point' as const, coordinates: [Math.round(site.lng * 1e6) / 1e6, Math.round(site.lat * 1e6) / 1e6] },

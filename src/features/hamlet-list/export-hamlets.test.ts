@@ -12,6 +12,7 @@ const result: HamletResult = {
   fraction: { mobile: 0.1234567, '4g': 0, '5g': 0, ftth: 0.5 },
   covered: { mobile: false, '4g': false, '5g': false, ftth: true },
   operatorFraction: {},
+  groupKeys: {},
 };
 
 describe('buildHamletCsv', () => {

@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
-import { BTS_COLUMN_ALIASES, DEFAULT_CONFIG, FIBRE_COLUMN_ALIASES, findColumn, INDICATOR_COLUMN_ALIASES, parseCsvTable, type FieldMapping } from '../../core';
-import { MERGER_COLUMN_ALIASES } from '../../state/merger-table';
+import { BTS_COLUMN_ALIASES, DEFAULT_CONFIG, FIBRE_COLUMN_ALIASES, findColumn, INDICATOR_COLUMN_ALIASES, MERGER_COLUMN_ALIASES, parseCsvTable, type FieldMapping } from '../../core';
 
 /** What a user can import: the engine's layers plus the commune merger table. */
 export type ImportKind = 'hamlets' | 'sites' | 'fibre' | 'indicators' | 'merger';

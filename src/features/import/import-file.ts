@@ -1,6 +1,5 @@
-import { checkInputSize, decodeText, type FieldMapping, type InputKind, type ParsedInputBytes } from '../../core';
+import { checkInputSize, decodeText, parseMergerCsv, type FieldMapping, type InputKind, type ParsedInputBytes } from '../../core';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
-import { parseMergerCsv } from '../../state/merger-table';
 import { buildCoverageConfig, useSettingsStore } from '../../state/settings-store';
 import { parseBytesInWorker } from '../../worker/client';
 import type { ImportKind } from './column-mapping';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CoverageInput } from '../core';
-import { filterCoverageInput, NO_FILTERS } from './filter-input';
+import type { CoverageInput } from '../types';
+import { filterCoverageInput, NO_FILTERS } from './filter-coverage-input';
 
 const input: CoverageInput = {
   hamlets: [],
@@ -26,5 +26,11 @@ describe('filterCoverageInput', () => {
     expect(filtered.btsRecords).toEqual([{ siteId: 'V1', operator: 'Viettel', lng: 105, lat: 9, technologies: ['4G'] }]);
     expect(filtered.fibrePoints.map((point) => point.id)).toEqual(['F1']);
     expect(input.btsRecords[0].technologies).toEqual(['2G', '4G']);
+  });
+  it('keeps every operator’s records, technology-filtered, for co-location', () => {
+    const filtered = filterCoverageInput(input, { operators: ['Viettel'], technologies: ['4G'] });
+    expect(filtered.operatorFilter?.operators).toEqual(['Viettel']);
+    expect(filtered.operatorFilter?.otherBtsRecords.map((record) => [record.siteId, record.technologies])).toEqual([['M1', ['4G']]]);
+    expect(filterCoverageInput(input, { operators: null, technologies: ['4G'] }).operatorFilter).toBeUndefined();
   });
 });
