@@ -1,14 +1,14 @@
 // npm run print -- [the analyze inputs] [--layer mobile|4g|5g|ftth] [--operator NAME ...]
 //                  [--paper A4|A3] [--orientation landscape|portrait]
-//                  [--extent province|district:CODE|commune:CODE] [--atlas district|commune]
+//                  [--extent province|district:CODE|commune:CODE] [--atlas district|commune|new_commune]
 //                  [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
 // Renders the app's own print layout in headless Chromium: the same PDF as the app's "Xuất PDF".
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LAYER_NAMES, normalizeOperator, type LayerName } from '../src/core/index';
+import { formatUnitLabel, groupHamlets, LAYER_NAMES, normalizeOperator, UNASSIGNED_GROUP_KEY, type Hamlet, type LayerName } from '../src/core/index';
 import type { AutomationInput } from '../src/features/print/print-automation';
-import { hamletsOfUnit, type UnitGrouping } from '../src/print/print-content';
+import type { UnitGrouping } from '../src/print/print-content';
 import { printInBrowser } from './cli/print-browser';
 import { ensureBuild, startPreviewServer } from './cli/print-server';
 import { CliError } from './cli/read-inputs';
@@ -19,16 +19,34 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `usage: npm run print -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                         [--sheet NAME|N] [--crs SYSTEM] [--layer mobile|4g|5g|ftth] [--operator NAME ...]
                         [--paper A4|A3] [--orientation landscape|portrait]
-                        [--extent province|district:CODE|commune:CODE] [--atlas district|commune]
+                        [--extent province|district:CODE|commune:CODE] [--atlas district|commune|new_commune]
                         [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
   inputs as for npm run analyze (the demo dataset when none is given); CODE is a district or commune
-  code (district_code / commune_code) or name; --atlas makes one page per unit;
+  code (district_code / commune_code) or a name that only one unit has; --atlas makes one page per
+  unit (new_commune: the post-2025 communes, from the hamlets' new_code / new_name);
   the app is built first when dist/ is older than its sources, unless --no-build`;
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
   if (!allowed.includes(value as T)) throw new CliError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
   return value as T;
+}
+
+/**
+ * The engine's key of the unit named on the command line by its key, its code or its name. A name that
+ * several units share ("Phường 1") is refused with the list of those units and their codes.
+ */
+function resolveUnitKey(hamlets: Hamlet[], grouping: UnitGrouping, wanted: string): string {
+  const { units } = groupHamlets(hamlets, grouping);
+  const text = wanted.trim();
+  const exact = units.find((unit) => unit.key === text) ?? units.find((unit) => unit.code === text);
+  if (exact) return exact.key;
+  const named = units.filter((unit) => unit.label === text || formatUnitLabel(unit) === text);
+  if (named.length === 1) return named[0].key;
+  const describe = (list: typeof units) => list.map((unit) => `${unit.code ?? unit.key} ${formatUnitLabel(unit)}`);
+  if (named.length > 1) throw new CliError(`${named.length} ${grouping}s are called "${text}"; give the code: ${describe(named).join('; ')}`);
+  const known = describe(units.filter((unit) => unit.key !== UNASSIGNED_GROUP_KEY));
+  throw new CliError(`no hamlet in ${grouping} "${text}"; known ${grouping}s (code name): ${known.slice(0, 40).join('; ')}${known.length > 40 ? '; …' : ''}`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -58,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
   const layer = oneOf<LayerName>(values.layer, LAYER_NAMES, '--layer', 'mobile');
   const paper = oneOf(values.paper, ['A4', 'A3'] as const, '--paper', 'A4');
   const orientation = oneOf(values.orientation, ['landscape', 'portrait'] as const, '--orientation', 'landscape');
-  const atlas = values.atlas === undefined ? '' : oneOf(values.atlas, ['district', 'commune'] as const, '--atlas', 'district');
+  const atlas = values.atlas === undefined ? '' : oneOf(values.atlas, ['district', 'commune', 'new_commune'] as const, '--atlas', 'district');
   const locale = oneOf(values.lang, ['vi', 'en'] as const, '--lang', 'vi');
   const dataDate = values['data-date'] ?? '';
   if (dataDate && !/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) throw new CliError(`--data-date must be YYYY-MM-DD, not "${dataDate}"`);
@@ -71,11 +89,7 @@ async function main(argv: string[]): Promise<number> {
     const match = /^(district|commune):(.+)$/.exec(values.extent);
     if (!match) throw new CliError(`--extent must be province, district:CODE or commune:CODE, not "${values.extent}"`);
     extent = match[1] as UnitGrouping;
-    unitKey = match[2].trim();
-    if (hamletsOfUnit(input.hamlets, extent, unitKey).length === 0) {
-      const known = [...new Set(input.hamlets.map((hamlet) => `${hamlet.properties[`${extent}_code`] ?? '—'} ${hamlet[extent as 'district' | 'commune']}`))].sort();
-      throw new CliError(`no hamlet in ${extent} "${unitKey}"; known ${extent}s (code name): ${known.slice(0, 40).join('; ')}${known.length > 40 ? '; …' : ''}`);
-    }
+    unitKey = resolveUnitKey(input.hamlets, extent, match[2]);
   }
   const operators = values.operator ? values.operator.map((name) => normalizeOperator(name).name) : null;
   const automation: AutomationInput = {

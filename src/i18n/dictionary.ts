@@ -4,6 +4,7 @@
  * `as const` and `en<Area>: Record<keyof typeof vi<Area>, string>`), spread in below.
  */
 import { enDemo, viDemo } from './messages-demo';
+import { enReport, viReport } from './messages-report';
 
 const viBase = {
   'app.title': 'Hạ tầng số Sóc Trăng — độ phủ theo ấp, khóm',
@@ -21,9 +22,6 @@ const viBase = {
   'layer.5g': '5G',
   'layer.ftth': 'Cáp quang FTTH',
   'legend.title': 'Chú giải',
-  'legend.covered': 'Được phủ',
-  'legend.partial': 'Phủ một phần',
-  'legend.none': 'Chưa được phủ',
   'legend.noData': 'Chưa có kết quả',
   'legend.sharedSite': 'Trạm dùng chung',
   'legend.singleSite': 'Trạm một nhà mạng',
@@ -372,9 +370,6 @@ const enBase: Record<keyof typeof viBase, string> = {
   'layer.5g': '5G',
   'layer.ftth': 'Fibre (FTTH)',
   'legend.title': 'Legend',
-  'legend.covered': 'Covered',
-  'legend.partial': 'Partly covered',
-  'legend.none': 'Not covered',
   'legend.noData': 'No result yet',
   'legend.sharedSite': 'Shared site',
   'legend.singleSite': 'Single-operator site',
@@ -710,6 +705,7 @@ const enBase: Record<keyof typeof viBase, string> = {
 export const vi = {
   ...viBase,
   ...viDemo,
+  ...viReport,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -717,4 +713,5 @@ export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, string> = {
   ...enBase,
   ...enDemo,
+  ...enReport,
 };

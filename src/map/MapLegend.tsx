@@ -1,5 +1,9 @@
-import { useT } from '../i18n/use-t';
+import { coveredThresholdOf } from '../core';
+import { coverageClassLabels } from '../i18n/coverage-classes';
+import { useLocale, useT } from '../i18n/use-t';
+import { useAnalysisStore } from '../state/analysis-store';
 import { useProposalsStore } from '../state/proposals-store';
+import { useSettingsStore } from '../state/settings-store';
 import { useUiStore } from '../state/ui-store';
 import { COVERAGE_COLORS, FIBRE_COLOR, SITE_COLORS } from './layers/palette';
 import { PROPOSAL_COLORS } from './layers/proposal-layers';
@@ -9,16 +13,23 @@ export interface MapLegendProps {
   onShowDiscsChange(show: boolean): void;
 }
 
-/** Legend of the coverage colours and site symbols, with the coverage-disc switch. */
+/**
+ * Legend of the coverage colours, each class with its rule for the threshold in force on the layer shown
+ * (the report's own thresholds once it exists), the site symbols, and the coverage-disc switch.
+ */
 export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
   const t = useT();
+  const locale = useLocale();
   const layer = useUiStore((state) => state.layer);
   const hasProposals = useProposalsStore((state) => state.proposals.length > 0);
+  const reportThreshold = useAnalysisStore((state) => state.report?.coveredThreshold);
+  const settingsThreshold = useSettingsStore((state) => state.coveredThreshold);
+  const classes = coverageClassLabels(coveredThresholdOf(reportThreshold ?? settingsThreshold, layer), t, locale);
   const swatches = [
-    ['legend.covered', COVERAGE_COLORS.covered],
-    ['legend.partial', COVERAGE_COLORS.partial],
-    ['legend.none', COVERAGE_COLORS.none],
-    ['legend.noData', COVERAGE_COLORS.noData],
+    ['covered', classes.covered, COVERAGE_COLORS.covered],
+    ['partial', classes.partial, COVERAGE_COLORS.partial],
+    ['none', classes.none, COVERAGE_COLORS.none],
+    ['noData', t('legend.noData'), COVERAGE_COLORS.noData],
   ] as const;
   return (
     <section className="map-legend" aria-label={t('legend.title')} data-testid="legend">
@@ -26,10 +37,10 @@ export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
         {t('legend.title')}: {t(`layer.${layer}`)}
       </h2>
       <ul>
-        {swatches.map(([key, color]) => (
-          <li key={key}>
+        {swatches.map(([status, label, color]) => (
+          <li key={status} data-testid={`legend-class-${status}`}>
             <span className="swatch" style={{ background: color }} aria-hidden="true" />
-            {t(key)}
+            {label}
           </li>
         ))}
         <li>

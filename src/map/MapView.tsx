@@ -78,6 +78,12 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
     };
     const zoomToSelection = () => {
       const selection = useUiStore.getState().selection;
+      if (selection?.kind === 'site') {
+        const site = useAnalysisStore.getState().report?.sites.find((item) => item.id === selection.id);
+        // A site has no extent: frame about a kilometre around it.
+        if (site) controller.fitBounds([site.lng - 0.005, site.lat - 0.005, site.lng + 0.005, site.lat + 0.005], 14, true, DETAILS_PANEL_WIDTH);
+        return;
+      }
       if (selection?.kind !== 'hamlet') return;
       const hamlet = useDatasetStore.getState().hamlets.find((item) => item.id === selection.id);
       const bounds = hamlet ? hamletBounds(hamlet) : null;

@@ -118,6 +118,31 @@ export class AppDriver {
     });
   }
 
+  /** The map legend's coverage classes, as shown (each with its rule). */
+  async readLegendClasses(): Promise<Record<'covered' | 'partial' | 'none', string>> {
+    const text = async (status: string) => ((await this.page.getByTestId(`legend-class-${status}`).textContent()) ?? '').trim();
+    return { covered: await text('covered'), partial: await text('partial'), none: await text('none') };
+  }
+
+  /** Switches the layer shown in the header. */
+  async chooseLayer(layer: 'mobile' | '4g' | '5g' | 'ftth'): Promise<void> {
+    await this.page.getByTestId('layer-select').selectOption(layer);
+  }
+
+  /** Switches the interface language. */
+  async chooseLanguage(locale: 'vi' | 'en'): Promise<void> {
+    await this.page.getByTestId(`language-${locale}`).click();
+  }
+
+  /** The dashboard's list of sites outside every hamlet: count and listed ids (0 and none when absent). */
+  async readOutsideSites(): Promise<{ count: number; ids: string[]; text: string }> {
+    await this.openPanel('kpi');
+    const section = this.page.getByTestId('outside-sites');
+    if ((await section.count()) === 0) return { count: 0, ids: [], text: '' };
+    const ids = await this.page.getByTestId('outside-site').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+    return { count: Number(await section.getAttribute('data-count')), ids, text: await section.innerText() };
+  }
+
   /** Types a value into a settings field; the analysis re-runs after its debounce. */
   async changeSetting(testId: string, value: string): Promise<void> {
     await this.openPanel('settings');

@@ -24,12 +24,17 @@ function defuseFormula(value: string): string {
   return /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
+function unitKeyOf(hamlet: HamletResult, grouping: string): string {
+  return hamlet.groupKeys && Object.hasOwn(hamlet.groupKeys, grouping) ? hamlet.groupKeys[grouping] : '';
+}
+
 /**
- * One CSV row per hamlet: ids, names, households, fraction and covered flag per layer. Text cells
+ * One CSV row per hamlet: ids, names, the report's unit keys (district, commune, post-2025 commune;
+ * codes where the layer has them), households, fraction and covered flag per layer. Text cells
  * that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) are prefixed with `'`.
  * @param hamlets hamlet results (e.g. a filtered list)
  * @returns CSV text with a header row, UTF-8 (add a BOM when Excel must open it)
- * @example formatHamletsCsv(report.hamlets).split('\n')[0] // "id,name,commune,district,households,..."
+ * @example formatHamletsCsv(report.hamlets).split('\n')[0] // "id,name,commune,district,district_key,commune_key,new_commune_key,households,..."
  */
 export function formatHamletsCsv(hamlets: HamletResult[]): string {
   const rows = hamlets.map((hamlet) => {
@@ -38,6 +43,10 @@ export function formatHamletsCsv(hamlets: HamletResult[]): string {
       name: defuseFormula(hamlet.name),
       commune: defuseFormula(hamlet.commune),
       district: defuseFormula(hamlet.district),
+      // The report's unit keys (the code where the hamlet layer has one): the rows to join or group by.
+      district_key: defuseFormula(unitKeyOf(hamlet, 'district')),
+      commune_key: defuseFormula(unitKeyOf(hamlet, 'commune')),
+      new_commune_key: defuseFormula(unitKeyOf(hamlet, 'new_commune')),
       households: hamlet.households ?? '',
       population: hamlet.population ?? '',
       area_km2: Math.round(hamlet.areaKm2 * 1e6) / 1e6,

@@ -12,14 +12,14 @@ const result: HamletResult = {
   fraction: { mobile: 0.1234567, '4g': 0, '5g': 0, ftth: 0.5 },
   covered: { mobile: false, '4g': false, '5g': false, ftth: true },
   operatorFraction: {},
-  groupKeys: {},
+  groupKeys: { district: '945', commune: '=31540' },
 };
 
 describe('buildHamletCsv', () => {
   it('writes a BOM, a header, rounded fractions, and defuses formulas', () => {
     const csv = buildHamletCsv([result]);
-    expect(csv.startsWith('\ufeffid,name,commune,district,households,population,area_km2,fraction_mobile')).toBe(true);
-    expect(csv).toContain("A1,'=cmd(),Xã Đại Ân 1,Huyện Cù Lao Dung,120,,1,0.123457,false,0,false,0,false,0.5,true");
+    expect(csv.startsWith('\ufeffid,name,commune,district,district_key,commune_key,new_commune_key,households,population,area_km2,fraction_mobile')).toBe(true);
+    expect(csv).toContain("A1,'=cmd(),Xã Đại Ân 1,Huyện Cù Lao Dung,945,'=31540,,120,,1,0.123457,false,0,false,0,false,0.5,true");
   });
 });
 

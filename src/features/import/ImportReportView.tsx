@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n/dictionary';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { downloadText } from '../hamlet-list/export-hamlets';
+import { OutsideSitesOfFile } from '../kpi-dashboard/OutsideSites';
 import { nameCrs } from './crs-name';
 import { formatImportReportCsv, formatImportReportText, PLACEMENT_CODES, type ImportReport } from './import-report';
 import { WARNING_CODES } from './warning-codes';
@@ -55,6 +56,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {crsText && <li data-testid="import-crs" data-crs={report.crs?.crsId}>{crsText}</li>}
         </ul>
       )}
+      {report.kind === 'sites' && report.error === null && <OutsideSitesOfFile fileName={report.fileName} />}
       {report.skipped.length > 0 && (
         <>
           <h4>{t('import.skippedTitle')}</h4>

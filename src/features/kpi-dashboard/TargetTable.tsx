@@ -1,4 +1,4 @@
-import type { TargetResult } from '../../core';
+import { DEFAULT_CONFIG, type TargetResult } from '../../core';
 import { formatIsoDate, formatTargetValue } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { selectTargets, useAnalysisStore } from '../../state/analysis-store';
@@ -31,7 +31,12 @@ export function TargetTable() {
   const t = useT();
   const locale = useLocale();
   const targets = useAnalysisStore(selectTargets);
+  const operatorFilter = useAnalysisStore((state) => state.report?.operatorFilter ?? null);
   const sourceText = useSourceText();
+  // With an operator filter the shared-site value is that operator's sites shared with another operator
+  // (the app analyses with the plan's default targets).
+  const sharedSiteTargets = new Set(DEFAULT_CONFIG.targets.filter((target) => target.computedFrom === 'sharedSiteShare').map((target) => target.id));
+  const labelOf = (target: TargetResult) => (operatorFilter && sharedSiteTargets.has(target.id) ? t('kpi.sharedSitesOfOperators', { operators: operatorFilter.join(', ') }) : target.label);
   return (
     <section>
       <h2>{t('targets.title')}</h2>
@@ -48,7 +53,7 @@ export function TargetTable() {
         <tbody>
           {targets.map((target) => (
             <tr key={target.id} data-testid={`target-${target.id}`}>
-              <th scope="row">{target.label}</th>
+              <th scope="row" data-testid={`target-label-${target.id}`}>{labelOf(target)}</th>
               <td>
                 {target.comparator === '>' ? '> ' : '≥ '}
                 {formatTargetValue(target.target, target.unit, locale)}
