@@ -15,6 +15,21 @@ function textOf(value: unknown): string {
  */
 export class PropertyReader {
   private readonly normalized = new Map<string, string>();
+  private readonly ranks = new WeakMap<readonly string[], Map<string, number>>();
+
+  /** Normalised name → its place in `names` (the first place when two names normalise alike). */
+  private ranksOf(names: readonly string[]): Map<string, number> {
+    let ranks = this.ranks.get(names);
+    if (!ranks) {
+      ranks = new Map();
+      names.forEach((name, rank) => {
+        const key = this.normalize(name);
+        if (!ranks!.has(key)) ranks!.set(key, rank);
+      });
+      this.ranks.set(names, ranks);
+    }
+    return ranks;
+  }
 
   private normalize(name: string): string {
     let key = this.normalized.get(name);
@@ -40,15 +55,20 @@ export class PropertyReader {
         if (text !== '') return text;
       }
     }
-    for (const name of names) {
-      const target = this.normalize(name);
-      for (const key of Object.keys(properties)) {
-        if (this.normalize(key) !== target) continue;
-        const text = textOf(properties[key]);
-        if (text !== '') return text;
-      }
+    // Loose matches: the earliest name wins, then the first property with that name.
+    const ranks = this.ranksOf(names);
+    let bestRank = names.length;
+    let best = '';
+    for (const key in properties) {
+      if (!Object.hasOwn(properties, key)) continue;
+      const rank = ranks.get(this.normalize(key));
+      if (rank === undefined || rank >= bestRank) continue;
+      const text = textOf(properties[key]);
+      if (text === '') continue;
+      bestRank = rank;
+      best = text;
     }
-    return '';
+    return best;
   }
 
   /**
