@@ -1,5 +1,5 @@
 import { appendAll } from './append-all';
-import type { BtsRecord, CoverageConfig, CoverageInput, Site, Warning } from './types';
+import { SHARED_TOWER_OPERATOR, type BtsRecord, type CoverageConfig, type CoverageInput, type Site, type Warning } from './types';
 import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, shapeBounds, type Allocate, type LayerKey } from './coverage/coverage-shapes';
 import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
 import type { PreparedHamlet, ScanPass } from './coverage/scanline-kernel';
@@ -51,8 +51,11 @@ function locateSites(sites: Site[], prepared: PreparedHamlet[], hamletIndex: Box
   return located;
 }
 
+/** Operators with layers of their own (a shared tower has none). */
 function operatorsOf(records: BtsRecord[]): Set<string> {
-  return new Set(records.map((record) => record.operator));
+  const operators = new Set(records.map((record) => record.operator));
+  operators.delete(SHARED_TOWER_OPERATOR);
+  return operators;
 }
 
 /** Records sites are merged from: every operator's, also when the input was filtered to some operators. */
@@ -194,7 +197,7 @@ function symmetricDifference(before: BtsRecord[], after: BtsRecord[]): BtsRecord
  */
 export function withExtraBtsRecords(analysis: CoverageAnalysis, extraRecords: BtsRecord[]): CoverageAnalysis {
   const known = new Set(analysis.layerKeys.map((key) => key.operator));
-  const hasNewOperator = extraRecords.some((record) => !known.has(record.operator)) && analysis.layerKeys.length < 4 + 3 * MAX_OPERATOR_LAYERS;
+  const hasNewOperator = extraRecords.some((record) => !known.has(record.operator) && record.operator !== SHARED_TOWER_OPERATOR) && analysis.layerKeys.length < 4 + 3 * MAX_OPERATOR_LAYERS;
   if (hasNewOperator) return createCoverageAnalysis(analysis.input, analysis.config, {}, extraRecords);
   const extra =
     extraRecords.length > 0

@@ -38,6 +38,14 @@ export interface Hamlet {
   geometry: AreaGeometry;
 }
 
+/**
+ * The operator name of a new shared tower that no operator has been named for yet (a proposal
+ * "operator-neutral"; in files the `operator` column reads `Dùng chung`). Such a record counts for
+ * the overall layers and for no operator's own layer, and the site it stands on counts as shared:
+ * it is built to be shared, as the plan's shared-infrastructure indicator counts it.
+ */
+export const SHARED_TOWER_OPERATOR = 'Dùng chung';
+
 /** One row of an operator's site list: one operator at one point (a site or a cell). */
 export interface BtsRecord {
   siteId: string;
