@@ -6,6 +6,7 @@
 export {
   LAYER_NAMES,
   MOBILE_LAYER_NAMES,
+  SHARED_TOWER_OPERATOR,
   TECHNOLOGIES,
   type AreaGeometry,
   type BtsRecord,
@@ -85,10 +86,14 @@ export type { CrsReport } from './crs/place-layer';
 // Writing results.
 export { formatGroupsCsv, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers } from './io/format-outputs';
 
-// Siting: proposed new shared sites.
-export { proposeSites, type Proposal, type ProposalResult, type ProposeOptions, type ProposePhase } from './siting/propose-sites';
+// Siting: proposed new shared sites, and the engine's verdict on any proposal set.
+export { proposeSites, resolveProposalAim, type Proposal, type ProposalResult, type ProposeOptions, type ProposePhase, type SharingOutcome } from './siting/propose-sites';
+export { evaluateProposals, toProposalRecords, type EvaluatedProposal, type HelpedHamlet, type LayerShare, type PlacedProposal, type ProposalSetEvaluation } from './siting/evaluate-proposals';
+export { pinProposals, type PinnedBase } from './siting/pin-proposals';
+export type { ProposalPlace } from './siting/locate-proposal';
+export type { ProposalAim } from './siting/target-layers';
 export { formatProposalsGeoJson } from './siting/format-proposals';
-export { SitingError, type HighsLike } from './siting/siting-types';
+export { SitingError, type HighsLike, type SitingMessage, type SolverStatus } from './siting/siting-types';
 export { buildCandidates } from './siting/build-candidates';
 export { computeCoverageGain } from './siting/coverage-gain';
 export { findTargetLayers, isMobileCovered } from './siting/target-layers';

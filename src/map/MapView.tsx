@@ -92,7 +92,7 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
     const pushProposals = () => {
       const state = useProposalsStore.getState();
       controller.setProposals(buildProposalCollection(selectRankedProposals(state), state.selectedId));
-      controller.setProposalGains((state.evaluation?.gains ?? []).flatMap((gain) => gain.hamlets.map((hamlet) => hamlet.id)));
+      controller.setProposalGains((state.evaluation?.proposals ?? []).flatMap((proposal) => proposal.helped.map((hamlet) => hamlet.hamletId)));
     };
     pushDataset();
     pushReport();

@@ -89,9 +89,9 @@ export function setSitingBase(base: ProposalBase): Promise<number> {
   return sitingWorker().setBase(base);
 }
 
-/** Runs `proposeSites` in the siting worker; `onProgress` gets (phase, done, total). */
-export function proposeInWorker(options: ProposalRunOptions, onProgress?: (phase: string, done: number, total: number) => void): Promise<ProposalRunResponse | ProposalFailure> {
-  return sitingWorker().propose(options, onProgress ? Comlink.proxy(onProgress) : undefined);
+/** Runs `proposeSites` in the siting worker; `spentMs` (preparing its base) counts against the time limit; `onProgress` gets (phase, done, total). */
+export function proposeInWorker(options: ProposalRunOptions, spentMs: number, onProgress?: (phase: string, done: number, total: number) => void): Promise<ProposalRunResponse | ProposalFailure> {
+  return sitingWorker().propose(options, spentMs, onProgress ? Comlink.proxy(onProgress) : undefined);
 }
 
 /** Re-analyses a proposal set against the cached base analysis. */

@@ -17,6 +17,13 @@ export interface ProposalReading {
   radiusMeters: number;
   lng: number;
   lat: number;
+  /** The name shown ("Trạm mới số 3 — Xã Lạc Hòa"). */
+  name: string;
+  /** The coordinates shown. */
+  location: string;
+  /** Ids of the hamlets it is credited with. */
+  helped: string[];
+  makesShared: boolean;
 }
 
 /** The before → after table of the proposals panel: row id → raw values. */
@@ -406,9 +413,51 @@ export class AppDriver {
     return this.page.evaluate(() =>
       [...document.querySelectorAll('[data-testid="proposal-row"]')].map((row) => {
         const data = (name: string) => row.getAttribute(`data-${name}`) ?? '';
-        return { id: data('id'), rank: Number(data('rank')), kind: data('kind'), operator: data('operator'), technology: data('technology'), radiusMeters: Number(data('radius')), lng: Number(data('lng')), lat: Number(data('lat')) };
+        const text = (id: string) => (row.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').trim();
+        return {
+          id: data('id'),
+          rank: Number(data('rank')),
+          kind: data('kind'),
+          operator: data('operator'),
+          technology: data('technology'),
+          radiusMeters: Number(data('radius')),
+          lng: Number(data('lng')),
+          lat: Number(data('lat')),
+          name: text('proposal-name'),
+          location: text('proposal-location'),
+          helped: data('helped') === '' ? [] : data('helped').split(' '),
+          makesShared: data('makes-shared') === 'true',
+        };
       }),
     );
+  }
+
+  /** Sets the aim of the proposals (coverage, shared-site ratio or both) and, when given, the shared-site target in %. */
+  async setProposalAim(aim: 'coverage' | 'shared' | 'both', sharedTargetPercent?: number): Promise<void> {
+    await this.openPanel('proposals');
+    await this.page.getByTestId('proposal-aim').selectOption(aim);
+    if (sharedTargetPercent !== undefined) {
+      const input = this.page.getByTestId('proposal-shared-target');
+      await input.fill(String(sharedTargetPercent));
+      await input.blur();
+    }
+  }
+
+  /** The solver's status code and the codes of what the time limit cut short. */
+  async readProposalStatus(): Promise<{ status: string; cutShort: string[]; text: string }> {
+    const summary = this.page.getByTestId('proposals-summary');
+    const cut = (await summary.getAttribute('data-cut-short')) ?? '';
+    return { status: (await summary.getAttribute('data-status')) ?? '', cutShort: cut === '' ? [] : cut.split(' '), text: (await this.page.getByTestId('proposals-status-text').innerText()).trim() };
+  }
+
+  /** Moves a proposal (by id) from the keyboard: picks it, types the coordinates, presses Enter. */
+  async moveProposalByKeyboard(id: string, lng: number, lat: number): Promise<void> {
+    await this.openPanel('proposals');
+    const row = this.page.locator(`[data-testid="proposal-row"][data-id="${id}"]`);
+    await row.getByTestId('proposal-show').click();
+    await row.getByTestId('proposal-move-lng').fill(String(lng));
+    await row.getByTestId('proposal-move-lat').fill(String(lat));
+    await this.waitForProposalEvaluation(() => row.getByTestId('proposal-move-lat').press('Enter'));
   }
 
   async readProposalKpis(): Promise<ProposalKpiReading> {
