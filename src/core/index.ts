@@ -96,5 +96,3 @@ export { formatProposalsGeoJson } from './siting/format-proposals';
 export { SitingError, type HighsLike, type SitingMessage, type SolverStatus } from './siting/siting-types';
 export { buildCandidates } from './siting/build-candidates';
 export { computeCoverageGain } from './siting/coverage-gain';
-export { findTargetLayers, isMobileCovered } from './siting/target-layers';
-export { distanceToHamletMeters } from './coverage/hamlet-geometry';

@@ -321,7 +321,7 @@ export function proposeSites(analysis: CoverageAnalysis, options: ProposeOptions
     };
   });
   const seconds = deadline.hasClock ? deadline.elapsedMs() / 1000 : null;
-  if (seconds !== null && seconds > limitSeconds) cutShort.push({ code: 'over-time', params: { seconds: Number(seconds.toFixed(3)), limit: limitSeconds } });
+  if (seconds !== null && deadline.remainingMs() < 0) cutShort.push({ code: 'over-time', params: { seconds: Number(seconds.toFixed(3)), limit: limitSeconds } });
   const shareOf = (part: number) => (counted.total > 0 ? part / counted.total : 0);
   const modelCounts = problem.sharing ? countSharing(problem.sharing, solution.selected) : null;
   return {
