@@ -443,6 +443,14 @@ export class AppDriver {
     }
   }
 
+  /** Sets the longest computing time of a proposal run, in seconds. */
+  async setProposalTimeLimit(seconds: number): Promise<void> {
+    await this.openPanel('proposals');
+    const input = this.page.getByTestId('proposal-time-limit');
+    await input.fill(String(seconds));
+    await input.blur();
+  }
+
   /** The solver's status code and the codes of what the time limit cut short. */
   async readProposalStatus(): Promise<{ status: string; cutShort: string[]; text: string }> {
     const summary = this.page.getByTestId('proposals-summary');

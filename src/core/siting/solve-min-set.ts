@@ -120,8 +120,9 @@ export function isNothingToDo(problem: CoverProblem): boolean {
   return problem.groupRequired.every((required) => required <= VALUE_EPSILON) && evaluateSelection(problem, []).meetsRequirement;
 }
 
-/** Share of the solver's time the preference stage may take at most (it only breaks ties). */
+/** The preference stage only breaks ties: at most a third of the solver's time, and never over 5 s. */
 const PREFERENCE_TIME_SHARE = 1 / 3;
+const PREFERENCE_MAX_SECONDS = 5;
 
 /**
  * The weighted minimum set: min Σ w·x subject to every group reaching its required value (an
@@ -130,7 +131,7 @@ const PREFERENCE_TIME_SHARE = 1 / 3;
  * solution, within the time limit, gap reported); the greedy solution is returned instead when
  * HiGHS is not given, fails, or stops with nothing better than greedy. With preference groups a
  * second HiGHS stage then keeps the weight at most the first stage's and covers the most
- * preference value (for at most a third of the time limit, warm started from the first answer),
+ * preference value (for at most a third of the time limit and 5 s, warm started from the first answer),
  * so the preference only ever breaks ties. Requirements larger than what the candidates can reach
  * make the problem infeasible: the caller lowers them first (see `proposeSites`), and greedy
  * reports `greedy-short` otherwise.
@@ -175,7 +176,7 @@ export function solveMinSet(problem: CoverProblem, highs: HighsLike | null, opti
   const solution: CoverSolution = { selected, objective: value.weight, bound: run.bound, gap, optimal: run.optimal, method: 'exact', status: statusOf(run, gap) };
   if (!problem.groupIsPreference?.some(Boolean)) return solution;
   const spentSeconds = options.now ? (options.now() - startedMs) / 1000 : 0;
-  const preferenceSeconds = Math.min(limitSeconds * PREFERENCE_TIME_SHARE, limitSeconds - spentSeconds);
+  const preferenceSeconds = Math.min(limitSeconds * PREFERENCE_TIME_SHARE, PREFERENCE_MAX_SECONDS, limitSeconds - spentSeconds);
   return preferenceSeconds > 0.01 ? improvePreference(problem, used, solution, highs, { ...options, timeLimitSeconds: preferenceSeconds }) : solution;
 }
 
