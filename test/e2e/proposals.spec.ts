@@ -80,7 +80,7 @@ describe('site proposals', () => {
       expect(proposal.location).toMatch(/^\d+,\d{6}° N, \d+,\d{6}° E$/);
     }
     expect(new Set(proposals.map((proposal) => proposal.name)).size).toBe(proposals.length);
-    await expect(app.page.getByTestId('proposal-hamlets').first().innerText()).resolves.toMatch(/^Ấp .+ \((Xã|Phường|Thị trấn) [^)]+\)/);
+    await expect(app.page.getByTestId('proposal-hamlets').first().innerText()).resolves.toMatch(/^(Ấp|Khóm) .+ \((Xã|Phường|Thị trấn) [^)]+\)/);
     await app.screenshot('10-proposals');
     recordMeasurement('proposals', { solveMs: summary.solveMs, proposals: proposals.length, greedy: summary.greedyCount, optimal: summary.isOptimal });
   });
