@@ -59,6 +59,8 @@ export interface BtsRecord {
   azimuthDegrees?: Degrees;
   beamwidthDegrees?: Degrees;
   heightMeters?: Meters;
+  /** Carrier frequency (from a band or frequency column), MHz: with `heightMeters`, gives a reach by link budget. */
+  frequencyMhz?: number;
   /** Where the record came from, for messages: `file:row`. */
   source?: string;
 }
