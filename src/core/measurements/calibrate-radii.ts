@@ -28,7 +28,7 @@ export interface RadiusCalibration {
 /** The radius the config gives a technology's layer: a 3G or mobile test is judged against any mobile-broadband technology. */
 function configRadius(technology: MeasurementTechnology, config: CoverageConfig): number {
   if (technology === '4G' || technology === '5G' || technology === '3G') return config.radiiMeters[technology as Technology];
-  return Math.max(...config.mobileBroadband.map((item) => config.radiiMeters[item]));
+  return config.mobileBroadband.reduce((largest, item) => Math.max(largest, config.radiiMeters[item]), 0);
 }
 
 function balancedAccuracy(truePositives: number, positives: number, trueNegatives: number, negatives: number): number | null {
@@ -61,7 +61,7 @@ export function calibrateRadii(
   random: RandomSource,
 ): RadiusCalibration[] {
   const technologies = MEASUREMENT_TECHNOLOGIES.length;
-  const largest = Math.max(...Object.values(config.radiiMeters));
+  const largest = Object.values(config.radiiMeters).reduce((a, b) => Math.max(a, b), 0);
   const distances = measureSiteDistances(set, records, config, Math.max(15000, 3 * largest));
   const groups = new Map<number, number[]>();
   for (let i = 0; i < set.count; i++) {
