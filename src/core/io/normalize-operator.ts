@@ -2,12 +2,14 @@ import { SHARED_TOWER_OPERATOR } from '../types';
 import { normalizeColumnName } from './column-aliases';
 
 /** The operator names the engine uses, with the spellings found in site lists. */
+// Mobile networks also by their MCC-MNC code (452 = Viet Nam), as drive-test and speed-test exports
+// name them (`452-04`, `45204`, `452 04`), and by the network names phones show.
 export const OPERATOR_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  Viettel: ['viettel', 'vtl', 'viettel telecom'],
-  VinaPhone: ['vinaphone', 'vnpt', 'vnpt vinaphone', 'vina'],
-  MobiFone: ['mobifone', 'mobi', 'mbf'],
-  Vietnamobile: ['vietnamobile', 'vnmb', 'vnm'],
-  Gmobile: ['gmobile', 'beeline'],
+  Viettel: ['viettel', 'vtl', 'viettel telecom', 'viettel mobile', '452-04'],
+  VinaPhone: ['vinaphone', 'vnpt', 'vnpt vinaphone', 'vina', 'vn vinaphone', '452-02'],
+  MobiFone: ['mobifone', 'mobi', 'mbf', 'vn mobifone', '452-01'],
+  Vietnamobile: ['vietnamobile', 'vnmb', 'vnm', '452-05'],
+  Gmobile: ['gmobile', 'beeline', '452-07'],
   // Fixed-line (FTTH) providers that own access points but no mobile network.
   FPT: ['fpt', 'fpt telecom'],
   SCTV: ['sctv'],

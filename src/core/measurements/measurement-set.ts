@@ -35,16 +35,19 @@ export interface MeasurementSet {
   operators: string[];
   /** Index into {@link MEASUREMENT_TECHNOLOGIES}. */
   technology: Int8Array;
-  downMbps: Float32Array;
-  upMbps: Float32Array;
-  latencyMs: Float32Array;
+  downMbps: Float64Array;
+  upMbps: Float64Array;
+  latencyMs: Float64Array;
   /** Reference signal received power (4G/5G), dBm. */
-  rsrpDbm: Float32Array;
+  rsrpDbm: Float64Array;
   /** {@link STATUS_OK}, {@link STATUS_FAILED} or {@link STATUS_UNKNOWN}. */
   status: Int8Array;
   /** How many tests the row stands for: 1, or an open-data tile's `tests`. */
   weight: Uint32Array;
-  /** Index into `files`, and the row's number there (as import messages give it). */
+  /**
+   * Index into `files`, and the row's number there (as import messages give it). A file name ending
+   * in `#` numbers GeoJSON features from 0 (`file#index`), any other numbers rows (`file:row`).
+   */
   file: Uint16Array;
   files: string[];
   row: Uint32Array;
@@ -161,10 +164,10 @@ export function emptyMeasurementSet(capacity: number): MeasurementSet {
     operator: new Int16Array(capacity),
     operators: [],
     technology: new Int8Array(capacity),
-    downMbps: new Float32Array(capacity),
-    upMbps: new Float32Array(capacity),
-    latencyMs: new Float32Array(capacity),
-    rsrpDbm: new Float32Array(capacity),
+    downMbps: new Float64Array(capacity),
+    upMbps: new Float64Array(capacity),
+    latencyMs: new Float64Array(capacity),
+    rsrpDbm: new Float64Array(capacity),
     status: new Int8Array(capacity),
     weight: new Uint32Array(capacity),
     file: new Uint16Array(capacity),
@@ -242,10 +245,11 @@ export function technologyAt(set: MeasurementSet, i: number): MeasurementTechnol
  * Where row `i` came from, as import messages name places: `file:row`.
  * @param set the measurements
  * @param i the row
- * @returns e.g. `do-kiem.csv:12`
+ * @returns e.g. `do-kiem.csv:12`, or `do-kiem.geojson#11` for a feature
  * @throws never
  * @example placeOfMeasurement(set, 0) // 'do-kiem.csv:1'
  */
 export function placeOfMeasurement(set: MeasurementSet, i: number): string {
-  return `${set.files[set.file[i]] ?? ''}:${set.row[i]}`;
+  const file = set.files[set.file[i]] ?? '';
+  return file.endsWith('#') ? `${file}${set.row[i]}` : `${file}:${set.row[i]}`;
 }

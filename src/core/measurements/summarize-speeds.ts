@@ -58,7 +58,7 @@ interface Column {
 }
 
 /** Values of one column grouped (counting sort by group), each group's segment sorted. */
-function groupColumn(column: Float32Array, set: MeasurementSet, groupOfTest: ArrayLike<number>, groupCount: number, isCounted: (i: number) => boolean): Column {
+function groupColumn(column: Float64Array, set: MeasurementSet, groupOfTest: ArrayLike<number>, groupCount: number, isCounted: (i: number) => boolean): Column {
   const starts = new Uint32Array(groupCount + 1);
   for (let i = 0; i < set.count; i++) {
     const g = groupOfTest[i];
