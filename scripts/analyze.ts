@@ -25,6 +25,9 @@ import {
   roundNumbers,
   UNASSIGNED_GROUP_KEY,
 } from '../src/core/index';
+import { analyzeMeasurements, computeH3View, createDistrictLocator, createSeededRandom, DEFAULT_CONFIG, DEFAULT_SITE_REACH, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES, resolveRecordRadii } from '../src/core/index';
+import type { LayerName } from '../src/core/index';
+import { MEASUREMENT_FLAGS, MEASUREMENT_USAGE, measurementOptionsFrom, readMeasurementFiles, seedFrom } from './cli/measurement-evidence';
 import { CliError, readBytes } from './cli/read-inputs';
 import { demoNoteOf, formatPercent, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
@@ -39,7 +42,8 @@ ${INPUT_USAGE};
   --operator keeps these operators' sites and fibre for coverage, while shared sites are found on every
   operator's sites (the shared-site KPI becomes the share of their sites another operator also uses);
   --join takes households/population per hamlet from a table (e.g. a census by GSO code);
-  --threads N spreads the scan over N worker threads (default: all cores from 5,000 hamlets on)`;
+  --threads N spreads the scan over N worker threads (default: all cores from 5,000 hamlets on);
+${MEASUREMENT_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -52,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       join: { type: 'string' },
       threads: { type: 'string' },
       'join-key': { type: 'string' },
+      ...MEASUREMENT_FLAGS,
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -61,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.out) throw new CliError(`--out DIR is required\n${USAGE}`);
+  // Bad measurement flags fail before any file is read.
+  measurementOptionsFrom(values, DEFAULT_CONFIG);
+  seedFrom(values.seed);
+  const h3Layer = parseH3ViewLayer(values['h3-view']);
   const started = performance.now();
   const { input, config, warnings, summaries, crsReports } = await readInputs(values);
   if (values.join) {
@@ -75,12 +84,21 @@ async function main(argv: string[]): Promise<number> {
     for (const item of merger.skipped) log(`${item.where}: skipped: ${item.reason}`);
     input.hamlets = applyMergerTable(input.hamlets, merger.items);
   }
+  // Radii per operator and technology (an applied calibration) and the reach-from-height-and-band model.
+  if ((config.radiusOverrides?.length ?? 0) > 0 || config.siteReach?.isEnabled) {
+    const districtOf = config.siteReach?.isEnabled && config.siteReach.districtEnvironments.length > 0 ? createDistrictLocator(input.hamlets) : undefined;
+    const resolved = resolveRecordRadii(input.btsRecords, { radiusOverrides: config.radiusOverrides ?? [], siteReach: config.siteReach ?? DEFAULT_SITE_REACH }, districtOf);
+    input.btsRecords = resolved.records;
+    const extrapolated = resolved.reaches.filter((reach) => reach.isExtrapolated).length;
+    if (resolved.reaches.length > 0) log(`reach model: ${resolved.reaches.length} site technologies got a radius from their height and band${extrapolated > 0 ? ` (${extrapolated} outside the model's fitted range)` : ''}`);
+  }
   const operators = values.operator ? [...new Set(values.operator.map((name) => normalizeOperator(name).name))] : null;
   if (operators) {
     const known = new Set(input.btsRecords.map((record) => record.operator));
     for (const operator of operators) if (!known.has(operator)) log(`--operator ${operator}: no site of this operator in the input`);
   }
   const analysed = operators ? filterCoverageInput(input, { operators, technologies: null }) : input;
+  const measurementOptions = measurementOptionsFrom(values, config);
   let lastProgress = 0;
   const onProgress = (done: number, total: number) => {
     // About twenty lines for a long run, none for a short one.
@@ -109,7 +127,25 @@ async function main(argv: string[]): Promise<number> {
   const allWarnings = [...warnings, ...report.warnings];
   mkdirSync(values.out, { recursive: true });
   const { sites, ...reportBody } = report;
-  const reportJson = roundNumbers({ ...reportBody, ...demoNoteOf(input.demo), warnings: allWarnings, imports: summaries.map(({ warnings: _w, ...rest }) => rest), coordinateSystems: crsReports });
+  const imports: object[] = summaries.map(({ warnings: _w, ...rest }) => rest);
+  let measurements = null;
+  if (values.measurements !== undefined && values.measurements.length > 0) {
+    const loaded = await readMeasurementFiles(values.measurements, { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) }, log);
+    const evidence = analyzeMeasurements({ analysis, report, groupBy, set: loaded.set, options: measurementOptions, random: createSeededRandom(seedFrom(values.seed)), skipped: loaded.skipped });
+    measurements = evidence.measurements;
+    reportBody.targets = evidence.targets;
+    for (const warning of loaded.warnings) allWarnings.push(warning);
+    for (const summary of loaded.summaries) imports.push(summary);
+    writeFileSync(join(values.out, 'challenges.geojson'), JSON.stringify({ ...formatChallengesGeoJson(measurements.challenges, input.demo === true), ...demoNoteOf(input.demo) }));
+    writeFileSync(join(values.out, 'challenges.csv'), `\uFEFF${formatChallengesCsv(measurements.challenges)}\n`);
+    const mobile = measurements.overall.mobile;
+    log(`${measurements.tests} tests (${measurements.rows} rows): mobile ${mobile === null ? 'no speed test' : `mean ${mobile.meanDownMbps?.toFixed(1)} Mbit/s, median ${mobile.medianDownMbps?.toFixed(1)} Mbit/s${mobile.enoughSamples ? '' : ', not enough samples'}`}; ${measurements.challenges.length} challenged hexagons`);
+  }
+  if (h3Layer !== null) {
+    const view = computeH3View(analysis, measurementOptions.h3Resolution);
+    writeFileSync(join(values.out, 'hexagons.geojson'), JSON.stringify({ ...formatH3ViewGeoJson(view, h3Layer, input.demo === true), ...demoNoteOf(input.demo) }));
+  }
+  const reportJson = roundNumbers({ ...reportBody, ...demoNoteOf(input.demo), warnings: allWarnings, imports, coordinateSystems: crsReports, ...(measurements === null ? {} : { measurements }) });
   writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(reportJson, null, 2)}\n`);
   writeFileSync(join(values.out, 'hamlets.csv'), `\uFEFF${formatHamletsCsv(report.hamlets)}\n`);
   writeFileSync(join(values.out, 'groups.csv'), `\uFEFF${formatGroupsCsv(report.groups)}\n`);
@@ -121,6 +157,14 @@ async function main(argv: string[]): Promise<number> {
   else log(`${k.sites} sites, ${k.sharedSites} shared (${formatPercent(k.sharedSiteShare)}); ${allWarnings.length} warnings`);
   log(`wrote ${values.out}/report.json, hamlets.csv, groups.csv, hamlets.geojson, sites.geojson in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return 0;
+}
+
+/** `--h3-view mobile` or `--h3-view 4g:Viettel`: the layer drawn on hexagons, or null without the flag. */
+function parseH3ViewLayer(text: string | undefined): { layer: LayerName; operator: string | null } | null {
+  if (text === undefined) return null;
+  const [layer, ...operator] = text.split(':');
+  if (!LAYER_NAMES.includes(layer as LayerName)) throw new CliError(`--h3-view must be one of ${LAYER_NAMES.join(', ')} (optionally :OPERATOR), not "${text}"`);
+  return { layer: layer as LayerName, operator: operator.length > 0 ? operator.join(':') : null };
 }
 
 await runMain(main);

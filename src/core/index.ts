@@ -96,3 +96,38 @@ export { formatProposalsGeoJson } from './siting/format-proposals';
 export { SitingError, type HighsLike, type SitingMessage, type SolverStatus } from './siting/siting-types';
 export { buildCandidates } from './siting/build-candidates';
 export { computeCoverageGain } from './siting/coverage-gain';
+
+// Field measurements: speed tests and drive tests against the prediction; H3 hexagons; calibration.
+export { createPointLayerQuery, type PointLayerQuery } from './coverage/point-layer-query';
+export {
+  concatMeasurementSets,
+  MEASUREMENT_TECHNOLOGIES,
+  placeOfMeasurement,
+  serviceOfTechnology,
+  technologyAt,
+  type MeasurementFormat,
+  type MeasurementService,
+  type MeasurementSet,
+  type MeasurementTechnology,
+} from './measurements/measurement-set';
+export { DEFAULT_MEASUREMENT_OPTIONS, type MeasurementOptions } from './measurements/measurement-options';
+export { MAX_MEASUREMENT_BYTES, parseMeasurementBytes, type ParsedMeasurementBytes } from './measurements/parse-measurement-bytes';
+export type { MeasurementImport, MeasurementParseOptions } from './measurements/parse-measurement-table';
+export { analyzeMeasurements } from './measurements/analyze-measurements';
+export { classifyMeasurements, type MeasurementClassification } from './measurements/classify-measurements';
+export { findChallengeHexes, type ChallengeHex, type HexAgreement } from './measurements/find-challenge-hexes';
+export type { MeasurementReport } from './measurements/build-measurement-report';
+export type { AgreementRow, UnitAgreementRow } from './measurements/compute-agreement';
+export type { OperatorSpeedRow, SpeedRow, TechnologySpeedRow } from './measurements/compute-speed-stats';
+export type { RadiusCalibration } from './measurements/calibrate-radii';
+export type { MeasurementPeriod } from './measurements/measurement-period';
+export { createSeededRandom } from './measurements/create-seeded-random';
+export { computeH3View, type H3View } from './measurements/compute-h3-view';
+export { formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson } from './measurements/format-evidence';
+
+// A site's reach from its height and band, and the radii records get before the analysis.
+export { computeSiteReach, type SiteReach } from './propagation/compute-site-reach';
+export { DEFAULT_LINK_BUDGETS, maxAllowedPathLossDb, type LinkBudget } from './propagation/link-budget';
+export { PROPAGATION_ENVIRONMENTS, type PathLossModel, type PropagationEnvironment } from './propagation/path-loss-types';
+export { DEFAULT_SITE_REACH, resolveRecordRadii, type RadiusOverride, type RecordReach, type SiteReachSettings } from './propagation/resolve-record-radii';
+export { createDistrictLocator } from './propagation/create-district-locator';

@@ -2,6 +2,8 @@
  * Shared data types of the coverage engine. Coordinates are always `[lng, lat]` in WGS84 degrees.
  */
 import type { Meters, Degrees } from './units';
+import type { MeasurementOptions } from './measurements/measurement-options';
+import type { RadiusOverride, SiteReachSettings } from './propagation/resolve-record-radii';
 
 /** A radio technology a BTS record can carry. */
 export type Technology = '2G' | '3G' | '4G' | '5G';
@@ -123,6 +125,12 @@ export interface CoverageConfig {
   defaultBeamwidthDegrees: Degrees;
   fields: FieldMapping;
   targets: PlanTarget[];
+  /** Rules of the measurements (README, "Measurements"); `DEFAULT_MEASUREMENT_OPTIONS` when absent. */
+  measurements?: MeasurementOptions;
+  /** Radii per operator and technology (an applied calibration), before the reach model and `radiiMeters`. */
+  radiusOverrides?: RadiusOverride[];
+  /** The reach-from-height-and-band model; off when absent. */
+  siteReach?: SiteReachSettings;
 }
 
 export type CoverageFractions = Record<LayerName, number>;

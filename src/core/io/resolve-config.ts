@@ -3,6 +3,7 @@ import { TECHNOLOGIES, type CoverageConfig, type FieldMapping, type PlanTarget, 
 import { CoverageInputError } from './input-error';
 import { describeValue } from './read-cell';
 import { isRecord, readJsonInput } from './read-feature-collection';
+import { EVIDENCE_CONFIG_KEYS, readEvidenceConfig } from '../measurements/read-evidence-config';
 
 const RADIUS_KEYS: readonly (Technology | 'ftth')[] = [...TECHNOLOGIES, 'ftth'];
 const THRESHOLD_KEYS = ['mobile', 'ftth'] as const;
@@ -43,7 +44,7 @@ export function resolveConfig(partial: unknown, file: string, defaults: Coverage
   if (!isRecord(user)) {
     throw new CoverageInputError({ code: 'invalid-config', file, detail: `expected a JSON object, got ${describeValue(user)}` });
   }
-  checkKeys(user, Object.keys(defaults), '', fail);
+  checkKeys(user, [...new Set([...Object.keys(defaults), ...EVIDENCE_CONFIG_KEYS])], '', fail);
 
   const config: CoverageConfig = {
     radiiMeters: { ...defaults.radiiMeters },
@@ -54,6 +55,9 @@ export function resolveConfig(partial: unknown, file: string, defaults: Coverage
     fields: Object.fromEntries(FIELD_KEYS.map((key) => [key, [...defaults.fields[key]]])) as unknown as FieldMapping,
     targets: defaults.targets.map((target) => ({ ...target })),
   };
+  // Measurement rules, radius overrides and the reach model: kept from the defaults unless given.
+  for (const key of EVIDENCE_CONFIG_KEYS) if (defaults[key] !== undefined) Object.assign(config, { [key]: defaults[key] });
+  Object.assign(config, readEvidenceConfig(user, fail));
 
   if (user.radiiMeters !== undefined) {
     const radii = requireObject(user.radiiMeters, 'radiiMeters', fail);

@@ -68,7 +68,7 @@ describe('calibrateRadii', () => {
 
   it('repeats exactly with the same seed', () => {
     const { set, classification, records } = syntheticField(8, 0.05);
-    const run = (seed: number) => calibrateRadii(set, classification, records, DEFAULT_CONFIG, { bootstrapRounds: 50, confidenceLevel: 0.95 }, createSeededRandom(seed));
+    const run = (seed: number) => calibrateRadii(set, classification, records, DEFAULT_CONFIG, { bootstrapRounds: 50, confidenceLevel: 0.95, calibrationMinTests: 30 }, createSeededRandom(seed));
     expect(run(3)).toEqual(run(3));
     expect(run(3).map((row) => row.low)).not.toEqual(run(4).map((row) => row.low));
   });

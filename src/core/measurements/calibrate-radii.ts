@@ -13,7 +13,10 @@ export interface RadiusCalibration {
   tests: number;
   /** The radius in use: the config's for the technology. */
   currentRadiusMeters: number;
-  /** The calibrated radius and its confidence interval; null when every test was served (or none). */
+  /**
+   * The calibrated radius and its confidence interval; null when there are fewer than
+   * `calibrationMinTests` served or not-served tests (not enough evidence to move the radius).
+   */
   radiusMeters: number | null;
   low: number | null;
   high: number | null;
@@ -40,6 +43,7 @@ function balancedAccuracy(truePositives: number, positives: number, trueNegative
  * that operator's sites of that technology that best separates served from not-served tests
  * (largest balanced accuracy; see `calibrateThreshold`), with its bootstrap confidence interval, and
  * the agreement before (the engine's prediction, as classified) and after (the calibrated radius).
+ * Fewer than `calibrationMinTests` served or not-served tests leave the radius alone.
  * Distances are to the nearest such site whose sector faces the test; a record's own `radius_m`
  * does not enter (applying the result sets the operator's radius for records without one).
  * @param set the measurements
@@ -57,7 +61,7 @@ export function calibrateRadii(
   classification: MeasurementClassification,
   records: readonly BtsRecord[],
   config: CoverageConfig,
-  options: Pick<MeasurementOptions, 'bootstrapRounds' | 'confidenceLevel'>,
+  options: Pick<MeasurementOptions, 'bootstrapRounds' | 'confidenceLevel' | 'calibrationMinTests'>,
   random: RandomSource,
 ): RadiusCalibration[] {
   const technologies = MEASUREMENT_TECHNOLOGIES.length;
@@ -79,7 +83,14 @@ export function calibrateRadii(
     const scores = Float64Array.from(members, (i) => distances[i]);
     const served = Uint8Array.from(members, (i) => classification.observed[i]);
     const weights = Float64Array.from(members, (i) => set.weight[i]);
-    const calibration = calibrateThreshold(scores, served, weights, { random, rounds: options.bootstrapRounds, confidenceLevel: options.confidenceLevel });
+    let servedWeight = 0;
+    let notServedWeight = 0;
+    members.forEach((i, k) => {
+      if (served[k] === 1) servedWeight += weights[k];
+      else notServedWeight += weights[k];
+    });
+    const hasEvidence = servedWeight >= options.calibrationMinTests && notServedWeight >= options.calibrationMinTests;
+    const calibration = hasEvidence ? calibrateThreshold(scores, served, weights, { random, rounds: options.bootstrapRounds, confidenceLevel: options.confidenceLevel }) : null;
     let tests = 0;
     let agreeBefore = 0;
     let judgedBefore = 0;

@@ -24,7 +24,7 @@ const ROWS: Partial<MeasurementRow>[] = [
   { ...at(1, 2), downMbps: 20, operator: 'VinaPhone', timeMs: utc(0, 31, 20) },
   { ...at(1, 3), downMbps: 60, operator: 'VinaPhone', timeMs: utc(1, 3) },
   // A Wi-Fi test (fixed broadband), a drive-test signal sample (no speed), a test outside every hamlet.
-  { ...at(1, 1), technology: 'wifi', downMbps: 120, operator: 'VinaPhone', timeMs: utc(1, 10) },
+  { ...at(1, 1), technology: 'wifi' as const, downMbps: 120, operator: 'VinaPhone', timeMs: utc(1, 10) },
   { ...at(1, 1), rsrpDbm: -95, operator: 'Viettel', timeMs: utc(1, 11) },
   { lng: ORIGIN[0] - 0.5, lat: ORIGIN[1], downMbps: 1000, operator: 'Viettel', timeMs: utc(0, 25) },
 ].map((row) => ({ status: STATUS_OK, ...row }));

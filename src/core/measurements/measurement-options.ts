@@ -18,6 +18,8 @@ export interface MeasurementOptions {
   challengeMinTests: number;
   /** … and two of them were taken at least this many hours apart. */
   challengeMinHoursApart: number;
+  /** A calibration needs at least this many served and this many not-served tests (else "not enough evidence"). */
+  calibrationMinTests: number;
   /** Bootstrap resamples for the calibration's confidence interval. */
   bootstrapRounds: number;
   /** Coverage of the confidence interval (0.95 = the 2.5th to the 97.5th percentile). */
@@ -32,6 +34,7 @@ export const DEFAULT_MEASUREMENT_OPTIONS: MeasurementOptions = {
   undatedPeriodMonths: 3,
   challengeMinTests: 5,
   challengeMinHoursApart: 2,
+  calibrationMinTests: 30,
   bootstrapRounds: 200,
   confidenceLevel: 0.95,
 };

@@ -103,7 +103,7 @@ export async function parseMeasurementBytes(file: string, bytes: Uint8Array | Ar
     const shapefile = await readShapefileZip(data, file);
     collection = shapefile.collection;
     encoding = shapefile.encoding;
-    warnings.push(...shapefile.warnings);
+    for (const warning of shapefile.warnings) warnings.push(warning);
     if (declared === undefined && shapefile.prj !== null) {
       const prj = detectCrsFromPrj(shapefile.prj);
       if (prj !== null) declared = { crs: prj.crs, source: 'prj', description: `read from the .prj: ${prj.description}` };
