@@ -25,7 +25,7 @@ import {
   roundNumbers,
   UNASSIGNED_GROUP_KEY,
 } from '../src/core/index';
-import { analyzeMeasurements, computeH3View, createDistrictLocator, createSeededRandom, DEFAULT_CONFIG, DEFAULT_SITE_REACH, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES, resolveRecordRadii } from '../src/core/index';
+import { analyzeMeasurements, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
 import type { LayerName } from '../src/core/index';
 import { MEASUREMENT_FLAGS, MEASUREMENT_USAGE, measurementOptionsFrom, readMeasurementFiles, seedFrom } from './cli/measurement-evidence';
 import { CliError, readBytes } from './cli/read-inputs';
@@ -84,13 +84,9 @@ async function main(argv: string[]): Promise<number> {
     for (const item of merger.skipped) log(`${item.where}: skipped: ${item.reason}`);
     input.hamlets = applyMergerTable(input.hamlets, merger.items);
   }
-  // Radii per operator and technology (an applied calibration) and the reach-from-height-and-band model.
-  if ((config.radiusOverrides?.length ?? 0) > 0 || config.siteReach?.isEnabled) {
-    const districtOf = config.siteReach?.isEnabled && config.siteReach.districtEnvironments.length > 0 ? createDistrictLocator(input.hamlets) : undefined;
-    const resolved = resolveRecordRadii(input.btsRecords, { radiusOverrides: config.radiusOverrides ?? [], siteReach: config.siteReach ?? DEFAULT_SITE_REACH }, districtOf);
-    input.btsRecords = resolved.records;
-    const extrapolated = resolved.reaches.filter((reach) => reach.isExtrapolated).length;
-    if (resolved.reaches.length > 0) log(`reach model: ${resolved.reaches.length} site technologies got a radius from their height and band${extrapolated > 0 ? ` (${extrapolated} outside the model's fitted range)` : ''}`);
+  if (config.siteReach?.isEnabled) {
+    const reached = input.btsRecords.filter((record) => record.heightMeters !== undefined && record.frequencyMhz !== undefined && record.radiusMeters === undefined).length;
+    log(`reach model: ${reached} of ${input.btsRecords.length} BTS records get their radius from their height and band`);
   }
   const operators = values.operator ? [...new Set(values.operator.map((name) => normalizeOperator(name).name))] : null;
   if (operators) {

@@ -7,6 +7,7 @@ import { prepareHamlets, type PackedHamlets } from './coverage/prepare-hamlets';
 import { clusterSites } from './coverage/cluster-sites';
 import { isPointInHamlet } from './coverage/hamlet-geometry';
 import { buildBoxIndex, type BoxIndex } from './spatial/spatial-index';
+import { DEFAULT_SITE_REACH, resolveRecordRadii } from './propagation/resolve-record-radii';
 
 /**
  * An analysis that can be updated cheaply: the hamlets stay prepared and indexed, the input's own
@@ -68,6 +69,19 @@ function placeSites(records: BtsRecord[], config: CoverageConfig, prepared: Prep
   return { sites, siteHamlets: locateSites(sites, prepared, hamletIndex) };
 }
 
+function resolveConfigRadii(input: CoverageInput, config: CoverageConfig, prepared: PreparedHamlet[], hamletIndex: BoxIndex): BtsRecord[] {
+  if ((config.radiusOverrides?.length ?? 0) === 0 && config.siteReach?.isEnabled !== true) return input.btsRecords;
+  const districtOf = (record: BtsRecord): string | null => {
+    for (const h of hamletIndex.search(record.lng, record.lat, record.lng, record.lat)) {
+      if (!isPointInHamlet(prepared[h], record.lng, record.lat)) continue;
+      const code = input.hamlets[h].properties.district_code;
+      return typeof code === 'string' || typeof code === 'number' ? String(code) : input.hamlets[h].district;
+    }
+    return null;
+  };
+  return resolveRecordRadii(input.btsRecords, { radiusOverrides: config.radiusOverrides ?? [], siteReach: config.siteReach ?? DEFAULT_SITE_REACH }, districtOf).records;
+}
+
 /** Everything an analysis needs before the scan: prepared hamlets, indexed shapes, layers, passes. */
 export interface CoverageJob {
   input: CoverageInput;
@@ -114,7 +128,9 @@ export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig,
     if (hamlet.areaM2 <= 0) warnings.push({ code: 'hamlet-empty-area', message: `hamlet ${input.hamlets[i].id} has no area`, where: input.hamlets[i].id });
   });
   const hamletIndex = buildBoxIndex(prepared.length, (i, out) => out.set(prepared[i].bbox));
-  const built = buildCoverageShapes(input, config, layerKeys, allocate);
+  // Radii per operator and technology (an applied calibration) and the reach model give records their
+  // radii before the shapes are built; sites, their positions and ids are the input's.
+  const built = buildCoverageShapes({ ...input, btsRecords: resolveConfigRadii(input, config, prepared, hamletIndex) }, config, layerKeys, allocate);
   appendAll(warnings, built.warnings);
   const base = indexShapes(built.shapes, allocate);
   const extra = extraRecords.length > 0 ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys, allocate).shapes, allocate) : null;

@@ -130,4 +130,3 @@ export { computeSiteReach, type SiteReach } from './propagation/compute-site-rea
 export { DEFAULT_LINK_BUDGETS, maxAllowedPathLossDb, type LinkBudget } from './propagation/link-budget';
 export { PROPAGATION_ENVIRONMENTS, type PathLossModel, type PropagationEnvironment } from './propagation/path-loss-types';
 export { DEFAULT_SITE_REACH, resolveRecordRadii, type RadiusOverride, type RecordReach, type SiteReachSettings } from './propagation/resolve-record-radii';
-export { createDistrictLocator } from './propagation/create-district-locator';

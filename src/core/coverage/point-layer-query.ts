@@ -1,5 +1,6 @@
 import { ellipsoidMetersPerDegree, metersToDegrees } from '../units';
-import { SHAPE_CAPSULE, SHAPE_DISC, type CoverageShapes } from './coverage-shapes';
+import { buildGridIndex } from '../spatial/grid-index';
+import { shapeBounds, SHAPE_CAPSULE, SHAPE_DISC, type CoverageShapes } from './coverage-shapes';
 import type { IndexedShapes } from './compute-coverage';
 
 /** Tolerance of the sector side test, as the kernel's. */
@@ -35,39 +36,64 @@ function containsOffset(shapes: CoverageShapes, i: number, px: number, py: numbe
   return shapes.detail[row] * px <= shapes.detail[row + 1] * py + EPSILON && shapes.detail[row + 2] * px >= shapes.detail[row + 3] * py - EPSILON;
 }
 
-/** The layers covering a point: bit i set = layer i of the analysis' layer keys. */
-export type PointLayerQuery = (lng: number, lat: number) => number;
+/**
+ * The layers covering a point: bit i set = layer i of the analysis' layer keys. With `wanted`, only
+ * those bits are looked for and the query stops as soon as they are all found.
+ */
+export type PointLayerQuery = (lng: number, lat: number, wanted?: number) => number;
+
+/** Grid cells of about 500 m: a point meets a few dozen shapes' boxes, not the province's thousands. */
+const GRID_DEGREES = 0.005;
 
 /**
  * A point query over indexed coverage shapes: which layers (by the shapes' masks) cover a point,
  * with the engine's own shapes (discs, sectors, fibre capsules) measured on the ground in the
  * WGS84 frame the kernel uses. Use it to ask "is this test inside the predicted coverage of
- * Viettel's 4G?" for millions of points without building a polygon.
+ * Viettel's 4G?" for millions of points without building a polygon: the shapes are gridded once
+ * (each listed in the cells its padded box overlaps), and a query allocates nothing.
  * @param shapeSets indexed shape sets, e.g. `[analysis.base]` plus `analysis.extra` when present
- * @returns a function from `(lng, lat)` in degrees to the union of the masks of every shape that
- *   contains the point (0 when none)
+ * @returns a function from `(lng, lat)` in degrees (and the bits wanted, default all) to the union
+ *   of the masks of the shapes that contain the point (0 when none)
  * @throws never
  * @example
  * const layersAt = createPointLayerQuery([analysis.base]);
- * const bit = analysis.layerKeys.findIndex((key) => key.layer === '4g' && key.operator === 'Viettel');
- * const isCovered = (layersAt(105.97, 9.6) & (1 << bit)) !== 0;
+ * const bit = 1 << analysis.layerKeys.findIndex((key) => key.layer === '4g' && key.operator === 'Viettel');
+ * const isCovered = (layersAt(105.97, 9.6, bit) & bit) !== 0;
  */
 export function createPointLayerQuery(shapeSets: readonly IndexedShapes[]): PointLayerQuery {
-  const paddings = shapeSets.map(({ shapes }) => {
+  const grids = shapeSets.map(({ shapes }) => {
     let largest = 0;
     for (let i = 0; i < shapes.count; i++) if (shapes.radiusMeters[i] > largest) largest = shapes.radiusMeters[i];
-    return largest * BOX_PADDING_SHARE;
+    const padding = largest * BOX_PADDING_SHARE;
+    return buildGridIndex(
+      shapes.count,
+      (i, out) => {
+        shapeBounds(shapes, i, out);
+        const [padLng, padLat] = metersToDegrees(padding, (out[1] + out[3]) / 2);
+        out[0] -= padLng;
+        out[1] -= padLat;
+        out[2] += padLng;
+        out[3] += padLat;
+      },
+      GRID_DEGREES,
+    );
   });
-  return (lng, lat) => {
+  return (lng, lat, wanted = -1) => {
     const [kx, ky] = ellipsoidMetersPerDegree(lat);
     let mask = 0;
     for (let s = 0; s < shapeSets.length; s++) {
-      const { shapes, index } = shapeSets[s];
-      const [padLng, padLat] = metersToDegrees(paddings[s], lat);
-      for (const i of index.search(lng - padLng, lat - padLat, lng + padLng, lat + padLat)) {
-        const bits = shapes.mask[i];
+      const { shapes } = shapeSets[s];
+      const grid = grids[s];
+      const cell = grid.cellOf(lng, lat);
+      if (cell < 0) continue;
+      for (let k = grid.start[cell]; k < grid.start[cell + 1]; k++) {
+        const i = grid.items[k];
+        const bits: number = shapes.mask[i] & wanted;
         if ((mask | bits) === mask) continue;
-        if (containsOffset(shapes, i, (lng - shapes.lng[i]) * kx, (lat - shapes.lat[i]) * ky, kx, ky)) mask |= bits;
+        if (containsOffset(shapes, i, (lng - shapes.lng[i]) * kx, (lat - shapes.lat[i]) * ky, kx, ky)) {
+          mask |= bits;
+          if ((mask & wanted) === wanted) return mask;
+        }
       }
     }
     return mask;

@@ -6,6 +6,7 @@ import { createH3Locator } from './h3-locator';
 import { MEASUREMENT_TECHNOLOGIES, STATUS_FAILED, STATUS_OK, type MeasurementSet, type MeasurementTechnology } from './measurement-set';
 import type { MeasurementOptions } from './measurement-options';
 import { computeSpatialOrder } from './spatial-order';
+import { buildGridIndex } from '../spatial/grid-index';
 
 /** What the analysis predicted at each test, what the test observed, and where it lies. */
 export interface MeasurementClassification {
@@ -22,7 +23,7 @@ export interface MeasurementClassification {
 }
 
 /** The part of an analysis the classification reads. */
-export type ClassifiableAnalysis = Pick<CoverageAnalysis, 'input' | 'prepared' | 'hamletIndex' | 'base' | 'extra' | 'extraRecords' | 'layerKeys'>;
+export type ClassifiableAnalysis = Pick<CoverageAnalysis, 'input' | 'prepared' | 'base' | 'extra' | 'extraRecords' | 'layerKeys'>;
 
 /**
  * The coverage layer a test of a technology is judged against: 4G tests against the operator's 4G
@@ -69,13 +70,18 @@ export function classifyMeasurements(set: MeasurementSet, analysis: Classifiable
   const layersAt = createPointLayerQuery(analysis.extra ? [analysis.base, analysis.extra] : [analysis.base]);
   const isRsrpJudged = MEASUREMENT_TECHNOLOGIES.map((technology) => technology === '4G' || technology === '5G');
   const order = computeSpatialOrder(set.lng, set.lat, count, ORDER_BUCKET_DEGREES);
-  const { prepared, hamletIndex } = analysis;
+  const { prepared } = analysis;
+  const hamletGrid = buildGridIndex(prepared.length, (h, out) => out.set(prepared[h].bbox), ORDER_BUCKET_DEGREES);
   for (let k = 0; k < count; k++) {
     const i = order[k];
     const lng = set.lng[i];
     const lat = set.lat[i];
-    for (const h of hamletIndex.search(lng, lat, lng, lat)) {
-      if (isPointInHamlet(prepared[h], lng, lat)) {
+    const gridCell = hamletGrid.cellOf(lng, lat);
+    if (gridCell >= 0) {
+      for (let g = hamletGrid.start[gridCell]; g < hamletGrid.start[gridCell + 1]; g++) {
+        const h = hamletGrid.items[g];
+        const box = prepared[h].bbox;
+        if (lng < box[0] || lng > box[2] || lat < box[1] || lat > box[3] || !isPointInHamlet(prepared[h], lng, lat)) continue;
         hamlet[i] = h;
         break;
       }
@@ -83,7 +89,7 @@ export function classifyMeasurements(set: MeasurementSet, analysis: Classifiable
     const operator = set.operator[i];
     const technology = set.technology[i];
     const bit = operator < 0 ? -1 : bits[operator * technologies + technology];
-    predicted[i] = bit < 0 ? -1 : bit === 0 ? 0 : (layersAt(lng, lat) & bit) !== 0 ? 1 : 0;
+    predicted[i] = bit < 0 ? -1 : bit === 0 ? 0 : (layersAt(lng, lat, bit) & bit) !== 0 ? 1 : 0;
     const rsrp = set.rsrpDbm[i];
     const hasSignal = isRsrpJudged[technology] && rsrp === rsrp;
     const status = set.status[i];

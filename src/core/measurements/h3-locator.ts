@@ -106,14 +106,20 @@ export function createH3Locator(resolution: number): H3Locator {
     return index;
   };
 
+  // Consecutive points (in spatial order) mostly share a cell: try the last one first.
+  let last: CellShape | null = null;
   const cellOf = (lng: number, lat: number): number => {
+      if (last !== null && sideOfCell(last.edges, lng, lat) > 0) return last.index;
       const candidates = bucketAt(columnOf(lng), rowOf(lat), false);
       if (candidates !== undefined) {
         for (const candidate of candidates) {
           const { box } = candidate;
           if (lng < box[0] || lng > box[2] || lat < box[1] || lat > box[3]) continue;
           const side = sideOfCell(candidate.edges, lng, lat);
-          if (side > 0) return candidate.index;
+          if (side > 0) {
+            last = candidate;
+            return candidate.index;
+          }
           if (side === 0) break;
         }
       }

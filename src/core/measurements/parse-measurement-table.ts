@@ -104,6 +104,10 @@ class MeasurementReader {
   readonly builder = new MeasurementSetBuilder();
   readonly collector = new ImportCollector<never>('rows');
   private used = 0;
+  // A file names a few operators, technologies and outcomes a hundred thousand times: read each spelling once.
+  private readonly operators = new Map<string, ReturnType<typeof normalizeOperator>>();
+  private readonly technologies = new Map<string, MeasurementTechnology | null>();
+  private readonly statuses = new Map<string, number>();
 
   constructor(
     private readonly file: string,
@@ -129,7 +133,7 @@ class MeasurementReader {
       technology = null;
       for (const column of columns.text.technology) {
         const text = readCellText(cell(column));
-        technology = text === '' ? null : parseMeasurementTechnology(text);
+        technology = text === '' ? null : this.cached(this.technologies, text, parseMeasurementTechnology);
         if (technology !== null) break;
       }
       if (technology === null) {
@@ -158,7 +162,7 @@ class MeasurementReader {
     const rsrpDbm = this.format === 'gnettrack' && !isSignalJudged ? Number.NaN : value('rsrpDbm', RSRP_RANGE[0], RSRP_RANGE[1]);
     let status = STATUS_UNKNOWN;
     const statusText = first('status');
-    if (statusText !== '') status = parseTestStatus(statusText);
+    if (statusText !== '') status = this.cached(this.statuses, statusText, parseTestStatus);
     if (this.format === 'gnettrack') {
       // A drive-test log samples the throughput every second: 0 means no transfer was running, not a failed test.
       if (!(downMbps > 0)) downMbps = Number.NaN;
@@ -182,7 +186,7 @@ class MeasurementReader {
     let operator: string | null = null;
     const operatorText = first('operator');
     if (operatorText !== '') {
-      const normalized = normalizeOperator(operatorText);
+      const normalized = this.cached(this.operators, operatorText, normalizeOperator);
       operator = normalized.name;
       if (!normalized.known) this.collector.warn('unknown-operator', `operator ${describeValue(normalized.name)} is not a known operator name or MCC-MNC code; kept as written`, where);
     }
@@ -195,6 +199,15 @@ class MeasurementReader {
     }
     this.builder.push({ lng: position.position[0], lat: position.position[1], timeMs, operator, technology, downMbps, upMbps, latencyMs, rsrpDbm, status, weight, file: this.file, row });
     this.used++;
+  }
+
+  private cached<T>(cache: Map<string, T>, text: string, read: (text: string) => T): T {
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      value = read(text);
+      if (cache.size < 10000) cache.set(text, value);
+    }
+    return value as T;
   }
 
   finish(format: MeasurementFormat, extraWarnings: Warning[]): MeasurementImport {
