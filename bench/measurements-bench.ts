@@ -13,7 +13,6 @@ import { computeUnitAgreement } from '../src/core/measurements/compute-agreement
 import { findChallengeHexes } from '../src/core/measurements/find-challenge-hexes';
 import { computeMeasurementPeriod } from '../src/core/measurements/measurement-period';
 import { MeasurementSetBuilder, STATUS_UNKNOWN, type MeasurementSet, type MeasurementTechnology } from '../src/core/measurements/measurement-set';
-import { groupKey } from '../src/core/analyze-coverage';
 import { demoPaths, loadInputFiles } from '../scripts/cli/read-inputs';
 import { mulberry32 } from './synthetic-data';
 
@@ -65,7 +64,7 @@ function syntheticTests(count: number, bbox: [number, number, number, number], k
 const { input } = await loadInputFiles(demoPaths());
 const analysis = createCoverageAnalysis(input, DEFAULT_CONFIG);
 const report = buildCoverageReport(analysis, ['district', 'commune']);
-const communeKeys = report.hamlets.map((result, h) => groupKey(result, input.hamlets[h].properties, 'commune'));
+const communeKeys = report.hamlets.map((result) => result.groupKeys.commune);
 const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
 for (const hamlet of analysis.prepared) {
   bbox[0] = Math.min(bbox[0], hamlet.bbox[0]);

@@ -38,7 +38,7 @@ describe('analyze CLI with measurements', () => {
   });
 
   it("gives a commune's figures as recomputed from the file", () => {
-    const hamlets = JSON.parse(readFileSync(join(REPO_ROOT, 'public', 'geodata', 'hamlets.geojson'), 'utf8')).features.filter((feature: { properties: { commune: string; district_code: string } }) => feature.properties.district_code === '941' && feature.properties.commune === 'Phường 1');
+    const hamlets = JSON.parse(readFileSync(join(REPO_ROOT, 'public', 'geodata', 'hamlets.geojson'), 'utf8')).features.filter((feature: { properties: { commune: string; district_code: string } }) => feature.properties.district_code === '941' && feature.properties.commune === 'Phường 3');
     const lines = readFileSync(join(MEASUREMENTS, 'speedtests-demo.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1);
     const downloads: number[] = [];
     const months = new Map<string, number>();
@@ -54,14 +54,19 @@ describe('analyze CLI with measurements', () => {
     const middle = downloads.length / 2;
     const median = downloads.length % 2 === 1 ? downloads[Math.floor(middle)] : (downloads[middle - 1] + downloads[middle]) / 2;
     const mean = downloads.reduce((sum, value) => sum + value, 0) / downloads.length;
-    const row = report.measurements.units.commune.find((candidate: { key: string }) => candidate.key === 'Phường 1');
+    // Keyed by code (names repeat across the province's towns); this one is the city's.
+    const code = hamlets[0].properties.commune_code;
+    expect(new Set(hamlets.map((hamlet: { properties: { commune_code: string } }) => hamlet.properties.commune_code))).toEqual(new Set([code]));
+    const row = report.measurements.units.commune.find((candidate: { key: string }) => candidate.key === code);
+    expect(row).toMatchObject({ label: 'Phường 3' });
     // The drive log lies elsewhere; this commune holds the speed tests only.
     expect(row.tests).toBe(downloads.length);
     expect(row.medianDownMbps).toBeCloseTo(median, 5);
     expect(row.meanDownMbps).toBeCloseTo(mean, 5);
     expect(row.shareAtTarget).toBeCloseTo(downloads.filter((value) => value >= 40).length / downloads.length, 5);
     expect(row.enoughSamples).toBe([...months.values()].every((count) => count >= 300) && months.size === report.measurements.period.months);
-    expect(report.measurements.units.commune.find((candidate: { key: string }) => candidate.key === 'Phường 2').enoughSamples).toBe(false);
+    const other = report.measurements.units.commune.find((candidate: { label?: string; parentLabel?: string | null }) => candidate.label === 'Phường 2' && candidate.parentLabel === row.parentLabel);
+    expect(other.enoughSamples).toBe(false);
   });
 
   it('names the source of the speed target, and flags the dead spot', () => {

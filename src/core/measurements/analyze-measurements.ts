@@ -12,7 +12,7 @@ import type { MeasurementSet } from './measurement-set';
 /**
  * Everything the measurements say about an analysis, in one step for the CLI and the app:
  * classification, speed figures per unit of the report's groupings (with the report's own unit keys: codes where the hamlets carry them),
- * agreement, calibration, challenge hexagons, and the plan's speed targets with their source.
+ * each speed row named by its unit's label (and its parent's), agreement, calibration, challenge hexagons, and the plan's speed targets with their source.
  * @param input the analysis and its report, the report's grouping fields, the tests, the rules
  *   (default: the config's, else the defaults), a seeded random source for the bootstrap, and the
  *   number of rows the measurement files could not use
@@ -44,5 +44,16 @@ export function analyzeMeasurements(input: {
     calibration,
     skipped: input.skipped,
   });
+  for (const field of input.groupBy) {
+    const units = Object.hasOwn(report.groups, field) ? report.groups[field] : [];
+    const unitOf = new Map(units.map((unit) => [unit.key, unit]));
+    for (const rows of [measurements.units, measurements.byOperator, measurements.fixedUnits, measurements.byTechnology]) {
+      if (!Object.hasOwn(rows, field)) continue;
+      for (const row of rows[field]) {
+        const unit = unitOf.get(row.key);
+        if (unit) Object.assign(row, { label: unit.label, parentLabel: unit.parentLabel });
+      }
+    }
+  }
   return { classification, measurements, targets: applyMeasuredTargets(report.targets, measurements.overall, measurements.period) };
 }

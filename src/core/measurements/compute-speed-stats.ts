@@ -5,7 +5,11 @@ import { summarizeSpeeds, type SpeedSummary } from './summarize-speeds';
 
 /** The speed figures of one unit. */
 export interface SpeedRow extends SpeedSummary {
+  /** The unit's key in the report's grouping (its code where the hamlets carry one). */
   key: string;
+  /** The unit's name and its parent's, from the report's grouping (set by `analyzeMeasurements`). */
+  label?: string;
+  parentLabel?: string | null;
 }
 
 /** The speed figures of one operator in one unit. */
