@@ -6,6 +6,7 @@
 import { enDemo, viDemo } from './messages-demo';
 import { enReport, viReport } from './messages-report';
 import { enSiting, viSiting } from './messages-siting';
+import { enEvidence, viEvidence } from './messages-evidence';
 
 const viBase = {
   'app.title': 'Hạ tầng số Sóc Trăng — độ phủ theo ấp, khóm',
@@ -570,6 +571,7 @@ export const vi = {
   ...viDemo,
   ...viReport,
   ...viSiting,
+  ...viEvidence,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -579,4 +581,5 @@ export const en: Record<MessageKey, string> = {
   ...enDemo,
   ...enReport,
   ...enSiting,
+  ...enEvidence,
 };

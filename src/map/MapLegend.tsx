@@ -7,6 +7,8 @@ import { useSettingsStore } from '../state/settings-store';
 import { useUiStore } from '../state/ui-store';
 import { COVERAGE_COLORS, FIBRE_COLOR, SITE_COLORS } from './layers/palette';
 import { PROPOSAL_COLORS } from './layers/proposal-layers';
+import { CHALLENGE_COLORS } from './layers/evidence-layers';
+import { selectChallenges, useMeasurementsStore } from '../state/measurements-store';
 
 export interface MapLegendProps {
   showDiscs: boolean;
@@ -25,6 +27,8 @@ export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
   const reportThreshold = useAnalysisStore((state) => state.report?.coveredThreshold);
   const settingsThreshold = useSettingsStore((state) => state.coveredThreshold);
   const classes = coverageClassLabels(coveredThresholdOf(reportThreshold ?? settingsThreshold, layer), t, locale);
+  const challengeKinds = useMeasurementsStore((state) => (state.showChallenges ? [...new Set(selectChallenges(state).map((challenge) => challenge.kind))].sort().join(',') : ''));
+  const isHexView = useMeasurementsStore((state) => state.showHexView);
   const swatches = [
     ['covered', classes.covered, COVERAGE_COLORS.covered],
     ['partial', classes.partial, COVERAGE_COLORS.partial],
@@ -55,6 +59,18 @@ export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
           <span className="dot dot-small" style={{ background: FIBRE_COLOR }} aria-hidden="true" />
           {t('legend.fibre')}
         </li>
+        {isHexView && (
+          <li data-testid="legend-hex-view">
+            <span className="swatch" style={{ background: `linear-gradient(90deg, ${COVERAGE_COLORS.none}, ${COVERAGE_COLORS.partial}, ${COVERAGE_COLORS.covered})`, clipPath: 'polygon(25% 0, 75% 0, 100% 50%, 75% 100%, 25% 100%, 0 50%)' }} aria-hidden="true" />
+            {t('legend.hexCovered')}
+          </li>
+        )}
+        {challengeKinds.split(',').filter((kind) => kind !== '').map((kind) => (
+          <li key={kind} data-testid={`legend-challenge-${kind}`}>
+            <span className="swatch" style={{ background: CHALLENGE_COLORS[kind as 'false-covered' | 'false-uncovered'], opacity: 0.7, clipPath: 'polygon(25% 0, 75% 0, 100% 50%, 75% 100%, 25% 100%, 0 50%)' }} aria-hidden="true" />
+            {t(kind === 'false-covered' ? 'legend.challengeFalseCovered' : 'legend.challengeFalseUncovered')}
+          </li>
+        ))}
         {hasProposals && (
           <>
             <li>

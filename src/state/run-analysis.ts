@@ -67,7 +67,7 @@ export function startAnalysisRunner(): () => void {
       if (state.filters !== previous.filters) scheduleAnalysis(0);
     }),
     useSettingsStore.subscribe((state, previous) => {
-      if (state.radiiMeters !== previous.radiiMeters || state.coveredThreshold !== previous.coveredThreshold || state.colocationMeters !== previous.colocationMeters) {
+      if (state.radiiMeters !== previous.radiiMeters || state.coveredThreshold !== previous.coveredThreshold || state.colocationMeters !== previous.colocationMeters || state.radiusOverrides !== previous.radiusOverrides) {
         scheduleAnalysis(300);
       }
     }),

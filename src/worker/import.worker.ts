@@ -2,8 +2,8 @@
 // The import worker: reads one file's bytes with core `parseInputBytes`. It is separate from the
 // analysis worker because cancelling an import terminates it, which must not stop the analysis.
 import * as Comlink from 'comlink';
-import { CoverageInputError, detectInputFormat, parseInputBytes, readXlsxTable } from '../core';
-import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi } from './import-messages';
+import { CoverageInputError, detectInputFormat, parseInputBytes, parseMeasurementBytes, readXlsxTable } from '../core';
+import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess } from './import-messages';
 
 const api: ImportWorkerApi = {
   async parseBytes({ kind, fileName, bytes, config, options }: BytesParseRequest): Promise<BytesParseSuccess | BytesParseFailure> {
@@ -11,6 +11,23 @@ const api: ImportWorkerApi = {
     try {
       const parsed = await parseInputBytes(kind, fileName, bytes, config, options);
       return { kind: 'parsed', parsed, durationMs: performance.now() - started };
+    } catch (error) {
+      const failure: BytesParseFailure =
+        error instanceof CoverageInputError
+          ? { kind: 'error', code: error.code, message: error.message }
+          : { kind: 'error', code: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+      const sheetNames = await listSheetsAfterFailure(fileName, bytes);
+      return sheetNames.length > 1 ? { ...failure, sheetNames } : failure;
+    }
+  },
+  async parseMeasurements({ fileName, bytes, options }: MeasurementParseRequest, onProgress?: (done: number, total: number) => void): Promise<MeasurementParseSuccess | BytesParseFailure> {
+    const started = performance.now();
+    try {
+      const parsed = await parseMeasurementBytes(fileName, bytes, { ...options, onProgress: onProgress ? (done, total) => void onProgress(done, total) : undefined });
+      const { set } = parsed;
+      // The columns go back without a copy.
+      const buffers = [set.lng, set.lat, set.timeMs, set.operator, set.technology, set.downMbps, set.upMbps, set.latencyMs, set.rsrpDbm, set.status, set.weight, set.file, set.row].map((column) => column.buffer as ArrayBuffer);
+      return Comlink.transfer({ kind: 'parsed', parsed, durationMs: performance.now() - started }, buffers);
     } catch (error) {
       const failure: BytesParseFailure =
         error instanceof CoverageInputError

@@ -77,7 +77,7 @@ export class AppDriver {
     await this.page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 60_000 });
   }
 
-  async openPanel(name: 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals'): Promise<void> {
+  async openPanel(name: 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals' | 'evidence'): Promise<void> {
     await this.page.getByTestId(`tab-${name}`).click();
   }
 
@@ -225,7 +225,7 @@ export class AppDriver {
   }
 
   /** Chooses the kind and mode, then hands a file (bytes, or a path for files over Playwright's 50 MB buffer limit) to the picker. */
-  async pickImportFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators' | 'merger', name: string, content: Buffer | { path: string }, mode: 'replace' | 'add'): Promise<void> {
+  async pickImportFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators' | 'merger' | 'measurements', name: string, content: Buffer | { path: string }, mode: 'replace' | 'add'): Promise<void> {
     await this.openPanel('import');
     await this.page.getByTestId('import-kind').selectOption(kind);
     await this.page.getByTestId(`import-mode-${mode}`).check();
@@ -315,6 +315,46 @@ export class AppDriver {
       return { readMs: Math.round(at('import-read') - start), parsedMs: Math.round(at('import-parsed') - start), committedMs: Math.round(at('import-committed') - start) };
     });
     return { wallMs, workerMs: Number(/(\d[\d.,]*)\s*ms/.exec(text)?.[1].replace(/[.,]/g, '') ?? NaN), frames, ...marks };
+  }
+
+  /** Imports a field-test file (measurements) and waits until its tests are judged against the map; returns the report's text. */
+  async importMeasurements(name: string, content: { path: string }): Promise<string> {
+    await this.pickImportFile('measurements', name, content, 'replace');
+    await this.page.locator('[data-testid="import-report"][data-state="ok"]').waitFor({ timeout: 60_000 });
+    const report = await this.page.getByTestId('import-report').innerText();
+    await this.openPanel('evidence');
+    await this.page.locator('[data-testid="evidence-status"][data-status="done"]').waitFor({ state: 'attached', timeout: 60_000 });
+    return report;
+  }
+
+  /** The challenged hexagons listed in the field-test panel. */
+  async readChallenges(): Promise<{ h3: string; text: string }[]> {
+    await this.openPanel('evidence');
+    const rows = this.page.getByTestId('evidence-challenge-row');
+    const count = await rows.count();
+    const out: { h3: string; text: string }[] = [];
+    for (let index = 0; index < count; index++) out.push({ h3: (await rows.nth(index).getAttribute('data-h3')) ?? '', text: await rows.nth(index).innerText() });
+    return out;
+  }
+
+  /** Shows a listed challenge on the map and returns how many challenge hexagons the map then draws in view. */
+  async showChallengeOnMap(index: number): Promise<number> {
+    await this.page.getByTestId('evidence-challenge-show').nth(index).click();
+    const map = this.page.getByTestId('map');
+    await this.page.waitForFunction(() => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-challenges-drawn') ?? 0) > 0, null, { timeout: 60_000 });
+    return Number(await map.getAttribute('data-challenges-drawn'));
+  }
+
+  /** The prediction-against-the-field rows: operator|technology → text. */
+  async readAgreement(): Promise<Record<string, string>> {
+    await this.openPanel('evidence');
+    const rows = this.page.getByTestId('evidence-agreement-row');
+    const out: Record<string, string> = {};
+    for (let index = 0; index < (await rows.count()); index++) {
+      const cells = await rows.nth(index).locator('th, td').allInnerTexts();
+      out[`${cells[0]}|${cells[1]}`] = cells.join(' | ');
+    }
+    return out;
   }
 
   /** The import report's error line and its code. */

@@ -3,7 +3,7 @@ import type { MeasurementPeriod } from './measurement-period';
 import type { SpeedSummary } from './summarize-speeds';
 
 function describePeriod(period: MeasurementPeriod): string {
-  if (period.from === null || period.to === null) return `${period.months} month(s), undated`;
+  if (period.from === null || period.to === null) return `undated ${period.months} months`;
   return period.from === period.to ? period.from : `${period.from} – ${period.to}`;
 }
 
@@ -11,8 +11,9 @@ function describePeriod(period: MeasurementPeriod): string {
  * Puts the measured speeds into the plan's speed targets: `mobile-speed-mbps` from the province's
  * mobile-broadband tests and `fixed-speed-mbps` from its Wi-Fi and fixed-line tests, as their mean
  * download (the figure i-Speed publishes), when the province meets the publication rule. The
- * source then reads `measured: N tests, 2025-01 – 2025-03`. Otherwise the target keeps its typed
- * indicator (or stays missing), and its source says the measurements were not enough.
+ * source then reads `measured: N tests, 2025-01 – 2025-03` (`undated 3 months` for undated tiles).
+ * Otherwise the target keeps its typed indicator (or stays missing), and its source adds
+ * `; measured: not enough samples (N tests, <period>)`.
  * @param targets the evaluated targets (see `evaluateTargets`)
  * @param overall the province's mobile and fixed speed figures (null: no such test)
  * @param period the measurement period
