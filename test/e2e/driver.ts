@@ -327,6 +327,15 @@ export class AppDriver {
     return report;
   }
 
+  /** One unit's row of the field-test speed table under a grouping: its name and its cells' text. */
+  async readSpeedRow(groupBy: string, key: string): Promise<{ label: string; cells: string[] }> {
+    await this.openPanel('evidence');
+    await this.page.getByTestId('evidence-group-by').selectOption(groupBy);
+    const row = this.page.locator(`[data-testid="evidence-speed-row"][data-key="${key}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    return { label: (await row.locator('th').innerText()).trim(), cells: (await row.locator('td').allInnerTexts()).map((text) => text.trim()) };
+  }
+
   /** The challenged hexagons listed in the field-test panel. */
   async readChallenges(): Promise<{ h3: string; text: string }[]> {
     await this.openPanel('evidence');
