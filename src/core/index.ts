@@ -130,3 +130,18 @@ export { computeSiteReach, type SiteReach } from './propagation/compute-site-rea
 export { DEFAULT_LINK_BUDGETS, maxAllowedPathLossDb, type LinkBudget } from './propagation/link-budget';
 export { PROPAGATION_ENVIRONMENTS, type PathLossModel, type PropagationEnvironment } from './propagation/path-loss-types';
 export { DEFAULT_SITE_REACH, resolveRecordRadii, type RadiusOverride, type RecordReach, type SiteReachSettings } from './propagation/resolve-record-radii';
+export { findTargetLayers, isMobileCovered } from './siting/target-layers';
+export { distanceToHamletMeters } from './coverage/hamlet-geometry';
+
+// The plan's yearly cycle: plan profiles, dated snapshots and their comparison, the annual report's content.
+export { CAN_THO_CITY_AUTHORITY, PLAN_GROUPINGS, SOC_TRANG_2025_PROFILE, derivePlanProfile, planAuthorityOn, planShortTitle, type PlanAuthority, type PlanGrouping, type PlanProfile, type PlanProfileChanges } from './plan/plan-profile';
+export { type DecodeProblem, type DecodeResult } from './plan/decode-problems';
+export { decodePlanProfile, resolvePlanProfile } from './plan/decode-plan-profile';
+export { PlanConfigError, resolvePlanConfig } from './plan/resolve-plan-config';
+export { snapshotResultsOf, type PlanSnapshot, type SnapshotGroup, type SnapshotHamlet, type SnapshotResults, type SnapshotSite } from './plan/plan-snapshot';
+export { decodeAnalyzeOutput, decodePlanSnapshot, decodeSnapshotResults } from './plan/decode-snapshot';
+export { compareSnapshots, type ChangedHamlet, type ChangedSite, type CompareOptions, type OperatorChange, type RematchedSite, type SnapshotChange, type TargetChange, type UnitChange } from './plan/compare-snapshots';
+export { CHANGE_COLORS, formatChangeCsv, formatChangeGeoJson, formatChangeJson, type ChangeSide, type HamletChangeKind, type SiteChangeKind } from './plan/format-change';
+export { buildAnnualReport, type AnnualReportInput } from './plan/build-annual-report';
+export { coveredHouseholds, sortUnitsByCode, unitDisplayName } from './plan/report-units';
+export type { AnnualReport, ReportBlock, ReportCell, ReportRow, ReportSection, ReportTable, ReportText } from './plan/annual-report-model';
