@@ -7,6 +7,7 @@ import { enDemo, viDemo } from './messages-demo';
 import { enReport, viReport } from './messages-report';
 import { enSiting, viSiting } from './messages-siting';
 import { enEvidence, viEvidence } from './messages-evidence';
+import { enCycle, viCycle } from './messages-cycle';
 
 const viBase = {
   'app.title': 'Hạ tầng số Sóc Trăng — độ phủ theo ấp, khóm',
@@ -572,6 +573,7 @@ export const vi = {
   ...viReport,
   ...viSiting,
   ...viEvidence,
+  ...viCycle,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -582,4 +584,5 @@ export const en: Record<MessageKey, string> = {
   ...enReport,
   ...enSiting,
   ...enEvidence,
+  ...enCycle,
 };
