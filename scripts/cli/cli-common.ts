@@ -1,6 +1,6 @@
 // What every command-line tool shares: the analyze inputs' flags, reading them (demo data when none
 // is given), the per-file import summary on stderr, and turning errors into messages and exit codes.
-import { CoverageInputError } from '../../src/core/index';
+import { CoverageInputError, PlanConfigError } from '../../src/core/index';
 import type { ImportSummary } from '../../src/core/index';
 import { vi } from '../../src/i18n/dictionary';
 import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
@@ -82,7 +82,7 @@ export async function runMain(main: (argv: string[]) => Promise<number>, userErr
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
     const isUserError =
-      error instanceof CoverageInputError || error instanceof CliError || userErrors.some((type) => error instanceof type) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      error instanceof CoverageInputError || error instanceof PlanConfigError || error instanceof CliError || userErrors.some((type) => error instanceof type) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (isUserError) {
       process.stderr.write(`error: ${(error as Error).message}\n`);
       process.exitCode = 1;

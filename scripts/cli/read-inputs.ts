@@ -3,8 +3,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkInputSize, combineInputFiles, CoverageInputError, parseInputBytes, resolveConfig, DEFAULT_CONFIG } from '../../src/core/index';
-import type { CoverageConfig, CoverageInput, CrsReport, ImportSummary, InputKind, ParsedInputBytes, ParseInputOptions, Warning } from '../../src/core/index';
+import { checkInputSize, combineInputFiles, CoverageInputError, parseInputBytes, resolvePlanConfig, DEFAULT_CONFIG, SOC_TRANG_2025_PROFILE } from '../../src/core/index';
+import type { CoverageConfig, CoverageInput, CrsReport, ImportSummary, InputKind, ParsedInputBytes, ParseInputOptions, PlanProfile, Warning } from '../../src/core/index';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'geodata');
 
@@ -26,6 +26,8 @@ export interface InputPaths {
 export interface LoadedInputs {
   input: CoverageInput;
   config: CoverageConfig;
+  /** The plan the configuration's `plan` member describes (the Sóc Trăng plan to 2025 without one). */
+  profile: PlanProfile;
   warnings: Warning[];
   summaries: ImportSummary[];
 }
@@ -75,7 +77,7 @@ export interface FileCrsReport {
  * (warning `file-unusable`, a summary with 0 rows) and the run goes on with the others.
  */
 export async function loadInputFiles(paths: InputPaths, options: ParseInputOptions = {}): Promise<LoadedInputs & { crsReports: FileCrsReport[] }> {
-  const config = paths.config ? resolveConfig(readText(paths.config), basename(paths.config)) : DEFAULT_CONFIG;
+  const { config, profile } = paths.config ? resolvePlanConfig(readText(paths.config), basename(paths.config)) : { config: DEFAULT_CONFIG, profile: SOC_TRANG_2025_PROFILE };
   if (paths.hamlets.length === 0) throw new CliError('no hamlet layer: give --hamlets FILE (GeoJSON, TopoJSON, KML/KMZ or a zipped Shapefile)');
   const parsed: ParsedInputBytes[] = [];
   const unusable: Warning[] = [];
@@ -95,5 +97,5 @@ export async function loadInputFiles(paths: InputPaths, options: ParseInputOptio
   const combined = combineInputFiles(parsed);
   if (combined.input.hamlets.length === 0) throw new CliError(`${paths.hamlets.map((p) => basename(p)).join(', ')}: no usable hamlet polygon`);
   const crsReports = parsed.flatMap((file) => (file.crs === undefined ? [] : [{ file: file.summaries[0]?.file ?? '', crs: file.crs }]));
-  return { input: combined.input, config, warnings: [...unusable, ...combined.warnings], summaries: [...combined.summaries, ...unusableSummaries], crsReports };
+  return { input: combined.input, config, profile, warnings: [...unusable, ...combined.warnings], summaries: [...combined.summaries, ...unusableSummaries], crsReports };
 }
