@@ -3,20 +3,9 @@ import { describeGolden } from '../../../test/helpers/golden';
 import { buildAnnualReport } from './build-annual-report';
 import { sortUnitsByCode } from './report-units';
 import { compareSnapshots } from './compare-snapshots';
-import { decodeSnapshotResults } from './decode-snapshot';
 import { derivePlanProfile, SOC_TRANG_2025_PROFILE } from './plan-profile';
-import type { SnapshotResults } from './plan-snapshot';
+import { snapshotResults as results } from '../../../test/helpers/snapshot-results';
 
-const ZERO_KPIS = {
-  hamlets: 0, coveredMobile: 0, covered4g: 0, covered5g: 0, coveredFtth: 0, coveredMobileShare: 0, covered4gShare: 0, covered5gShare: 0, coveredFtthShare: 0,
-  households: 0, coveredMobileHouseholdShare: null, covered4gHouseholdShare: null, covered5gHouseholdShare: null, ftthHouseholdCeiling: null, sites: 0, sharedSites: 0, sharedSiteShare: 0,
-};
-
-function results(partial: object): SnapshotResults {
-  const decoded = decodeSnapshotResults({ demo: false, kpis: ZERO_KPIS, targets: [], ...partial });
-  if (!decoded.ok) throw new Error(JSON.stringify(decoded.problems));
-  return decoded.value;
-}
 
 describeGolden('buildAnnualReport', (goldenCase) => {
   const input = goldenCase.json() as { profile: { grouping: ('district' | 'commune' | 'new_commune')[] }; asOf: string; reportDate: string; number: string; earlier: { label: string; asOf: string }; mapKeys: string[]; before: object; after: object };
