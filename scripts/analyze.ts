@@ -1,22 +1,45 @@
 // npm run analyze -- --hamlets F --sites F [--sites F ...] [--fibre F ...] [--indicators F]
-//                    [--config F] [--group-by FIELD ...] [--sheet NAME] [--crs SYSTEM] [--lang vi|en] --out DIR
+//                    [--config F] [--group-by FIELD ...] [--merger F] [--operator NAME ...]
+//                    [--sheet NAME] [--crs SYSTEM] [--lang vi|en] --out DIR
 // With no input flag it analyses the demo dataset in public/geodata.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { decodeText, joinHouseholdTable, buildCoverageReport, createCoverageAnalysis, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, roundNumbers } from '../src/core/index';
-import { formatWarning } from '../src/i18n/format-message';
+import {
+  applyMergerTable,
+  buildCoverageReport,
+  createCoverageAnalysis,
+  decodeText,
+  filterCoverageInput,
+  formatGroupsCsv,
+  formatHamletsCsv,
+  formatHamletsGeoJson,
+  formatSitesGeoJson,
+  groupHamlets,
+  joinHouseholdTable,
+  NEW_COMMUNE_FIELD,
+  normalizeOperator,
+  parseMergerCsv,
+  roundNumbers,
+  UNASSIGNED_GROUP_KEY,
+} from '../src/core/index';
+import { analyzeMeasurements, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
+import type { LayerName } from '../src/core/index';
+import { formatSkipped, formatWarning } from '../src/i18n/format-message';
+import { MEASUREMENT_FLAGS, measurementUsage, measurementOptionsFrom, readMeasurementFiles, seedFrom } from './cli/measurement-evidence';
 import { CliError, readBytes } from './cli/read-inputs';
-import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
+import { checkLanguage, demoNoteOf, formatCount, formatMbps, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
 
 const USAGE = `${say('cli.usage.word')}: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
-                          [--group-by FIELD ...] [--join TABLE.csv --join-key COLUMN]
+                          [--group-by FIELD ...] [--merger TABLE.csv] [--operator NAME ...]
+                          [--join TABLE.csv --join-key COLUMN]
                           [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] [--lang vi|en] --out DIR
 ${inputUsage()};
-${say('cli.usage.analyze')}`;
+${say('cli.usage.analyze')};
+${measurementUsage()}`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -24,9 +47,12 @@ async function main(argv: string[]): Promise<number> {
     options: {
       ...INPUT_OPTIONS,
       'group-by': { type: 'string', multiple: true },
+      merger: { type: 'string' },
+      operator: { type: 'string', multiple: true },
       join: { type: 'string' },
       threads: { type: 'string' },
       'join-key': { type: 'string' },
+      ...MEASUREMENT_FLAGS,
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -37,6 +63,10 @@ async function main(argv: string[]): Promise<number> {
   }
   checkLanguage(values.lang);
   if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out DIR', usage: USAGE });
+  // Bad measurement flags fail before any file is read.
+  measurementOptionsFrom(values, DEFAULT_CONFIG);
+  seedFrom(values.seed);
+  const h3Layer = parseH3ViewLayer(values['h3-view']);
   const started = performance.now();
   const { input, config, warnings, summaries, crsReports } = await readInputs(values);
   if (values.join) {
@@ -47,6 +77,23 @@ async function main(argv: string[]): Promise<number> {
       log(say('cli.warning', { text: formatWarning(locale, warning) }));
     }
   }
+  if (values.merger) {
+    const merger = parseMergerCsv(decodeText(readBytes(values.merger, 'indicators'), basename(values.merger)).text, basename(values.merger));
+    if (merger.items.length === 0) throw new CliError('cli.merger.noRows', { file: values.merger });
+    for (const item of merger.skipped) log(say('cli.skipped', { where: item.where, reason: formatSkipped(locale, item) }));
+    input.hamlets = applyMergerTable(input.hamlets, merger.items);
+  }
+  if (config.siteReach?.isEnabled) {
+    const reached = input.btsRecords.filter((record) => record.heightMeters !== undefined && record.frequencyMhz !== undefined && record.radiusMeters === undefined).length;
+    log(say('cli.analyze.reach', { reached: formatCount(reached), total: formatCount(input.btsRecords.length) }));
+  }
+  const operators = values.operator ? [...new Set(values.operator.map((name) => normalizeOperator(name).name))] : null;
+  if (operators) {
+    const known = new Set(input.btsRecords.map((record) => record.operator));
+    for (const operator of operators) if (!known.has(operator)) log(say('cli.analyze.operatorAbsent', { operator }));
+  }
+  const analysed = operators ? filterCoverageInput(input, { operators, technologies: null }) : input;
+  const measurementOptions = measurementOptionsFrom(values, config);
   let lastProgress = 0;
   const onProgress = (done: number, total: number) => {
     // About twenty lines for a long run, none for a short one.
@@ -61,30 +108,64 @@ async function main(argv: string[]): Promise<number> {
   if (threads > 1) {
     const pool = await CoveragePool.start(threads);
     try {
-      analysis = await createCoverageAnalysisInPool(pool, input, config, { onProgress });
+      analysis = await createCoverageAnalysisInPool(pool, analysed, config, { onProgress });
     } finally {
       await pool.close();
     }
   } else {
-    analysis = createCoverageAnalysis(input, config, { onProgress });
+    analysis = createCoverageAnalysis(analysed, config, { onProgress });
   }
-  const groupBy = [...new Set(['district', 'commune', ...(values['group-by'] ?? [])])];
+  // Post-2025 communes when the hamlets carry them (merger table, or the layer's own new_code / new_name).
+  const hasNewCommunes = groupHamlets(input.hamlets, NEW_COMMUNE_FIELD).units.some((unit) => unit.key !== UNASSIGNED_GROUP_KEY);
+  const groupBy = [...new Set(['district', 'commune', ...(hasNewCommunes ? [NEW_COMMUNE_FIELD] : []), ...(values['group-by'] ?? [])])];
   const report = buildCoverageReport(analysis, groupBy);
   const allWarnings = [...warnings, ...report.warnings];
   mkdirSync(values.out, { recursive: true });
   const { sites, ...reportBody } = report;
+  const imports: object[] = summaries.map(({ warnings: _w, ...rest }) => rest);
+  let measurements = null;
+  if (values.measurements !== undefined && values.measurements.length > 0) {
+    const loaded = await readMeasurementFiles(values.measurements, { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) }, log);
+    const evidence = analyzeMeasurements({ analysis, report, groupBy, set: loaded.set, options: measurementOptions, random: createSeededRandom(seedFrom(values.seed)), skipped: loaded.skipped });
+    measurements = evidence.measurements;
+    reportBody.targets = evidence.targets;
+    for (const warning of loaded.warnings) allWarnings.push(warning);
+    for (const summary of loaded.summaries) imports.push(summary);
+    writeFileSync(join(values.out, 'challenges.geojson'), JSON.stringify({ ...formatChallengesGeoJson(measurements.challenges, input.demo === true), ...demoNoteOf(input.demo) }));
+    writeFileSync(join(values.out, 'challenges.csv'), `\uFEFF${formatChallengesCsv(measurements.challenges)}\n`);
+    const mobile = measurements.overall.mobile;
+    const speeds = mobile === null
+      ? say('cli.analyze.noSpeedTest')
+      : say(mobile.enoughSamples ? 'cli.analyze.speeds' : 'cli.analyze.speedsFewSamples', { mean: formatMbps(mobile.meanDownMbps), median: formatMbps(mobile.medianDownMbps) });
+    log(say('cli.analyze.measurements', { tests: formatCount(measurements.tests), rows: formatCount(measurements.rows), speeds, challenges: formatCount(measurements.challenges.length) }));
+  }
+  if (h3Layer !== null) {
+    const view = computeH3View(analysis, measurementOptions.h3Resolution);
+    writeFileSync(join(values.out, 'hexagons.geojson'), JSON.stringify({ ...formatH3ViewGeoJson(view, h3Layer, input.demo === true), ...demoNoteOf(input.demo) }));
+  }
   // Each warning also in words, in the run's language, for a reader of report.json.
   const warningsWithText = allWarnings.map((warning) => ({ ...warning, text: formatWarning(locale, warning) }));
-  const reportJson = roundNumbers({ ...reportBody, ...demoNoteOf(input.demo), warnings: warningsWithText, imports: summaries.map(({ warnings: _w, ...rest }) => rest), coordinateSystems: crsReports });
+  const reportJson = roundNumbers({ ...reportBody, ...demoNoteOf(input.demo), warnings: warningsWithText, imports, coordinateSystems: crsReports, ...(measurements === null ? {} : { measurements }) });
   writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(reportJson, null, 2)}\n`);
   writeFileSync(join(values.out, 'hamlets.csv'), formatHamletsCsv(report.hamlets));
+  writeFileSync(join(values.out, 'groups.csv'), formatGroupsCsv(report.groups));
   writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify({ ...formatHamletsGeoJson(input, report.hamlets), ...demoNoteOf(input.demo) }));
   writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify({ ...formatSitesGeoJson({ ...report, sites }, input.demo === true), ...demoNoteOf(input.demo) }));
   const k = report.kpis;
   log(say('cli.analyze.kpis', { hamlets: formatCount(k.hamlets), mobile: formatPercent(k.coveredMobileShare), g4: formatPercent(k.covered4gShare), g5: formatPercent(k.covered5gShare), ftth: formatPercent(k.coveredFtthShare) }));
-  log(say('cli.analyze.sites', { sites: formatCount(k.sites), shared: formatCount(k.sharedSites), share: formatPercent(k.sharedSiteShare), warnings: formatCount(allWarnings.length) }));
+  const siteCounts = { sites: formatCount(k.sites), shared: formatCount(k.sharedSites), share: formatPercent(k.sharedSiteShare), warnings: formatCount(allWarnings.length) };
+  if (operators) log(say('cli.analyze.sitesOfOperators', { ...siteCounts, operators: operators.join(', ') }));
+  else log(say('cli.analyze.sites', siteCounts));
   log(say('cli.analyze.wrote', { out: values.out, seconds: formatSeconds((performance.now() - started) / 1000, 2) }));
   return 0;
+}
+
+/** `--h3-view mobile` or `--h3-view 4g:Viettel`: the layer drawn on hexagons, or null without the flag. */
+function parseH3ViewLayer(text: string | undefined): { layer: LayerName; operator: string | null } | null {
+  if (text === undefined) return null;
+  const [layer, ...operator] = text.split(':');
+  if (!LAYER_NAMES.includes(layer as LayerName)) throw new CliError('cli.flagH3View', { allowed: LAYER_NAMES.join(', '), value: text });
+  return { layer: layer as LayerName, operator: operator.length > 0 ? operator.join(':') : null };
 }
 
 await runMain(main);

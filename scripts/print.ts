@@ -1,31 +1,25 @@
 // npm run print -- [the analyze inputs] [--layer mobile|4g|5g|ftth] [--operator NAME ...]
 //                  [--paper A4|A3] [--orientation landscape|portrait]
-//                  [--extent province|district:CODE|commune:CODE] [--atlas district|commune]
+//                  [--extent province|district:CODE|commune:CODE] [--atlas district|commune|new_commune]
 //                  [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
 // Renders the app's own print layout in headless Chromium: the same PDF as the app's "Xuất PDF".
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LAYER_NAMES, normalizeOperator, type LayerName } from '../src/core/index';
+import { formatUnitLabel, groupHamlets, LAYER_NAMES, normalizeOperator, UNASSIGNED_GROUP_KEY, type Hamlet, type LayerName } from '../src/core/index';
 import type { AutomationInput } from '../src/features/print/print-automation';
-import { hamletsOfUnit, type UnitGrouping } from '../src/print/print-content';
+import type { UnitGrouping } from '../src/print/print-content';
 import { printInBrowser } from './cli/print-browser';
 import { ensureBuild, startPreviewServer } from './cli/print-server';
 import { CliError } from './cli/read-inputs';
 import { formatCount, formatSeconds, INPUT_OPTIONS, log, readInputs, runMain, say } from './cli/cli-common';
-
-/** A hamlet's unit code from its properties (own properties only: the file's names are data). */
-function readCode(properties: Readonly<Record<string, unknown>>, key: string): string {
-  const value = Object.hasOwn(properties, key) ? properties[key] : undefined;
-  return value === undefined || value === null ? '—' : String(value);
-}
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const USAGE = `${say('cli.usage.word')}: npm run print -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                         [--sheet NAME|N] [--crs SYSTEM] [--layer mobile|4g|5g|ftth] [--operator NAME ...]
                         [--paper A4|A3] [--orientation landscape|portrait]
-                        [--extent province|district:CODE|commune:CODE] [--atlas district|commune]
+                        [--extent province|district:CODE|commune:CODE] [--atlas district|commune|new_commune]
                         [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
 ${say('cli.usage.print')}`;
 
@@ -33,6 +27,24 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   if (value === undefined) return fallback;
   if (!allowed.includes(value as T)) throw new CliError('cli.flagOneOf', { flag, allowed: allowed.join(', '), value });
   return value as T;
+}
+
+/**
+ * The engine's key of the unit named on the command line by its key, its code or its name. A name that
+ * several units share ("Phường 1") is refused with the list of those units and their codes.
+ */
+function resolveUnitKey(hamlets: Hamlet[], grouping: UnitGrouping, wanted: string): string {
+  const { units } = groupHamlets(hamlets, grouping);
+  const text = wanted.trim();
+  const exact = units.find((unit) => unit.key === text) ?? units.find((unit) => unit.code === text);
+  if (exact) return exact.key;
+  const named = units.filter((unit) => unit.label === text || formatUnitLabel(unit) === text);
+  if (named.length === 1) return named[0].key;
+  const describe = (list: typeof units) => list.map((unit) => `${unit.code ?? unit.key} ${formatUnitLabel(unit)}`);
+  const kind = say(`cli.unit.${grouping}`);
+  if (named.length > 1) throw new CliError('cli.unitAmbiguous', { count: formatCount(named.length), kind, unit: text, units: describe(named).join('; ') });
+  const known = describe(units.filter((unit) => unit.key !== UNASSIGNED_GROUP_KEY));
+  throw new CliError('cli.noUnit', { kind, unit: text, known: `${known.slice(0, 40).join('; ')}${known.length > 40 ? '; …' : ''}` });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -61,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   const layer = oneOf<LayerName>(values.layer, LAYER_NAMES, '--layer', 'mobile');
   const paper = oneOf(values.paper, ['A4', 'A3'] as const, '--paper', 'A4');
   const orientation = oneOf(values.orientation, ['landscape', 'portrait'] as const, '--orientation', 'landscape');
-  const atlas = values.atlas === undefined ? '' : oneOf(values.atlas, ['district', 'commune'] as const, '--atlas', 'district');
+  const atlas = values.atlas === undefined ? '' : oneOf(values.atlas, ['district', 'commune', 'new_commune'] as const, '--atlas', 'district');
   const locale = oneOf(values.lang, ['vi', 'en'] as const, '--lang', 'vi');
   const dataDate = values['data-date'] ?? '';
   if (dataDate && !/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) throw new CliError('cli.flagDate', { value: dataDate });
@@ -74,11 +86,7 @@ async function main(argv: string[]): Promise<number> {
     const match = /^(district|commune):(.+)$/.exec(values.extent);
     if (!match) throw new CliError('cli.flagExtent', { value: values.extent });
     extent = match[1] as UnitGrouping;
-    unitKey = match[2].trim();
-    if (hamletsOfUnit(input.hamlets, extent, unitKey).length === 0) {
-      const known = [...new Set(input.hamlets.map((hamlet) => `${readCode(hamlet.properties, `${extent}_code`)} ${hamlet[extent as 'district' | 'commune']}`))].sort();
-      throw new CliError('cli.noUnit', { kind: say(`cli.unit.${extent as 'district' | 'commune'}`), unit: unitKey, known: `${known.slice(0, 40).join('; ')}${known.length > 40 ? '; …' : ''}` });
-    }
+    unitKey = resolveUnitKey(input.hamlets, extent, match[2]);
   }
   const operators = values.operator ? values.operator.map((name) => normalizeOperator(name).name) : null;
   const automation: AutomationInput = {

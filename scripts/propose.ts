@@ -1,6 +1,6 @@
 // npm run propose -- [the analyze inputs] [--operator NAME ...] [--target 1.0] [--measure hamlets|households]
-//                    [--budget K] [--method exact|greedy] [--spacing 500] [--time-limit S]
-//                    [--technology 4G] [--radius M] [--point LNG,LAT ...] --out DIR
+//                    [--shared-target 0.3] [--budget K] [--method exact|greedy] [--spacing 500] [--time-limit S]
+//                    [--technology 4G] [--radius M] [--point LNG,LAT ...] [--lang vi|en] --out DIR
 // With no input flag it works on the demo dataset in public/geodata.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,15 +15,17 @@ import {
   SitingError,
   TECHNOLOGIES,
   type HighsLike,
+  type Proposal,
   type ProposeOptions,
   type Technology,
 } from '../src/core/index';
+import { formatSitingMessage } from '../src/i18n/siting-text';
 import { CliError } from './cli/read-inputs';
-import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, log, readInputs, runMain, say } from './cli/cli-common';
+import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
 
 const USAGE = `${say('cli.usage.word')}: npm run propose -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F] [--sheet S] [--crs C]
-                          [--operator NAME ...] [--target SHARE] [--measure hamlets|households] [--budget K]
-                          [--method exact|greedy] [--spacing METRES] [--time-limit SECONDS]
+                          [--operator NAME ...] [--target SHARE] [--measure hamlets|households] [--shared-target SHARE]
+                          [--budget K] [--method exact|greedy] [--spacing METRES] [--time-limit SECONDS]
                           [--technology 4G] [--radius METRES] [--point LNG,LAT ...] [--lang vi|en] --out DIR
 ${inputUsage()};
 ${say('cli.usage.propose')}`;
@@ -43,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       operator: { type: 'string', multiple: true },
       target: { type: 'string' },
       measure: { type: 'string' },
+      'shared-target': { type: 'string' },
       budget: { type: 'string' },
       method: { type: 'string' },
       spacing: { type: 'string' },
@@ -71,9 +74,13 @@ async function main(argv: string[]): Promise<number> {
     if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part))) throw new CliError('cli.flagPoint', { value: text });
     return { lng: parts[0], lat: parts[1] };
   });
+  const sharedTarget = number('shared-target', values['shared-target']);
+  // --shared-target alone is the only aim; with --target, both are.
+  const targetShare = number('target', values.target) ?? (sharedTarget === undefined ? 1 : null);
   const options: ProposeOptions = {
     operators: (values.operator ?? []).map((name) => normalizeOperator(name).name),
-    targetShare: number('target', values.target) ?? 1,
+    targetShare,
+    ...(sharedTarget !== undefined ? { sharedTarget } : {}),
     targetMeasure: measure,
     method,
     userPoints,
@@ -88,30 +95,46 @@ async function main(argv: string[]): Promise<number> {
   const analysis = createCoverageAnalysis(input, config);
   // HiGHS (WebAssembly) is loaded only for the exact method.
   const highs: HighsLike | null = method === 'exact' ? await (await import('highs')).default() : null;
-  const started = performance.now();
   let lastPhase = '';
   const result = proposeSites(analysis, {
     ...options,
+    now: () => performance.now(),
     onProgress: (phase) => {
       if (phase !== lastPhase) log(say('cli.propose.phase', { phase }));
       lastPhase = phase;
     },
   }, highs);
-  const seconds = (performance.now() - started) / 1000;
+  const text = (message: { code: string; params: Record<string, string | number> }) => formatSitingMessage(message, locale);
+  const nameOf = (proposal: Proposal) => text(proposal.name);
 
   mkdirSync(values.out, { recursive: true });
-  writeFileSync(join(values.out, 'proposals.geojson'), `${JSON.stringify({ ...formatProposalsGeoJson(result.proposals, input.demo === true), ...demoNoteOf(input.demo) }, null, 1)}\n`);
-  const { afterAnalysis: _after, records: _records, ...body } = result;
-  const report = { demo: input.demo === true, ...demoNoteOf(input.demo), ...roundNumbers(body), seconds: Number(seconds.toFixed(3)) };
+  writeFileSync(join(values.out, 'proposals.geojson'), `${JSON.stringify({ ...formatProposalsGeoJson(result.proposals, { demo: input.demo === true, nameOf }), ...demoNoteOf(input.demo) }, null, 1)}\n`);
+  const { afterAnalysis: _after, records: _records, proposals, ...body } = result;
+  const report = {
+    demo: input.demo === true,
+    ...demoNoteOf(input.demo),
+    ...roundNumbers({
+      ...body,
+      statusText: text(result.status),
+      timing: { ...result.timing, cutShortText: result.timing.cutShort.map(text) },
+      proposals: proposals.map((proposal) => ({ ...proposal, nameText: nameOf(proposal) })),
+    }),
+    seconds: Number((result.timing.seconds ?? 0).toFixed(3)),
+  };
   writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
   const upgrades = result.proposals.filter((proposal) => proposal.kind === 'upgrade').length;
   log(say('cli.propose.candidates', { total: formatCount(result.candidates.total), useful: formatCount(result.candidates.useful), count: formatCount(result.proposals.length), upgrades: formatCount(upgrades), new: formatCount(result.proposals.length - upgrades) }));
-  // TODO(#10): the solver's method and status words belong to the proposal messages (siting).
-  log(say('cli.propose.method', { method: result.method, status: result.status, optimal: say(result.optimal ? 'cli.yes' : 'cli.no'), gap: result.gap === null ? '—' : result.gap.toExponential(2), greedy: formatCount(result.greedy.count), objective: formatCount(result.greedy.objective), seconds: formatSeconds(seconds, 2) }));
+  log(say('cli.propose.status', { status: text(result.status), gap: result.gap === null ? '—' : result.gap.toExponential(2), greedy: formatCount(result.greedy.count), objective: formatCount(result.greedy.objective), seconds: formatSeconds(result.timing.seconds ?? 0, 2), limit: formatSeconds(result.timing.limitSeconds, 0) }));
+  for (const message of result.timing.cutShort) log(say('cli.propose.timeLimit', { text: text(message) }));
   if (result.target.isReduced) log(say('cli.propose.reduced', { shares: result.target.reachableShare.map(formatPercent).join(', '), count: formatCount(result.uncoverable.length) }));
   for (const layer of result.target.layers) {
-    log(say('cli.propose.layer', { layer: layer.operator ?? say('cli.propose.allOperators'), before: formatPercent(layer.before), after: formatPercent(layer.after), measure: say(`cli.propose.measure.${result.target.measure}`), target: formatPercent(result.target.share) }));
+    const values = { layer: layer.operator ?? say('cli.propose.allOperators'), before: formatPercent(layer.before), after: formatPercent(layer.after), measure: say(`cli.propose.measure.${result.target.measure}`) };
+    log(result.target.share === null ? say('cli.propose.layer', values) : say('cli.propose.layerTarget', { ...values, target: formatPercent(result.target.share) }));
+  }
+  if (result.sharing) {
+    const { before, after, comparator, target, isMet } = result.sharing;
+    log(say('cli.propose.sharing', { before: formatPercent(before), after: formatPercent(after), comparator, target: formatPercent(target), met: say(isMet ? 'cli.propose.met' : 'cli.propose.notMet') }));
   }
   log(say('cli.propose.kpis', { mobileBefore: formatPercent(result.before.coveredMobileShare), mobileAfter: formatPercent(result.after.coveredMobileShare), sharedBefore: formatPercent(result.before.sharedSiteShare), sharedAfter: formatPercent(result.after.sharedSiteShare) }));
   log(say('cli.propose.wrote', { out: values.out }));

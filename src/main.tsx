@@ -6,6 +6,8 @@ import { startUrlSync } from './app/url-sync';
 import { loadDataset } from './state/load-dataset';
 import { startAnalysisRunner } from './state/run-analysis';
 import { startProposalsRunner } from './state/run-proposals';
+import { startEvidenceRunner } from './state/run-evidence';
+import { restoreMeasurements, startMeasurementPersistence } from './state/measurements-persistence';
 import { warmUpWorker } from './worker/client';
 import './app/app.css';
 
@@ -15,7 +17,11 @@ warmUpWorker();
 startUrlSync();
 startAnalysisRunner();
 startProposalsRunner();
+startEvidenceRunner();
 void loadDataset().then(startPersistence);
+void restoreMeasurements()
+  .catch(() => undefined)
+  .then(startMeasurementPersistence);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,8 +1,8 @@
 // What every command-line tool shares: the analyze inputs' flags, the language (Vietnamese unless
 // --lang en), reading the inputs (demo data when none is given), the per-file import summary on
 // stderr, and turning errors into messages and exit codes.
-import { isInputProblem } from '../../src/core/index';
-import type { ImportSummary } from '../../src/core/index';
+import { isInputProblem, PlanConfigError } from '../../src/core/index';
+import type { DecodeProblem, ImportSummary } from '../../src/core/index';
 import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
 import type { MessageKey } from '../../src/i18n/dictionary';
 import { formatNumber, formatPercent as formatLocalePercent, type Locale } from '../../src/i18n/format';
@@ -97,7 +97,7 @@ export async function readInputs(values: InputValues): Promise<LoadedInputs & { 
   const options = { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) };
   const loaded = await loadInputFiles(paths, options);
   logImportSummaries(loaded.summaries, loaded.crsReports);
-  if (loaded.input.demo) log(`${say('app.demoBanner').toLocaleUpperCase(locale)}: ${say('demo.notice')}`);
+  if (loaded.input.demo) log(demoLine());
   return loaded;
 }
 
@@ -148,9 +148,31 @@ export async function runMain(main: (argv: string[]) => Promise<number>, userErr
   }
 }
 
+/** One problem of a decoded file or record (a plan, a snapshot, an analyze output) by its JSON path, in the run's language. */
+export function formatDecodeProblem(problem: DecodeProblem): string {
+  const text = say(`cli.decode.${problem.code}`, { path: problem.path === '' ? '—' : problem.path });
+  return problem.expected === undefined ? text : `${text} ${say('cli.decode.expected', { expected: problem.expected, received: problem.received ?? '?' })}`;
+}
+
+/** A configuration's `plan` member that cannot be used: each problem by its JSON path. */
+function formatPlanConfigError(error: PlanConfigError): string {
+  return `${error.file}: ${error.problems.map(formatDecodeProblem).join('; ')}`;
+}
+
+/** The line every tool prints for demo data: what in it is real and what is generated. */
+export function demoLine(): string {
+  return `${say('app.demoBanner').toLocaleUpperCase(locale)}: ${say('demo.notice')}`;
+}
+
+/** Megabits per second with one decimal in the run's language; `—` when missing. */
+export function formatMbps(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : formatNumber(Number(value.toFixed(1)), locale, 1);
+}
+
 function userErrorText(error: unknown, userErrors: UserErrorType[]): string | null {
   if (isInputProblem(error)) return formatInputProblem(locale, error);
   if (error instanceof CliError) return say(error.key, error.values);
+  if (error instanceof PlanConfigError) return formatPlanConfigError(error);
   if (userErrors.some((type) => error instanceof type)) return (error as Error).message;
   if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return say('cli.badOption', { detail: (error as Error).message });
   return null;

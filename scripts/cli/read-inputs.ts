@@ -3,8 +3,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkInputSize, combineInputFiles, CoverageInputError, parseInputBytes, resolveConfig, DEFAULT_CONFIG } from '../../src/core/index';
-import type { CoverageConfig, CoverageInput, CrsReport, ImportSummary, InputKind, ParsedInputBytes, ParseInputOptions, Warning } from '../../src/core/index';
+import { checkInputSize, combineInputFiles, CoverageInputError, parseInputBytes, resolvePlanConfig, DEFAULT_CONFIG, SOC_TRANG_2025_PROFILE } from '../../src/core/index';
+import type { CoverageConfig, CoverageInput, CrsReport, ImportSummary, InputKind, ParsedInputBytes, ParseInputOptions, PlanProfile, Warning } from '../../src/core/index';
 import type { MessageKey } from '../../src/i18n/dictionary';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'geodata');
@@ -27,6 +27,8 @@ export interface InputPaths {
 export interface LoadedInputs {
   input: CoverageInput;
   config: CoverageConfig;
+  /** The plan the configuration's `plan` member describes (the Sóc Trăng plan to 2025 without one). */
+  profile: PlanProfile;
   warnings: Warning[];
   summaries: ImportSummary[];
 }
@@ -41,7 +43,7 @@ export function readText(path: string): string {
 }
 
 /** A file the system cannot give us, as an input problem naming it (`file-not-found`, `file-read-failed`). */
-function fileError(path: string, error: unknown): CoverageInputError {
+export function fileError(path: string, error: unknown): CoverageInputError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new CoverageInputError({ code: 'file-not-found', file: path, cause: error });
   return new CoverageInputError({ code: 'file-read-failed', file: path, params: { value: code ?? 'error' }, cause: error });
@@ -95,7 +97,7 @@ export interface FileCrsReport {
  * internal error.
  */
 export async function loadInputFiles(paths: InputPaths, options: ParseInputOptions = {}): Promise<LoadedInputs & { crsReports: FileCrsReport[] }> {
-  const config = paths.config ? resolveConfig(readText(paths.config), basename(paths.config)) : DEFAULT_CONFIG;
+  const { config, profile } = paths.config ? resolvePlanConfig(readText(paths.config), basename(paths.config)) : { config: DEFAULT_CONFIG, profile: SOC_TRANG_2025_PROFILE };
   if (paths.hamlets.length === 0) throw new CliError('cli.noHamlets');
   const parsed: ParsedInputBytes[] = [];
   for (const kind of Object.keys(DEMO_FILES) as InputKind[]) {
@@ -112,5 +114,5 @@ export async function loadInputFiles(paths: InputPaths, options: ParseInputOptio
   }
   const combined = combineInputFiles(parsed);
   const crsReports = parsed.flatMap((file) => (file.crs === undefined ? [] : [{ file: file.summaries[0]?.file ?? '', crs: file.crs }]));
-  return { input: combined.input, config, warnings: combined.warnings, summaries: combined.summaries, crsReports };
+  return { input: combined.input, config, profile, warnings: combined.warnings, summaries: combined.summaries, crsReports };
 }

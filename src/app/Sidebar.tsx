@@ -3,12 +3,13 @@ import { PanelFilters } from '../features/filters/PanelFilters';
 import { PanelUncoveredHamlets } from '../features/hamlet-list/PanelUncoveredHamlets';
 import { PanelImport } from '../features/import/PanelImport';
 import { PanelKpiDashboard } from '../features/kpi-dashboard/PanelKpiDashboard';
+import { PanelMeasurements } from '../features/measurements/PanelMeasurements';
 import { PanelSettings } from '../features/settings/PanelSettings';
 import { PanelProposals } from '../features/site-proposals/PanelProposals';
 import { useT } from '../i18n/use-t';
 import { useUiStore, type PanelName } from '../state/ui-store';
 
-const PANELS: PanelName[] = ['kpi', 'hamlets', 'proposals', 'filters', 'import', 'settings'];
+const PANELS: PanelName[] = ['kpi', 'hamlets', 'proposals', 'evidence', 'filters', 'import', 'settings'];
 
 /** Tabs on the left: one panel at a time (arrow keys move between tabs, as in the WAI-ARIA tabs pattern). */
 export function Sidebar() {
@@ -48,6 +49,7 @@ export function Sidebar() {
         {panel === 'import' && <PanelImport />}
         {panel === 'settings' && <PanelSettings />}
         {panel === 'proposals' && <PanelProposals />}
+        {panel === 'evidence' && <PanelMeasurements />}
       </div>
     </aside>
   );

@@ -6,11 +6,12 @@ import { resolveConfig } from './io/resolve-config';
 import { parseHamletsGeoJson } from './io/parse-hamlets';
 import { parseBtsGeoJson } from './io/parse-bts-records';
 import { parseFibreGeoJson } from './io/parse-fibre';
+import { filterCoverageInput, type InputFilters } from './filters/filter-coverage-input';
 import type { CoverageReport } from './types';
 
 interface CaseCollection {
   type: 'FeatureCollection';
-  properties?: { config?: unknown; groupBy?: string[] };
+  properties?: { config?: unknown; groupBy?: string[]; filters?: InputFilters };
   features: { properties: { role: string } }[];
 }
 
@@ -21,7 +22,8 @@ function runCase(collection: CaseCollection, file: string): { report: CoverageRe
   const hamlets = parseHamletsGeoJson(byRole('hamlet'), file, config.fields);
   const bts = parseBtsGeoJson(byRole('bts'), file);
   const fibre = parseFibreGeoJson(byRole('fibre'), file);
-  const input = { hamlets: hamlets.items, btsRecords: bts.items, fibrePoints: fibre.points.items, fibreRoutes: fibre.routes.items, indicators: [] };
+  const whole = { hamlets: hamlets.items, btsRecords: bts.items, fibrePoints: fibre.points.items, fibreRoutes: fibre.routes.items, indicators: [] };
+  const input = collection.properties?.filters ? filterCoverageInput(whole, collection.properties.filters) : whole;
   const report = buildCoverageReport(createCoverageAnalysis(input, config), collection.properties?.groupBy ?? ['district', 'commune']);
   return { report, collection };
 }
@@ -36,6 +38,8 @@ describeGolden('analyzeCoverage', (goldenCase) => {
     sites: report.sites,
     targets: report.targets.filter((target) => target.source === 'engine'),
     warnings: report.warnings,
+    coveredThreshold: report.coveredThreshold,
+    operatorFilter: report.operatorFilter,
     features: report.hamlets.map((hamlet) => ({
       type: 'Feature',
       properties: { ...hamlet, fill: hamlet.covered.mobile ? '#1a9850' : '#d73027', 'fill-opacity': 0.5 },

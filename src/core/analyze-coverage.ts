@@ -1,6 +1,5 @@
 import { appendAll } from './append-all';
-import { listOf } from './messages';
-import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, HamletResult, LayerName, Site, Warning } from './types';
+import { SHARED_TOWER_OPERATOR, type BtsRecord, type CoverageConfig, type CoverageInput, type Site, type Warning } from './types';
 import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, shapeBounds, type Allocate, type LayerKey } from './coverage/coverage-shapes';
 import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
 import type { PreparedHamlet, ScanPass } from './coverage/scanline-kernel';
@@ -8,8 +7,7 @@ import { prepareHamlets, type PackedHamlets } from './coverage/prepare-hamlets';
 import { clusterSites } from './coverage/cluster-sites';
 import { isPointInHamlet } from './coverage/hamlet-geometry';
 import { buildBoxIndex, type BoxIndex } from './spatial/spatial-index';
-import { computeGroupKpis, computeKpis } from './kpi/compute-kpis';
-import { evaluateTargets } from './kpi/evaluate-targets';
+import { DEFAULT_SITE_REACH, resolveRecordRadii } from './propagation/resolve-record-radii';
 
 /**
  * An analysis that can be updated cheaply: the hamlets stay prepared and indexed, the input's own
@@ -27,6 +25,7 @@ export interface CoverageAnalysis {
   extra: IndexedShapes | null;
   /** Row-major `hamlets × layerKeys` matrix of covered fractions. */
   fractions: Float64Array;
+  /** Merged sites, from every operator's records when the input carries an operator filter. */
   sites: Site[];
   /** For each site, the index of the hamlet it stands in, or -1. */
   siteHamlets: Int32Array;
@@ -53,19 +52,34 @@ function locateSites(sites: Site[], prepared: PreparedHamlet[], hamletIndex: Box
   return located;
 }
 
+/** Operators with layers of their own (a shared tower has none). */
 function operatorsOf(records: BtsRecord[]): Set<string> {
-  return new Set(records.map((record) => record.operator));
+  const operators = new Set(records.map((record) => record.operator));
+  operators.delete(SHARED_TOWER_OPERATOR);
+  return operators;
 }
 
-function siteWarnings(sites: Site[], siteHamlets: Int32Array): Warning[] {
-  const outside = sites.filter((_, i) => siteHamlets[i] < 0);
-  if (outside.length === 0) return [];
-  return [{ code: 'site-outside-hamlets', params: { count: outside.length, sites: listOf(outside.map((site) => site.id), { quoted: false, max: 10 }) } }];
+/** Records sites are merged from: every operator's, also when the input was filtered to some operators. */
+function siteRecordsOf(input: CoverageInput): BtsRecord[] {
+  return input.operatorFilter ? [...input.btsRecords, ...input.operatorFilter.otherBtsRecords] : input.btsRecords;
 }
 
 function placeSites(records: BtsRecord[], config: CoverageConfig, prepared: PreparedHamlet[], hamletIndex: BoxIndex): Pick<CoverageAnalysis, 'sites' | 'siteHamlets'> {
   const sites = clusterSites(records, config.colocationMeters);
   return { sites, siteHamlets: locateSites(sites, prepared, hamletIndex) };
+}
+
+function resolveConfigRadii(input: CoverageInput, config: CoverageConfig, prepared: PreparedHamlet[], hamletIndex: BoxIndex): BtsRecord[] {
+  if ((config.radiusOverrides?.length ?? 0) === 0 && config.siteReach?.isEnabled !== true) return input.btsRecords;
+  const districtOf = (record: BtsRecord): string | null => {
+    for (const h of hamletIndex.search(record.lng, record.lat, record.lng, record.lat)) {
+      if (!isPointInHamlet(prepared[h], record.lng, record.lat)) continue;
+      const code = input.hamlets[h].properties.district_code;
+      return typeof code === 'string' || typeof code === 'number' ? String(code) : input.hamlets[h].district;
+    }
+    return null;
+  };
+  return resolveRecordRadii(input.btsRecords, { radiusOverrides: config.radiusOverrides ?? [], siteReach: config.siteReach ?? DEFAULT_SITE_REACH }, districtOf).records;
 }
 
 /** Everything an analysis needs before the scan: prepared hamlets, indexed shapes, layers, passes. */
@@ -111,7 +125,9 @@ export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig,
     if (hamlet.areaM2 <= 0) warnings.push({ code: 'hamlet-empty-area', params: { id: input.hamlets[i].id }, where: input.hamlets[i].id });
   });
   const hamletIndex = buildBoxIndex(prepared.length, (i, out) => out.set(prepared[i].bbox));
-  const built = buildCoverageShapes(input, config, layerKeys, allocate);
+  // Radii per operator and technology (an applied calibration) and the reach model give records their
+  // radii before the shapes are built; sites, their positions and ids are the input's.
+  const built = buildCoverageShapes({ ...input, btsRecords: resolveConfigRadii(input, config, prepared, hamletIndex) }, config, layerKeys, allocate);
   appendAll(warnings, built.warnings);
   const base = indexShapes(built.shapes, allocate);
   const extra = extraRecords.length > 0 ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys, allocate).shapes, allocate) : null;
@@ -126,7 +142,7 @@ export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig,
  * @example locateJobSites(prepareCoverageJob(input, DEFAULT_CONFIG)).sites.length
  */
 export function locateJobSites(job: CoverageJob): Pick<CoverageAnalysis, 'sites' | 'siteHamlets'> {
-  return placeSites([...job.input.btsRecords, ...job.extraRecords], job.config, job.prepared, job.hamletIndex);
+  return placeSites([...siteRecordsOf(job.input), ...job.extraRecords], job.config, job.prepared, job.hamletIndex);
 }
 
 /**
@@ -139,7 +155,7 @@ export function locateJobSites(job: CoverageJob): Pick<CoverageAnalysis, 'sites'
  */
 export function completeCoverageAnalysis(job: CoverageJob, fractions: Float64Array, located = locateJobSites(job)): CoverageAnalysis {
   const { passes: _passes, packed: _packed, ...rest } = job;
-  return { ...rest, fractions, ...located, warnings: [...job.warnings, ...siteWarnings(located.sites, located.siteHamlets)] };
+  return { ...rest, fractions, ...located, warnings: job.warnings };
 }
 
 /**
@@ -194,7 +210,7 @@ function symmetricDifference(before: BtsRecord[], after: BtsRecord[]): BtsRecord
  */
 export function withExtraBtsRecords(analysis: CoverageAnalysis, extraRecords: BtsRecord[]): CoverageAnalysis {
   const known = new Set(analysis.layerKeys.map((key) => key.operator));
-  const hasNewOperator = extraRecords.some((record) => !known.has(record.operator)) && analysis.layerKeys.length < 4 + 3 * MAX_OPERATOR_LAYERS;
+  const hasNewOperator = extraRecords.some((record) => !known.has(record.operator) && record.operator !== SHARED_TOWER_OPERATOR) && analysis.layerKeys.length < 4 + 3 * MAX_OPERATOR_LAYERS;
   if (hasNewOperator) return createCoverageAnalysis(analysis.input, analysis.config, {}, extraRecords);
   const extra =
     extraRecords.length > 0
@@ -213,65 +229,9 @@ export function withExtraBtsRecords(analysis: CoverageAnalysis, extraRecords: Bt
   const fractions = analysis.fractions.slice();
   computeCoverage(analysis.prepared, extra ? [analysis.base, extra] : [analysis.base], analysis.layerKeys.length, buildScanPasses(analysis.layerKeys, analysis.config), [...affected], fractions);
   const partial = { ...analysis, extraRecords, extra, fractions };
-  const located = placeSites([...analysis.input.btsRecords, ...extraRecords], analysis.config, analysis.prepared, analysis.hamletIndex);
-  const warnings = analysis.warnings.filter((warning) => warning.code !== 'site-outside-hamlets');
-  return { ...partial, ...located, warnings: [...warnings, ...siteWarnings(located.sites, located.siteHamlets)] };
+  const located = placeSites([...siteRecordsOf(analysis.input), ...extraRecords], analysis.config, analysis.prepared, analysis.hamletIndex);
+  return { ...partial, ...located };
 }
 
-function groupKey(result: HamletResult, properties: Record<string, unknown>, field: string): string {
-  const value = field === 'district' || field === 'commune' || field === 'name' ? result[field] : properties[field];
-  const text = value === undefined || value === null ? '' : String(value).trim();
-  return text === '' ? '—' : text;
-}
-
-/**
- * Builds the report of an analysis: per-hamlet results, overall and grouped KPIs, plan targets.
- * @param analysis the analysis
- * @param groupBy fields to group by: `district`, `commune` or any hamlet property
- * @returns the report (shares are numbers in [0, 1])
- * @example buildCoverageReport(analysis, ['district', 'commune', 'new_commune']).groups.district
- */
-export function buildCoverageReport(analysis: CoverageAnalysis, groupBy: string[] = ['district', 'commune']): CoverageReport {
-  const { input, config, layerKeys, fractions } = analysis;
-  const layerCount = layerKeys.length;
-  const overall = (layer: LayerName) => Math.max(0, layerKeys.findIndex((key) => key.operator === null && key.layer === layer));
-  const [mobileAt, at4g, at5g, ftthAt] = [overall('mobile'), overall('4g'), overall('5g'), overall('ftth')];
-  const operatorLayers = layerKeys.flatMap((key, l) => (key.operator !== null && key.layer !== 'ftth' ? [{ operator: key.operator, layer: key.layer as 'mobile' | '4g' | '5g', l }] : []));
-  const mobileThreshold = config.coveredThreshold.mobile - 1e-12;
-  const ftthThreshold = config.coveredThreshold.ftth - 1e-12;
-  // Plain literals in a plain loop: at country scale this builds 80,000 results.
-  const hamlets: HamletResult[] = new Array(input.hamlets.length);
-  for (let h = 0; h < input.hamlets.length; h++) {
-    const hamlet = input.hamlets[h];
-    const row = h * layerCount;
-    const fraction = { mobile: fractions[row + mobileAt], '4g': fractions[row + at4g], '5g': fractions[row + at5g], ftth: fractions[row + ftthAt] };
-    const covered = { mobile: fraction.mobile >= mobileThreshold, '4g': fraction['4g'] >= mobileThreshold, '5g': fraction['5g'] >= mobileThreshold, ftth: fraction.ftth >= ftthThreshold };
-    const operatorFraction: HamletResult['operatorFraction'] = {};
-    for (const { operator, layer, l } of operatorLayers) (operatorFraction[operator] ??= { mobile: 0, '4g': 0, '5g': 0 })[layer] = fractions[row + l];
-    // Keys in the report's order: households and population only when known.
-    const result = { id: hamlet.id, name: hamlet.name, commune: hamlet.commune, district: hamlet.district } as HamletResult;
-    if (hamlet.households !== undefined) result.households = hamlet.households;
-    if (hamlet.population !== undefined) result.population = hamlet.population;
-    result.areaKm2 = analysis.prepared[h].areaM2 / 1e6;
-    result.fraction = fraction;
-    result.covered = covered;
-    result.operatorFraction = operatorFraction;
-    hamlets[h] = result;
-  }
-  const kpis = computeKpis(hamlets, analysis.sites);
-  const groups: CoverageReport['groups'] = {};
-  for (const field of groupBy) {
-    const hamletKeys = hamlets.map((result, h) => groupKey(result, input.hamlets[h].properties, field));
-    const siteKeys = Array.from(analysis.siteHamlets, (h) => (h < 0 ? null : hamletKeys[h]));
-    groups[field] = computeGroupKpis(hamlets, hamletKeys, analysis.sites, siteKeys);
-  }
-  return {
-    demo: input.demo === true,
-    kpis,
-    hamlets,
-    groups,
-    targets: evaluateTargets(kpis, input.indicators, config.targets),
-    sites: analysis.sites,
-    warnings: analysis.warnings,
-  };
-}
+// The report half of an analysis lives with the KPIs; re-exported so callers import the engine from one place.
+export { buildCoverageReport } from './kpi/build-coverage-report';

@@ -6,6 +6,7 @@
 export {
   LAYER_NAMES,
   MOBILE_LAYER_NAMES,
+  SHARED_TOWER_OPERATOR,
   TECHNOLOGIES,
   type AreaGeometry,
   type BtsRecord,
@@ -18,6 +19,7 @@ export {
   type FibreRoute,
   type FieldMapping,
   type GroupKpis,
+  type GroupUnit,
   type Hamlet,
   type HamletResult,
   type ImportResult,
@@ -29,6 +31,7 @@ export {
   type PolygonCoordinates,
   type PolygonGeometry,
   type Position,
+  type ReportSite,
   type Site,
   type SkippedItem,
   type TargetResult,
@@ -58,7 +61,10 @@ export { appendAll } from './append-all';
 export { buildCoverageReport, createCoverageAnalysis, withExtraBtsRecords, type CoverageAnalysis } from './analyze-coverage';
 export { computeKpis } from './kpi/compute-kpis';
 export { evaluateTargets } from './kpi/evaluate-targets';
-export { coverageStatusOf, type CoverageStatus } from './coverage/coverage-status';
+export { COVERAGE_STATUSES, coverageStatus, coverageStatusOf, coveredThresholdOf, isCoveredFraction, operatorFractionOf, type CoverageStatus } from './kpi/coverage-status';
+export { formatUnitLabel, groupHamlets, UNASSIGNED_GROUP_KEY, type HamletGrouping } from './admin/group-hamlets';
+export { applyMergerTable, MERGER_COLUMN_ALIASES, NEW_COMMUNE_FIELD, NEW_UNIT_PROPERTIES, parseMergerCsv, type MergerRow } from './admin/merger-table';
+export { filterCoverageInput, NO_FILTERS, type InputFilters } from './filters/filter-coverage-input';
 export { findReachingSites } from './coverage/find-reaching-sites';
 export { buildCoverageFootprints } from './coverage/coverage-footprints';
 
@@ -93,14 +99,65 @@ export { createReprojector } from './crs/reproject';
 export type { CrsReport } from './crs/place-layer';
 
 // Writing results.
-export { formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, HAMLET_CSV_COLUMNS, roundNumbers } from './io/format-outputs';
+export { formatGroupsCsv, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, GROUP_CSV_COLUMNS, HAMLET_CSV_COLUMNS, roundNumbers } from './io/format-outputs';
 export { csvPercent, writeCsv, type CsvCell, type CsvDialect, type WriteCsvOptions } from './io/write-csv';
 
-// Siting: proposed new shared sites.
-export { proposeSites, type Proposal, type ProposalResult, type ProposeOptions, type ProposePhase } from './siting/propose-sites';
+// Siting: proposed new shared sites, and the engine's verdict on any proposal set.
+export { proposeSites, resolveProposalAim, type Proposal, type ProposalResult, type ProposeOptions, type ProposePhase, type SharingOutcome } from './siting/propose-sites';
+export { evaluateProposals, toProposalRecords, type EvaluatedProposal, type HelpedHamlet, type LayerShare, type PlacedProposal, type ProposalSetEvaluation } from './siting/evaluate-proposals';
+export { pinProposals, type PinnedBase } from './siting/pin-proposals';
+export type { ProposalPlace } from './siting/locate-proposal';
+export type { ProposalAim } from './siting/target-layers';
 export { formatProposalsGeoJson } from './siting/format-proposals';
-export { SitingError, type HighsLike } from './siting/siting-types';
+export { SitingError, type HighsLike, type SitingMessage, type SolverStatus } from './siting/siting-types';
 export { buildCandidates } from './siting/build-candidates';
 export { computeCoverageGain } from './siting/coverage-gain';
+
+// Field measurements: speed tests and drive tests against the prediction; H3 hexagons; calibration.
+export { createPointLayerQuery, type PointLayerQuery } from './coverage/point-layer-query';
+export {
+  concatMeasurementSets,
+  MEASUREMENT_TECHNOLOGIES,
+  placeOfMeasurement,
+  serviceOfTechnology,
+  technologyAt,
+  type MeasurementFormat,
+  type MeasurementService,
+  type MeasurementSet,
+  type MeasurementTechnology,
+} from './measurements/measurement-set';
+export { DEFAULT_MEASUREMENT_OPTIONS, type MeasurementOptions } from './measurements/measurement-options';
+export { MAX_MEASUREMENT_BYTES, parseMeasurementBytes, type ParsedMeasurementBytes } from './measurements/parse-measurement-bytes';
+export type { MeasurementImport, MeasurementParseOptions } from './measurements/parse-measurement-table';
+export { analyzeMeasurements } from './measurements/analyze-measurements';
+export { classifyMeasurements, type MeasurementClassification } from './measurements/classify-measurements';
+export { findChallengeHexes, type ChallengeHex, type HexAgreement } from './measurements/find-challenge-hexes';
+export type { MeasurementReport } from './measurements/build-measurement-report';
+export type { AgreementRow, UnitAgreementRow } from './measurements/compute-agreement';
+export type { OperatorSpeedRow, SpeedRow, TechnologySpeedRow } from './measurements/compute-speed-stats';
+export type { RadiusCalibration } from './measurements/calibrate-radii';
+export type { MeasurementPeriod } from './measurements/measurement-period';
+export { createSeededRandom } from './measurements/create-seeded-random';
+export { computeH3View, type H3View } from './measurements/compute-h3-view';
+export { formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson } from './measurements/format-evidence';
+
+// A site's reach from its height and band, and the radii records get before the analysis.
+export { computeSiteReach, type SiteReach } from './propagation/compute-site-reach';
+export { DEFAULT_LINK_BUDGETS, maxAllowedPathLossDb, type LinkBudget } from './propagation/link-budget';
+export { PROPAGATION_ENVIRONMENTS, type PathLossModel, type PropagationEnvironment } from './propagation/path-loss-types';
+export { DEFAULT_SITE_REACH, resolveRecordRadii, type RadiusOverride, type RecordReach, type SiteReachSettings } from './propagation/resolve-record-radii';
 export { findTargetLayers, isMobileCovered } from './siting/target-layers';
 export { distanceToHamletMeters } from './coverage/hamlet-geometry';
+
+// The plan's yearly cycle: plan profiles, dated snapshots and their comparison, the annual report's content.
+export { CAN_THO_CITY_AUTHORITY, PLAN_GROUPINGS, SOC_TRANG_2025_PROFILE, derivePlanProfile, planAuthorityOn, planShortTitle, type PlanAuthority, type PlanGrouping, type PlanProfile, type PlanProfileChanges } from './plan/plan-profile';
+export { type DecodeProblem, type DecodeResult } from './plan/decode-problems';
+export { decodePlanProfile, resolvePlanProfile } from './plan/decode-plan-profile';
+export { PlanConfigError, resolvePlanConfig } from './plan/resolve-plan-config';
+export { snapshotResultsOf, type PlanSnapshot, type SnapshotGroup, type SnapshotHamlet, type SnapshotResults, type SnapshotSite } from './plan/plan-snapshot';
+export { decodeAnalyzeOutput, decodePlanSnapshot, decodeSnapshotResults } from './plan/decode-snapshot';
+export { compareSnapshots, type ChangedHamlet, type ChangedSite, type CompareOptions, type OperatorChange, type RematchedSite, type SnapshotChange, type TargetChange, type UnitChange } from './plan/compare-snapshots';
+export { CHANGE_COLORS, formatChangeCsv, formatChangeGeoJson, formatChangeJson, type ChangeSide, type HamletChangeKind, type SiteChangeKind } from './plan/format-change';
+export { buildAnnualReport, type AnnualReportInput } from './plan/build-annual-report';
+export { coveredHouseholds, sortUnitsByCode, unitDisplayName } from './plan/report-units';
+export type { AnnualReport, ReportBlock, ReportCell, ReportRow, ReportSection, ReportTable, ReportText } from './plan/annual-report-model';

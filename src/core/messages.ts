@@ -4,7 +4,7 @@
  * `msg.<code>`), so the same warning reads in Vietnamese or English and numbers follow the language.
  *
  * To add a message: put its code in the list of its area (`IO_MESSAGE_CODES`,
- * `ANALYSIS_MESSAGE_CODES`, or a new list added to {@link MESSAGE_CODES}), write its text in both
+ * `ANALYSIS_MESSAGE_CODES`, `MEASUREMENT_MESSAGE_CODES`, or a new list added to {@link MESSAGE_CODES}), write its text in both
  * languages (`msg.<code>` in the area's `src/i18n/messages-<area>.ts`; the type check fails until both
  * exist), and emit `message('<code>', { …params })`.
  *
@@ -17,12 +17,13 @@
  */
 import { ANALYSIS_MESSAGE_CODES } from './analysis-message-codes';
 import { IO_MESSAGE_CODES } from './io/io-message-codes';
+import { MEASUREMENT_MESSAGE_CODES } from './measurements/measurement-message-codes';
 
 /** Every message code core can emit, in all areas. */
-export const MESSAGE_CODES: readonly MessageCode[] = [...IO_MESSAGE_CODES, ...ANALYSIS_MESSAGE_CODES];
+export const MESSAGE_CODES: readonly MessageCode[] = [...IO_MESSAGE_CODES, ...ANALYSIS_MESSAGE_CODES, ...MEASUREMENT_MESSAGE_CODES];
 
 /** A code of {@link MESSAGE_CODES}. */
-export type MessageCode = (typeof IO_MESSAGE_CODES)[number] | (typeof ANALYSIS_MESSAGE_CODES)[number];
+export type MessageCode = (typeof IO_MESSAGE_CODES)[number] | (typeof ANALYSIS_MESSAGE_CODES)[number] | (typeof MEASUREMENT_MESSAGE_CODES)[number];
 
 /** A few items quoted and the rest counted: `"a", "b", "c" and 1,199,997 more`. */
 export interface MessageList {

@@ -3,6 +3,8 @@
  */
 import type { Meters, Degrees } from './units';
 import type { Message } from './messages';
+import type { MeasurementOptions } from './measurements/measurement-options';
+import type { RadiusOverride, SiteReachSettings } from './propagation/resolve-record-radii';
 
 /** A radio technology a BTS record can carry. */
 export type Technology = '2G' | '3G' | '4G' | '5G';
@@ -39,6 +41,14 @@ export interface Hamlet {
   geometry: AreaGeometry;
 }
 
+/**
+ * The operator name of a new shared tower that no operator has been named for yet (a proposal
+ * "operator-neutral"; in files the `operator` column reads `Dùng chung`). Such a record counts for
+ * the overall layers and for no operator's own layer, and the site it stands on counts as shared:
+ * it is built to be shared, as the plan's shared-infrastructure indicator counts it.
+ */
+export const SHARED_TOWER_OPERATOR = 'Dùng chung';
+
 /** One row of an operator's site list: one operator at one point (a site or a cell). */
 export interface BtsRecord {
   siteId: string;
@@ -52,6 +62,8 @@ export interface BtsRecord {
   azimuthDegrees?: Degrees;
   beamwidthDegrees?: Degrees;
   heightMeters?: Meters;
+  /** Carrier frequency (from a band or frequency column), MHz: with `heightMeters`, gives a reach by link budget. */
+  frequencyMhz?: number;
   /** Where the record came from, for messages: `file:row`. */
   source?: string;
 }
@@ -114,6 +126,12 @@ export interface CoverageConfig {
   defaultBeamwidthDegrees: Degrees;
   fields: FieldMapping;
   targets: PlanTarget[];
+  /** Rules of the measurements (README, "Measurements"); `DEFAULT_MEASUREMENT_OPTIONS` when absent. */
+  measurements?: MeasurementOptions;
+  /** Radii per operator and technology (an applied calibration), before the reach model and `radiiMeters`. */
+  radiusOverrides?: RadiusOverride[];
+  /** The reach-from-height-and-band model; off when absent. */
+  siteReach?: SiteReachSettings;
 }
 
 export type CoverageFractions = Record<LayerName, number>;
@@ -129,8 +147,14 @@ export interface HamletResult {
   areaKm2: number;
   fraction: CoverageFractions;
   covered: CoverageFlags;
-  /** Fractions of the mobile layers per operator: `{ Viettel: { mobile, 4g, 5g } }`. */
+  /**
+   * Fractions of the mobile layers per operator: `{ Viettel: { mobile, 4g, 5g } }`. A null-prototype
+   * object: operator names are data (`__proto__`, `toString` are operators like any other); read it with
+   * `Object.hasOwn` or `operatorFractionOf`.
+   */
   operatorFraction: Record<string, Record<'mobile' | '4g' | '5g', number>>;
+  /** The hamlet's unit key per grouping of the report (`{ district: '941', commune: '31522' }`); null-prototype. */
+  groupKeys: Record<string, string>;
 }
 
 /** A merged site: records within `colocationMeters` of each other (single linkage). */
@@ -165,9 +189,25 @@ export interface KpiSet {
   sharedSiteShare: number;
 }
 
-export interface GroupKpis extends KpiSet {
+/** One unit of a grouping (district, commune, post-2025 commune, or any hamlet property's value). */
+export interface GroupUnit {
+  /**
+   * The unit's code where the hamlet layer carries one (GSO code, the merger table's `new_code`); else its
+   * name, after its parent's key when it has a parent (`941 / Phường 1`); `—` for hamlets with no value.
+   */
   key: string;
+  /** The unit's code, or null when the hamlets carry none. */
+  code: string | null;
+  /** The unit's name, for display. */
+  label: string;
+  /** Key of the parent unit (a commune's district), or null. */
+  parentKey: string | null;
+  /** The parent's name, for display ("Phường 1 — Thị xã Vĩnh Châu"), or null. */
+  parentLabel: string | null;
 }
+
+/** The KPIs of one unit: its hamlets, and the sites standing in them. */
+export interface GroupKpis extends GroupUnit, KpiSet {}
 
 export interface TargetResult {
   id: string;
@@ -198,14 +238,30 @@ export interface Warning extends Message {
   places?: WarningPlaces;
 }
 
+/** A merged site as the report gives it: with the hamlet it stands in. */
+export interface ReportSite extends Site {
+  /** Id of the hamlet the site stands in, or null when it stands outside every hamlet. */
+  hamletId: string | null;
+}
+
 export interface CoverageReport {
   demo: boolean;
+  /**
+   * Overall KPIs. With an operator filter, sites and shared sites count the chosen operators' sites, and
+   * `sharedSiteShare` is the share of them that another operator also uses.
+   */
   kpis: KpiSet;
   hamlets: HamletResult[];
+  /** KPI rows per grouping (`district`, `commune`, …), each row keyed by code; a null-prototype object. */
   groups: Record<string, GroupKpis[]>;
   targets: TargetResult[];
-  sites: Site[];
+  /** The sites the KPIs count (with an operator filter: those hosting a chosen operator). */
+  sites: ReportSite[];
   warnings: Warning[];
+  /** The covered thresholds the classes and KPIs were computed with. */
+  coveredThreshold: CoverageConfig['coveredThreshold'];
+  /** The operators chosen by the analysis' operator filter, or null for all operators. */
+  operatorFilter: string[] | null;
 }
 
 /** One input row or feature that could not be used, and why (the message; `also` for further reasons). */
@@ -234,4 +290,11 @@ export interface CoverageInput {
   indicators: IndicatorValue[];
   /** True when any layer is generated demo data: every output says so. */
   demo?: boolean;
+  /**
+   * Set when `btsRecords` were restricted to some operators (see `filterCoverageInput`): coverage counts
+   * `btsRecords` only, while sites and their co-location are found on `btsRecords` together with the
+   * other operators' records kept here, so a chosen operator's site that another operator also uses
+   * stays shared; the report then counts the chosen operators' sites.
+   */
+  operatorFilter?: { operators: string[]; otherBtsRecords: BtsRecord[] };
 }

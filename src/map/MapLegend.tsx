@@ -1,24 +1,39 @@
-import { useT } from '../i18n/use-t';
+import { coveredThresholdOf } from '../core';
+import { coverageClassLabels } from '../i18n/coverage-classes';
+import { useLocale, useT } from '../i18n/use-t';
+import { useAnalysisStore } from '../state/analysis-store';
 import { useProposalsStore } from '../state/proposals-store';
+import { useSettingsStore } from '../state/settings-store';
 import { useUiStore } from '../state/ui-store';
 import { COVERAGE_COLORS, FIBRE_COLOR, SITE_COLORS } from './layers/palette';
 import { PROPOSAL_COLORS } from './layers/proposal-layers';
+import { CHALLENGE_COLORS } from './layers/evidence-layers';
+import { selectChallenges, useMeasurementsStore } from '../state/measurements-store';
 
 export interface MapLegendProps {
   showDiscs: boolean;
   onShowDiscsChange(show: boolean): void;
 }
 
-/** Legend of the coverage colours and site symbols, with the coverage-disc switch. */
+/**
+ * Legend of the coverage colours, each class with its rule for the threshold in force on the layer shown
+ * (the report's own thresholds once it exists), the site symbols, and the coverage-disc switch.
+ */
 export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
   const t = useT();
+  const locale = useLocale();
   const layer = useUiStore((state) => state.layer);
   const hasProposals = useProposalsStore((state) => state.proposals.length > 0);
+  const reportThreshold = useAnalysisStore((state) => state.report?.coveredThreshold);
+  const settingsThreshold = useSettingsStore((state) => state.coveredThreshold);
+  const classes = coverageClassLabels(coveredThresholdOf(reportThreshold ?? settingsThreshold, layer), t, locale);
+  const challengeKinds = useMeasurementsStore((state) => (state.showChallenges ? [...new Set(selectChallenges(state).map((challenge) => challenge.kind))].sort().join(',') : ''));
+  const isHexView = useMeasurementsStore((state) => state.showHexView);
   const swatches = [
-    ['legend.covered', COVERAGE_COLORS.covered],
-    ['legend.partial', COVERAGE_COLORS.partial],
-    ['legend.none', COVERAGE_COLORS.none],
-    ['legend.noData', COVERAGE_COLORS.noData],
+    ['covered', classes.covered, COVERAGE_COLORS.covered],
+    ['partial', classes.partial, COVERAGE_COLORS.partial],
+    ['none', classes.none, COVERAGE_COLORS.none],
+    ['noData', t('legend.noData'), COVERAGE_COLORS.noData],
   ] as const;
   return (
     <section className="map-legend" aria-label={t('legend.title')} data-testid="legend">
@@ -26,10 +41,10 @@ export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
         {t('legend.title')}: {t(`layer.${layer}`)}
       </h2>
       <ul>
-        {swatches.map(([key, color]) => (
-          <li key={key}>
+        {swatches.map(([status, label, color]) => (
+          <li key={status} data-testid={`legend-class-${status}`}>
             <span className="swatch" style={{ background: color }} aria-hidden="true" />
-            {t(key)}
+            {label}
           </li>
         ))}
         <li>
@@ -44,6 +59,18 @@ export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
           <span className="dot dot-small" style={{ background: FIBRE_COLOR }} aria-hidden="true" />
           {t('legend.fibre')}
         </li>
+        {isHexView && (
+          <li data-testid="legend-hex-view">
+            <span className="swatch" style={{ background: `linear-gradient(90deg, ${COVERAGE_COLORS.none}, ${COVERAGE_COLORS.partial}, ${COVERAGE_COLORS.covered})`, clipPath: 'polygon(25% 0, 75% 0, 100% 50%, 75% 100%, 25% 100%, 0 50%)' }} aria-hidden="true" />
+            {t('legend.hexCovered')}
+          </li>
+        )}
+        {challengeKinds.split(',').filter((kind) => kind !== '').map((kind) => (
+          <li key={kind} data-testid={`legend-challenge-${kind}`}>
+            <span className="swatch" style={{ background: CHALLENGE_COLORS[kind as 'false-covered' | 'false-uncovered'], opacity: 0.7, clipPath: 'polygon(25% 0, 75% 0, 100% 50%, 75% 100%, 25% 100%, 0 50%)' }} aria-hidden="true" />
+            {t(kind === 'false-covered' ? 'legend.challengeFalseCovered' : 'legend.challengeFalseUncovered')}
+          </li>
+        ))}
         {hasProposals && (
           <>
             <li>

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef } from 'react';
-import { buildCoverageFootprints } from '../core';
+import { buildCoverageFootprints, DEFAULT_SITE_REACH, resolveRecordRadii } from '../core';
 import { useT } from '../i18n/use-t';
 import { useAnalysisStore } from '../state/analysis-store';
 import { useDatasetStore } from '../state/dataset-store';
@@ -12,6 +12,9 @@ import { MapController } from './map-controller';
 import { buildFibreCollection, buildHamletCollection, buildSiteCollection, datasetBounds, hamletBounds } from './map-data';
 import { buildCommuneLabelCollection, buildOutlineCollection } from './outlines';
 import { buildProposalCollection } from './layers/proposal-layers';
+import { buildChallengeCollection } from './layers/evidence-layers';
+import { selectChallenges, useMeasurementsStore } from '../state/measurements-store';
+import { fetchHexView } from '../state/run-evidence';
 
 /** Sóc Trăng, for the very first frame before the data's bounds are known. */
 const INITIAL_CENTER: [number, number] = [105.95, 9.6];
@@ -74,10 +77,19 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       // The footprints of the records behind the shown sites (the filters apply), as the engine counts them.
       const shown = new Set(report.sites.flatMap((site) => site.recordSiteIds));
       const records = useDatasetStore.getState().btsRecords.filter((record) => shown.has(record.siteId));
-      controller.setData('coverage', buildCoverageFootprints(records, buildCoverageConfig(useSettingsStore.getState())) as FeatureCollection);
+      // Drawn with the radii the engine used (an applied calibration, the reach model).
+      const config = buildCoverageConfig(useSettingsStore.getState());
+      const resolved = resolveRecordRadii(records, { radiusOverrides: config.radiusOverrides ?? [], siteReach: config.siteReach ?? DEFAULT_SITE_REACH }).records;
+      controller.setData('coverage', buildCoverageFootprints(resolved, config) as FeatureCollection);
     };
     const zoomToSelection = () => {
       const selection = useUiStore.getState().selection;
+      if (selection?.kind === 'site') {
+        const site = useAnalysisStore.getState().report?.sites.find((item) => item.id === selection.id);
+        // A site has no extent: frame about a kilometre around it.
+        if (site) controller.fitBounds([site.lng - 0.005, site.lat - 0.005, site.lng + 0.005, site.lat + 0.005], 14, true, DETAILS_PANEL_WIDTH);
+        return;
+      }
       if (selection?.kind !== 'hamlet') return;
       const hamlet = useDatasetStore.getState().hamlets.find((item) => item.id === selection.id);
       const bounds = hamlet ? hamletBounds(hamlet) : null;
@@ -86,11 +98,38 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
     const pushProposals = () => {
       const state = useProposalsStore.getState();
       controller.setProposals(buildProposalCollection(selectRankedProposals(state), state.selectedId));
-      controller.setProposalGains((state.evaluation?.gains ?? []).flatMap((gain) => gain.hamlets.map((hamlet) => hamlet.id)));
+      controller.setProposalGains((state.evaluation?.proposals ?? []).flatMap((proposal) => proposal.helped.map((hamlet) => hamlet.hamletId)));
+    };
+    const pushChallenges = () => {
+      const state = useMeasurementsStore.getState();
+      controller.setChallenges(buildChallengeCollection(selectChallenges(state), state.selectedH3), state.showChallenges);
+      controller.whenChallengesDrawn((count) => (container.dataset.challengesDrawn = String(count)));
+    };
+    const zoomToChallenge = () => {
+      const { selectedH3 } = useMeasurementsStore.getState();
+      const feature = buildChallengeCollection(selectChallenges(useMeasurementsStore.getState()), selectedH3).features.find((item) => item.properties?.h3 === selectedH3);
+      if (!feature || feature.geometry.type !== 'Polygon') return;
+      const bounds: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [lng, lat] of feature.geometry.coordinates[0]) {
+        bounds[0] = Math.min(bounds[0], lng);
+        bounds[1] = Math.min(bounds[1], lat);
+        bounds[2] = Math.max(bounds[2], lng);
+        bounds[3] = Math.max(bounds[3], lat);
+      }
+      controller.fitBounds(bounds, 14, true, DETAILS_PANEL_WIDTH);
+    };
+    let hexRequest = 0;
+    const pushHexView = async () => {
+      const state = useMeasurementsStore.getState();
+      const request = ++hexRequest;
+      if (!state.showHexView) return controller.setHexView(null);
+      const collection = await fetchHexView(state.rules.h3Resolution);
+      if (request === hexRequest && useMeasurementsStore.getState().showHexView) controller.setHexView(collection);
     };
     pushDataset();
     pushReport();
     pushProposals();
+    pushChallenges();
     controller.setAddSiteMode(useProposalsStore.getState().isAddMode);
 
     const unsubscribers = [
@@ -98,10 +137,21 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
         if (state.hamlets !== previous.hamlets || state.fibrePoints !== previous.fibrePoints) pushDataset();
       }),
       useAnalysisStore.subscribe((state, previous) => {
-        if (state.report !== previous.report) pushReport();
+        if (state.report !== previous.report) {
+          pushReport();
+          if (useMeasurementsStore.getState().showHexView) void pushHexView();
+        }
+      }),
+      useMeasurementsStore.subscribe((state, previous) => {
+        if (state.result !== previous.result || state.showChallenges !== previous.showChallenges || state.selectedH3 !== previous.selectedH3) pushChallenges();
+        if (state.selectedH3 !== previous.selectedH3 && state.selectedH3 !== null) zoomToChallenge();
+        if (state.showHexView !== previous.showHexView || (state.showHexView && state.rules.h3Resolution !== previous.rules.h3Resolution)) void pushHexView();
       }),
       useUiStore.subscribe((state, previous) => {
-        if (state.layer !== previous.layer) controller.setCoverageLayer(state.layer);
+        if (state.layer !== previous.layer) {
+          controller.setCoverageLayer(state.layer);
+          if (useMeasurementsStore.getState().showHexView) void pushHexView();
+        }
         if (state.selection !== previous.selection) controller.setHighlight(state.selection?.kind === 'hamlet' ? state.selection.id : null);
         if (state.zoomRequest !== previous.zoomRequest) zoomToSelection();
         if (state.requestedView !== previous.requestedView && state.requestedView) controller.jumpTo(state.requestedView.center, state.requestedView.zoom);

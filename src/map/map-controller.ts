@@ -10,6 +10,7 @@ import { COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from './layers/outline-layers';
 import { COVERAGE_DISC_LAYER, COVERAGE_SOURCE, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
 import { buildProposalGainFilter, buildProposalLayers, buildProposalSource, PROPOSAL_GAIN_LAYER } from './layers/proposal-layers';
 import { ProposalEditing, type ProposalEditingCallbacks } from './proposal-editing';
+import { buildEvidenceLayers, buildEvidenceSources, EVIDENCE_CHALLENGE_FILL_LAYER, EVIDENCE_CHALLENGE_LINE_LAYER, EVIDENCE_CHALLENGE_SOURCE, EVIDENCE_HEX_FILL_LAYER, EVIDENCE_HEX_LINE_LAYER, EVIDENCE_HEX_SOURCE } from './layers/evidence-layers';
 
 // NOTE: a production build must tell MapLibre where its worker bundle is, or the map never loads.
 maplibregl.setWorkerUrl(workerUrl);
@@ -72,6 +73,9 @@ export class MapController {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.proposals = new ProposalEditing(this.map, options);
     this.map.on('load', () => {
+      // Field-test hexagons above the hamlets and sites, below the proposals.
+      for (const [id, source] of Object.entries(buildEvidenceSources())) this.map.addSource(id, source);
+      for (const layer of buildEvidenceLayers(0.5)) this.map.addLayer(layer);
       // Site proposals go on top of every data layer (added here so the base style stays the same).
       for (const [id, source] of Object.entries(buildProposalSource())) this.map.addSource(id, source);
       for (const layer of buildProposalLayers(options.center[1])) this.map.addLayer(layer);
@@ -136,6 +140,33 @@ export class MapController {
   /** In add-site mode a map click adds a proposed site instead of selecting. */
   setAddSiteMode(isAddMode: boolean): void {
     this.proposals.setAddMode(isAddMode);
+  }
+
+  /** The challenged hexagons (see `buildChallengeCollection`) and whether they are drawn. */
+  setChallenges(collection: FeatureCollection, isVisible: boolean): void {
+    this.whenLoaded(() => {
+      this.applyData(EVIDENCE_CHALLENGE_SOURCE, collection);
+      for (const layer of [EVIDENCE_CHALLENGE_FILL_LAYER, EVIDENCE_CHALLENGE_LINE_LAYER]) this.map.setLayoutProperty(layer, 'visibility', isVisible ? 'visible' : 'none');
+    });
+  }
+
+  /** The H3 view of the chosen layer (null hides it). */
+  setHexView(collection: FeatureCollection | null): void {
+    this.whenLoaded(() => {
+      if (collection !== null) this.applyData(EVIDENCE_HEX_SOURCE, collection);
+      for (const layer of [EVIDENCE_HEX_FILL_LAYER, EVIDENCE_HEX_LINE_LAYER]) this.map.setLayoutProperty(layer, 'visibility', collection === null ? 'none' : 'visible');
+    });
+  }
+
+  /** After the next frame is complete, the challenge hexagons drawn in view (distinct cells). */
+  whenChallengesDrawn(callback: (count: number) => void): void {
+    this.whenLoaded(() =>
+      this.map.once('idle', () => {
+        const isShown = this.map.getLayoutProperty(EVIDENCE_CHALLENGE_FILL_LAYER, 'visibility') !== 'none';
+        const features = isShown ? this.map.queryRenderedFeatures({ layers: [EVIDENCE_CHALLENGE_FILL_LAYER] }) : [];
+        callback(new Set(features.map((feature) => String(feature.properties?.h3))).size);
+      }),
+    );
   }
 
   setCoverageLayer(layer: LayerName): void {

@@ -1,4 +1,5 @@
-import { computeKpis, coverageStatusOf, evaluateTargets, type CoverageConfig, type CoverageReport, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type Site, type TargetResult } from '../core';
+import { coveredThresholdOf, coverageStatusOf, evaluateTargets, formatUnitLabel, UNASSIGNED_GROUP_KEY, type CoverageConfig, type CoverageReport, type GroupKpis, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type TargetResult } from '../core';
+import { coverageClassLabels } from '../i18n/coverage-classes';
 import type { MessageKey } from '../i18n/dictionary';
 import { formatIsoDate, formatNumber, formatPercent, formatTargetValue, type Locale } from '../i18n/format';
 import { COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
@@ -20,17 +21,32 @@ const LAYER_TARGETS: Record<LayerName, string[]> = {
   ftth: ['ftth-hamlets', 'ftth-households', 'fixed-speed-mbps'],
 };
 
-const CODE_PROPERTY: Record<UnitGrouping, string> = { district: 'district_code', commune: 'commune_code', new_commune: 'new_commune' };
-
-/** The unit's key of a hamlet (the name the report groups by). */
-export function unitKeyOf(hamlet: Hamlet, grouping: UnitGrouping): string {
-  if (grouping === 'new_commune') return String(hamlet.properties.new_commune ?? '—');
-  return hamlet[grouping];
+/** A unit of the report's grouping: its row (key, code, label, parent, KPIs) and the ids of its hamlets. */
+export interface ReportUnit {
+  row: GroupKpis;
+  hamletIds: Set<string>;
 }
 
-/** Hamlets of a unit, matched by name (the report's group key) or by code (`district_code`, `commune_code`). */
-export function hamletsOfUnit(hamlets: Hamlet[], grouping: UnitGrouping, key: string): Hamlet[] {
-  return hamlets.filter((hamlet) => unitKeyOf(hamlet, grouping) === key || String(hamlet.properties[CODE_PROPERTY[grouping]] ?? '') === key);
+/** The rows of a grouping that are units (hamlets without a value are left out), in the report's order. */
+export function reportUnits(report: CoverageReport, grouping: UnitGrouping): GroupKpis[] {
+  const rows = Object.hasOwn(report.groups, grouping) ? report.groups[grouping] : [];
+  return rows.filter((row) => row.key !== UNASSIGNED_GROUP_KEY);
+}
+
+/**
+ * The unit of a grouping named by its key, its code, or its name. A name is accepted only when one unit
+ * has it: "Phường 1" names three communes of Sóc Trăng, and the caller must say which (by code).
+ * @returns the unit, or a list of the units that match (none or several)
+ */
+export function findReportUnit(report: CoverageReport, grouping: UnitGrouping, keyCodeOrName: string): ReportUnit | { matches: GroupKpis[] } {
+  const wanted = keyCodeOrName.trim();
+  const rows = reportUnits(report, grouping);
+  const exact = rows.find((row) => row.key === wanted) ?? rows.find((row) => row.code === wanted);
+  const named = exact ? [exact] : rows.filter((row) => row.label === wanted || formatUnitLabel(row) === wanted);
+  if (named.length !== 1) return { matches: named };
+  const row = named[0];
+  const hamletIds = new Set(report.hamlets.filter((result) => result.groupKeys[grouping] === row.key).map((result) => result.id));
+  return { row, hamletIds };
 }
 
 /** `[minLng, minLat, maxLng, maxLat]` of the hamlets' outer rings, or null for none. */
@@ -48,37 +64,6 @@ export function hamletsBounds(hamlets: Hamlet[]): Bounds | null {
     }
   }
   return Number.isFinite(bounds[0]) ? bounds : null;
-}
-
-/** True when the point is inside the hamlet (even-odd over all rings, so holes are outside). */
-export function isPointInHamlet(hamlet: Hamlet, lng: number, lat: number): boolean {
-  const polygons = hamlet.geometry.type === 'Polygon' ? [hamlet.geometry.coordinates] : hamlet.geometry.coordinates;
-  let isInside = false;
-  for (const polygon of polygons) {
-    for (const ring of polygon) {
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i];
-        const [xj, yj] = ring[j];
-        if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) isInside = !isInside;
-      }
-    }
-  }
-  return isInside;
-}
-
-/**
- * KPIs of one unit from its hamlets' results, sites counted in the unit when they stand in one of its
- * hamlets (as the engine groups them). Computed here rather than read from `report.groups`, whose keys
- * are names: two communes called "Phường 1" in different towns would be one group there.
- */
-export function computeUnitKpis(members: Hamlet[], report: CoverageReport): KpiSet {
-  const ids = new Set(members.map((hamlet) => hamlet.id));
-  const bounds = hamletsBounds(members);
-  const sites: Site[] = bounds ? report.sites.filter((site) => inBounds(bounds, site.lng, site.lat) && members.some((hamlet) => isPointInHamlet(hamlet, site.lng, site.lat))) : [];
-  return computeKpis(
-    report.hamlets.filter((result) => ids.has(result.id)),
-    sites,
-  );
 }
 
 function inBounds(bounds: Bounds, lng: number, lat: number): boolean {
@@ -110,8 +95,11 @@ function siteRadiusPx(zoom: number, isShared: boolean): number {
   return isShared ? 3 + share * 5 : 2 + share * 3;
 }
 
-/** Legend entries of exactly what the page's map draws: statuses, boundaries, symbols present in the frame. */
-export function buildPrintLegend(input: LegendInput, t: Translate): LegendEntry[] {
+/**
+ * Legend entries of exactly what the page's map draws: the coverage classes present, each with its rule
+ * for the threshold in force on the layer, boundaries, and the symbols present in the frame.
+ */
+export function buildPrintLegend(input: LegendInput, t: Translate, locale: Locale): LegendEntry[] {
   const results = new Map(input.report.hamlets.map((result) => [result.id, result]));
   const statuses = new Set<string>();
   for (const hamlet of input.hamlets) {
@@ -121,13 +109,14 @@ export function buildPrintLegend(input: LegendInput, t: Translate): LegendEntry[
     statuses.add(result ? coverageStatusOf(result, input.layer) : 'noData');
   }
   const entries: LegendEntry[] = [];
+  const classes = coverageClassLabels(coveredThresholdOf(input.report.coveredThreshold, input.layer), t, locale);
   const statusEntries = [
-    ['covered', 'legend.covered'],
-    ['partial', 'legend.partial'],
-    ['none', 'legend.none'],
-    ['noData', 'legend.noData'],
+    ['covered', classes.covered],
+    ['partial', classes.partial],
+    ['none', classes.none],
+    ['noData', t('legend.noData')],
   ] as const;
-  for (const [status, key] of statusEntries) if (statuses.has(status)) entries.push({ symbol: { kind: 'fill', color: COVERAGE_COLORS[status] }, label: t(key) });
+  for (const [status, label] of statusEntries) if (statuses.has(status)) entries.push({ symbol: { kind: 'fill', color: COVERAGE_COLORS[status] }, label });
   if (input.hasFadedOutside) entries.push({ symbol: { kind: 'fill', color: '#F2F2F2', outline: '#999999' }, label: t('print.outsideUnit') });
   entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.province, widthMm: 2.5 * CSS_PIXEL_MM, dashMm: null }, label: t('print.provinceBoundary') });
   entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.district, widthMm: 1.6 * CSS_PIXEL_MM, dashMm: null }, label: t('print.districtBoundary') });
@@ -146,10 +135,11 @@ export function buildPrintLegend(input: LegendInput, t: Translate): LegendEntry[
   return entries;
 }
 
-function targetRow(target: TargetResult, t: Translate, locale: Locale): KpiRow {
+function targetRow(target: TargetResult, t: Translate, locale: Locale, operatorShareOf: string[] | null): KpiRow {
   const status = target.met === null ? 'missing' : target.met ? 'met' : 'not-met';
   return {
-    label: target.label,
+    // With an operator filter the shared-site figure is that operator's own: the label says so.
+    label: operatorShareOf ? t('kpi.sharedSitesOfOperators', { operators: operatorShareOf.join(', ') }) : target.label,
     value: formatTargetValue(target.value, target.unit, locale),
     target: `${target.comparator === '>' ? '>' : '≥'} ${formatTargetValue(target.target, target.unit, locale)}`,
     status,
@@ -174,7 +164,8 @@ export function buildKpiRows(layer: LayerName, report: CoverageReport, config: P
   }
   for (const id of ids) {
     const target = targets.find((item) => item.id === id);
-    if (target) rows.push(targetRow(target, t, locale));
+    const isSharedSiteTarget = config.targets.some((item) => item.id === id && item.computedFrom === 'sharedSiteShare');
+    if (target) rows.push(targetRow(target, t, locale, isSharedSiteTarget ? report.operatorFilter : null));
   }
   return rows;
 }

@@ -22,10 +22,17 @@ export interface PrintStyleInput {
 /** Shows every hamlet (no veil). */
 export const NO_MASK: FilterSpecification = ['==', ['literal', 1], ['literal', 0]];
 
-/** Veils hamlets whose unit is not `key`. */
-export function buildMaskFilter(grouping: UnitGrouping | 'district', key: string): ExpressionSpecification {
-  return ['!=', ['to-string', ['get', grouping]], key];
+/** The hamlet feature property that holds the report's unit key of a grouping (a code where there is one). */
+export function unitKeyProperty(grouping: UnitGrouping): string {
+  return `unit_${grouping}`;
 }
+
+/** Veils hamlets whose unit (by the report's key) is not `key`. */
+export function buildMaskFilter(grouping: UnitGrouping, key: string): ExpressionSpecification {
+  return ['!=', ['to-string', ['get', unitKeyProperty(grouping)]], key];
+}
+
+const UNIT_GROUPINGS: UnitGrouping[] = ['district', 'commune', 'new_commune'];
 
 /**
  * The app's own map style (same layers, colours and symbols as on screen) with its data filled in, the
@@ -34,10 +41,12 @@ export function buildMaskFilter(grouping: UnitGrouping | 'district', key: string
 export function buildPrintStyle(input: PrintStyleInput): StyleSpecification {
   const style = buildStyle({ layer: input.layer, selectedId: null, basemap: input.basemap, showDiscs: false, showFibre: true });
   const hamletCollection = buildHamletCollection(input.hamlets, input.report);
-  hamletCollection.features.forEach((feature, i) => {
-    const newCommune = input.hamlets[i].properties.new_commune;
-    if (newCommune !== undefined) feature.properties.new_commune = String(newCommune);
-  });
+  const results = new Map(input.report.hamlets.map((result) => [result.id, result]));
+  for (const feature of hamletCollection.features) {
+    const result = results.get(String(feature.properties.id));
+    if (!result) continue;
+    for (const grouping of UNIT_GROUPINGS) if (Object.hasOwn(result.groupKeys, grouping)) feature.properties[unitKeyProperty(grouping)] = result.groupKeys[grouping];
+  }
   const data: Record<string, GeoJSONSourceSpecification['data']> = {
     [HAMLET_SOURCE]: hamletCollection as GeoJSONSourceSpecification['data'],
     [OUTLINE_SOURCE]: buildOutlineCollection(input.hamlets) as GeoJSONSourceSpecification['data'],

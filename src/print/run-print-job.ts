@@ -1,11 +1,11 @@
-import type { CoverageConfig, CoverageReport, FibrePoint, Hamlet, IndicatorValue, LayerName } from '../core';
+import { formatUnitLabel, type CoverageConfig, type CoverageReport, type FibrePoint, type Hamlet, type IndicatorValue, type KpiSet, type LayerName } from '../core';
 import { formatIsoDate, type Locale } from '../i18n/format';
 import type { BasemapOptions } from '../map/layers/build-style';
 import { MapController, type OffscreenMap } from '../map/map-controller';
 import { computePageFrames, layoutListPage, layoutMapPage, type MapPageContent } from './layout-page';
 import type { Orientation, PaperName } from './paper-sizes';
 import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { buildKpiRows, buildPrintLegend, buildSubtitle, buildUncoveredLines, computeUnitKpis, hamletsBounds, hamletsOfUnit, latestDataDate, unitKeyOf, type PrintExtent, type Translate, type UnitGrouping } from './print-content';
+import { buildKpiRows, buildPrintLegend, buildSubtitle, buildUncoveredLines, findReportUnit, hamletsBounds, latestDataDate, reportUnits, type PrintExtent, type ReportUnit, type Translate, type UnitGrouping } from './print-content';
 import { loadPrintFonts } from './print-fonts';
 import type { PrintImage, PrintPage } from './print-page';
 import { CSS_PIXELS_PER_MM, fitPrintView, viewBounds } from './print-scale';
@@ -52,49 +52,33 @@ interface PageUnit {
   bounds: [number, number, number, number];
   /** The veil over hamlets outside the unit, or null for the province and the current view. */
   mask: FilterSpecification | null;
+  /** The unit's own KPIs, as the engine grouped them; null for the province and the current view. */
+  kpis: KpiSet | null;
 }
 
-function unitOf(grouping: UnitGrouping, members: Hamlet[]): PageUnit | null {
+function pageUnit(request: PrintRequest, grouping: UnitGrouping, unit: ReportUnit): PageUnit | null {
+  const members = request.hamlets.filter((hamlet) => unit.hamletIds.has(hamlet.id));
   const bounds = hamletsBounds(members);
   if (!bounds) return null;
-  const first = members[0];
-  const key = unitKeyOf(first, grouping);
-  // Commune names repeat across districts ("Phường 1"): a commune is its name within its district.
-  const mask: FilterSpecification =
-    grouping === 'commune' ? ['any', buildMaskFilter('commune', key), buildMaskFilter('district', first.district)] : buildMaskFilter(grouping, key);
-  return { label: grouping === 'commune' ? `${key}, ${first.district}` : key, hamlets: members, bounds, mask };
-}
-
-/** Hamlets grouped into units: districts, (district, commune) pairs, or post-2025 communes, in Vietnamese order. */
-function groupUnits(hamlets: Hamlet[], grouping: UnitGrouping): Hamlet[][] {
-  const groups = new Map<string, Hamlet[]>();
-  for (const hamlet of hamlets) {
-    const key = unitKeyOf(hamlet, grouping);
-    if (key === '—') continue;
-    const id = grouping === 'commune' ? `${hamlet.district}\u0000${key}` : key;
-    const list = groups.get(id);
-    if (list) list.push(hamlet);
-    else groups.set(id, [hamlet]);
-  }
-  const collator = new Intl.Collator('vi');
-  return [...groups.entries()].sort(([a], [b]) => collator.compare(a, b)).map(([, members]) => members);
+  return { label: formatUnitLabel(unit.row), hamlets: members, bounds, mask: buildMaskFilter(grouping, unit.row.key), kpis: unit.row };
 }
 
 function resolveUnits(request: PrintRequest): PageUnit[] {
-  const { hamlets, t } = request;
+  const { hamlets, t, report } = request;
   if (request.atlas) {
     const grouping = request.atlas;
-    return groupUnits(hamlets, grouping).flatMap((members) => unitOf(grouping, members) ?? []);
+    return reportUnits(report, grouping).flatMap((row) => {
+      const unit = findReportUnit(report, grouping, row.key);
+      return 'row' in unit ? (pageUnit(request, grouping, unit) ?? []) : [];
+    });
   }
   const extent = request.extent;
-  if (extent.kind === 'province') return [{ label: t('print.province'), hamlets, bounds: hamletsBounds(hamlets) ?? [105.5, 9.2, 106.3, 9.95], mask: null }];
-  if (extent.kind === 'view') return [{ label: t('print.extent.view'), hamlets, bounds: extent.bounds, mask: null }];
-  let members = hamletsOfUnit(hamlets, extent.kind, extent.key);
-  // A commune given by name may exist in several districts: keep the first district's.
-  if (extent.kind === 'commune' && members.length > 0) members = members.filter((hamlet) => hamlet.district === members[0].district);
-  const unit = members.length > 0 ? unitOf(extent.kind, members) : null;
-  if (!unit) throw new Error(`no hamlet in ${extent.kind} "${extent.key}"`);
-  return [unit];
+  if (extent.kind === 'province') return [{ label: t('print.province'), hamlets, bounds: hamletsBounds(hamlets) ?? [105.5, 9.2, 106.3, 9.95], mask: null, kpis: null }];
+  if (extent.kind === 'view') return [{ label: t('print.extent.view'), hamlets, bounds: extent.bounds, mask: null, kpis: null }];
+  const unit = findReportUnit(report, extent.kind, extent.key);
+  const page = 'row' in unit ? pageUnit(request, extent.kind, unit) : null;
+  if (!page) throw new Error(`no hamlet in ${extent.kind} "${extent.key}"`);
+  return [page];
 }
 
 function abortError(): Error {
@@ -141,7 +125,7 @@ export async function runPrintJob(request: PrintRequest, onProgress: (done: numb
       const imageId = `map-${index}`;
       images.push({ id: imageId, bytes: new Uint8Array(await picture.blob.arrayBuffer()), mimeType: 'image/jpeg', widthPx: picture.widthPx, heightPx: picture.heightPx });
       blobs.set(imageId, picture.blob);
-      const unitKpis = unit.mask ? computeUnitKpis(unit.hamlets, request.report) : null;
+      const unitKpis = unit.kpis;
       const memberIds = new Set(unit.hamlets.map((hamlet) => hamlet.id));
       const title = request.atlas ? `${request.title} — ${unit.label}` : request.title;
       const subtitle = buildSubtitle({ extentLabel: unit.label, layer: request.layer, operators: request.operators, dataDate }, t, locale);
@@ -159,6 +143,7 @@ export async function runPrintJob(request: PrintRequest, onProgress: (done: numb
         legend: buildPrintLegend(
           { layer: request.layer, zoom: view.zoom, bounds: viewBounds(view.center, view.zoom, widthCss, heightCss), hamlets: request.hamlets, report: request.report, fibrePoints: request.fibrePoints, hasFadedOutside: mask !== NO_MASK },
           t,
+          locale,
         ),
         kpiTitle: unitKpis ? t('print.kpiUnitTitle', { unit: unit.label }) : t('print.kpiTitle'),
         kpiHeaders: t('print.kpiHeaders').split('|') as [string, string, string, string],

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CoverageReport, HamletResult, LayerName } from '../core';
+import { isCoveredFraction, operatorFractionOf, type CoverageReport, type HamletResult, type LayerName } from '../core';
 
 export interface AnalysisState {
   report: CoverageReport | null;
@@ -34,7 +34,7 @@ export const selectReport = (state: AnalysisState) => state.report;
 export const selectKpis = (state: AnalysisState) => state.report?.kpis ?? null;
 export const selectTargets = (state: AnalysisState) => state.report?.targets ?? [];
 
-/** Filters and sort of the uncovered-hamlet list; `''` = all. */
+/** Filters and sort of the uncovered-hamlet list: district and commune by the report's unit keys (codes); `''` = all. */
 export interface UncoveredListFilters {
   district: string;
   commune: string;
@@ -49,12 +49,12 @@ export interface UncoveredListFilters {
 export function selectUncoveredHamlets(report: CoverageReport | null, layer: LayerName, filters: UncoveredListFilters, mobileThreshold: number): HamletResult[] {
   if (!report) return [];
   const list = report.hamlets.filter((hamlet) => {
-    if (filters.district && hamlet.district !== filters.district) return false;
-    if (filters.commune && hamlet.commune !== filters.commune) return false;
-    if (filters.operator && layer !== 'ftth') return (hamlet.operatorFraction[filters.operator]?.[layer] ?? 0) < mobileThreshold - 1e-12;
+    if (filters.district && hamlet.groupKeys.district !== filters.district) return false;
+    if (filters.commune && hamlet.groupKeys.commune !== filters.commune) return false;
+    if (filters.operator && layer !== 'ftth') return !isCoveredFraction(operatorFractionOf(hamlet, filters.operator, layer), mobileThreshold);
     return !hamlet.covered[layer];
   });
-  const fractionOf = (hamlet: HamletResult) => (filters.operator && layer !== 'ftth' ? (hamlet.operatorFraction[filters.operator]?.[layer] ?? 0) : hamlet.fraction[layer]);
+  const fractionOf = (hamlet: HamletResult) => (filters.operator && layer !== 'ftth' ? operatorFractionOf(hamlet, filters.operator, layer) : hamlet.fraction[layer]);
   return list.sort((a, b) =>
     filters.sortBy === 'households' ? (b.households ?? 0) - (a.households ?? 0) || a.id.localeCompare(b.id) : fractionOf(a) - fractionOf(b) || a.id.localeCompare(b.id),
   );

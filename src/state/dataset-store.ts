@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { BtsRecord, FibrePoint, FibreRoute, Hamlet, IndicatorValue } from '../core';
-import type { MergerRow } from './merger-table';
+import type { BtsRecord, FibrePoint, FibreRoute, Hamlet, IndicatorValue, MergerRow } from '../core';
 
 /** Where a layer's current content came from. */
 export type LayerOrigin = 'demo' | 'imported' | 'empty';

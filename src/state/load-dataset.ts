@@ -1,9 +1,10 @@
+import { parseMergerCsv } from '../core';
 import { parseLayerInWorker } from '../worker/client';
 import type { LayerKind, ParsedLayer } from '../worker/messages';
 import { useDatasetStore, type DatasetLayerName, type DatasetLayers, type LayerOrigin } from './dataset-store';
-import { parseMergerCsv } from './merger-table';
 import { clearStored, loadStored } from './persistence';
 import { useSettingsStore } from './settings-store';
+import { useMeasurementsStore } from './measurements-store';
 
 const DEMO_FILES: Record<LayerKind, string> = {
   hamlets: 'hamlets.geojson',
@@ -70,5 +71,6 @@ export async function loadDataset(): Promise<void> {
 export async function resetToDemo(): Promise<void> {
   await clearStored();
   useSettingsStore.getState().actions.reset();
+  useMeasurementsStore.getState().actions.clear();
   await loadDataset();
 }

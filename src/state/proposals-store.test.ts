@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProposalEvaluation, ProposalRunSummary, ProposedSite } from '../worker/proposal-messages';
+import { SHARED_TOWER_OPERATOR } from '../core';
 import { DEFAULT_PROPOSAL_OPTIONS, selectRankedProposals, selectStoredProposals, selectTargetOperators, useProposalsStore } from './proposals-store';
 
 const upgrade: ProposedSite = {
@@ -9,16 +10,17 @@ const upgrade: ProposedSite = {
   lng: 105.9,
   lat: 9.6,
   operator: 'VNPT',
-  operators: ['VNPT', 'Viettel'],
   technology: '4G',
   radiusMeters: 3000,
-  solverNewlyCovered: ['h1'],
   isEdited: false,
 };
-const tower: ProposedSite = { ...upgrade, id: 'grid:1:2:VNPT', kind: 'new', hostSiteId: undefined, lng: 106, lat: 9.5, operators: ['VNPT'], solverNewlyCovered: ['h2'] };
+const { hostSiteId: _host, ...withoutHost } = upgrade;
+const tower: ProposedSite = { ...withoutHost, id: 'grid:1:2:VNPT', kind: 'new', number: 1, lng: 106, lat: 9.5 };
 
 const summary = { options: { ...DEFAULT_PROPOSAL_OPTIONS, operators: ['VNPT'] }, solveMs: 10 } as ProposalRunSummary;
-const evaluation = { gains: [{ id: tower.id, hamlets: [{ id: 'h2', name: 'Ấp 2' }], households: 40 }] } as unknown as ProposalEvaluation;
+/** The engine ranked the tower first (it covers more), the upgrade second. */
+const evaluated = (id: string, rank: number, households: number) => ({ id, rank, name: { code: 'proposal-name.new', params: {} }, place: null, operators: [], helped: [], householdsGained: households, makesShared: false });
+const evaluation = { proposals: [evaluated(tower.id, 1, 40), evaluated(upgrade.id, 2, 0)] } as unknown as ProposalEvaluation;
 
 const actions = () => useProposalsStore.getState().actions;
 
@@ -33,28 +35,40 @@ describe('proposals store', () => {
     expect(state.status).toBe('done');
     expect(state.revision).toBe(1);
     expect(selectTargetOperators(state)).toEqual(['VNPT']);
-    expect(selectRankedProposals(state).map((proposal) => [proposal.rank, proposal.id, proposal.gain?.households ?? null])).toEqual([
-      [1, 'upgrade:ST1:VNPT', null],
-      [2, 'grid:1:2:VNPT', 40],
+    // The list follows the engine's ranks, not the order the proposals were stored in.
+    expect(selectRankedProposals(state).map((proposal) => [proposal.rank, proposal.id, proposal.evaluated?.householdsGained ?? null])).toEqual([
+      [1, 'grid:1:2:VNPT', 40],
+      [2, 'upgrade:ST1:VNPT', 0],
     ]);
   });
 
-  it('turns a moved upgrade into an edited new tower that no longer claims the solver’s hamlets', () => {
+  it('turns a moved upgrade into an edited new tower with the next tower number', () => {
     actions().finishRun(summary, [upgrade, tower], evaluation);
     actions().moveProposal(upgrade.id, 105.95, 9.65);
     const moved = useProposalsStore.getState().proposals[0];
-    expect(moved).toMatchObject({ id: upgrade.id, kind: 'new', operators: ['VNPT'], lng: 105.95, lat: 9.65, isEdited: true });
+    expect(moved).toMatchObject({ id: upgrade.id, kind: 'new', number: 2, lng: 105.95, lat: 9.65, isEdited: true });
     expect(moved.hostSiteId).toBeUndefined();
     expect(useProposalsStore.getState().proposals[1]).toBe(tower);
   });
 
-  it('adds user sites with numbered ids and the run’s technology, and deletes them', () => {
+  it('puts a proposal the engine has not judged yet after the ranked ones', () => {
+    actions().finishRun(summary, [upgrade, tower], evaluation);
+    actions().addProposal(106.1, 9.4, 'VNPT', 3000);
+    expect(selectRankedProposals(useProposalsStore.getState()).map((proposal) => [proposal.rank, proposal.id, proposal.evaluated === null])).toEqual([
+      [1, 'grid:1:2:VNPT', false],
+      [2, 'upgrade:ST1:VNPT', false],
+      [3, 'user:1:VNPT', true],
+    ]);
+  });
+
+  it('adds user sites with numbered ids and the run’s technology, a shared tower without an operator in its id, and deletes them', () => {
     actions().finishRun({ ...summary, options: { ...summary.options, technology: '5G' } }, [tower], evaluation);
-    actions().addProposal(106.1, 9.4, 'Viettel', 1000);
+    actions().addProposal(106.1, 9.4, SHARED_TOWER_OPERATOR, 1000);
     actions().addProposal(106.2, 9.4, 'Viettel', 1000);
     const ids = useProposalsStore.getState().proposals.map((proposal) => proposal.id);
-    expect(ids).toEqual(['grid:1:2:VNPT', 'user:1:Viettel', 'user:2:Viettel']);
-    expect(useProposalsStore.getState().proposals[1]).toMatchObject({ technology: '5G', radiusMeters: 1000, kind: 'new' });
+    expect(ids).toEqual(['grid:1:2:VNPT', 'user:1', 'user:2:Viettel']);
+    expect(useProposalsStore.getState().proposals[1]).toMatchObject({ technology: '5G', radiusMeters: 1000, kind: 'new', number: 2, operator: SHARED_TOWER_OPERATOR });
+    expect(useProposalsStore.getState().proposals[2]).toMatchObject({ number: 3 });
     expect(useProposalsStore.getState().selectedId).toBe('user:2:Viettel');
     actions().deleteProposal('user:2:Viettel');
     expect(useProposalsStore.getState().selectedId).toBeNull();

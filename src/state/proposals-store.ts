@@ -1,10 +1,12 @@
 import { create } from 'zustand';
-import type { Technology } from '../core';
+import { SHARED_TOWER_OPERATOR, type EvaluatedProposal, type Technology } from '../core';
 import type { ProposalEvaluation, ProposalRunOptions, ProposalRunSummary, ProposedSite } from '../worker/proposal-messages';
 
 export const DEFAULT_PROPOSAL_OPTIONS: ProposalRunOptions = {
   operators: [],
+  aim: 'coverage',
   targetShare: 1,
+  sharedTarget: 0.3,
   measure: 'hamlets',
   problem: 'min-set',
   budget: 5,
@@ -53,7 +55,7 @@ export interface ProposalsState extends StoredProposals {
     cancelRun(): void;
     /** Moves a proposal; an upgrade moved away from its host becomes a new tower. */
     moveProposal(id: string, lng: number, lat: number): void;
-    /** Adds a new tower for `operator` at a point (the run's technology and radius). */
+    /** Adds a new tower for `operator` (`SHARED_TOWER_OPERATOR`: a shared tower) at a point (the run's technology and radius). */
     addProposal(lng: number, lat: number, operator: string, radiusMeters: number): void;
     deleteProposal(id: string): void;
     clearProposals(): void;
@@ -64,6 +66,17 @@ export interface ProposalsState extends StoredProposals {
     load(stored: Partial<StoredProposals>): void;
     reset(): void;
   };
+}
+
+/** The next free new-tower number ("Trạm mới số N"): numbers are never reused within a set. */
+function nextTowerNumber(proposals: ProposedSite[]): number {
+  return proposals.reduce((most, proposal) => Math.max(most, proposal.number ?? 0), 0) + 1;
+}
+
+/** Gives a number to every new tower that has none (a set saved before towers had numbers). */
+function numberTowers(proposals: ProposedSite[]): ProposedSite[] {
+  let next = nextTowerNumber(proposals);
+  return proposals.map((proposal) => (proposal.kind === 'new' && proposal.number === undefined ? { ...proposal, number: next++ } : proposal));
 }
 
 const initialState = {
@@ -96,7 +109,9 @@ export const useProposalsStore = create<ProposalsState>()((set) => ({
         proposals: state.proposals.map((proposal) => {
           if (proposal.id !== id) return proposal;
           const { hostSiteId: _host, ...rest } = proposal;
-          return { ...rest, kind: 'new' as const, operators: [proposal.operator], lng, lat, isEdited: true };
+          // An upgrade moved off its host is a new tower: it gets the next new-tower number.
+          const number = proposal.kind === 'new' ? proposal.number : nextTowerNumber(state.proposals);
+          return { ...rest, kind: 'new' as const, ...(number !== undefined ? { number } : {}), lng, lat, isEdited: true };
         }),
         revision: state.revision + 1,
       })),
@@ -104,15 +119,14 @@ export const useProposalsStore = create<ProposalsState>()((set) => ({
       set((state) => {
         const technology: Technology = state.summary?.options.technology ?? state.options.technology;
         const proposal: ProposedSite = {
-          id: `user:${state.nextUserNumber}:${operator}`,
+          id: operator === SHARED_TOWER_OPERATOR ? `user:${state.nextUserNumber}` : `user:${state.nextUserNumber}:${operator}`,
           kind: 'new',
+          number: nextTowerNumber(state.proposals),
           lng,
           lat,
           operator,
-          operators: [operator],
           technology,
           radiusMeters,
-          solverNewlyCovered: [],
           isEdited: true,
         };
         return { proposals: [...state.proposals, proposal], nextUserNumber: state.nextUserNumber + 1, selectedId: proposal.id, revision: state.revision + 1 };
@@ -129,7 +143,13 @@ export const useProposalsStore = create<ProposalsState>()((set) => ({
       set((state) => (state.revision === revision ? { evaluation, isEvaluating: false } : {})),
     setAddMode: (isAddMode) => set({ isAddMode }),
     select: (selectedId) => set({ selectedId }),
-    load: (stored) => set((state) => ({ ...stored, options: { ...DEFAULT_PROPOSAL_OPTIONS, ...stored.options }, revision: state.revision + 1 })),
+    load: (stored) =>
+      set((state) => ({
+        ...stored,
+        ...(stored.proposals ? { proposals: numberTowers(stored.proposals) } : {}),
+        options: { ...DEFAULT_PROPOSAL_OPTIONS, ...stored.options },
+        revision: state.revision + 1,
+      })),
     reset: () => set({ ...initialState }),
   },
 }));
@@ -142,16 +162,29 @@ export const selectStoredProposals = (state: ProposalsState): StoredProposals =>
   nextUserNumber: state.nextUserNumber,
 });
 
+/** The options the current set is judged by: the last run's, else the panel's. */
+export const selectJudgingOptions = (state: ProposalsState): ProposalRunOptions => state.summary?.options ?? state.options;
+
 /** Operators whose layers the current set is judged on: the last run's, else the options'. */
-export const selectTargetOperators = (state: ProposalsState): string[] => state.summary?.options.operators ?? state.options.operators;
+export const selectTargetOperators = (state: ProposalsState): string[] => selectJudgingOptions(state).operators;
 
-/** What the target counts: the last run's measure, else the options'. */
-export const selectTargetMeasure = (state: ProposalsState): 'hamlets' | 'households' => state.summary?.options.measure ?? state.options.measure;
+/** A proposal with its place in the list and what the engine credits it with (null until evaluated). */
+export interface RankedProposal extends ProposedSite {
+  rank: number;
+  evaluated: EvaluatedProposal | null;
+}
 
-/** Proposals with the engine's gains joined by id, in list (rank) order. */
-export function selectRankedProposals(state: Pick<ProposalsState, 'proposals' | 'evaluation'>) {
-  const gains = new Map((state.evaluation?.gains ?? []).map((gain) => [gain.id, gain]));
-  return state.proposals.map((proposal, index) => ({ ...proposal, rank: index + 1, gain: gains.get(proposal.id) ?? null }));
+/**
+ * Proposals in the engine's rank order (recomputed after every edit), each joined with its
+ * evaluation by id; a proposal the engine has not judged yet (an edit on its way) comes last.
+ */
+export function selectRankedProposals(state: Pick<ProposalsState, 'proposals' | 'evaluation'>): RankedProposal[] {
+  const evaluated = new Map((state.evaluation?.proposals ?? []).map((proposal) => [proposal.id, proposal]));
+  const order = (proposal: ProposedSite) => evaluated.get(proposal.id)?.rank ?? Infinity;
+  return state.proposals
+    .map((proposal, index) => ({ proposal, index }))
+    .sort((a, b) => order(a.proposal) - order(b.proposal) || a.index - b.index)
+    .map(({ proposal }, k) => ({ ...proposal, rank: k + 1, evaluated: evaluated.get(proposal.id) ?? null }));
 }
 
 export const selectProposalActions = (state: ProposalsState) => state.actions;

@@ -1,9 +1,7 @@
-import type { CoverageInput } from '../core';
+import { applyMergerTable, filterCoverageInput, NEW_COMMUNE_FIELD, type CoverageInput } from '../core';
 import { analyzeInWorker } from '../worker/client';
 import { useAnalysisStore } from './analysis-store';
 import { selectIndicatorRows, selectIsDemo, useDatasetStore } from './dataset-store';
-import { filterCoverageInput } from './filter-input';
-import { applyMergerTable, NEW_COMMUNE_FIELD } from './merger-table';
 import { buildCoverageConfig, useSettingsStore } from './settings-store';
 import { useUiStore } from './ui-store';
 
@@ -22,7 +20,9 @@ export function buildAnalysisInput(): { input: CoverageInput; groupBy: string[] 
     indicators: selectIndicatorRows(dataset),
     demo: selectIsDemo(dataset),
   };
-  const groupBy = dataset.merger.length > 0 ? ['district', 'commune', NEW_COMMUNE_FIELD] : ['district', 'commune'];
+  // Post-2025 communes come from the merger table or from the hamlet layer's own new_code / new_name;
+  // with neither, the engine's grouping has one unassigned row and the dashboard leaves it out.
+  const groupBy = ['district', 'commune', NEW_COMMUNE_FIELD];
   return { input: filterCoverageInput(input, useUiStore.getState().filters), groupBy };
 }
 
@@ -67,7 +67,7 @@ export function startAnalysisRunner(): () => void {
       if (state.filters !== previous.filters) scheduleAnalysis(0);
     }),
     useSettingsStore.subscribe((state, previous) => {
-      if (state.radiiMeters !== previous.radiiMeters || state.coveredThreshold !== previous.coveredThreshold || state.colocationMeters !== previous.colocationMeters) {
+      if (state.radiiMeters !== previous.radiiMeters || state.coveredThreshold !== previous.coveredThreshold || state.colocationMeters !== previous.colocationMeters || state.radiusOverrides !== previous.radiusOverrides) {
         scheduleAnalysis(300);
       }
     }),

@@ -2,7 +2,8 @@ import { evaluateInWorker, pinInWorker, proposeInWorker, setSitingBase, terminat
 import type { ProposalEvaluation, ProposalFailure } from '../worker/proposal-messages';
 import { useAnalysisStore } from './analysis-store';
 import { useDatasetStore } from './dataset-store';
-import { selectTargetMeasure, selectTargetOperators, useProposalsStore } from './proposals-store';
+import { SHARED_TOWER_OPERATOR } from '../core';
+import { selectJudgingOptions, selectTargetOperators, useProposalsStore } from './proposals-store';
 import { buildAnalysisInput } from './run-analysis';
 import { buildCoverageConfig, useSettingsStore } from './settings-store';
 
@@ -35,9 +36,11 @@ export async function runProposals(): Promise<void> {
   actions.startRun();
   try {
     actions.setProgress({ phase: 'analysis', done: 0, total: 1 });
+    const started = performance.now();
     const baseMs = await ensureBase();
     if (run !== runGeneration) return;
-    const response = await proposeInWorker(options, (phase, done, total) => {
+    // Preparing the worker's base is part of the run: it counts against the time limit.
+    const response = await proposeInWorker(options, performance.now() - started, (phase, done, total) => {
       if (run === runGeneration) actions.setProgress({ phase, done, total });
     });
     if (run !== runGeneration) return;
@@ -75,7 +78,7 @@ export function evaluateProposals(): Promise<void> {
     state.actions.setEvaluating();
     try {
       await ensureBase();
-      const request = { proposals: state.proposals, operators: selectTargetOperators(state), measure: selectTargetMeasure(state) };
+      const request = { proposals: state.proposals, options: selectJudgingOptions(state) };
       const result: ProposalEvaluation | ProposalFailure = await evaluateInWorker(request);
       if (isFailure(result)) {
         baseReport = null;
@@ -125,14 +128,9 @@ export function startProposalsRunner(): () => void {
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }
 
-/** Operator of a site the user adds: the first chosen operator, else the one with the most records. */
+/** Operator of a site the user adds: the first chosen operator, else none yet (a shared tower). */
 export function operatorForNewSite(): string {
-  const state = useProposalsStore.getState();
-  const chosen = selectTargetOperators(state)[0];
-  if (chosen) return chosen;
-  const counts = new Map<string, number>();
-  for (const record of useDatasetStore.getState().btsRecords) counts.set(record.operator, (counts.get(record.operator) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'Viettel';
+  return selectTargetOperators(useProposalsStore.getState())[0] ?? SHARED_TOWER_OPERATOR;
 }
 
 /** Adds a new tower where the user clicked, with the run's technology and radius (or the configured one). */

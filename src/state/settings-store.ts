@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { DEFAULT_CONFIG, type CoverageConfig, type Meters, type Technology } from '../core';
+import { DEFAULT_CONFIG, type CoverageConfig, type Meters, type RadiusOverride, type Technology } from '../core';
 
 /** The analysis settings a user can change, plus the opt-in online basemap. */
 export interface Settings {
@@ -7,6 +7,8 @@ export interface Settings {
   coveredThreshold: { mobile: number; ftth: number };
   colocationMeters: number;
   basemap: { isEnabled: boolean; url: string; attribution: string };
+  /** Radii per operator and technology applied from a field-test calibration (none by default). */
+  radiusOverrides: RadiusOverride[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -14,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   coveredThreshold: { ...DEFAULT_CONFIG.coveredThreshold },
   colocationMeters: DEFAULT_CONFIG.colocationMeters,
   basemap: { isEnabled: false, url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' },
+  radiusOverrides: [],
 };
 
 export interface SettingsState extends Settings {
@@ -22,6 +25,8 @@ export interface SettingsState extends Settings {
     setThreshold(layer: 'mobile' | 'ftth', share: number): void;
     setColocation(meters: number): void;
     setBasemap(patch: Partial<Settings['basemap']>): void;
+    /** Applies (radius) or removes (null) the radius of one operator's technology. */
+    setRadiusOverride(operator: string, technology: Technology, radiusMeters: number | null): void;
     load(settings: Partial<Settings>): void;
     reset(): void;
   };
@@ -34,6 +39,11 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
     setThreshold: (layer, share) => set((state) => ({ coveredThreshold: { ...state.coveredThreshold, [layer]: share } })),
     setColocation: (meters) => set({ colocationMeters: meters }),
     setBasemap: (patch) => set((state) => ({ basemap: { ...state.basemap, ...patch } })),
+    setRadiusOverride: (operator, technology, radiusMeters) =>
+      set((state) => {
+        const others = state.radiusOverrides.filter((override) => override.operator !== operator || override.technology !== technology);
+        return { radiusOverrides: radiusMeters === null ? others : [...others, { operator, technology, radiusMeters }] };
+      }),
     load: (settings) => set(settings),
     reset: () => set({ ...DEFAULT_SETTINGS }),
   },
@@ -45,14 +55,17 @@ export const selectSettings = (state: SettingsState): Settings => ({
   coveredThreshold: state.coveredThreshold,
   colocationMeters: state.colocationMeters,
   basemap: state.basemap,
+  radiusOverrides: state.radiusOverrides,
 });
 
 /** The engine configuration for these settings; everything else keeps the plan's defaults. */
-export function buildCoverageConfig(settings: Pick<Settings, 'radiiMeters' | 'coveredThreshold' | 'colocationMeters'>): CoverageConfig {
-  return {
+export function buildCoverageConfig(settings: Pick<Settings, 'radiiMeters' | 'coveredThreshold' | 'colocationMeters'> & Partial<Pick<Settings, 'radiusOverrides'>>): CoverageConfig {
+  const config: CoverageConfig = {
     ...DEFAULT_CONFIG,
     radiiMeters: settings.radiiMeters as Record<Technology | 'ftth', Meters>,
     coveredThreshold: settings.coveredThreshold,
     colocationMeters: settings.colocationMeters as Meters,
   };
+  if (settings.radiusOverrides !== undefined && settings.radiusOverrides.length > 0) config.radiusOverrides = settings.radiusOverrides;
+  return config;
 }

@@ -14,6 +14,7 @@ const hamlet = (id: string, households: number, mobile: number, viettel: number)
   fraction: { mobile, '4g': mobile, '5g': 0, ftth: 0 },
   covered: { mobile: mobile >= 0.5, '4g': mobile >= 0.5, '5g': false, ftth: false },
   operatorFraction: { Viettel: { mobile: viettel, '4g': viettel, '5g': 0 } },
+  groupKeys: { district: '941', commune: id === 'c' ? '31510' : '31522' },
 });
 
 const report = { hamlets: [hamlet('a', 10, 0.2, 0.2), hamlet('b', 50, 0, 0), hamlet('c', 30, 0.9, 0.1)] } as CoverageReport;
@@ -48,7 +49,7 @@ describe('selectUncoveredHamlets', () => {
   it('with an operator, lists hamlets that operator alone leaves below the threshold', () => {
     const filters = { district: '', commune: '', operator: 'Viettel', sortBy: 'households' as const };
     expect(selectUncoveredHamlets(report, 'mobile', filters, 0.5).map((item) => item.id)).toEqual(['b', 'c', 'a']);
-    expect(selectUncoveredHamlets(report, 'mobile', { ...filters, commune: 'X2' }, 0.5).map((item) => item.id)).toEqual(['c']);
+    expect(selectUncoveredHamlets(report, 'mobile', { ...filters, commune: '31510' }, 0.5).map((item) => item.id)).toEqual(['c']);
   });
 });
 

@@ -1,12 +1,11 @@
 import { create } from 'zustand';
-import type { LayerName } from '../core';
+import { NO_FILTERS, type InputFilters, type LayerName } from '../core';
 import type { Locale } from '../i18n/format';
-import { NO_FILTERS, type InputFilters } from './filter-input';
 import type { MapView } from './url-state';
 import type { UncoveredListFilters } from './analysis-store';
 
 export type Selection = { kind: 'hamlet'; id: string } | { kind: 'site'; id: string } | null;
-export type PanelName = 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals';
+export type PanelName = 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals' | 'evidence';
 export type SortKey = 'households' | 'fraction';
 
 export type ListFilters = UncoveredListFilters;

@@ -1,5 +1,4 @@
-import { LAYER_NAMES, TECHNOLOGIES, type LayerName, type Technology } from '../core';
-import type { InputFilters } from './filter-input';
+import { LAYER_NAMES, TECHNOLOGIES, type InputFilters, type LayerName, type Technology } from '../core';
 
 /** A map view: centre `[lng, lat]` and zoom. */
 export interface MapView {

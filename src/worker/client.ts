@@ -1,5 +1,7 @@
 import * as Comlink from 'comlink';
-import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi } from './import-messages';
+import type { MeasurementSet, RadiusOverride } from '../core';
+import type { EvidenceFailure, EvidenceRequest, EvidenceResponse, EvidenceWorkerApi, HexViewRequest } from './evidence-messages';
+import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess } from './import-messages';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, ParsedLayer, ParseFailure, ParseRequest } from './messages';
 import type { EvaluationRequest, ProposalBase, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite, SitingWorkerApi } from './proposal-messages';
 
@@ -89,9 +91,9 @@ export function setSitingBase(base: ProposalBase): Promise<number> {
   return sitingWorker().setBase(base);
 }
 
-/** Runs `proposeSites` in the siting worker; `onProgress` gets (phase, done, total). */
-export function proposeInWorker(options: ProposalRunOptions, onProgress?: (phase: string, done: number, total: number) => void): Promise<ProposalRunResponse | ProposalFailure> {
-  return sitingWorker().propose(options, onProgress ? Comlink.proxy(onProgress) : undefined);
+/** Runs `proposeSites` in the siting worker; `spentMs` (preparing its base) counts against the time limit; `onProgress` gets (phase, done, total). */
+export function proposeInWorker(options: ProposalRunOptions, spentMs: number, onProgress?: (phase: string, done: number, total: number) => void): Promise<ProposalRunResponse | ProposalFailure> {
+  return sitingWorker().propose(options, spentMs, onProgress ? Comlink.proxy(onProgress) : undefined);
 }
 
 /** Re-analyses a proposal set against the cached base analysis. */
@@ -108,4 +110,45 @@ export function pinInWorker(proposals: ProposedSite[], id: string): Promise<void
 export function terminateSitingWorker(): void {
   siting?.instance.terminate();
   siting = null;
+}
+
+// The evidence worker keeps the field tests and judges them against the analysis; apart from the
+// analysis worker, so a calibration's re-analyses never hold up the map.
+let evidence: Comlink.Remote<EvidenceWorkerApi> | null = null;
+
+function evidenceWorker(): Comlink.Remote<EvidenceWorkerApi> {
+  if (!evidence) {
+    const instance = new Worker(new URL('./evidence.worker.ts', import.meta.url), { type: 'module', name: 'evidence' });
+    evidence = Comlink.wrap<EvidenceWorkerApi>(instance);
+  }
+  return evidence;
+}
+
+/** Hands the field tests to the evidence worker (a copy: the store keeps its own). */
+export function setMeasurementsInWorker(set: MeasurementSet | null): Promise<void> {
+  return evidenceWorker().setMeasurements(set);
+}
+
+/** Judges the tests against the analysis of `request.input`, with the radii already applied. */
+export function evaluateEvidenceInWorker(request: EvidenceRequest, overrides: RadiusOverride[]): Promise<EvidenceResponse | EvidenceFailure> {
+  return evidenceWorker().evaluate(request, overrides);
+}
+
+/** The last judged analysis on H3 hexagons, as GeoJSON. */
+export function hexViewInWorker(request: HexViewRequest): Promise<GeoJSON.FeatureCollection | EvidenceFailure> {
+  return evidenceWorker().hexView(request);
+}
+
+/** Parses a measurement file's bytes in the import worker (cancelled like any import); `onProgress` gets (rows done, rows). */
+export function parseMeasurementsInWorker(request: MeasurementParseRequest, onProgress?: (done: number, total: number) => void): Promise<MeasurementParseSuccess | BytesParseFailure> {
+  const worker = importWorker();
+  return new Promise((resolve, reject) => {
+    worker.reject = reject;
+    worker.remote
+      .parseMeasurements(Comlink.transfer(request, [request.bytes]), onProgress ? Comlink.proxy(onProgress) : undefined)
+      .then(resolve, reject)
+      .finally(() => {
+        if (worker.reject === reject) worker.reject = null;
+      });
+  });
 }

@@ -1,4 +1,4 @@
-import type { CoverageConfig, InputKind, InputProblem, ParsedInputBytes, ParseInputOptions } from '../core';
+import type { CoverageConfig, InputKind, InputProblem, ParsedInputBytes, ParseInputOptions, ParsedMeasurementBytes } from '../core';
 
 /** A file's bytes for the import worker; `bytes` is transferred, so the sender's copy becomes empty. */
 export interface BytesParseRequest {
@@ -25,7 +25,22 @@ export interface BytesParseFailure {
   sheetNames?: string[];
 }
 
+/** A measurement file's bytes for the import worker (transferred). */
+export interface MeasurementParseRequest {
+  fileName: string;
+  bytes: ArrayBuffer;
+  options: Omit<ParseInputOptions, 'crs'> & { crs?: string };
+}
+
+/** What `parseMeasurementBytes` returned (its columns transferred back), and its time inside the worker. */
+export interface MeasurementParseSuccess {
+  kind: 'parsed';
+  parsed: ParsedMeasurementBytes;
+  durationMs: number;
+}
+
 /** The functions the import worker exposes through comlink. */
 export interface ImportWorkerApi {
   parseBytes(request: BytesParseRequest): Promise<BytesParseSuccess | BytesParseFailure>;
+  parseMeasurements(request: MeasurementParseRequest, onProgress?: (done: number, total: number) => void): Promise<MeasurementParseSuccess | BytesParseFailure>;
 }

@@ -2,8 +2,8 @@
 // The import worker: reads one file's bytes with core `parseInputBytes`. It is separate from the
 // analysis worker because cancelling an import terminates it, which must not stop the analysis.
 import * as Comlink from 'comlink';
-import { detectInputFormat, isInputProblem, parseInputBytes, readXlsxTable, type InputProblem } from '../core';
-import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi } from './import-messages';
+import { detectInputFormat, isInputProblem, parseInputBytes, parseMeasurementBytes, readXlsxTable, type InputProblem } from '../core';
+import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess } from './import-messages';
 
 const api: ImportWorkerApi = {
   async parseBytes({ kind, fileName, bytes, config, options }: BytesParseRequest): Promise<BytesParseSuccess | BytesParseFailure> {
@@ -12,17 +12,33 @@ const api: ImportWorkerApi = {
       const parsed = await parseInputBytes(kind, fileName, bytes, config, options);
       return { kind: 'parsed', parsed, durationMs: performance.now() - started };
     } catch (error) {
-      // Not core's own problem (out of memory, a library's bug): the file is named, the detail logged.
-      if (!isInputProblem(error)) console.error(error);
-      const problem: InputProblem = isInputProblem(error)
-        ? { code: error.code, params: error.params, file: error.file, ...(error.where === undefined ? {} : { where: error.where }) }
-        : { code: 'file-unreadable', params: {}, file: fileName };
-      const failure: BytesParseFailure = { kind: 'error', problem };
-      const sheetNames = await listSheetsAfterFailure(fileName, bytes);
-      return sheetNames.length > 1 ? { ...failure, sheetNames } : failure;
+      return failureOf(error, fileName, bytes);
+    }
+  },
+  async parseMeasurements({ fileName, bytes, options }: MeasurementParseRequest, onProgress?: (done: number, total: number) => void): Promise<MeasurementParseSuccess | BytesParseFailure> {
+    const started = performance.now();
+    try {
+      const parsed = await parseMeasurementBytes(fileName, bytes, { ...options, onProgress: onProgress ? (done, total) => void onProgress(done, total) : undefined });
+      const { set } = parsed;
+      // The columns go back without a copy.
+      const buffers = [set.lng, set.lat, set.timeMs, set.operator, set.technology, set.downMbps, set.upMbps, set.latencyMs, set.rsrpDbm, set.status, set.weight, set.file, set.row].map((column) => column.buffer as ArrayBuffer);
+      return Comlink.transfer({ kind: 'parsed', parsed, durationMs: performance.now() - started }, buffers);
+    } catch (error) {
+      return failureOf(error, fileName, bytes);
     }
   },
 };
+
+/** A failed parse as plain data: core's problem, or (out of memory, a library's bug) the file unreadable, the detail logged. */
+async function failureOf(error: unknown, fileName: string, bytes: ArrayBuffer): Promise<BytesParseFailure> {
+  if (!isInputProblem(error)) console.error(error);
+  const problem: InputProblem = isInputProblem(error)
+    ? { code: error.code, params: error.params, file: error.file, ...(error.where === undefined ? {} : { where: error.where }) }
+    : { code: 'file-unreadable', params: {}, file: fileName };
+  const failure: BytesParseFailure = { kind: 'error', problem };
+  const sheetNames = await listSheetsAfterFailure(fileName, bytes);
+  return sheetNames.length > 1 ? { ...failure, sheetNames } : failure;
+}
 
 // The sheet read by default may be a cover note; the user then needs the list to pick the data sheet.
 async function listSheetsAfterFailure(fileName: string, bytes: ArrayBuffer): Promise<string[]> {

@@ -1,11 +1,15 @@
-import type { BtsRecord, CoverageConfig, CoverageInput, KpiSet, Proposal, Technology } from '../core';
+import type { CoverageConfig, CoverageInput, PlacedProposal, ProposalSetEvaluation, SitingMessage, SolverStatus, Technology } from '../core';
 
 /** The options of a proposal run as the panel sets them (all plain data, so they persist and cross the worker boundary). */
 export interface ProposalRunOptions {
-  /** Chosen operators; empty = mobile broadband overall. */
+  /** Chosen operators; empty = mobile broadband overall (new towers are shared towers). */
   operators: string[];
-  /** Share of hamlets or households to reach, in [0, 1]. */
+  /** What the run aims at: coverage, the shared-site ratio, or both. */
+  aim: 'coverage' | 'shared' | 'both';
+  /** Share of hamlets or households to reach, in [0, 1] (aims `coverage` and `both`). */
   targetShare: number;
+  /** Shared-site ratio to reach, in [0, 1] (aims `shared` and `both`), compared as the plan does. */
+  sharedTarget: number;
   measure: 'hamlets' | 'households';
   problem: 'min-set' | 'budget';
   /** Number of candidates for the budget problem. */
@@ -15,18 +19,16 @@ export interface ProposalRunOptions {
   technology: Technology;
   /** Radius of new records; null = the configured radius of the technology. */
   radiusMeters: number | null;
+  /** The whole run's wall-clock limit, seconds (preparing the analysis included). */
   timeLimitSeconds: number;
 }
 
 /**
- * One proposed record as the app keeps and edits it: core's `Proposal` without the solver's rank,
- * cost weight and gains (the app derives them after each edit), plus what the solver credited and
- * whether the user placed or moved it. `id` is the record's site id (`upgrade:<site>:<operator>`,
- * `grid:…`, `hamlet:…`, `user:<n>:<operator>`); `hostSiteId` is dropped when an upgrade is moved.
+ * One proposed record as the app keeps and edits it: where it stands, its kind and operator, its
+ * number (a new tower's name), and whether the user placed or moved it. Ranks, names and gains are
+ * the engine's (`ProposalEvaluation`), recomputed after every edit.
  */
-export interface ProposedSite extends Omit<Proposal, 'rank' | 'newlyCovered' | 'householdsGained' | 'weight'> {
-  /** Hamlet ids the solver credited to this proposal (kept until the proposal is moved). */
-  solverNewlyCovered: string[];
+export interface ProposedSite extends PlacedProposal {
   /** Placed or moved by the user rather than the solver. */
   isEdited: boolean;
 }
@@ -38,41 +40,31 @@ export interface ProposalRunSummary {
   method: 'exact' | 'greedy';
   optimal: boolean;
   gap: number | null;
-  status: string;
+  status: SolverStatus;
   objective: number;
   /** Number of proposals the solver chose (the user's edits come later). */
   count: number;
   greedy: { count: number; objective: number };
-  targetShare: number;
+  /** The coverage share asked for (null: the shared-site ratio alone). */
+  targetShare: number | null;
   reachableShare: number[];
   isReduced: boolean;
   uncoverableCount: number;
+  sharing: { target: number; comparator: '>' | '>='; reachable: number; isReduced: boolean } | null;
   candidates: { total: number; useful: number; pairsEvaluated: number };
+  /** The run's limit, the time it took by the worker's clock, and what the limit cut short. */
+  timing: { limitSeconds: number; seconds: number | null; cutShort: SitingMessage[] };
   /** Time of `proposeSites` in the worker (the base analysis not included). */
   solveMs: number;
   /** Time spent building the base analysis in the worker for this run (0 when cached). */
   baseMs: number;
 }
 
-/** Coverage of one target layer (all operators, or one operator's mobile layer). */
-export interface TargetLayerShare {
-  operator: string | null;
-  share: number;
-}
-
-/** The proposal set evaluated by the engine: KPIs before and after, per-proposal gains. */
-export interface ProposalEvaluation {
-  before: KpiSet;
-  after: KpiSet;
-  targetBefore: TargetLayerShare[];
-  targetAfter: TargetLayerShare[];
+/** The proposal set as the engine judged it (core's evaluation without the analysis itself). */
+export interface ProposalEvaluation extends Omit<ProposalSetEvaluation, 'afterAnalysis'> {
   measure: 'hamlets' | 'households';
-  /** Per proposal (same order as given): hamlets newly covered (ids and names), households gained. */
-  gains: { id: string; hamlets: { id: string; name: string }[]; households: number }[];
-  /** Time of `withExtraBtsRecords` + report in the worker. */
+  /** Time of the evaluation in the worker. */
   durationMs: number;
-  /** Whether the other proposals were already folded into the base (an edit of the picked proposal). */
-  isPinned: boolean;
 }
 
 export interface ProposalRunResponse {
@@ -93,31 +85,32 @@ export interface ProposalBase {
   config: CoverageConfig;
 }
 
-/** What the evaluation needs besides the records. */
+/** What the evaluation needs besides the records: the aim, from the run's (or the panel's) options. */
 export interface EvaluationRequest {
   proposals: ProposedSite[];
-  operators: string[];
-  measure: 'hamlets' | 'households';
+  options: ProposalRunOptions;
 }
 
 /** The stateful siting worker: it keeps the last base analysis so edits are re-analysed cheaply. */
 export interface SitingWorkerApi {
   /** Replaces the cached base analysis; returns the time it took. */
   setBase(base: ProposalBase): number;
-  propose(options: ProposalRunOptions, onProgress?: (phase: string, done: number, total: number) => void): Promise<ProposalRunResponse | ProposalFailure>;
+  /** Runs the proposals; `spentMs` is what the page already spent on this run (preparing the base), counted against the time limit. */
+  propose(options: ProposalRunOptions, spentMs: number, onProgress?: (phase: string, done: number, total: number) => void): Promise<ProposalRunResponse | ProposalFailure>;
   evaluate(request: EvaluationRequest): ProposalEvaluation | ProposalFailure;
   /** Folds every proposal but `id` into the cached base, so the next edits of `id` are cheap. */
   pin(proposals: ProposedSite[], id: string): void;
 }
 
-/** The proposals as BTS records (what the engine and the site import see). */
-export function toBtsRecords(proposals: ProposedSite[]): BtsRecord[] {
-  return proposals.map((proposal) => ({
-    siteId: proposal.id,
-    operator: proposal.operator,
-    lng: proposal.lng,
-    lat: proposal.lat,
-    technologies: [proposal.technology],
-    radiusMeters: proposal.radiusMeters,
-  }));
+/**
+ * The core options of a run's aim (coverage target, shared-site target) from the panel's options.
+ * @param options the panel's options
+ * @returns the fields `proposeSites` and `resolveProposalAim` take
+ */
+export function aimOptions(options: ProposalRunOptions): { targetShare: number | null; targetMeasure: 'hamlets' | 'households'; sharedTarget: number | null } {
+  return {
+    targetShare: options.aim === 'shared' ? null : options.targetShare,
+    targetMeasure: options.measure,
+    sharedTarget: options.aim === 'coverage' ? null : options.sharedTarget,
+  };
 }

@@ -1,13 +1,26 @@
 /// <reference lib="webworker" />
 // The siting worker: keeps the last base analysis (so a what-if edit recomputes only the hamlets it
 // touches) and loads HiGHS on the first exact run. Cancelling a run terminates this worker; the
-// client starts a fresh one and sends the base again.
+// client starts a fresh one and sends the base again. Every answer is core's: `proposeSites`,
+// `evaluateProposals`, `pinProposals`.
 import * as Comlink from 'comlink';
 import highsLoader from 'highs';
 import wasmUrl from 'highs/runtime?url';
-import { buildCoverageReport, createCoverageAnalysis, proposeSites, SitingError, type CoverageAnalysis, type HighsLike, type KpiSet } from '../core';
-import { evaluateProposals, pinProposals, type PinnedBase } from './evaluate-proposals';
-import type { ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite, SitingWorkerApi } from './proposal-messages';
+import {
+  buildCoverageReport,
+  createCoverageAnalysis,
+  evaluateProposals,
+  pinProposals,
+  proposeSites,
+  resolveProposalAim,
+  SitingError,
+  type CoverageAnalysis,
+  type HighsLike,
+  type KpiSet,
+  type PinnedBase,
+  type ProposalSetEvaluation,
+} from '../core';
+import { aimOptions, type EvaluationRequest, type ProposalEvaluation, type ProposalFailure, type ProposalRunOptions, type ProposalRunResponse, type ProposedSite, type SitingWorkerApi } from './proposal-messages';
 
 let base: { analysis: CoverageAnalysis; kpis: KpiSet } | null = null;
 let pinned: PinnedBase | null = null;
@@ -21,6 +34,12 @@ function failure(error: unknown): ProposalFailure {
 
 const NO_BASE: ProposalFailure = { kind: 'error', code: 'no-base', message: 'the siting worker has no analysis yet' };
 
+/** The evaluation as it crosses to the page: without the analysis itself. */
+function toMessage(evaluation: ProposalSetEvaluation, options: ProposalRunOptions, durationMs: number): ProposalEvaluation {
+  const { afterAnalysis: _after, ...rest } = evaluation;
+  return { ...rest, measure: options.measure, durationMs };
+}
+
 const api: SitingWorkerApi = {
   setBase({ input, config }) {
     const started = performance.now();
@@ -29,7 +48,7 @@ const api: SitingWorkerApi = {
     pinned = null;
     return performance.now() - started;
   },
-  async propose(options: ProposalRunOptions, onProgress): Promise<ProposalRunResponse | ProposalFailure> {
+  async propose(options, spentMs, onProgress): Promise<ProposalRunResponse | ProposalFailure> {
     if (!base) return NO_BASE;
     try {
       const solver = options.method === 'exact' ? await (highs ??= highsLoader({ locateFile: () => wasmUrl }) as Promise<HighsLike>) : null;
@@ -48,14 +67,16 @@ const api: SitingWorkerApi = {
         base.analysis,
         {
           operators: options.operators,
-          targetShare: options.targetShare,
-          targetMeasure: options.measure,
-          ...(options.problem === 'budget' ? { budget: options.budget } : {}),
+          ...aimOptions(options),
+          ...(options.problem === 'budget' && options.aim === 'coverage' ? { budget: options.budget } : {}),
           method: options.method,
           gridSpacingMeters: options.gridSpacingMeters,
           technology: options.technology,
           ...(options.radiusMeters !== null ? { radiusMeters: options.radiusMeters } : {}),
           timeLimitSeconds: options.timeLimitSeconds,
+          // The page's time preparing the base counts against the limit too.
+          now: () => performance.now(),
+          deadlineMs: started + options.timeLimitSeconds * 1000 - spentMs,
           onProgress: report,
         },
         solver,
@@ -66,13 +87,12 @@ const api: SitingWorkerApi = {
         id: proposal.id,
         kind: proposal.kind,
         ...(proposal.hostSiteId !== undefined ? { hostSiteId: proposal.hostSiteId } : {}),
+        ...(proposal.number !== undefined ? { number: proposal.number } : {}),
         lng: proposal.lng,
         lat: proposal.lat,
         operator: proposal.operator,
-        operators: proposal.operators,
         technology: proposal.technology,
         radiusMeters: proposal.radiusMeters,
-        solverNewlyCovered: proposal.newlyCovered,
         isEdited: false,
       }));
       return {
@@ -90,21 +110,27 @@ const api: SitingWorkerApi = {
           reachableShare: result.target.reachableShare,
           isReduced: result.target.isReduced,
           uncoverableCount: result.uncoverable.length,
+          sharing: result.sharing ? { target: result.sharing.target, comparator: result.sharing.comparator, reachable: result.sharing.reachable, isReduced: result.sharing.isReduced } : null,
           candidates: result.candidates,
+          timing: { limitSeconds: result.timing.limitSeconds, seconds: result.timing.seconds, cutShort: result.timing.cutShort },
           solveMs,
           baseMs: 0,
         },
         proposals,
-        evaluation: evaluateProposals(base.analysis, base.kpis, { proposals, operators: options.operators, measure: options.measure }),
+        // The run's own evaluation (`proposeSites` ranks and names through `evaluateProposals`).
+        evaluation: toMessage(result.evaluation, options, result.timing.seconds !== null ? result.timing.seconds * 1000 - (result.timing.phaseStartMs.after ?? 0) : 0),
       };
     } catch (error) {
       return failure(error);
     }
   },
-  evaluate(request) {
+  evaluate(request: EvaluationRequest) {
     if (!base) return NO_BASE;
     try {
-      return evaluateProposals(base.analysis, base.kpis, request, pinned);
+      const started = performance.now();
+      const aim = resolveProposalAim(base.analysis.config, aimOptions(request.options), request.options.operators);
+      const evaluation = evaluateProposals(base.analysis, request.proposals, aim, { baseKpis: base.kpis, pinned });
+      return toMessage(evaluation, request.options, performance.now() - started);
     } catch (error) {
       return failure(error);
     }

@@ -32,7 +32,7 @@ const hamlets = write(
 );
 const sites = write('tram.csv', 'site_id,operator,lon,lat,technologies\nV1,Viettel,105.91,9.61,4G\nM1,MobiFone,105.97,9.65,5G\n');
 
-function analyzeWith(out: string, extraSites: string[]): { coveredMobileShare: number; sharedSiteShare: number } {
+function analyzeWith(out: string, extraSites: string[]): { coveredMobileShare: number; sharedSiteShare: number; sites: number; sharedSites: number } {
   const run = runCli('analyze.ts', ['--hamlets', hamlets, '--sites', sites, ...extraSites.flatMap((path) => ['--sites', path]), '--out', out]);
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).kpis;
@@ -74,6 +74,38 @@ describe('propose CLI', () => {
     expect(after.coveredMobileShare).toBe(report.after.coveredMobileShare);
   });
 
+  it('brings the shared-site ratio over the target with --shared-target, judged by a plain re-analysis', () => {
+    // 2 sites, none shared; "over 30 %" (the plan's comparator) needs one shared: one upgrade.
+    const out = join(dir, 'shared');
+    const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--shared-target', '0.3', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.aim).toMatchObject({ targetShare: null, sharedTarget: { share: 0.3, comparator: '>' } });
+    expect(report.proposals).toHaveLength(1);
+    expect(report.proposals[0]).toMatchObject({ kind: 'upgrade', makesShared: true });
+    expect(report.sharing).toMatchObject({ before: 0, target: 0.3, comparator: '>', isMet: true });
+    const after = analyzeWith(join(dir, 'shared-after'), [join(out, 'proposals.geojson')]);
+    expect(after.sharedSiteShare).toBeGreaterThan(0.3);
+    expect(after.sharedSiteShare).toBe(report.sharing.after);
+    expect(run.stderr).toMatch(/shared sites 0\.0 % → 50\.0 % \(target > 30\.0 %: met\)/);
+  });
+
+  it('with both targets, new towers are shared towers that load back as such and count for the ratio', () => {
+    const out = join(dir, 'both');
+    const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--target', '1', '--shared-target', '0.6', '--lang', 'en', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const towers = report.proposals.filter((proposal: { kind: string }) => proposal.kind === 'new');
+    expect(towers.length).toBeGreaterThan(0);
+    for (const tower of towers) expect(tower).toMatchObject({ operator: 'Dùng chung', operators: [], makesShared: true });
+    expect(towers[0].nameText).toMatch(/^New tower no\. 1 — Xã \d$/);
+    const after = analyzeWith(join(dir, 'both-after'), [join(out, 'proposals.geojson')]);
+    expect(after.coveredMobileShare).toBe(1);
+    expect(after.sharedSiteShare).toBeGreaterThan(0.6);
+    expect(after.sites).toBe(2 + towers.length);
+    expect(after.sharedSiteShare).toBe(report.sharing.after);
+  });
+
   it('greedy and a budget work without HiGHS and stay within the budget', () => {
     const out = join(dir, 'budget');
     const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--budget', '2', '--method', 'greedy', '--out', out]);
@@ -87,6 +119,9 @@ describe('propose CLI', () => {
     const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--target', '1.5', '--out', join(dir, 'bad')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/target share 1\.5 must be in \[0, 1\]/);
+    const both = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--shared-target', '0.3', '--budget', '2', '--out', join(dir, 'bad')]);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toMatch(/a budget and a shared-site target cannot be combined/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     const missing = runCli('propose.ts', ['--hamlets', join(dir, 'nope.geojson'), '--lang', 'en', '--out', join(dir, 'bad')]);
     expect(missing.status).toBe(1);

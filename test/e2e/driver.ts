@@ -17,6 +17,13 @@ export interface ProposalReading {
   radiusMeters: number;
   lng: number;
   lat: number;
+  /** The name shown ("Trạm mới số 3 — Xã Lạc Hòa"). */
+  name: string;
+  /** The coordinates shown. */
+  location: string;
+  /** Ids of the hamlets it is credited with. */
+  helped: string[];
+  makesShared: boolean;
 }
 
 /** The before → after table of the proposals panel: row id → raw values. */
@@ -70,7 +77,7 @@ export class AppDriver {
     await this.page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 60_000 });
   }
 
-  async openPanel(name: 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals'): Promise<void> {
+  async openPanel(name: 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals' | 'evidence'): Promise<void> {
     await this.page.getByTestId(`tab-${name}`).click();
   }
 
@@ -116,6 +123,31 @@ export class AppDriver {
         if (name !== operator && (await box.isChecked())) await box.click();
       }
     });
+  }
+
+  /** The map legend's coverage classes, as shown (each with its rule). */
+  async readLegendClasses(): Promise<Record<'covered' | 'partial' | 'none', string>> {
+    const text = async (status: string) => ((await this.page.getByTestId(`legend-class-${status}`).textContent()) ?? '').trim();
+    return { covered: await text('covered'), partial: await text('partial'), none: await text('none') };
+  }
+
+  /** Switches the layer shown in the header. */
+  async chooseLayer(layer: 'mobile' | '4g' | '5g' | 'ftth'): Promise<void> {
+    await this.page.getByTestId('layer-select').selectOption(layer);
+  }
+
+  /** Switches the interface language. */
+  async chooseLanguage(locale: 'vi' | 'en'): Promise<void> {
+    await this.page.getByTestId(`language-${locale}`).click();
+  }
+
+  /** The dashboard's list of sites outside every hamlet: count and listed ids (0 and none when absent). */
+  async readOutsideSites(): Promise<{ count: number; ids: string[]; text: string }> {
+    await this.openPanel('kpi');
+    const section = this.page.getByTestId('outside-sites');
+    if ((await section.count()) === 0) return { count: 0, ids: [], text: '' };
+    const ids = await this.page.getByTestId('outside-site').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+    return { count: Number(await section.getAttribute('data-count')), ids, text: await section.innerText() };
   }
 
   /** Types a value into a settings field; the analysis re-runs after its debounce. */
@@ -193,7 +225,7 @@ export class AppDriver {
   }
 
   /** Chooses the kind and mode, then hands a file (bytes, or a path for files over Playwright's 50 MB buffer limit) to the picker. */
-  async pickImportFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators' | 'merger', name: string, content: Buffer | { path: string }, mode: 'replace' | 'add'): Promise<void> {
+  async pickImportFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators' | 'merger' | 'measurements', name: string, content: Buffer | { path: string }, mode: 'replace' | 'add'): Promise<void> {
     await this.openPanel('import');
     await this.page.getByTestId('import-kind').selectOption(kind);
     await this.page.getByTestId(`import-mode-${mode}`).check();
@@ -320,6 +352,55 @@ export class AppDriver {
     return labels;
   }
 
+  /** Imports a field-test file (measurements) and waits until its tests are judged against the map; returns the report's text. */
+  async importMeasurements(name: string, content: { path: string }): Promise<string> {
+    await this.pickImportFile('measurements', name, content, 'replace');
+    await this.page.locator('[data-testid="import-report"][data-state="ok"]').waitFor({ timeout: 60_000 });
+    const report = await this.page.getByTestId('import-report').innerText();
+    await this.openPanel('evidence');
+    await this.page.locator('[data-testid="evidence-status"][data-status="done"]').waitFor({ state: 'attached', timeout: 60_000 });
+    return report;
+  }
+
+  /** One unit's row of the field-test speed table under a grouping: its name and its cells' text. */
+  async readSpeedRow(groupBy: string, key: string): Promise<{ label: string; cells: string[] }> {
+    await this.openPanel('evidence');
+    await this.page.getByTestId('evidence-group-by').selectOption(groupBy);
+    const row = this.page.locator(`[data-testid="evidence-speed-row"][data-key="${key}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    return { label: (await row.locator('th').innerText()).trim(), cells: (await row.locator('td').allInnerTexts()).map((text) => text.trim()) };
+  }
+
+  /** The challenged hexagons listed in the field-test panel. */
+  async readChallenges(): Promise<{ h3: string; text: string }[]> {
+    await this.openPanel('evidence');
+    const rows = this.page.getByTestId('evidence-challenge-row');
+    const count = await rows.count();
+    const out: { h3: string; text: string }[] = [];
+    for (let index = 0; index < count; index++) out.push({ h3: (await rows.nth(index).getAttribute('data-h3')) ?? '', text: await rows.nth(index).innerText() });
+    return out;
+  }
+
+  /** Shows a listed challenge on the map and returns how many challenge hexagons the map then draws in view. */
+  async showChallengeOnMap(index: number): Promise<number> {
+    await this.page.getByTestId('evidence-challenge-show').nth(index).click();
+    const map = this.page.getByTestId('map');
+    await this.page.waitForFunction(() => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-challenges-drawn') ?? 0) > 0, null, { timeout: 60_000 });
+    return Number(await map.getAttribute('data-challenges-drawn'));
+  }
+
+  /** The prediction-against-the-field rows: operator|technology → text. */
+  async readAgreement(): Promise<Record<string, string>> {
+    await this.openPanel('evidence');
+    const rows = this.page.getByTestId('evidence-agreement-row');
+    const out: Record<string, string> = {};
+    for (let index = 0; index < (await rows.count()); index++) {
+      const cells = await rows.nth(index).locator('th, td').allInnerTexts();
+      out[`${cells[0]}|${cells[1]}`] = cells.join(' | ');
+    }
+    return out;
+  }
+
   /** The import report's error line and its code. */
   async importError(): Promise<{ code: string; text: string }> {
     const error = this.page.getByTestId('import-error');
@@ -416,9 +497,59 @@ export class AppDriver {
     return this.page.evaluate(() =>
       [...document.querySelectorAll('[data-testid="proposal-row"]')].map((row) => {
         const data = (name: string) => row.getAttribute(`data-${name}`) ?? '';
-        return { id: data('id'), rank: Number(data('rank')), kind: data('kind'), operator: data('operator'), technology: data('technology'), radiusMeters: Number(data('radius')), lng: Number(data('lng')), lat: Number(data('lat')) };
+        const text = (id: string) => (row.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').trim();
+        return {
+          id: data('id'),
+          rank: Number(data('rank')),
+          kind: data('kind'),
+          operator: data('operator'),
+          technology: data('technology'),
+          radiusMeters: Number(data('radius')),
+          lng: Number(data('lng')),
+          lat: Number(data('lat')),
+          name: text('proposal-name'),
+          location: text('proposal-location'),
+          helped: data('helped') === '' ? [] : data('helped').split(' '),
+          makesShared: data('makes-shared') === 'true',
+        };
       }),
     );
+  }
+
+  /** Sets the aim of the proposals (coverage, shared-site ratio or both) and, when given, the shared-site target in %. */
+  async setProposalAim(aim: 'coverage' | 'shared' | 'both', sharedTargetPercent?: number): Promise<void> {
+    await this.openPanel('proposals');
+    await this.page.getByTestId('proposal-aim').selectOption(aim);
+    if (sharedTargetPercent !== undefined) {
+      const input = this.page.getByTestId('proposal-shared-target');
+      await input.fill(String(sharedTargetPercent));
+      await input.blur();
+    }
+  }
+
+  /** Sets the longest computing time of a proposal run, in seconds. */
+  async setProposalTimeLimit(seconds: number): Promise<void> {
+    await this.openPanel('proposals');
+    const input = this.page.getByTestId('proposal-time-limit');
+    await input.fill(String(seconds));
+    await input.blur();
+  }
+
+  /** The solver's status code and the codes of what the time limit cut short. */
+  async readProposalStatus(): Promise<{ status: string; cutShort: string[]; text: string }> {
+    const summary = this.page.getByTestId('proposals-summary');
+    const cut = (await summary.getAttribute('data-cut-short')) ?? '';
+    return { status: (await summary.getAttribute('data-status')) ?? '', cutShort: cut === '' ? [] : cut.split(' '), text: (await this.page.getByTestId('proposals-status-text').innerText()).trim() };
+  }
+
+  /** Moves a proposal (by id) from the keyboard: picks it, types the coordinates, presses Enter. */
+  async moveProposalByKeyboard(id: string, lng: number, lat: number): Promise<void> {
+    await this.openPanel('proposals');
+    const row = this.page.locator(`[data-testid="proposal-row"][data-id="${id}"]`);
+    await row.getByTestId('proposal-show').click();
+    await row.getByTestId('proposal-move-lng').fill(String(lng));
+    await row.getByTestId('proposal-move-lat').fill(String(lat));
+    await this.waitForProposalEvaluation(() => row.getByTestId('proposal-move-lat').press('Enter'));
   }
 
   async readProposalKpis(): Promise<ProposalKpiReading> {

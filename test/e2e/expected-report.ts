@@ -13,10 +13,13 @@ import {
   type BtsRecord,
   type CoverageInput,
   type CoverageReport,
+  applyMergerTable,
+  filterCoverageInput,
+  NEW_COMMUNE_FIELD,
+  parseMergerCsv,
+  type InputFilters,
   type Hamlet,
 } from '../../src/core';
-import { filterCoverageInput, type InputFilters } from '../../src/state/filter-input';
-import { applyMergerTable, NEW_COMMUNE_FIELD, parseMergerCsv } from '../../src/state/merger-table';
 import { buildCoverageConfig, DEFAULT_SETTINGS, type Settings } from '../../src/state/settings-store';
 
 const GEODATA = path.resolve(import.meta.dirname, '../../public/geodata');

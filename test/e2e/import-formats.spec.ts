@@ -7,7 +7,7 @@ import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCoverageReport, createCoverageAnalysis, parseInputBytes, type BtsRecord, type CoverageReport, type Hamlet, type ParseInputOptions } from '../../src/core';
-import { applyMergerTable, NEW_COMMUNE_FIELD } from '../../src/state/merger-table';
+import { applyMergerTable, NEW_COMMUNE_FIELD } from '../../src/core';
 import { buildCoverageConfig, DEFAULT_SETTINGS } from '../../src/state/settings-store';
 import { closeBrowser } from './browser';
 import { AppDriver, recordMeasurement } from './driver';

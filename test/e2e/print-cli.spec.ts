@@ -47,7 +47,7 @@ describe('npm run print (headless Chromium)', () => {
     expect(info.pageSizesMm[0][1]).toBeCloseTo(297, 0);
     const text = readPdfText(out, 1);
     expect(text).toContain('Phủ sóng 4G Viettel — Phường 1');
-    expect(text).toContain('Phường 1, Thành phố Sóc Trăng');
+    expect(text).toContain('Phường 1 — Thành phố Sóc Trăng');
     expect(text).toContain('Nhà mạng: Viettel');
     expect(text).toContain('Lớp: 4G');
     expect(text).toContain('Dữ liệu minh họa');

@@ -39,7 +39,7 @@ describe('printing maps', () => {
     expectPageSize(result.path, 297, 210);
     const text = readPdfText(result.path);
     expect(text).toContain('Bản đồ phủ sóng di động băng rộng theo ấp');
-    for (const entry of ['Được phủ', 'Chưa được phủ', 'Trạm dùng chung', 'Ranh giới huyện']) expect(text).toContain(entry);
+    for (const entry of ['Được phủ (≥ 50', 'diện tích)', 'Chưa phủ (0', 'Trạm dùng chung', 'Ranh giới huyện']) expect(text).toContain(entry);
     expect(text).toMatch(/Tỷ lệ 1:\d{1,3}( \d{3})+/);
     expect(text).toMatch(/\d+ km/);
     expect(text).toMatch(PRINT_DATE);

@@ -13,7 +13,7 @@ import {
   type ProposalResult,
   type Technology,
 } from '../../src/core';
-import { applyMergerTable } from '../../src/state/merger-table';
+import { applyMergerTable } from '../../src/core';
 import { buildCoverageConfig, DEFAULT_SETTINGS } from '../../src/state/settings-store';
 import { closeBrowser } from './browser';
 import { AppDriver, recordMeasurement, type ProposalReading } from './driver';
@@ -27,6 +27,11 @@ function demoAnalysis(): CoverageAnalysis {
 
 function recordsOf(proposals: ProposalReading[]): BtsRecord[] {
   return proposals.map((proposal) => ({ siteId: proposal.id, operator: proposal.operator, lng: proposal.lng, lat: proposal.lat, technologies: [proposal.technology as Technology], radiusMeters: proposal.radiusMeters }));
+}
+
+/** Hamlet ids the engine finds covered (mobile broadband) in a report. */
+function coveredIds(kpisOf: ReturnType<typeof buildCoverageReport>): Set<string> {
+  return new Set(kpisOf.hamlets.filter((hamlet) => hamlet.covered.mobile).map((hamlet) => hamlet.id));
 }
 
 describe('site proposals', () => {
@@ -49,6 +54,9 @@ describe('site proposals', () => {
 
   it('cancels a run without freezing the page, then proposes the engine’s minimum set', async () => {
     await app.startAndCancelProposals();
+    // The limit bounds the whole run's wall clock: generous, so a machine busy with other suites
+    // still proves the optimum the engine finds without a clock.
+    await app.setProposalTimeLimit(120);
     await app.runProposals();
     const summary = await app.readProposalSummary();
     expect(summary.method).toBe('exact');
@@ -66,6 +74,13 @@ describe('site proposals', () => {
     expect(kpis.sites.after).toBe(after.sites);
     expect(kpis['target-all'].after).toBe(expected.target.layers[0].after);
     expect(kpis['target-all'].state).toBe(expected.target.isReduced ? 'not-met' : 'met');
+    // Named for people, with the commune the engine places them in; coordinates to 6 decimals.
+    for (const proposal of proposals) {
+      expect(proposal.name).toMatch(/^Trạm mới số \d+ — (Xã|Phường|Thị trấn) .+$/);
+      expect(proposal.location).toMatch(/^\d+,\d{6}° B, \d+,\d{6}° Đ$/);
+    }
+    expect(new Set(proposals.map((proposal) => proposal.name)).size).toBe(proposals.length);
+    await expect(app.page.getByTestId('proposal-hamlets').first().innerText()).resolves.toMatch(/^(Ấp|Khóm) .+ \((Xã|Phường|Thị trấn) [^)]+\)/);
     await app.screenshot('10-proposals');
     recordMeasurement('proposals', { solveMs: summary.solveMs, proposals: proposals.length, greedy: summary.greedyCount, optimal: summary.isOptimal });
   });
@@ -77,10 +92,13 @@ describe('site proposals', () => {
     await app.dragProposalAtMapCentre(220, 140);
     const after = await app.readProposals();
     expect(after).toHaveLength(before.length);
-    expect(after[0].id).toBe(before[0].id);
-    expect(after[0].kind).toBe('new');
-    expect([after[0].lng, after[0].lat]).not.toEqual([before[0].lng, before[0].lat]);
-    expect(after.slice(1)).toEqual(before.slice(1));
+    const dragged = after.find((proposal) => proposal.id === before[0].id)!;
+    expect(dragged.kind).toBe('new');
+    expect([dragged.lng, dragged.lat]).not.toEqual([before[0].lng, before[0].lat]);
+    // The others stay where they were (their ranks may change: the list re-ranks).
+    const where = (list: ProposalReading[]) => list.filter((proposal) => proposal.id !== dragged.id).map(({ id, kind, lng, lat }) => ({ id, kind, lng, lat })).sort((a, b) => a.id.localeCompare(b.id));
+    expect(where(after)).toEqual(where(before));
+    expect(after.map((proposal) => proposal.rank)).toEqual(after.map((_, index) => index + 1));
     const kpis = await app.readProposalKpis();
     const engine = engineAfter(after);
     expect(kpis['coverage-mobile'].after).toBe(engine.coveredMobileShare);
@@ -93,24 +111,51 @@ describe('site proposals', () => {
     await app.screenshot('11-proposal-dragged');
   });
 
+  it('re-ranks after an edit: the first proposal moved out to sea, where it covers nothing, goes to the end', async () => {
+    const before = await app.readProposals();
+    const first = before[0];
+    await app.moveProposalByKeyboard(first.id, 106.75, 9.2);
+    const after = await app.readProposals();
+    expect(after.map((proposal) => proposal.rank)).toEqual(after.map((_, index) => index + 1));
+    const moved = after.at(-1)!;
+    expect(moved.id).toBe(first.id);
+    expect(moved.helped).toEqual([]);
+    // By the engine alone: 40 km off the coast it brings no hamlet to covered.
+    const baseCovered = coveredIds(buildCoverageReport(base, []));
+    expect(coveredIds(buildCoverageReport(withExtraBtsRecords(base, recordsOf([moved])), [])).size).toBe(baseCovered.size);
+    // Every hamlet the set newly covers is credited to one proposal, and only those.
+    const afterCovered = coveredIds(buildCoverageReport(withExtraBtsRecords(base, recordsOf(after)), []));
+    const newlyCovered = [...afterCovered].filter((id) => !baseCovered.has(id)).sort();
+    const credited = after.flatMap((proposal) => proposal.helped);
+    expect([...credited].sort()).toEqual(newlyCovered);
+    // It keeps its number; no hamlet is near enough to name a commune.
+    expect(moved.name).toMatch(/^Trạm mới số \d+$/);
+    expect(moved.name).toBe(first.name.replace(/ — .*$/, ''));
+    expect(moved.location).toBe('9,200000° B, 106,750000° Đ');
+  });
+
   it('adds a site where the map is clicked and deletes one, with the engine’s KPIs each time', async () => {
     const before = await app.readProposals();
     await app.addProposalOnMap(-60, 0);
     const editMs = [await app.proposalReanalysisMs()];
     const added = await app.readProposals();
     expect(added).toHaveLength(before.length + 1);
-    expect(added.at(-1)).toMatchObject({ kind: 'new', technology: '4G', radiusMeters: DEFAULT_SETTINGS.radiiMeters['4G'] });
+    const newcomer = added.find((proposal) => !before.some((known) => known.id === proposal.id))!;
+    // No operator is chosen: the site the planner adds is a shared tower.
+    expect(newcomer).toMatchObject({ kind: 'new', technology: '4G', radiusMeters: DEFAULT_SETTINGS.radiiMeters['4G'], operator: 'Dùng chung', makesShared: true });
     expect((await app.readProposalKpis())['coverage-mobile'].after).toBe(engineAfter(added).coveredMobileShare);
     await app.deleteProposal(2);
     editMs.push(await app.proposalReanalysisMs());
     const left = await app.readProposals();
-    expect(left.map((proposal) => proposal.id)).toEqual(added.filter((_, index) => index !== 1).map((proposal) => proposal.id));
+    expect(left.map((proposal) => proposal.id).sort()).toEqual(added.filter((_, index) => index !== 1).map((proposal) => proposal.id).sort());
+    expect(left.map((proposal) => proposal.rank)).toEqual(left.map((_, index) => index + 1));
     const kpis = await app.readProposalKpis();
     expect(kpis['coverage-mobile'].after).toBe(engineAfter(left).coveredMobileShare);
     expect(kpis.sites.after).toBe(engineAfter(left).sites);
+    expect(kpis['shared-sites'].after).toBe(engineAfter(left).sharedSiteShare);
     await app.addProposalByKeyboard(105.972, 9.603);
     const typed = await app.readProposals();
-    expect(typed.at(-1)).toMatchObject({ lng: 105.972, lat: 9.603, kind: 'new' });
+    expect(typed.find((proposal) => !left.some((known) => known.id === proposal.id))).toMatchObject({ lng: 105.972, lat: 9.603, kind: 'new' });
     expect((await app.readProposalKpis()).sites.after).toBe(engineAfter(typed).sites);
     editMs.push(await app.proposalReanalysisMs());
     recordMeasurement('proposal-edits', { addMs: editMs[0], deleteMs: editMs[1], typedAddMs: editMs[2] });
@@ -123,6 +168,33 @@ describe('site proposals', () => {
     await app.waitForProposalsEvaluated();
     expect(await app.readProposals()).toEqual(before);
     expect((await app.readProposalKpis())['coverage-mobile'].after).toBe(kpis['coverage-mobile'].after);
+  });
+
+  it('proposes the fewest upgrades that bring the shared-site ratio over the plan’s 30 %', async () => {
+    const baseKpis = buildCoverageReport(base, []).kpis;
+    // Over 30 %: the smallest whole number of shared sites above 0.3 · sites, each one upgrade.
+    const needed = Math.floor(0.3 * baseKpis.sites + 1e-9) + 1 - baseKpis.sharedSites;
+    expect(needed).toBeGreaterThan(0);
+    await app.setProposalAim('shared', 30);
+    await app.runProposals();
+    const proposals = await app.readProposals();
+    expect(proposals).toHaveLength(needed);
+    for (const proposal of proposals) expect(proposal).toMatchObject({ kind: 'upgrade', makesShared: true });
+    expect(proposals[0].name).toMatch(/^Trạm \S+ thêm \S+ — (Xã|Phường|Thị trấn) .+$/);
+    const kpis = await app.readProposalKpis();
+    const engine = engineAfter(proposals);
+    expect(kpis['shared-sites'].before).toBe(baseKpis.sharedSiteShare);
+    expect(kpis['shared-sites'].after).toBe(engine.sharedSiteShare);
+    expect(engine.sharedSiteShare).toBe((baseKpis.sharedSites + needed) / baseKpis.sites);
+    expect(engine.sharedSiteShare).toBeGreaterThan(0.3);
+    expect(kpis['shared-sites'].state).toBe('met');
+    expect(kpis['target-all']).toBeUndefined();
+    const status = await app.readProposalStatus();
+    expect(['optimal', 'time-limit']).toContain(status.status);
+    expect(status.text).not.toMatch(/HiGHS|greedy|worker|tham lam/i);
+    const summary = await app.readProposalSummary();
+    recordMeasurement('proposals-shared', { solveMs: summary.solveMs, proposals: proposals.length, status: status.status });
+    await app.screenshot('12-proposals-shared');
   });
 
   it('exports CSV and GeoJSON that the site import reads back to the same coverage', async () => {

@@ -1,6 +1,6 @@
 import KDBush from 'kdbush';
 import type { BtsRecord, Site, Technology } from '../types';
-import { TECHNOLOGIES } from '../types';
+import { SHARED_TOWER_OPERATOR, TECHNOLOGIES } from '../types';
 import { haversineMeters, metersToDegrees, type Meters } from '../units';
 
 function find(parent: Int32Array, i: number): number {
@@ -14,7 +14,7 @@ function find(parent: Int32Array, i: number): number {
 /**
  * Merges BTS records into sites: records of any operators whose points lie within
  * `colocationMeters` of each other form one site (single linkage, so chains join). A site is
- * shared when it hosts at least two distinct operators.
+ * shared when it hosts at least two distinct operators, or a shared tower (`SHARED_TOWER_OPERATOR`).
  * @param records BTS records (one operator per record)
  * @param colocationMeters the co-location distance, metres (0 joins identical points only)
  * @returns sites sorted by id; a site's id is the smallest `siteId` among its records, its
@@ -70,7 +70,7 @@ export function clusterSites(records: BtsRecord[], colocationMeters: Meters): Si
       operators: [...operators].sort(),
       technologies: TECHNOLOGIES.filter((technology) => technologies.has(technology)),
       recordSiteIds,
-      shared: operators.size >= 2,
+      shared: operators.size >= 2 || operators.has(SHARED_TOWER_OPERATOR),
     });
   }
   sites.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.lng - b.lng || a.lat - b.lat));

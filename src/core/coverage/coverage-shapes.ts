@@ -1,5 +1,5 @@
 import { listOf } from '../messages';
-import { TECHNOLOGIES, type BtsRecord, type CoverageConfig, type FibrePoint, type FibreRoute, type LayerName, type Technology, type Warning } from '../types';
+import { SHARED_TOWER_OPERATOR, TECHNOLOGIES, type BtsRecord, type CoverageConfig, type FibrePoint, type FibreRoute, type LayerName, type Technology, type Warning } from '../types';
 import { metersToDegrees, type Meters } from '../units';
 
 /** One coverage layer: a layer name, either for all operators (`operator: null`) or for one. */
@@ -69,7 +69,8 @@ export const MAX_OPERATOR_LAYERS = 9;
 
 /**
  * The layers computed for a set of operators: `mobile`, `4g`, `5g`, `ftth` overall, then the three
- * mobile layers per operator (operators sorted, at most `MAX_OPERATOR_LAYERS`).
+ * mobile layers per operator (operators sorted, at most `MAX_OPERATOR_LAYERS`). A shared tower
+ * (`SHARED_TOWER_OPERATOR`) has no layer of its own: it counts for the overall layers only.
  * @param operators operator names, in any order, duplicates allowed
  * @returns the layer keys; index in this array = bit in a shape mask
  * @example buildLayerKeys(['Viettel']) // [mobile, 4g, 5g, ftth, Viettel mobile, Viettel 4g, Viettel 5g]
@@ -81,7 +82,7 @@ export function buildLayerKeys(operators: Iterable<string>): LayerKey[] {
     { layer: '5g', operator: null },
     { layer: 'ftth', operator: null },
   ];
-  const sorted = [...new Set(operators)].sort().slice(0, MAX_OPERATOR_LAYERS);
+  const sorted = [...new Set(operators)].filter((operator) => operator !== SHARED_TOWER_OPERATOR).sort().slice(0, MAX_OPERATOR_LAYERS);
   for (const operator of sorted) {
     keys.push({ layer: 'mobile', operator }, { layer: '4g', operator }, { layer: '5g', operator });
   }

@@ -1,4 +1,4 @@
-import type { CoverageInput, CoverageReport, HamletResult, LayerName } from '../types';
+import type { CoverageInput, CoverageReport, GroupKpis, HamletResult, LayerName } from '../types';
 import { LAYER_NAMES } from '../types';
 import { writeCsv, type WriteCsvOptions } from './write-csv';
 
@@ -20,16 +20,21 @@ export function roundNumbers<T>(value: T): T {
 }
 
 /** Machine column names of {@link formatHamletsCsv} (the CLI's `hamlets.csv`), in order. */
-export const HAMLET_CSV_COLUMNS: readonly string[] = ['id', 'name', 'commune', 'district', 'households', 'population', 'area_km2', ...LAYER_NAMES.flatMap((layer) => [`fraction_${layer}`, `covered_${layer}`])];
+export const HAMLET_CSV_COLUMNS: readonly string[] = ['id', 'name', 'commune', 'district', 'district_key', 'commune_key', 'new_commune_key', 'households', 'population', 'area_km2', ...LAYER_NAMES.flatMap((layer) => [`fraction_${layer}`, `covered_${layer}`])];
+
+function unitKeyOf(hamlet: HamletResult, grouping: string): string {
+  return hamlet.groupKeys && Object.hasOwn(hamlet.groupKeys, grouping) ? hamlet.groupKeys[grouping] : '';
+}
 
 /**
  * One CSV row per hamlet, with machine column names (the CLI's `hamlets.csv`, for scripts and GIS):
- * ids, names, households, area, and fraction and covered flag (`true` / `false`) per layer. Written by
+ * ids, names, the report's unit keys (district, commune, post-2025 commune; codes where the layer has
+ * them), households, area, and fraction and covered flag (`true` / `false`) per layer. Written by
  * `writeCsv`, so text a spreadsheet would run as a formula is escaped.
  * @param hamlets hamlet results (e.g. a filtered list)
  * @param options CSV dialect and byte-order mark (see `writeCsv`)
  * @returns CSV text with a header row
- * @example formatHamletsCsv(report.hamlets).split('\r\n')[0] // "\ufeffid,name,commune,district,households,..."
+ * @example formatHamletsCsv(report.hamlets).split('\r\n')[0] // "\ufeffid,name,commune,district,district_key,commune_key,new_commune_key,households,..."
  */
 export function formatHamletsCsv(hamlets: HamletResult[], options: WriteCsvOptions = {}): string {
   const rows = hamlets.map((hamlet) => [
@@ -37,12 +42,56 @@ export function formatHamletsCsv(hamlets: HamletResult[], options: WriteCsvOptio
     hamlet.name,
     hamlet.commune,
     hamlet.district,
+    // The report's unit keys (the code where the hamlet layer has one): the rows to join or group by.
+    unitKeyOf(hamlet, 'district'),
+    unitKeyOf(hamlet, 'commune'),
+    unitKeyOf(hamlet, 'new_commune'),
     hamlet.households,
     hamlet.population,
     Math.round(hamlet.areaKm2 * 1e6) / 1e6,
     ...LAYER_NAMES.flatMap((layer) => [Math.round(hamlet.fraction[layer] * 1e6) / 1e6, String(hamlet.covered[layer])]),
   ]);
   return writeCsv(HAMLET_CSV_COLUMNS, rows, options);
+}
+
+/** Machine column names of {@link formatGroupsCsv} (the CLI's `groups.csv`), in order. */
+export const GROUP_CSV_COLUMNS: readonly string[] = ['grouping', 'key', 'code', 'name', 'parent_key', 'parent_name', 'hamlets', 'households', 'covered_mobile', 'covered_mobile_share', 'covered_4g_share', 'covered_5g_share', 'covered_ftth_share', 'covered_mobile_household_share', 'ftth_household_ceiling', 'sites', 'shared_sites', 'shared_site_share'];
+
+const rounded = (share: number | null): number | null => (share === null ? null : Math.round(share * 1e6) / 1e6);
+
+/**
+ * One CSV row per unit of every grouping of the report: the grouping, the unit's key and code, its
+ * name and its parent's, then its KPIs (shares in [0, 1], empty when unknown). Written by `writeCsv`,
+ * so text a spreadsheet would run as a formula is escaped.
+ * @param groups the report's groups (`report.groups`)
+ * @param options CSV dialect and byte-order mark (see `writeCsv`)
+ * @returns CSV text with a header row
+ * @example formatGroupsCsv(report.groups).split('\r\n')[0] // "\ufeffgrouping,key,code,name,parent_key,parent_name,..."
+ */
+export function formatGroupsCsv(groups: Record<string, GroupKpis[]>, options: WriteCsvOptions = {}): string {
+  const rows = Object.keys(groups).flatMap((grouping) =>
+    groups[grouping].map((row) => [
+      grouping,
+      row.key,
+      row.code,
+      row.label,
+      row.parentKey,
+      row.parentLabel,
+      row.hamlets,
+      row.households,
+      row.coveredMobile,
+      rounded(row.coveredMobileShare),
+      rounded(row.covered4gShare),
+      rounded(row.covered5gShare),
+      rounded(row.coveredFtthShare),
+      rounded(row.coveredMobileHouseholdShare),
+      rounded(row.ftthHouseholdCeiling),
+      row.sites,
+      row.sharedSites,
+      rounded(row.sharedSiteShare),
+    ]),
+  );
+  return writeCsv(GROUP_CSV_COLUMNS, rows, options);
 }
 
 /**
@@ -106,6 +155,7 @@ export function formatSitesGeoJson(report: CoverageReport, demo: boolean) {
         technologies: site.technologies.join(';'),
         shared: site.shared,
         record_site_ids: site.recordSiteIds.join(';'),
+        hamlet_id: site.hamletId,
         'marker-color': site.shared ? '#7b3294' : '#999999',
       },
       geometry: { type: 'Point' as const, coordinates: [Math.round(site.lng * 1e6) / 1e6, Math.round(site.lat * 1e6) / 1e6] },

@@ -4,7 +4,7 @@
  */
 export const IO_MESSAGE_CODES = [
   // Places inside a row or a feature, used as the `at` parameter of other messages.
-  'json-value', 'in-column', 'in-property', 'no-column', 'no-property', 'at-position', 'ring-label', 'ring-of-polygon-label',
+  'json-value', 'in-column', 'in-columns', 'polygon-centre', 'in-property', 'no-column', 'no-property', 'at-position', 'ring-label', 'ring-of-polygon-label',
   'delimiter-comma', 'delimiter-semicolon', 'delimiter-tab',
   // A whole file that cannot be used.
   'file-empty', 'file-too-large', 'file-binary', 'file-binary-excel', 'file-binary-zip', 'no-rows', 'no-usable-rows',
@@ -17,10 +17,13 @@ export const IO_MESSAGE_CODES = [
   'xml-malformed', 'kml-wrong-root', 'kml-unreadable', 'kmz-no-kml',
   'xls-old-format', 'xlsx-unreadable', 'xlsx-no-sheet', 'sheet-empty',
   'unknown-crs', 'file-unreadable', 'file-not-found', 'file-read-failed',
+  'measurements-too-large', 'measurements-too-large-page', 'measurements-format-unsupported',
   // The configuration file.
   'config-invalid', 'config-not-object', 'config-unknown-key', 'config-target-twice', 'config-target-incomplete',
   'expect-object', 'expect-radius', 'expect-threshold', 'expect-distance', 'expect-beamwidth', 'expect-one-of', 'expect-text',
   'expect-names', 'expect-list', 'expect-share', 'expect-non-negative',
+  'expect-whole-number-from', 'expect-whole-number-in', 'expect-level-dbm', 'expect-months', 'expect-hours', 'expect-share-open',
+  'expect-gain-dbi', 'expect-height', 'expect-margin-db', 'expect-boolean',
   // Why one row or feature is skipped.
   'missing-longitude', 'missing-latitude', 'longitude-not-number', 'latitude-not-number', 'longitude-out-of-range',
   'latitude-out-of-range', 'coordinates-zero', 'position-not-numbers',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeGolden } from '../../../test/helpers/golden';
+import { SHARED_TOWER_OPERATOR } from '../types';
 import { OPERATOR_ALIASES, normalizeOperator } from './normalize-operator';
 
 describeGolden('normalizeOperator', (input) => {
@@ -24,9 +25,13 @@ describe('normalizeOperator', () => {
     fc.assert(
       fc.property(fc.string(), (raw) => {
         const result = normalizeOperator(raw);
-        return result.known ? Object.keys(OPERATOR_ALIASES).includes(result.name) : result.name === raw.trim();
+        return result.known ? [...Object.keys(OPERATOR_ALIASES), SHARED_TOWER_OPERATOR].includes(result.name) : result.name === raw.trim();
       }),
       { seed: 42, numRuns: 1000 },
     );
+  });
+
+  it('reads a proposed shared tower back as one, not as an unknown operator', () => {
+    for (const raw of ['Dùng chung', 'DUNG CHUNG', 'trạm dùng chung', 'shared']) expect(normalizeOperator(raw)).toEqual({ name: SHARED_TOWER_OPERATOR, known: true });
   });
 });

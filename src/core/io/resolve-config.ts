@@ -3,6 +3,7 @@ import { TECHNOLOGIES, type CoverageConfig, type FieldMapping, type PlanTarget, 
 import { listOf, message, quotedValue, type Message } from '../messages';
 import { CoverageInputError } from './input-error';
 import { isRecord, readJsonInput } from './read-feature-collection';
+import { EVIDENCE_CONFIG_KEYS, readEvidenceConfig } from '../measurements/read-evidence-config';
 
 const RADIUS_KEYS: readonly (Technology | 'ftth')[] = [...TECHNOLOGIES, 'ftth'];
 const THRESHOLD_KEYS = ['mobile', 'ftth'] as const;
@@ -45,7 +46,7 @@ export function resolveConfig(partial: unknown, file: string, defaults: Coverage
   };
   const user = partial === undefined || partial === null ? {} : readJsonInput(partial, file);
   if (!isRecord(user)) throw new CoverageInputError({ code: 'config-not-object', file, params: { value: quotedValue(user) } });
-  checkKeys(user, Object.keys(defaults), '', file);
+  checkKeys(user, [...new Set([...Object.keys(defaults), ...EVIDENCE_CONFIG_KEYS])], '', file);
 
   const config: CoverageConfig = {
     radiiMeters: { ...defaults.radiiMeters },
@@ -56,6 +57,9 @@ export function resolveConfig(partial: unknown, file: string, defaults: Coverage
     fields: Object.fromEntries(FIELD_KEYS.map((key) => [key, [...defaults.fields[key]]])) as unknown as FieldMapping,
     targets: defaults.targets.map((target) => ({ ...target })),
   };
+  // Measurement rules, radius overrides and the reach model: kept from the defaults unless given.
+  for (const key of EVIDENCE_CONFIG_KEYS) if (defaults[key] !== undefined) Object.assign(config, { [key]: defaults[key] });
+  Object.assign(config, readEvidenceConfig(user, fail, file));
 
   if (user.radiiMeters !== undefined) {
     const radii = requireObject(user.radiiMeters, 'radiiMeters', fail);

@@ -1,14 +1,13 @@
-import type { GroupKpis, HamletResult, KpiSet, Site } from '../types';
-
-/** One collator for all group keys: `localeCompare(b, 'vi')` would build one per comparison. */
-const VIETNAMESE_ORDER = new Intl.Collator('vi');
+import type { GroupKpis, GroupUnit, HamletResult, KpiSet, Site } from '../types';
 
 function share(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
 }
 
 /**
- * The plan's coverage KPIs for a set of hamlets and the sites that stand in them.
+ * The plan's coverage KPIs for a set of hamlets and the sites that stand in them. A hamlet without
+ * area (`areaKm2` 0: an empty or degenerate polygon, already warned as `hamlet-empty-area`) has no
+ * coverage to measure and is left out of every count and denominator, households included.
  * @param hamlets hamlet results (fractions and covered flags)
  * @param sites merged sites
  * @returns counts and shares in [0, 1]; household-weighted shares are null when no hamlet has
@@ -25,7 +24,10 @@ export function computeKpis(hamlets: HamletResult[], sites: Site[]): KpiSet {
   let households4g = 0;
   let households5g = 0;
   let ftthHouseholds = 0;
+  let count = 0;
   for (const hamlet of hamlets) {
+    if (!(hamlet.areaKm2 > 0)) continue;
+    count++;
     const weight = hamlet.households ?? 0;
     households += weight;
     if (hamlet.covered.mobile) {
@@ -46,7 +48,6 @@ export function computeKpis(hamlets: HamletResult[], sites: Site[]): KpiSet {
     }
   }
   const sharedSites = sites.filter((site) => site.shared).length;
-  const count = hamlets.length;
   const weighted = (part: number): number | null => (households > 0 ? part / households : null);
   return {
     hamlets: count,
@@ -70,30 +71,30 @@ export function computeKpis(hamlets: HamletResult[], sites: Site[]): KpiSet {
 }
 
 /**
- * KPIs per group: hamlets by their key, sites by the key of the hamlet they stand in.
+ * KPIs per unit of a grouping: hamlets by their unit key, sites by the unit of the hamlet they stand in.
  * @param hamlets hamlet results
- * @param hamletKeys group key of each hamlet (same order)
+ * @param grouping each hamlet's unit key (same order as `hamlets`) and the units, in display order
  * @param sites merged sites
- * @param siteKeys group key of each site, or null for a site outside every hamlet
- * @returns one entry per key that has hamlets, sorted by key (Vietnamese collation)
- * @example computeGroupKpis(hamlets, hamlets.map((h) => h.district), sites, siteDistricts)
+ * @param siteHamlets for each site, the index of the hamlet it stands in, or -1 (counted in no unit)
+ * @returns one row per unit, in the units' order
+ * @example computeGroupKpis(report.hamlets, groupHamlets(input.hamlets, 'commune'), sites, siteHamlets)[0].label
  */
-export function computeGroupKpis(hamlets: HamletResult[], hamletKeys: string[], sites: Site[], siteKeys: (string | null)[]): GroupKpis[] {
+export function computeGroupKpis(hamlets: HamletResult[], grouping: { keys: string[]; units: GroupUnit[] }, sites: Site[], siteHamlets: ArrayLike<number>): GroupKpis[] {
   const hamletsByKey = new Map<string, HamletResult[]>();
   hamlets.forEach((hamlet, i) => {
-    const list = hamletsByKey.get(hamletKeys[i]);
+    const key = grouping.keys[i];
+    const list = hamletsByKey.get(key);
     if (list) list.push(hamlet);
-    else hamletsByKey.set(hamletKeys[i], [hamlet]);
+    else hamletsByKey.set(key, [hamlet]);
   });
   const sitesByKey = new Map<string, Site[]>();
   sites.forEach((site, i) => {
-    const key = siteKeys[i];
-    if (key === null) return;
+    const h = siteHamlets[i];
+    if (h < 0) return;
+    const key = grouping.keys[h];
     const list = sitesByKey.get(key);
     if (list) list.push(site);
     else sitesByKey.set(key, [site]);
   });
-  return [...hamletsByKey.keys()]
-    .sort(VIETNAMESE_ORDER.compare)
-    .map((key) => ({ key, ...computeKpis(hamletsByKey.get(key) ?? [], sitesByKey.get(key) ?? []) }));
+  return grouping.units.map((unit) => ({ ...unit, ...computeKpis(hamletsByKey.get(unit.key) ?? [], sitesByKey.get(unit.key) ?? []) }));
 }

@@ -1,5 +1,5 @@
 import type { CoverageAnalysis } from '../analyze-coverage';
-import type { BtsRecord, Technology } from '../types';
+import { SHARED_TOWER_OPERATOR, type BtsRecord, type Technology } from '../types';
 import { ellipsoidMetersPerDegree, metersToDegrees } from '../units';
 import { distanceToHamletMeters, pointOnHamlet } from '../coverage/hamlet-geometry';
 import { SitingError, type CandidateKind, type CandidateOptions, type CandidateSource, type SitingCandidate } from './siting-types';
@@ -16,7 +16,7 @@ export const DEFAULT_CANDIDATE_OPTIONS = {
 export interface ResolvedCandidateOptions {
   /** Chosen operators (empty = mobile broadband overall). */
   operators: string[];
-  /** Operators new towers are proposed for. */
+  /** Operators new towers are proposed for (`SHARED_TOWER_OPERATOR` when none is chosen). */
   newSiteOperators: string[];
   /** Operators upgrades may add. */
   upgradeOperators: string[];
@@ -59,15 +59,14 @@ export function resolveCandidateOptions(analysis: CoverageAnalysis, options: Can
     if (!(weights[kind] > 0) || !Number.isFinite(weights[kind])) throw new SitingError('invalid-option', `weight of ${kind} candidates ${String(weights[kind])} must be a positive number`, `weights.${kind}`);
   }
   const operators = [...new Set(options.operators ?? [])];
-  const byCount = operatorsByRecordCount([...analysis.input.btsRecords, ...analysis.extraRecords]);
-  const fallback = options.newSiteOperator ?? byCount[0];
-  if (operators.length === 0 && fallback === undefined) {
-    throw new SitingError('invalid-option', 'no operator is chosen and the data has no BTS record to take one from: give an operator', 'operators');
+  if (operators.includes(SHARED_TOWER_OPERATOR)) {
+    throw new SitingError('invalid-option', `"${SHARED_TOWER_OPERATOR}" marks a shared tower, not an operator whose coverage can be a target`, 'operators');
   }
+  const inData = operatorsByRecordCount([...analysis.input.btsRecords, ...analysis.extraRecords]).filter((operator) => operator !== SHARED_TOWER_OPERATOR);
   return {
     operators,
-    newSiteOperators: operators.length > 0 ? operators : [fallback as string],
-    upgradeOperators: operators.length > 0 ? operators : [...byCount].sort(),
+    newSiteOperators: operators.length > 0 ? operators : [SHARED_TOWER_OPERATOR],
+    upgradeOperators: operators.length > 0 ? operators : [...inData].sort(),
     technology,
     radiusMeters,
     gridSpacingMeters,
@@ -79,13 +78,16 @@ export function resolveCandidateOptions(analysis: CoverageAnalysis, options: Can
 
 /**
  * Builds the siting candidates: (a) co-location upgrades, one per existing site and chosen operator
- * it lacks, at the position of the site's first record (so the new record joins that site);
- * (b) new towers on a grid (`gridSpacingMeters`) at every grid point inside or within the radius
+ * it lacks (every operator in the data when none is chosen), at the position of the site's first
+ * record (so the new record joins that site); new towers — for each chosen operator, or when none is
+ * chosen one operator-neutral shared tower (`SHARED_TOWER_OPERATOR`) per point — (b) on a grid (`gridSpacingMeters`) at every grid point inside or within the radius
  * of a hamlet the target leaves uncovered; (c) a point inside each such hamlet; (d) user points.
  * Candidates that would cover nothing are kept here and dropped by the coverage-gain step.
  * @param analysis the coverage analysis (sites, prepared hamlets, current fractions)
  * @param options operators, technology, radius (metres), grid spacing (metres), weights, user points
- * @returns candidates in a stable order: upgrades (by site id), grid (south to north, west to east), hamlet points, user points
+ * @returns candidates in a stable order: upgrades (by site id), grid (south to north, west to east),
+ *   hamlet points, user points; ids `upgrade:<site>:<operator>`, `grid:<i>:<j>[:<operator>]`,
+ *   `hamlet:<id>[:<operator>]`, `user:<n>[:<operator>]` (no operator for a shared tower)
  * @throws {SitingError} `invalid-option` (see {@link resolveCandidateOptions})
  * @example buildCandidates(analysis, { operators: ['Viettel'], gridSpacingMeters: 500 }).length
  */
@@ -93,7 +95,8 @@ export function buildCandidates(analysis: CoverageAnalysis, options: CandidateOp
   const resolved = resolveCandidateOptions(analysis, options);
   const { technology, radiusMeters, weights } = resolved;
   const candidates: SitingCandidate[] = [];
-  const add = (kind: CandidateKind, source: CandidateSource, id: string, operator: string, lng: number, lat: number, host?: { siteId: string; operators: string[] }) => {
+  const add = (kind: CandidateKind, source: CandidateSource, base: string, operator: string, lng: number, lat: number, host?: { siteId: string; operators: string[] }) => {
+    const id = operator === SHARED_TOWER_OPERATOR ? base : `${base}:${operator}`;
     const record: BtsRecord = { siteId: id, operator, lng, lat, technologies: [technology], radiusMeters, source: `proposal:${id}` };
     candidates.push({
       id,
@@ -112,7 +115,7 @@ export function buildCandidates(analysis: CoverageAnalysis, options: CandidateOp
       const anchor = recordsById.get(site.recordSiteIds[0]) ?? { lng: site.lng, lat: site.lat };
       for (const operator of resolved.upgradeOperators) {
         if (site.operators.includes(operator)) continue;
-        add('upgrade', 'colocation', `upgrade:${site.id}:${operator}`, operator, anchor.lng, anchor.lat, { siteId: site.id, operators: site.operators });
+        add('upgrade', 'colocation', `upgrade:${site.id}`, operator, anchor.lng, anchor.lat, { siteId: site.id, operators: site.operators });
       }
     }
   }
@@ -120,20 +123,20 @@ export function buildCandidates(analysis: CoverageAnalysis, options: CandidateOp
   const uncovered = findUncoveredHamlets(analysis, findTargetLayers(analysis, resolved.operators));
   if (resolved.gridSpacingMeters > 0 && uncovered.length > 0) {
     for (const [i, j, lng, lat] of gridPoints(analysis, uncovered, resolved.gridSpacingMeters, radiusMeters)) {
-      for (const operator of resolved.newSiteOperators) add('new', 'grid', `grid:${i}:${j}:${operator}`, operator, lng, lat);
+      for (const operator of resolved.newSiteOperators) add('new', 'grid', `grid:${i}:${j}`, operator, lng, lat);
     }
   }
   if (resolved.includeHamletPoints) {
     for (const h of uncovered) {
       const [lng, lat] = pointOnHamlet(analysis.prepared[h]);
-      for (const operator of resolved.newSiteOperators) add('new', 'hamlet', `hamlet:${analysis.input.hamlets[h].id}:${operator}`, operator, lng, lat);
+      for (const operator of resolved.newSiteOperators) add('new', 'hamlet', `hamlet:${analysis.input.hamlets[h].id}`, operator, lng, lat);
     }
   }
   (options.userPoints ?? []).forEach((point, n) => {
     if (!Number.isFinite(point.lng) || !Number.isFinite(point.lat) || Math.abs(point.lat) > 90 || Math.abs(point.lng) > 180) {
       throw new SitingError('invalid-option', `user point ${n + 1} (${String(point.lng)}, ${String(point.lat)}) is not a WGS84 position`, `userPoints[${n}]`);
     }
-    for (const operator of point.operator ? [point.operator] : resolved.newSiteOperators) add('new', 'user', `user:${n + 1}:${operator}`, operator, point.lng, point.lat);
+    for (const operator of point.operator ? [point.operator] : resolved.newSiteOperators) add('new', 'user', `user:${n + 1}`, operator, point.lng, point.lat);
   });
   return candidates;
 }

@@ -23,6 +23,11 @@ export interface CoverageGain {
   covers: number[][];
   /** Hamlet–candidate pairs the kernel evaluated (for measurements). */
   pairsEvaluated: number;
+  /** Uncovered hamlets evaluated, and in all (fewer when the deadline stopped the computation). */
+  hamletsDone: number;
+  hamletsTotal: number;
+  /** Per element: 1 when its hamlet was evaluated (an element left out has no covering candidate yet). */
+  isEvaluated: Uint8Array;
 }
 
 /** Options of {@link computeCoverageGain}. */
@@ -31,6 +36,8 @@ export interface CoverageGainOptions {
   onProgress?: (done: number, total: number) => void;
   /** Checked every few hamlets; when it turns true the computation stops with a `cancelled` error. */
   signal?: { readonly aborted: boolean };
+  /** Checked every few hamlets; when it turns true the computation stops and returns what it has. */
+  isPastDeadline?: () => boolean;
 }
 
 /** Layer keys and shape sets for the target layers: the analysis' own when it has every needed operator. */
@@ -62,8 +69,9 @@ function resolveLayerSpace(analysis: CoverageAnalysis, operators: string[]): { l
  * @param analysis the coverage analysis (prepared hamlets, indexed shapes, fractions)
  * @param candidates the candidates (each makes exactly one omnidirectional shape)
  * @param operators chosen operators (empty = mobile broadband overall)
- * @param options progress and cancellation
- * @returns elements (uncovered hamlet × target layer) and the candidate ↔ element cover lists
+ * @param options progress, cancellation and a deadline check
+ * @returns elements (uncovered hamlet × target layer), the candidate ↔ element cover lists, and how
+ *   many hamlets were evaluated before the deadline (all, without one)
  * @throws {SitingError} `too-many-operators`, `cancelled`
  * @example computeCoverageGain(analysis, buildCandidates(analysis), []).covers[0] // [3, 7]
  */
@@ -99,27 +107,33 @@ export function computeCoverageGain(analysis: CoverageAnalysis, candidates: Siti
   const covers: number[][] = candidates.map(() => []);
   const scratch = new KernelScratch();
   const out = new Float64Array(layerCount);
+  const isEvaluated = new Uint8Array(elements.length);
   let pairsEvaluated = 0;
   let done = 0;
   for (const [h, hamletElements] of elementOf) {
     if (done % 32 === 0) {
       if (options.signal?.aborted) throw new SitingError('cancelled', 'proposal run cancelled');
+      if (options.isPastDeadline?.()) break;
       options.onProgress?.(done, elementOf.size);
     }
     done++;
+    for (const element of hamletElements) if (element !== undefined) isEvaluated[element] = 1;
     const hamlet = analysis.prepared[h];
     const [minLng, minLat, maxLng, maxLat] = hamlet.bbox;
     let openMask = 0;
     hamletElements.forEach((element, t) => {
       if (element !== undefined) openMask |= 1 << targetBits[t];
     });
+    const reaching = candidateSet.index.search(minLng, minLat, maxLng, maxLat).filter((c) => (built.shapes.mask[c] & openMask) !== 0);
+    // No candidate reaches the hamlet: its base shapes need not be gathered (an edit's re-ranking
+    // evaluates a few proposals against every uncovered hamlet).
+    if (reaching.length === 0) continue;
     scratch.count = 0;
     for (const set of baseSets) scratch.addCandidates(hamlet, set.shapes, set.index.search(minLng, minLat, maxLng, maxLat));
     // Only the open target layers matter: other bits off keeps the kernel from scanning them.
     for (let i = 0; i < scratch.count; i++) scratch.mask[i] &= openMask;
     const baseCount = scratch.count;
-    for (const c of candidateSet.index.search(minLng, minLat, maxLng, maxLat)) {
-      if ((built.shapes.mask[c] & openMask) === 0) continue;
+    for (const c of reaching) {
       scratch.count = baseCount;
       scratch.addCandidates(hamlet, built.shapes, [c]);
       scratch.mask[baseCount] &= openMask;
@@ -133,8 +147,8 @@ export function computeCoverageGain(analysis: CoverageAnalysis, candidates: Siti
       });
     }
   }
-  options.onProgress?.(elementOf.size, elementOf.size);
+  options.onProgress?.(done, elementOf.size);
   for (const list of coveredBy) list.sort((a, b) => a - b);
   for (const list of covers) list.sort((a, b) => a - b);
-  return { targets, elements, coveredBy, covers, pairsEvaluated };
+  return { targets, elements, coveredBy, covers, pairsEvaluated, hamletsDone: done, hamletsTotal: elementOf.size, isEvaluated };
 }

@@ -1,10 +1,53 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeGolden } from '../../../test/helpers/golden';
 import { buildCoverageReport, createCoverageAnalysis, withExtraBtsRecords } from '../analyze-coverage';
 import { DEFAULT_CONFIG } from '../config/default-config';
+import { parseBtsGeoJson } from '../io/parse-bts-records';
+import { parseHamletsGeoJson } from '../io/parse-hamlets';
+import { resolveConfig } from '../io/resolve-config';
 import type { BtsRecord, CoverageInput, Hamlet } from '../types';
 import { buildCandidates } from './build-candidates';
 import { computeCoverageGain } from './coverage-gain';
-import { proposeSites, type ProposePhase } from './propose-sites';
+import { proposeSites, type ProposeOptions, type ProposePhase } from './propose-sites';
+import type { HighsLike } from './siting-types';
+
+let highs: HighsLike;
+beforeAll(async () => {
+  highs = await (await import('highs')).default();
+});
+
+interface CaseCollection {
+  type: 'FeatureCollection';
+  properties: { options: ProposeOptions };
+  features: { properties: { role: string } }[];
+}
+
+/** A case is one FeatureCollection: hamlet and bts features by `role`; the options in `properties.options`. */
+describeGolden('proposeSites', (goldenCase) => {
+  const collection = goldenCase.json() as CaseCollection;
+  const byRole = (role: string) => ({ type: 'FeatureCollection', features: collection.features.filter((feature) => feature.properties.role === role) });
+  const config = resolveConfig({}, goldenCase.fileName);
+  const input = { hamlets: parseHamletsGeoJson(byRole('hamlet'), goldenCase.fileName, config.fields).items, btsRecords: parseBtsGeoJson(byRole('bts'), goldenCase.fileName).items, fibrePoints: [], fibreRoutes: [], indicators: [] };
+  const result = proposeSites(createCoverageAnalysis(input, config), collection.properties.options, highs);
+  return {
+    status: result.status,
+    objective: result.objective,
+    greedy: result.greedy,
+    sharing: result.sharing,
+    after: { sites: result.after.sites, sharedSites: result.after.sharedSites, coveredMobile: result.after.coveredMobile },
+    proposals: result.proposals.map((proposal) => ({
+      rank: proposal.rank,
+      id: proposal.id,
+      kind: proposal.kind,
+      hostSiteId: proposal.hostSiteId,
+      operator: proposal.operator,
+      operators: proposal.operators,
+      name: proposal.name,
+      helped: proposal.helped.map((hamlet) => `${hamlet.hamletId}${hamlet.operator === null ? '' : ` ${hamlet.operator}`}`),
+      makesShared: proposal.makesShared,
+    })),
+  };
+});
 
 function square(id: string, west: number, south: number, size: number, households: number): Hamlet {
   return {
@@ -98,5 +141,88 @@ describe('proposeSites', () => {
     expect(result.target.layers[0]).toMatchObject({ operator: 'Vietnamobile', before: 0 });
     expect(result.target.layers[0].after).toBeGreaterThanOrEqual(0.5);
     expect(result.proposals.every((proposal) => proposal.operator === 'Vietnamobile')).toBe(true);
+  });
+});
+
+describe('proposeSites within a time limit (fake clock)', () => {
+  /** A 10 × 10 grid of 2 km hamlets with no site at all: 100 uncovered hamlets. */
+  const bare = (): CoverageInput => ({
+    hamlets: Array.from({ length: 100 }, (_, k) => square(`G${k}`, 105.6 + (k % 10) * 0.02, 9.4 + Math.floor(k / 10) * 0.02, 0.018, 10)),
+    btsRecords: [],
+    fibrePoints: [],
+    fibreRoutes: [],
+    indicators: [],
+  });
+
+  it('stops the coverage gain at the deadline and says what the limit cut short', () => {
+    const analysis = createCoverageAnalysis(bare(), DEFAULT_CONFIG);
+    let time = 0;
+    const result = proposeSites(
+      analysis,
+      {
+        gridSpacingMeters: 2000,
+        timeLimitSeconds: 1,
+        now: () => time,
+        // The clock jumps past the deadline once 32 hamlets are done; the next check (at 64) stops.
+        onProgress: (phase, done) => {
+          if (phase === 'coverage-gain' && done >= 32) time = 5000;
+        },
+      },
+      highs,
+    );
+    expect(result.timing.cutShort).toEqual([
+      { code: 'cut-short.coverage-gain', params: { done: 64, total: 100 } },
+      { code: 'cut-short.greedy', params: { picked: 0 } },
+      { code: 'cut-short.solve-skipped', params: {} },
+      { code: 'over-time', params: { seconds: 5, limit: 1 } },
+    ]);
+    expect(result.status.code).toBe('no-time-left');
+    // Hamlets the gain never reached are not called uncoverable.
+    expect(result.uncoverable).toEqual([]);
+  });
+
+  it('gives HiGHS only the time left less the after-analysis reserve, so the whole run stays within the limit', () => {
+    const analysis = createCoverageAnalysis(smallProvince(), DEFAULT_CONFIG);
+    let time = 0;
+    const limits: number[] = [];
+    // HiGHS as it behaves when it runs to its limit: the clock moves by the limit, the status is "time limit".
+    const atLimit: HighsLike = {
+      createModel: (source) => {
+        const model = highs.createModel(source);
+        let limit = 0;
+        return {
+          options: { set: (values) => ((limit = Number(values.time_limit)), limits.push(limit), model.options.set(values)) },
+          info: model.info,
+          setSolution: (solution) => model.setSolution(solution),
+          run: () => ((time += limit * 1000), model.run()),
+          getModelStatus: () => 13,
+          getObjectiveValue: () => model.getObjectiveValue(),
+          getSolution: () => model.getSolution(),
+          getColByName: (name) => model.getColByName(name),
+          dispose: () => model.dispose(),
+        };
+      },
+    };
+    const phaseTimes: Partial<Record<ProposePhase, number>> = {};
+    const result = proposeSites(
+      analysis,
+      {
+        gridSpacingMeters: 1000,
+        timeLimitSeconds: 3,
+        // Every reading of the clock costs 1 ms of the run.
+        now: () => ++time,
+        onProgress: (phase) => {
+          phaseTimes[phase] ??= time;
+        },
+      },
+      atLimit,
+    );
+    expect(limits).toHaveLength(1);
+    expect(limits[0]).toBeGreaterThan(2.9);
+    expect(limits[0] * 1000).toBeLessThanOrEqual(3000 - (phaseTimes.solve ?? 0) - 20);
+    expect(result.status.code).toBe('time-limit');
+    expect(result.timing.cutShort.map((message) => message.code)).toEqual(['cut-short.solve']);
+    expect(result.timing.seconds).toBeLessThanOrEqual(3);
+    expect(time).toBeLessThanOrEqual(3000);
   });
 });

@@ -6,6 +6,15 @@
 import type { BtsRecord, Technology } from '../types';
 import type { Meters } from '../units';
 
+/**
+ * A message for people as a code and its parameters (file, count, name …); the app and the CLI
+ * translate it at the edge, core never builds the sentence.
+ */
+export interface SitingMessage {
+  code: string;
+  params: Record<string, string | number>;
+}
+
 /** What a candidate is: another operator on an existing site, or a new tower. */
 export type CandidateKind = 'upgrade' | 'new';
 
@@ -14,7 +23,7 @@ export type CandidateSource = 'colocation' | 'grid' | 'hamlet' | 'user';
 
 /** One thing the planner could build: one operator at one point, as a BTS record. */
 export interface SitingCandidate {
-  /** Stable id: `upgrade:<siteId>:<operator>`, `grid:<i>:<j>:<operator>`, `hamlet:<id>:<operator>`, `user:<n>:<operator>`. */
+  /** Stable id: `upgrade:<siteId>:<operator>`, `grid:<i>:<j>[:<operator>]`, `hamlet:<id>[:<operator>]`, `user:<n>[:<operator>]` (no operator: a shared tower). */
   id: string;
   kind: CandidateKind;
   source: CandidateSource;
@@ -32,7 +41,7 @@ export interface SitingCandidate {
 export interface UserCandidatePoint {
   lng: number;
   lat: number;
-  /** Operator of the new tower; default: each chosen operator. */
+  /** Operator of the new tower; default: each chosen operator (a shared tower when none is chosen). */
   operator?: string;
 }
 
@@ -41,11 +50,9 @@ export interface CandidateOptions {
   /**
    * The chosen operators. Given: the target is each one's mobile layer, upgrades and new towers are
    * for them. Absent or empty: the target is mobile broadband overall, upgrades consider every
-   * operator in the data, new towers go to `newSiteOperator`.
+   * operator in the data, new towers are operator-neutral shared towers (`SHARED_TOWER_OPERATOR`).
    */
   operators?: string[];
-  /** Operator of new towers when no operator is chosen; default: the operator with the most records. */
-  newSiteOperator?: string;
   /** Technology of proposed records (default `4G`; must count as mobile broadband). */
   technology?: Technology;
   /** Radius of proposed records; default `config.radiiMeters[technology]`. */
@@ -64,7 +71,8 @@ export interface CandidateOptions {
 /**
  * A weighted covering problem: elements (uncovered hamlet × target layer) with values, candidates
  * with weights, and which candidates cover which elements. Elements fall into groups (one per
- * target layer); each group has its own requirement.
+ * target layer); each group has its own requirement. Optionally a shared-site ratio to reach
+ * ({@link SharingRequirement}) and preference groups whose covered value only breaks ties.
  */
 export interface CoverProblem {
   candidateWeights: number[];
@@ -76,6 +84,63 @@ export interface CoverProblem {
   coveredBy: number[][];
   /** Value each group must gain (minimum-set problem); 0 = nothing to gain. */
   groupRequired: number[];
+  /**
+   * Per group: true for a preference group (required 0), whose covered value is maximised only
+   * among the solutions of least weight (a tie-break, never traded against weight).
+   */
+  groupIsPreference?: boolean[];
+  /** The shared-site ratio the chosen candidates must bring about (minimum-set problem only). */
+  sharing?: SharingRequirement;
+}
+
+/**
+ * The shared-site ratio as a linear requirement: shared_after ≥ t · sites_after, where an upgrade
+ * of a single-operator site makes that site shared (once, however many operators join it), a new
+ * shared tower adds a site and a shared site, and a new single-operator tower adds a site.
+ */
+export interface SharingRequirement {
+  /** Sites and shared sites before any candidate (the engine's own counts). */
+  sitesBefore: number;
+  sharedBefore: number;
+  /** The ratio t to reach. */
+  share: number;
+  /** `>`: the ratio must exceed t (the plan's "over 30 %"); `>=`: reach it. */
+  comparator: '>' | '>=';
+  /** Per candidate: index of the single-operator site it makes shared (an upgrade), or -1. */
+  candidateHost: number[];
+  /** Per candidate: sites it adds (1 for a new tower, 0 for an upgrade). */
+  candidateNewSites: number[];
+  /** Per candidate: shared sites it adds by itself (1 for a new shared tower). */
+  candidateNewShared: number[];
+  /** Pairs of candidates that would merge into one site if both were built: at most one of each. */
+  conflicts: [number, number][];
+}
+
+/** How a solver run ended, as a code and parameters (translated at the edge). */
+export type SolverStatusCode =
+  /** HiGHS proved the answer optimal. */
+  | 'optimal'
+  /** HiGHS stopped at its time limit with an answer it could not prove optimal (`gap` tells how far). */
+  | 'time-limit'
+  /** HiGHS stopped for another reason (`highsStatus`) with an answer. */
+  | 'stopped'
+  /** The quick approximate method was asked for. */
+  | 'greedy'
+  /** The quick approximate method could not reach the requirement with these candidates. */
+  | 'greedy-short'
+  /** HiGHS failed (`reason`); the quick answer is used. */
+  | 'fallback-failed'
+  /** HiGHS ended (`highsStatus`) without an answer as good as the quick one, which is used. */
+  | 'fallback-greedy-better'
+  /** The whole run's time limit was used up before HiGHS could start; the quick answer is used. */
+  | 'no-time-left'
+  /** Nothing to gain: the requirement is already met. */
+  | 'nothing-to-do';
+
+/** A solver status: code and parameters. */
+export interface SolverStatus {
+  code: SolverStatusCode;
+  params: Record<string, string | number>;
 }
 
 /** The outcome of a solver. */
@@ -90,8 +155,11 @@ export interface CoverSolution {
   gap: number | null;
   optimal: boolean;
   method: 'exact' | 'greedy';
-  /** Solver status (`optimal`, `time-limit`, `greedy`, `fallback: <why>`). */
-  status: string;
+  status: SolverStatus;
+  /** True when a deadline stopped the greedy pass before it finished. */
+  isCutShort?: boolean;
+  /** Preference value covered (problems with preference groups), and whether HiGHS proved it the most possible at this weight. */
+  preference?: { value: number; isOptimal: boolean };
 }
 
 /** Options of the exact solvers. */
@@ -100,6 +168,10 @@ export interface SolverOptions {
   timeLimitSeconds?: number;
   /** Relative gap at which HiGHS may stop and call the solution optimal (default 0). */
   relativeGap?: number;
+  /** The greedy solution when the caller has it already (it is the warm start and the fallback). */
+  greedy?: CoverSolution;
+  /** The caller's clock in milliseconds, to give the second (preference) stage only the time left. */
+  now?: () => number;
 }
 
 /** The few members of a HiGHS persistent model that the solvers use (see the `highs` npm package). */

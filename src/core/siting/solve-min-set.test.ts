@@ -100,7 +100,7 @@ describe('solveMinSet', () => {
         throw new Error('wasm trap');
       },
     };
-    expect(solveMinSet(problem, broken)).toMatchObject({ method: 'greedy', selected: [0], status: 'fallback: HiGHS failed (wasm trap)' });
+    expect(solveMinSet(problem, broken)).toMatchObject({ method: 'greedy', selected: [0], status: { code: 'fallback-failed', params: { reason: 'wasm trap' } } });
   });
 
   it('reports the gap from the bound when HiGHS stops at its time limit, and keeps greedy when that is better', () => {
@@ -128,8 +128,8 @@ describe('solveMinSet', () => {
       coveredBy: [[0, 1], [0, 1], [0, 2], [2]],
       groupRequired: [4],
     };
-    expect(solveMinSet(problem, stopped([0, 1, 1], 1.5))).toMatchObject({ method: 'exact', optimal: false, status: 'time-limit', objective: 2, bound: 1.5, gap: 0.25 });
-    expect(solveMinSet(problem, stopped([1, 1, 1], 1.6))).toMatchObject({ method: 'greedy', objective: 2.5, status: 'fallback: HiGHS time-limit, greedy is better' });
+    expect(solveMinSet(problem, stopped([0, 1, 1], 1.5))).toMatchObject({ method: 'exact', optimal: false, status: { code: 'time-limit', params: { gap: 0.25 } }, objective: 2, bound: 1.5, gap: 0.25 });
+    expect(solveMinSet(problem, stopped([1, 1, 1], 1.6))).toMatchObject({ method: 'greedy', objective: 2.5, status: { code: 'fallback-greedy-better', params: { highsStatus: 'time-limit' } } });
   });
 
   it('needs nothing when the requirement is already met', () => {

@@ -4,6 +4,35 @@
  */
 import type { CoverageAnalysis } from '../analyze-coverage';
 import type { LayerKey } from '../coverage/coverage-shapes';
+import type { SharedTarget } from './build-sharing-requirement';
+
+/** What a proposal run aims at; an edited proposal set is judged against the same aim. */
+export interface ProposalAim {
+  /** Chosen operators (empty = mobile broadband overall). */
+  operators: string[];
+  /** What the coverage target counts. */
+  measure: 'hamlets' | 'households';
+  /** Share to reach in every target layer, in [0, 1]; null = no coverage target (the shared-site ratio alone). */
+  targetShare: number | null;
+  /** The shared-site ratio to reach; null = none. */
+  sharedTarget: SharedTarget | null;
+}
+
+/**
+ * The layers an aim is judged on: the target layers (each chosen operator's mobile layer, or
+ * mobile broadband overall), and — with a shared-site target — the preference layers: the own
+ * mobile layer of each operator an upgrade may add, unless those are the target layers already.
+ * @param analysis the coverage analysis (operators with a layer of their own)
+ * @param aim the aim
+ * @returns operators of the target layers (empty = overall) and of the preference layers
+ * @example resolveAimLayers(analysis, { operators: [], measure: 'hamlets', targetShare: 1, sharedTarget: null }).preferenceOperators // []
+ */
+export function resolveAimLayers(analysis: CoverageAnalysis, aim: ProposalAim): { targetOperators: string[]; preferenceOperators: string[] } {
+  if (!aim.sharedTarget) return { targetOperators: aim.operators, preferenceOperators: [] };
+  if (aim.operators.length > 0) return { targetOperators: aim.operators, preferenceOperators: aim.targetShare === null ? aim.operators : [] };
+  const withLayers = [...new Set(analysis.layerKeys.flatMap((key) => (key.operator === null ? [] : [key.operator])))].sort();
+  return { targetOperators: [], preferenceOperators: withLayers };
+}
 
 /** A target layer and, per hamlet, its current fraction. */
 export interface TargetLayer {

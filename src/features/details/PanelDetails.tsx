@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { DEFAULT_CONFIG, findReachingSites, LAYER_NAMES } from '../../core';
+import { coveredThresholdOf, coverageStatusOf, DEFAULT_CONFIG, filterCoverageInput, findReachingSites, LAYER_NAMES, operatorFractionOf } from '../../core';
+import { coverageClassLabels } from '../../i18n/coverage-classes';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAnalysisStore } from '../../state/analysis-store';
@@ -15,14 +16,17 @@ function HamletDetails({ id }: { id: string }) {
   const hamlets = useDatasetStore((state) => state.hamlets);
   const radiiMeters = useSettingsStore((state) => state.radiiMeters);
   const btsRecords = useDatasetStore((state) => state.btsRecords);
+  const filters = useUiStore((state) => state.filters);
   const result = report?.hamlets.find((hamlet) => hamlet.id === id);
   const hamlet = hamlets.find((item) => item.id === id);
-  // The engine's own geometry (sectors, per-record radii), for the sites of the current report.
-  const covering = useMemo(
-    () => (hamlet && report ? findReachingSites(hamlet, report.sites, btsRecords, { ...DEFAULT_CONFIG, radiiMeters }) : []),
-    [hamlet, report, btsRecords, radiiMeters],
-  );
-  if (!result) return null;
+  // The engine's own geometry (sectors, per-record radii), for the sites of the current report and the
+  // records the filters keep.
+  const covering = useMemo(() => {
+    if (!hamlet || !report) return [];
+    const records = filterCoverageInput({ hamlets: [], btsRecords, fibrePoints: [], fibreRoutes: [], indicators: [] }, filters).btsRecords;
+    return findReachingSites(hamlet, report.sites, records, { ...DEFAULT_CONFIG, radiiMeters });
+  }, [hamlet, report, btsRecords, radiiMeters, filters]);
+  if (!result || !report) return null;
   const operators = Object.keys(result.operatorFraction).sort();
   return (
     <>
@@ -53,11 +57,22 @@ function HamletDetails({ id }: { id: string }) {
           {operators.map((operator) => (
             <tr key={operator}>
               <th scope="row">{operator}</th>
-              {LAYER_NAMES.map((layer) => <td key={layer}>{layer === 'ftth' ? '—' : formatPercent(result.operatorFraction[operator][layer], locale)}</td>)}
+              {LAYER_NAMES.map((layer) => <td key={layer}>{layer === 'ftth' ? '—' : formatPercent(operatorFractionOf(result, operator, layer), locale)}</td>)}
             </tr>
           ))}
         </tbody>
       </table>
+      <h3>{t('classes.title')}</h3>
+      <dl className="details-list" data-testid="details-classes">
+        {LAYER_NAMES.map((layer) => (
+          <div key={layer} className="details-class">
+            <dt>{t(`layer.${layer}`)}</dt>
+            <dd data-testid={`details-class-${layer}`} data-status={coverageStatusOf(result, layer)}>
+              {coverageClassLabels(coveredThresholdOf(report.coveredThreshold, layer), t, locale)[coverageStatusOf(result, layer)]}
+            </dd>
+          </div>
+        ))}
+      </dl>
       <h3>{t('details.coveringSites')}</h3>
       {covering.length === 0 ? (
         <p>{t('details.none')}</p>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { formatUnitLabel, UNASSIGNED_GROUP_KEY, type CoverageReport } from '../../core';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { selectUncoveredHamlets, useAnalysisStore } from '../../state/analysis-store';
@@ -14,6 +15,14 @@ function unique(values: string[]): string[] {
   return [...new Set(values)].filter((value) => value !== '').sort((a, b) => a.localeCompare(b, 'vi'));
 }
 
+/** A grouping's units to pick from: key and name (with the district unless one is chosen), in the engine's order. */
+function unitOptions(report: CoverageReport | null, grouping: 'district' | 'commune', parentKey: string | null): { key: string; label: string }[] {
+  const rows = report && Object.hasOwn(report.groups, grouping) ? report.groups[grouping] : [];
+  return rows
+    .filter((row) => row.key !== UNASSIGNED_GROUP_KEY && (parentKey === null || row.parentKey === parentKey))
+    .map((row) => ({ key: row.key, label: parentKey === null ? formatUnitLabel(row) : row.label }));
+}
+
 /** Hamlets not covered on the chosen layer: filters, sort, click to zoom, export. */
 export function PanelUncoveredHamlets() {
   const t = useT();
@@ -27,11 +36,9 @@ export function PanelUncoveredHamlets() {
   const hamlets = useDatasetStore((state) => state.hamlets);
   const isDemo = useDatasetStore(selectIsDemo);
   const list = useMemo(() => selectUncoveredHamlets(report, layer, listFilters, threshold), [report, layer, listFilters, threshold]);
-  const districts = useMemo(() => unique(report?.hamlets.map((hamlet) => hamlet.district) ?? []), [report]);
-  const communes = useMemo(
-    () => unique(report?.hamlets.filter((hamlet) => !listFilters.district || hamlet.district === listFilters.district).map((hamlet) => hamlet.commune) ?? []),
-    [report, listFilters.district],
-  );
+  // Units as the engine groups them, by key (code): three communes are called "Phường 1".
+  const districts = useMemo(() => unitOptions(report, 'district', null), [report]);
+  const communes = useMemo(() => unitOptions(report, 'commune', listFilters.district || null), [report, listFilters.district]);
   const operators = useMemo(() => unique(report?.sites.flatMap((site) => site.operators) ?? []), [report]);
   const fileBase = `ap-chua-phu-${layer}${isDemo ? '-minh-hoa' : ''}`;
   return (
@@ -42,14 +49,14 @@ export function PanelUncoveredHamlets() {
           <span>{t('list.district')}</span>
           <select data-testid="list-district" value={listFilters.district} onChange={(event) => actions.setListFilters({ district: event.target.value, commune: '' })}>
             <option value="">{t('list.all')}</option>
-            {districts.map((name) => <option key={name} value={name}>{name}</option>)}
+            {districts.map((unit) => <option key={unit.key} value={unit.key}>{unit.label}</option>)}
           </select>
         </label>
         <label className="field">
           <span>{t('list.commune')}</span>
           <select data-testid="list-commune" value={listFilters.commune} onChange={(event) => actions.setListFilters({ commune: event.target.value })}>
             <option value="">{t('list.all')}</option>
-            {communes.map((name) => <option key={name} value={name}>{name}</option>)}
+            {communes.map((unit) => <option key={unit.key} value={unit.key}>{unit.label}</option>)}
           </select>
         </label>
         <label className="field">

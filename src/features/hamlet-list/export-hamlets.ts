@@ -4,15 +4,20 @@ import type { Locale } from '../../i18n/format';
 import { translate } from '../../i18n/translate';
 import { DEMO_FILE_NOTE } from '../../i18n/messages-demo';
 
+function unitKeyOf(hamlet: HamletResult, grouping: string): string {
+  return Object.hasOwn(hamlet.groupKeys, grouping) ? hamlet.groupKeys[grouping] : '';
+}
+
 /**
  * The listed hamlets as a table for a spreadsheet, in the user's language: headers in words, shares
- * as percentages, covered as "Có" / "Không" ("Yes" / "No"). Written by core's `writeCsv` (byte-order
+ * as percentages, covered as "Có" / "Không" ("Yes" / "No"), the engine's unit keys (codes) next to the names. Written by core's `writeCsv` (byte-order
  * mark, formula-escaped); `excel-vn` for Excel on a PC set to Vietnamese (`;` and decimal commas).
  */
 export function buildHamletCsv(results: HamletResult[], locale: Locale, dialect: CsvDialect = 'standard'): string {
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(locale, key, values);
   const header = [
-    t('list.csv.id'), t('list.csv.name'), t('list.csv.commune'), t('list.csv.district'), t('list.csv.households'), t('list.csv.population'), t('list.csv.area'),
+    t('list.csv.id'), t('list.csv.name'), t('list.csv.commune'), t('list.csv.district'),
+    t('list.csv.districtKey'), t('list.csv.communeKey'), t('list.csv.newCommuneKey'), t('list.csv.households'), t('list.csv.population'), t('list.csv.area'),
     ...LAYER_NAMES.flatMap((layer) => [t('list.csv.share', { layer: t(`layer.${layer}`) }), t('list.csv.covered', { layer: t(`layer.${layer}`) })]),
   ];
   const yes = t('details.yes');
@@ -22,6 +27,10 @@ export function buildHamletCsv(results: HamletResult[], locale: Locale, dialect:
     hamlet.name,
     hamlet.commune,
     hamlet.district,
+    // The engine's unit keys (codes where the hamlet layer has them): three communes are called "Phường 1".
+    unitKeyOf(hamlet, 'district'),
+    unitKeyOf(hamlet, 'commune'),
+    unitKeyOf(hamlet, 'new_commune'),
     hamlet.households,
     hamlet.population,
     Math.round(hamlet.areaKm2 * 1e4) / 1e4,

@@ -2,6 +2,7 @@ import { formatNumber } from '../../i18n/format';
 import { formatSkipped, formatWarning } from '../../i18n/format-message';
 import { useLocale, useT } from '../../i18n/use-t';
 import { downloadText } from '../hamlet-list/export-hamlets';
+import { OutsideSitesOfFile } from '../kpi-dashboard/OutsideSites';
 import { describeCrs, describeProblem, encodingName, formatImportReportCsv, formatImportReportText, formatName, PLACEMENT_CODES, reportCounts, type ImportReport } from './import-report';
 
 const LISTED_ROWS = 100;
@@ -43,6 +44,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {crsText && <li data-testid="import-crs" data-crs={report.crs?.crsId}>{crsText}</li>}
         </ul>
       )}
+      {report.kind === 'sites' && report.problem === null && <OutsideSitesOfFile fileName={report.fileName} />}
       {report.skipped.length > 0 && (
         <>
           <h4>{t('import.skippedTitle')}</h4>

@@ -12,7 +12,7 @@ import { ImportReviewStep } from './ImportReviewStep';
 import { useImportFlow, type ImportStep } from './use-import-flow';
 import './import.css';
 
-const KINDS: ImportKind[] = ['sites', 'hamlets', 'fibre', 'indicators', 'merger'];
+const KINDS: ImportKind[] = ['sites', 'hamlets', 'fibre', 'indicators', 'merger', 'measurements'];
 const SHOWN_LAYERS: DatasetLayerName[] = ['hamlets', 'btsRecords', 'fibrePoints', 'indicators', 'enteredIndicators', 'merger'];
 
 /** Reading / parsing progress with a Cancel button; the page stays usable meanwhile. */

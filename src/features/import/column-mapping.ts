@@ -1,9 +1,8 @@
 import Papa from 'papaparse';
-import { BTS_COLUMN_ALIASES, DEFAULT_CONFIG, FIBRE_COLUMN_ALIASES, findColumn, INDICATOR_COLUMN_ALIASES, parseCsvTable, type FieldMapping } from '../../core';
-import { MERGER_COLUMN_ALIASES } from '../../state/merger-table';
+import { BTS_COLUMN_ALIASES, DEFAULT_CONFIG, FIBRE_COLUMN_ALIASES, findColumn, INDICATOR_COLUMN_ALIASES, MERGER_COLUMN_ALIASES, parseCsvTable, type FieldMapping } from '../../core';
 
-/** What a user can import: the engine's layers plus the commune merger table. */
-export type ImportKind = 'hamlets' | 'sites' | 'fibre' | 'indicators' | 'merger';
+/** What a user can import: the engine's layers, the commune merger table and field measurements. */
+export type ImportKind = 'hamlets' | 'sites' | 'fibre' | 'indicators' | 'merger' | 'measurements';
 
 /** A column a CSV of this kind needs; `aliases[0]` is the name a mapped column is renamed to. */
 /** A field the column-mapping step can ask for (its label is `import.field.<field>`). */
@@ -35,6 +34,8 @@ const REQUIRED: Record<Exclude<ImportKind, 'hamlets'>, RequiredColumn[]> = {
     { field: 'oldCode', aliases: MERGER_COLUMN_ALIASES.oldCode, orField: 'oldName' },
     { field: 'newName', aliases: MERGER_COLUMN_ALIASES.newName, orField: 'newCode' },
   ],
+  // Measurement exports are recognised by their whole header (and tiles carry no coordinate columns).
+  measurements: [],
 };
 
 const OPTIONAL_FOR_OR: Record<string, readonly string[]> = { oldName: MERGER_COLUMN_ALIASES.oldName, newCode: MERGER_COLUMN_ALIASES.newCode };

@@ -1,11 +1,11 @@
-import { checkInputSize, decodeText, type FieldMapping, type InputKind, type ParsedInputBytes } from '../../core';
+import { checkInputSize, decodeText, parseMergerCsv, type FieldMapping, type InputKind, type ParsedInputBytes } from '../../core';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
-import { parseMergerCsv } from '../../state/merger-table';
 import { buildCoverageConfig, useSettingsStore } from '../../state/settings-store';
 import { parseBytesInWorker } from '../../worker/client';
 import type { ImportKind } from './column-mapping';
 import { failedReport, problemFromError, reportFromParsed, type ImportReport } from './import-report';
 import { readFileBytes } from './read-file-bytes';
+import { refuseMeasurementsBySize } from '../measurements/import-measurements';
 
 export type { ImportReport } from './import-report';
 
@@ -52,6 +52,7 @@ export const BROWSER_MAX_INPUT_BYTES: Record<InputKind, number> = {
 
 /** The file's size check as a report, or null when it may be read. */
 export function refuseBySize(kind: ImportKind, fileName: string, size: number): ImportReport | null {
+  if (kind === 'measurements') return refuseMeasurementsBySize(fileName, size);
   const check = checkInputSize(size, kind === 'merger' ? 'indicators' : kind, fileName, BROWSER_MAX_INPUT_BYTES);
   if (check.ok) return null;
   const problem = { code: 'file-too-large' as const, params: check.reason?.params ?? {}, file: fileName };
@@ -69,7 +70,7 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
   const buffer = job.bytes ? job.bytes.slice().buffer : await readFileBytes(job.file, (share) => onProgress({ phase: 'reading', share }), signal);
   performance.mark('import-read');
   onProgress({ phase: 'parsing', share: null });
-  if (job.kind === 'merger') throw new Error('merger tables are imported by importMergerTable');
+  if (job.kind === 'merger' || job.kind === 'measurements') throw new Error(`${job.kind} files are imported by their own reader`);
   const settings = useSettingsStore.getState();
   const config = buildCoverageConfig(settings);
   const response = await parseBytesInWorker({
@@ -84,7 +85,7 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
 }
 
 /** Puts a parsed file's items into the dataset (replace or add). A file with no usable item changes nothing. */
-export function commitParsed(kind: Exclude<ImportKind, 'merger'>, parsed: ParsedInputBytes, mode: 'replace' | 'add'): void {
+export function commitParsed(kind: Exclude<ImportKind, 'merger' | 'measurements'>, parsed: ParsedInputBytes, mode: 'replace' | 'add'): void {
   const { importLayer } = useDatasetStore.getState().actions;
   const { input } = parsed;
   if (kind === 'fibre') {

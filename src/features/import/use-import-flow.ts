@@ -7,6 +7,7 @@ import { needsCrsConfirmation } from './crs-choice';
 import { commitParsed, fileFormatOf, importMergerTable, parseImportJob, refuseBySize, type ImportJob, type ImportProgress } from './import-file';
 import { failedReport, type ImportReport } from './import-report';
 import { problemFromError } from './import-report';
+import { commitMeasurements, parseMeasurementJob } from '../measurements/import-measurements';
 
 /** Where the import dialog is: idle, reading/parsing, asking for columns, asking to confirm, or done. */
 export type ImportStep =
@@ -46,12 +47,21 @@ async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false
   abort = new AbortController();
   setStep({ kind: 'busy', fileName: job.fileName, progress: { phase: 'reading', share: 0 } });
   try {
+    if (job.kind === 'measurements') {
+      // Field tests go to the measurements, not the analysis input: no review step, committed at once.
+      const outcome = await parseMeasurementJob(job, (progress) => current === generation && setStep({ kind: 'busy', fileName: job.fileName, progress }), abort.signal);
+      if (current !== generation) return;
+      if (outcome.kind === 'failed') return setStep({ kind: 'done', report: outcome.report, ...(outcome.sheetNames ? { sheetRetry: { job, sheetNames: outcome.sheetNames } } : {}) });
+      commitMeasurements(outcome.parsed, mode);
+      performance.mark('import-committed');
+      return setStep({ kind: 'done', report: outcome.report });
+    }
     const outcome = await parseImportJob(job, (progress) => current === generation && setStep({ kind: 'busy', fileName: job.fileName, progress }), abort.signal);
     performance.mark('import-parsed');
     if (current !== generation) return;
     if (outcome.kind === 'failed') return setStep({ kind: 'done', report: outcome.report, ...(outcome.sheetNames ? { sheetRetry: { job, sheetNames: outcome.sheetNames } } : {}) });
     if (needsReview(job, outcome.parsed, wasReviewing)) return setStep({ kind: 'review', job, parsed: outcome.parsed, report: outcome.report });
-    commitParsed(job.kind as Exclude<ImportKind, 'merger'>, outcome.parsed, mode);
+    commitParsed(job.kind as Exclude<ImportKind, 'merger' | 'measurements'>, outcome.parsed, mode);
     performance.mark('import-committed');
     setStep({ kind: 'done', report: outcome.report });
   } catch (error) {
@@ -116,7 +126,7 @@ export function useImportFlow(mode: 'replace' | 'add') {
   const confirm = useCallback(() => {
     const current = useImportStepStore.getState().step;
     if (current.kind !== 'review') return;
-    commitParsed(current.job.kind as Exclude<ImportKind, 'merger'>, current.parsed, mode);
+    commitParsed(current.job.kind as Exclude<ImportKind, 'merger' | 'measurements'>, current.parsed, mode);
     setStep({ kind: 'done', report: current.report });
   }, [mode]);
 

@@ -1,8 +1,8 @@
 import { createPortal } from 'react-dom';
 import { useT } from '../../i18n/use-t';
 import { useAnalysisStore } from '../../state/analysis-store';
-import { useDatasetStore } from '../../state/dataset-store';
-import type { Hamlet } from '../../core';
+import { formatUnitLabel, type CoverageReport } from '../../core';
+import { reportUnits } from '../../print/print-content';
 import { useUiStore } from '../../state/ui-store';
 import { PrintLayout } from '../../print/PrintLayout';
 import { ORIENTATIONS, PAPER_NAMES, type Orientation, type PaperName } from '../../print/paper-sizes';
@@ -13,15 +13,9 @@ import './print.css';
 const EXTENTS: PrintSettings['extent'][] = ['province', 'district', 'commune', 'view'];
 const ATLASES: PrintSettings['atlas'][] = ['', 'district', 'commune', 'new_commune'];
 
-/** Districts or communes to choose from: value = code when the data has one (names repeat), label = name. */
-function unitOptions(hamlets: Hamlet[], grouping: 'district' | 'commune'): { value: string; label: string }[] {
-  const options = new Map<string, string>();
-  for (const hamlet of hamlets) {
-    const code = hamlet.properties[`${grouping}_code`];
-    const value = code === undefined || code === null || code === '' ? hamlet[grouping] : String(code);
-    if (!options.has(value)) options.set(value, grouping === 'commune' ? `${hamlet.commune} — ${hamlet.district}` : hamlet.district);
-  }
-  return [...options].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+/** Districts or communes to choose from, as the engine groups them: value = the unit's key (its code where the data has one), label = name and parent. */
+function unitOptions(report: CoverageReport | null, grouping: 'district' | 'commune'): { value: string; label: string }[] {
+  return report ? reportUnits(report, grouping).map((row) => ({ value: row.key, label: formatUnitLabel(row) })) : [];
 }
 
 /** The pages of the last print, full size, shown only by the browser's own print (see print.css). */
@@ -43,14 +37,13 @@ function BrowserPrintSheets() {
 export function PanelPrint() {
   const t = useT();
   const layer = useUiStore((state) => state.layer);
-  const groups = useAnalysisStore((state) => state.report?.groups);
-  const hamlets = useDatasetStore((state) => state.hamlets);
+  const report = useAnalysisStore((state) => state.report);
   const { isOpen, settings, status, progress, message, preview, actions } = usePrintStore();
   if (!isOpen) return null;
   const unitGrouping = settings.extent === 'district' || settings.extent === 'commune' ? settings.extent : null;
-  const units = unitGrouping ? unitOptions(hamlets, unitGrouping) : [];
+  const units = unitGrouping ? unitOptions(report, unitGrouping) : [];
   const isRunning = status === 'running';
-  const hasReport = groups !== undefined;
+  const hasReport = report !== null;
   return (
     <section className="print-dialog" role="dialog" aria-label={t('print.dialog')} data-testid="print-dialog">
       <header>
@@ -110,7 +103,7 @@ export function PanelPrint() {
         <label className="field">
           <span>{t('print.atlas')}</span>
           <select data-testid="print-atlas" value={settings.atlas} onChange={(event) => actions.setSettings({ atlas: event.target.value as PrintSettings['atlas'] })}>
-            {ATLASES.filter((name) => name === '' || groups?.[name]).map((name) => (
+            {ATLASES.filter((name) => name === '' || (report !== null && reportUnits(report, name).length > 0)).map((name) => (
               <option key={name} value={name}>
                 {name === '' ? t('print.atlas.none') : t(`groups.${name}`)}
               </option>

@@ -1,7 +1,7 @@
 import { buildCoverageConfig, useSettingsStore } from '../../state/settings-store';
 import { selectIndicatorRows, selectIsDemo, useDatasetStore } from '../../state/dataset-store';
 import { useAnalysisStore } from '../../state/analysis-store';
-import { applyMergerTable } from '../../state/merger-table';
+import { applyMergerTable } from '../../core';
 import { decodeUrlState } from '../../state/url-state';
 import { useUiStore } from '../../state/ui-store';
 import { formatNumber } from '../../i18n/format';

@@ -48,6 +48,7 @@ export function PanelProposals() {
   const isAddMode = useProposalsStore((state) => state.isAddMode);
   const actions = useProposalsStore((state) => state.actions);
   const isDemo = useDatasetStore(selectIsDemo);
+  const locale = useLocale();
   const isReady = useDatasetStore((state) => state.status === 'ready' && state.hamlets.length > 0);
   const ranked = useMemo(() => selectRankedProposals({ proposals, evaluation }), [proposals, evaluation]);
   const isRunning = status === 'running';
@@ -80,14 +81,14 @@ export function PanelProposals() {
         <p className="hint">{t('proposals.editHint')}</p>
         <FieldCoordinates lng={ADD_DEFAULT[0]} lat={ADD_DEFAULT[1]} label={t('proposals.addAt')} testId="proposal-add" onSubmit={(lng, lat) => addProposalAt(lng, lat)} />
         <div className="button-row">
-          <button type="button" data-testid="proposals-export-csv" disabled={proposals.length === 0} onClick={() => downloadText(buildProposalCsv(ranked), `${fileBase}.csv`, 'text/csv;charset=utf-8')}>
+          <button type="button" data-testid="proposals-export-csv" disabled={proposals.length === 0} onClick={() => downloadText(buildProposalCsv(ranked, locale), `${fileBase}.csv`, 'text/csv;charset=utf-8')}>
             {t('proposals.exportCsv')}
           </button>
           <button
             type="button"
             data-testid="proposals-export-geojson"
             disabled={proposals.length === 0}
-            onClick={() => downloadText(JSON.stringify(buildProposalGeoJson(ranked, isDemo)), `${fileBase}.geojson`, 'application/geo+json')}
+            onClick={() => downloadText(JSON.stringify(buildProposalGeoJson(ranked, isDemo, locale)), `${fileBase}.geojson`, 'application/geo+json')}
           >
             {t('proposals.exportGeoJson')}
           </button>

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
-import type { Technology } from '../../core';
-import { useT } from '../../i18n/use-t';
+import { SHARED_TOWER_OPERATOR, type Technology } from '../../core';
+import { formatPercent } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useAnalysisStore } from '../../state/analysis-store';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useProposalsStore } from '../../state/proposals-store';
 import type { ProposalRunOptions } from '../../worker/proposal-messages';
@@ -33,11 +35,16 @@ function InputNumber({ value, min, max, step, testId, isOptional = false, isDisa
 /** The options of a proposal run: target operators and share, problem, method, candidates, new-site radio. */
 export function ProposalOptionsForm({ isDisabled }: { isDisabled: boolean }) {
   const t = useT();
+  const locale = useLocale();
   const options = useProposalsStore((state) => state.options);
+  const plan = useAnalysisStore((state) => state.report?.targets.find((target) => target.id === 'shared-sites') ?? null);
   const setOptions = useProposalsStore((state) => state.actions.setOptions);
   // Selected as the records array (stable), not as a derived list, which would be new on every read.
   const records = useDatasetStore((state) => state.btsRecords);
-  const operators = useMemo(() => [...new Set(records.map((record) => record.operator))].sort(), [records]);
+  // A shared tower loaded back from a proposal file is no operator to aim at.
+  const operators = useMemo(() => [...new Set(records.map((record) => record.operator))].filter((name) => name !== SHARED_TOWER_OPERATOR).sort(), [records]);
+  const hasCoverage = options.aim !== 'shared';
+  const hasShared = options.aim !== 'coverage';
   const update = (patch: Partial<ProposalRunOptions>) => setOptions(patch);
   const toggleOperator = (name: string, isChecked: boolean) =>
     update({ operators: isChecked ? [...options.operators, name].sort() : options.operators.filter((item) => item !== name) });
@@ -57,8 +64,28 @@ export function ProposalOptionsForm({ isDisabled }: { isDisabled: boolean }) {
       </fieldset>
       <div className="filter-grid">
         <label className="field">
+          <span>{t('proposals.aim')}</span>
+          <select
+            value={options.aim}
+            data-testid="proposal-aim"
+            onChange={(event) => {
+              const aim = event.target.value as ProposalRunOptions['aim'];
+              // The k-sites problem aims at coverage alone.
+              update(aim === 'coverage' ? { aim } : { aim, problem: 'min-set' });
+            }}
+          >
+            <option value="coverage">{t('proposals.aim.coverage')}</option>
+            <option value="shared">{t('proposals.aim.shared')}</option>
+            <option value="both">{t('proposals.aim.both')}</option>
+          </select>
+        </label>
+        <label className="field">
           <span>{t('proposals.targetShare')}</span>
-          <InputNumber value={Math.round(options.targetShare * 1000) / 10} min={0} max={100} step={1} testId="proposal-target" onChange={(value) => update({ targetShare: (value ?? 100) / 100 })} />
+          <InputNumber value={Math.round(options.targetShare * 1000) / 10} min={0} max={100} step={1} testId="proposal-target" isDisabled={!hasCoverage} onChange={(value) => update({ targetShare: (value ?? 100) / 100 })} />
+        </label>
+        <label className="field">
+          <span>{t('proposals.sharedTarget')}</span>
+          <InputNumber value={Math.round(options.sharedTarget * 1000) / 10} min={0} max={100} step={1} testId="proposal-shared-target" isDisabled={!hasShared} onChange={(value) => update({ sharedTarget: (value ?? 30) / 100 })} />
         </label>
         <label className="field">
           <span>{t('proposals.measure')}</span>
@@ -71,7 +98,9 @@ export function ProposalOptionsForm({ isDisabled }: { isDisabled: boolean }) {
           <span>{t('proposals.problem')}</span>
           <select value={options.problem} data-testid="proposal-problem" onChange={(event) => update({ problem: event.target.value as ProposalRunOptions['problem'] })}>
             <option value="min-set">{t('proposals.problem.min-set')}</option>
-            <option value="budget">{t('proposals.problem.budget')}</option>
+            <option value="budget" disabled={hasShared}>
+              {t('proposals.problem.budget')}
+            </option>
           </select>
         </label>
         <label className="field">
@@ -108,6 +137,11 @@ export function ProposalOptionsForm({ isDisabled }: { isDisabled: boolean }) {
           <InputNumber value={options.radiusMeters} min={10} max={50_000} step={100} testId="proposal-radius" isOptional onChange={(value) => update({ radiusMeters: value })} />
         </label>
       </div>
+      {hasShared && plan && (
+        <p className="hint" data-testid="proposal-shared-hint">
+          {t('proposals.sharedTargetHint', { comparator: t(plan.comparator === '>' ? 'proposals.comparator.>' : 'proposals.comparator.>='), target: formatPercent(plan.target, locale) })}
+        </p>
+      )}
     </fieldset>
   );
 }

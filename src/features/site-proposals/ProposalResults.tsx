@@ -1,5 +1,6 @@
 import type { TargetResult } from '../../core';
 import { formatNumber, formatPercent } from '../../i18n/format';
+import { formatSitingMessage } from '../../i18n/siting-text';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAnalysisStore } from '../../state/analysis-store';
 import { useProposalsStore } from '../../state/proposals-store';
@@ -16,7 +17,7 @@ interface KpiRow {
 
 function isMet(value: number, target: KpiRow['target']): boolean | null {
   if (!target) return null;
-  return target.comparator === '>' ? value > target.value + 1e-12 : value >= target.value - 1e-12;
+  return target.comparator === '>' ? value > target.value : value >= target.value - 1e-12;
 }
 
 function targetOf(targets: TargetResult[], id: string): KpiRow['target'] {
@@ -24,7 +25,7 @@ function targetOf(targets: TargetResult[], id: string): KpiRow['target'] {
   return found ? { value: found.target, comparator: found.comparator } : null;
 }
 
-/** What the solver reported: counts, exact vs greedy, optimality and gap, solve time. */
+/** What the solver reported: counts, the chosen plan against the quick one, whether it is proven optimal, what the time limit cut short. */
 export function ProposalRunSummaryView() {
   const t = useT();
   const locale = useLocale();
@@ -43,22 +44,30 @@ export function ProposalRunSummaryView() {
       data-gap={summary.gap ?? ''}
       data-solve-ms={Math.round(summary.solveMs)}
       data-method={summary.method}
+      data-status={summary.status.code}
+      data-cut-short={summary.timing.cutShort.map((message) => message.code).join(' ')}
     >
       <p>
         <strong>{t('proposals.summary', { count: formatNumber(proposals.length, locale), upgrades: formatNumber(upgrades, locale), new: formatNumber(proposals.length - upgrades, locale) })}</strong>
       </p>
       <ul className="proposal-facts">
-        <li>{t('proposals.exactVsGreedy', { method: t(`proposals.method.${summary.method}`), count: formatNumber(summary.count, locale), greedy: formatNumber(summary.greedy.count, locale) })}</li>
-        <li>{summary.optimal ? t('proposals.optimal') : t('proposals.notOptimal', { status: summary.status, gap: summary.gap === null ? '—' : formatPercent(summary.gap, locale) })}</li>
-        <li>{t('proposals.solveTime', { ms: formatNumber(summary.solveMs, locale) })}</li>
+        <li data-testid="proposals-status-text">{formatSitingMessage(summary.status, locale)}</li>
+        <li>{t('proposals.exactVsGreedy', { count: formatNumber(summary.count, locale), greedy: formatNumber(summary.greedy.count, locale) })}</li>
+        {summary.timing.cutShort.map((message) => (
+          <li key={message.code} className="warning" data-testid="proposals-cut-short">
+            {formatSitingMessage(message, locale)}
+          </li>
+        ))}
+        <li>{t('proposals.solveTime', { seconds: formatNumber((summary.timing.seconds ?? summary.solveMs / 1000) + summary.baseMs / 1000, locale, 1), limit: formatNumber(summary.timing.limitSeconds, locale, 1) })}</li>
         <li>{t('proposals.candidates', { total: formatNumber(summary.candidates.total, locale), useful: formatNumber(summary.candidates.useful, locale) })}</li>
         {summary.isReduced && <li>{t('proposals.reduced', { share: summary.reachableShare.map((share) => formatPercent(share, locale)).join(', '), count: formatNumber(summary.uncoverableCount, locale) })}</li>}
+        {summary.sharing?.isReduced && <li>{t('proposals.sharedReduced', { share: formatPercent(summary.sharing.reachable, locale) })}</li>}
       </ul>
     </div>
   );
 }
 
-/** KPIs before → after the proposals, against the plan's targets; and the last edit's re-analysis time. */
+/** KPIs before → after the proposals, against the plan's targets (and the run's own); and the last edit's re-analysis time. */
 export function ProposalKpiTable() {
   const t = useT();
   const locale = useLocale();
@@ -68,18 +77,29 @@ export function ProposalKpiTable() {
   const report = useAnalysisStore((state) => state.report);
   const targets = report?.targets ?? [];
   if (!evaluation) return isEvaluating ? <p className="hint">{t('proposals.evaluating')}</p> : null;
-  const targetShare = summary?.options.targetShare ?? 1;
+  const targetShare = summary ? summary.targetShare : 1;
+  const sharing = evaluation.sharing;
   const rows: KpiRow[] = [
-    ...evaluation.targetAfter.map((layer, index) => ({
-      id: `target-${layer.operator ?? 'all'}`,
-      label: `${t('proposals.kpi.targetLayer', { layer: layer.operator ?? t('proposals.kpi.allOperators') })} (${t(`proposals.measure.${evaluation.measure}`)})`,
-      before: evaluation.targetBefore[index]?.share ?? 0,
-      after: layer.share,
-      isShare: true,
-      target: { value: targetShare, comparator: '>=' as const },
-    })),
+    ...(targetShare === null
+      ? []
+      : evaluation.layers.map((layer) => ({
+          id: `target-${layer.operator ?? 'all'}`,
+          label: `${t('proposals.kpi.targetLayer', { layer: layer.operator ?? t('proposals.kpi.allOperators') })} (${t(`proposals.measure.${evaluation.measure}`)})`,
+          before: layer.before,
+          after: layer.after,
+          isShare: true,
+          target: { value: targetShare, comparator: '>=' as const },
+        }))),
     { id: 'coverage-mobile', label: t('proposals.kpi.coveredMobile'), before: evaluation.before.coveredMobileShare, after: evaluation.after.coveredMobileShare, isShare: true, target: targetOf(targets, 'mobile-broadband-hamlets') },
-    { id: 'shared-sites', label: t('proposals.kpi.sharedSites'), before: evaluation.before.sharedSiteShare, after: evaluation.after.sharedSiteShare, isShare: true, target: targetOf(targets, 'shared-sites') },
+    {
+      id: 'shared-sites',
+      label: t('proposals.kpi.sharedSites'),
+      before: evaluation.before.sharedSiteShare,
+      after: evaluation.after.sharedSiteShare,
+      isShare: true,
+      // The run's own shared-site target when it has one, else the plan's.
+      target: sharing ? { value: sharing.share, comparator: sharing.comparator } : targetOf(targets, 'shared-sites'),
+    },
     { id: 'sites', label: t('proposals.kpi.sites'), before: evaluation.before.sites, after: evaluation.after.sites, isShare: false, target: null },
   ];
   const show = (value: number, isShare: boolean) => (isShare ? formatPercent(value, locale) : formatNumber(value, locale));
@@ -105,7 +125,7 @@ export function ProposalKpiTable() {
                 <td data-testid={`proposal-kpi-${row.id}-after`} data-value={row.after} data-state={met === null ? 'none' : met ? 'met' : 'not-met'} className={met === null ? '' : met ? 'target-met' : 'target-not-met'}>
                   {show(row.after, row.isShare)}
                 </td>
-                <td>{row.target ? `${row.target.comparator === '>' ? '>' : '≥'} ${formatPercent(row.target.value, locale)}` : '—'}</td>
+                <td data-testid={`proposal-kpi-${row.id}-target`} data-value={row.target?.value ?? ''}>{row.target ? `${row.target.comparator === '>' ? '>' : '≥'} ${formatPercent(row.target.value, locale)}` : '—'}</td>
               </tr>
             );
           })}

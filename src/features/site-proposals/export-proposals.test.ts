@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseBtsCsv, parseBtsGeoJson } from '../../core';
-import { buildProposalCsv, buildProposalGeoJson, type RankedProposal } from './export-proposals';
+import { parseBtsCsv, parseBtsGeoJson, SHARED_TOWER_OPERATOR } from '../../core';
+import type { RankedProposal } from '../../state/proposals-store';
+import { buildProposalCsv, buildProposalGeoJson } from './export-proposals';
 
+const place = { hamletId: '94-941-01-01', hamlet: 'Ấp 1', commune: 'Xã Lạc Hòa', district: 'TX Vĩnh Châu', isInside: true, distanceMeters: 0 };
 const proposals: RankedProposal[] = [
   {
     id: 'upgrade:ST0001:MobiFone',
@@ -10,49 +12,58 @@ const proposals: RankedProposal[] = [
     lng: 105.97123456789,
     lat: 9.60198765432,
     operator: 'MobiFone',
-    operators: ['MobiFone', 'Viettel'],
     technology: '4G',
     radiusMeters: 3000,
-    solverNewlyCovered: ['94-941-01-01'],
     isEdited: false,
     rank: 1,
-    gain: { hamlets: [{ id: '94-941-01-01', name: 'Ấp 1' }], households: 412 },
+    evaluated: {
+      id: 'upgrade:ST0001:MobiFone',
+      rank: 1,
+      name: { code: 'proposal-name.upgrade', params: { site: 'ST0001', operator: 'MobiFone', commune: 'Xã Lạc Hòa' } },
+      place,
+      operators: ['MobiFone', 'Viettel'],
+      helped: [{ hamletId: '94-941-01-01', name: 'Ấp 1', commune: 'Xã Lạc Hòa', district: 'TX Vĩnh Châu', operator: null }],
+      householdsGained: 412,
+      makesShared: true,
+    },
   },
   {
-    id: 'user:1:Viettel',
+    id: 'user:1',
     kind: 'new',
+    number: 3,
     lng: 106.1,
     lat: 9.4,
-    operator: 'Viettel',
-    operators: ['Viettel'],
+    operator: SHARED_TOWER_OPERATOR,
     technology: '5G',
     radiusMeters: 1200,
-    solverNewlyCovered: [],
     isEdited: true,
     rank: 2,
-    gain: null,
+    evaluated: null,
   },
 ];
 
 describe('proposal export', () => {
-  it('writes a CSV the site import reads back to the same records', () => {
-    const csv = buildProposalCsv(proposals);
-    expect(csv.split(/\r?\n/)[0]).toBe('\ufeffsite_id,operator,lon,lat,technologies,radius_m,kind,host_site_id,operators,rank,households_gained,newly_covered');
+  it('writes a CSV the site import reads back to the same records, a shared tower as one', () => {
+    const csv = buildProposalCsv(proposals, 'vi');
+    const [header, first] = csv.split(/\r?\n/);
+    expect(header).toBe('\ufeffsite_id,operator,lon,lat,technologies,radius_m,name,kind,host_site_id,operators,rank,households_gained,newly_covered,commune');
+    expect(first).toContain('Trạm ST0001 thêm MobiFone — Xã Lạc Hòa');
     const parsed = parseBtsCsv(csv, 'de-xuat.csv');
     expect(parsed.skipped).toEqual([]);
+    expect(parsed.warnings.filter((warning) => warning.code === 'unknown-operator')).toEqual([]);
     expect(parsed.items.map(({ source: _source, ...record }) => record)).toEqual([
       { siteId: 'upgrade:ST0001:MobiFone', operator: 'MobiFone', lng: 105.97123456789, lat: 9.60198765432, technologies: ['4G'], radiusMeters: 3000 },
-      { siteId: 'user:1:Viettel', operator: 'Viettel', lng: 106.1, lat: 9.4, technologies: ['5G'], radiusMeters: 1200 },
+      { siteId: 'user:1', operator: SHARED_TOWER_OPERATOR, lng: 106.1, lat: 9.4, technologies: ['5G'], radiusMeters: 1200 },
     ]);
   });
-  it('writes GeoJSON the site import reads back, with kind, rank and gains', () => {
-    const collection = buildProposalGeoJson(proposals, true);
+  it('writes GeoJSON the site import reads back, with names, kind, rank and gains', () => {
+    const collection = buildProposalGeoJson(proposals, true, 'en');
     expect(collection.demo).toBe(true);
-    expect(collection.features[0].properties).toMatchObject({ site_id: 'upgrade:ST0001:MobiFone', kind: 'upgrade', hostSiteId: 'ST0001', rank: 1, households_gained: 412, newlyCovered: ['94-941-01-01'] });
+    expect(collection.features[0].properties).toMatchObject({ site_id: 'upgrade:ST0001:MobiFone', name: 'Site ST0001: add MobiFone — Xã Lạc Hòa', kind: 'upgrade', hostSiteId: 'ST0001', rank: 1, households_gained: 412, newlyCovered: ['94-941-01-01'], commune: 'Xã Lạc Hòa' });
     const parsed = parseBtsGeoJson(JSON.stringify(collection), 'de-xuat.geojson');
     expect(parsed.items.map((record) => [record.siteId, record.operator, record.lng, record.lat, record.technologies, record.radiusMeters])).toEqual([
       ['upgrade:ST0001:MobiFone', 'MobiFone', 105.97123456789, 9.60198765432, ['4G'], 3000],
-      ['user:1:Viettel', 'Viettel', 106.1, 9.4, ['5G'], 1200],
+      ['user:1', SHARED_TOWER_OPERATOR, 106.1, 9.4, ['5G'], 1200],
     ]);
   });
 });

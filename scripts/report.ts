@@ -1,0 +1,108 @@
+// npm run report -- [the analyze inputs] [--before DIR|PROJECT.json#SNAPSHOT] [--as-of YYYY-MM-DD]
+//                   [--date YYYY-MM-DD] [--number TEXT] [--map KEY=FILE.png ...] [--lang vi|en] --out bao-cao.docx
+// The plan's annual report as a Word document, from the engine's own figures.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildAnnualReport, buildCoverageReport, compareSnapshots, createCoverageAnalysis, snapshotResultsOf } from '../src/core/index';
+import { writeReportDocx, type ReportImage } from '../src/print/annual-report/write-report-docx';
+import { checkLanguage, demoLine, formatCount, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
+import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
+import { CliError } from './cli/read-inputs';
+import { readResultsSource } from './cli/read-results';
+
+const USAGE = `${say('cli.usage.word')}: npm run report -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
+                         [--group-by FIELD ...] [--sheet NAME|N] [--crs SYSTEM]
+                         [--before DIR|PROJECT.json#SNAPSHOT [--before-as-of YYYY-MM-DD]] [--match-meters N]
+                         [--as-of YYYY-MM-DD] [--date YYYY-MM-DD] [--number TEXT]
+                         [--map province=FILE.png] [--map UNIT_KEY=FILE.png ...] [--lang vi|en] --out bao-cao.docx
+${inputUsage()};
+${say('cli.usage.report')}`;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isoDate(value: string | undefined, flag: string, today: string): string {
+  if (value === undefined) return today;
+  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new CliError('cli.flagIsoDate', { flag, value });
+  return value;
+}
+
+function readMaps(specs: string[]): ReportImage[] {
+  return specs.map((spec) => {
+    const equals = spec.indexOf('=');
+    const path = equals > 0 ? spec.slice(equals + 1) : spec;
+    const key = equals > 0 ? spec.slice(0, equals) : basename(path, extname(path));
+    let png: Uint8Array;
+    try {
+      png = new Uint8Array(readFileSync(path));
+    } catch {
+      throw new CliError('cli.report.mapUnreadable', { spec, path });
+    }
+    if (png.length < 24 || png[0] !== 0x89 || png[1] !== 0x50 || png[2] !== 0x4e || png[3] !== 0x47) throw new CliError('cli.report.mapNotPng', { spec, path });
+    return { key, png };
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...INPUT_OPTIONS,
+      'group-by': { type: 'string', multiple: true },
+      before: { type: 'string' },
+      'before-as-of': { type: 'string' },
+      'match-meters': { type: 'string' },
+      'as-of': { type: 'string' },
+      date: { type: 'string' },
+      number: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  checkLanguage(values.lang);
+  if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out FILE.docx', usage: USAGE });
+  const today = new Date().toISOString().slice(0, 10);
+  const asOf = isoDate(values['as-of'], '--as-of', today);
+  const reportDate = isoDate(values.date, '--date', today);
+  const matchMeters = values['match-meters'] === undefined ? 30 : Number(values['match-meters']);
+  if (!Number.isFinite(matchMeters) || matchMeters < 0) throw new CliError('cli.flagNonNegative', { flag: '--match-meters', value: values['match-meters'] ?? '' });
+  const images = readMaps(values.map ?? []);
+  const before = values.before ? readResultsSource(values.before) : null;
+
+  const { input, config, profile } = await readInputs(values);
+  const threads = input.hamlets.length >= 5000 ? availableParallelism() : 1;
+  let analysis;
+  if (threads > 1) {
+    const pool = await CoveragePool.start(threads);
+    try {
+      analysis = await createCoverageAnalysisInPool(pool, input, config, {});
+    } finally {
+      await pool.close();
+    }
+  } else {
+    analysis = createCoverageAnalysis(input, config);
+  }
+  const groupBy = [...new Set(['district', 'commune', ...profile.grouping, ...(values['group-by'] ?? [])])];
+  const results = snapshotResultsOf(buildCoverageReport(analysis, groupBy), config.coveredThreshold);
+  const earlier = before
+    ? { label: before.side.label, asOf: values['before-as-of'] ? isoDate(values['before-as-of'], '--before-as-of', today) : before.side.asOf, change: compareSnapshots(before.results, results, { matchMeters, groupings: profile.grouping }) }
+    : undefined;
+  const report = buildAnnualReport({ profile, results, asOf, reportDate, number: values.number ?? null, ...(earlier ? { earlier } : {}), mapKeys: images.map((image) => image.key) });
+  const known = new Set(['province', ...profile.grouping.flatMap((grouping) => (results.groups[grouping] ?? []).map((unit) => unit.key))]);
+  for (const image of images) if (!known.has(image.key)) log(say('cli.report.mapUnknown', { key: image.key, groupings: profile.grouping.join(', ') }));
+  writeFileSync(values.out, await writeReportDocx(report, { locale, images }));
+  if (results.demo) log(demoLine());
+  const met = results.targets.filter((target) => target.met === true).length;
+  log(say('cli.report.targets', { title: profile.title, met: formatCount(met), total: formatCount(results.targets.length), hamlets: formatCount(results.kpis.hamlets), sites: formatCount(results.kpis.sites) }));
+  if (earlier) log(say('cli.report.compared', { label: earlier.label, covered: formatCount(earlier.change.hamlets.newlyCovered.mobile.length), lost: formatCount(earlier.change.hamlets.lost.mobile.length) }));
+  log(say('cli.report.wrote', { out: values.out }));
+  return 0;
+}
+
+await runMain(main);

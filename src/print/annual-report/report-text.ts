@@ -1,0 +1,77 @@
+// Turns the annual report's content (texts by code, raw numbers) into the reader's language: one
+// translation and one number format for the Word document, the app's preview and the tests' readers.
+import type { ReportCell, ReportText } from '../../core';
+import { en, vi, type MessageKey } from '../../i18n/dictionary';
+import { formatIsoDate, formatNumber, formatPercent, formatTargetValue, type Locale } from '../../i18n/format';
+
+const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+/** Fills `{name}` placeholders; a parameter that is a dictionary key (`annual.…`) is translated too. */
+export function translateReportText(text: ReportText, locale: Locale): string {
+  const dictionary = DICTIONARIES[locale];
+  const template = (dictionary as Record<string, string | undefined>)[text.code] ?? text.code;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const params = text.params ?? {};
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = params[name];
+    if (typeof value === 'number') return formatNumber(value, locale);
+    // An area's name inside a Vietnamese sentence starts in lower case: "trên địa bàn tỉnh Sóc Trăng".
+    if (name === 'area' && locale === 'vi') return value.charAt(0).toLocaleLowerCase('vi') + value.slice(1);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatIsoDate(value, locale);
+    return value;
+  });
+}
+
+/** A sentence of the report by key, with parameters (numbers in the language's notation). */
+export function reportText(locale: Locale, code: MessageKey, params?: Record<string, string | number>): string {
+  return translateReportText(params ? { code, params } : { code }, locale);
+}
+
+function sourceText(source: string, asOf: string, locale: Locale): string {
+  if (source === 'engine') return reportText(locale, 'annual.source.engine', { asOf });
+  if (source === 'missing') return reportText(locale, 'annual.missing');
+  // The engine writes `indicator: <source> (<ISO date>)`.
+  const text = source.replace(/^indicator:?\s*/, '').replace(/\((\d{4}-\d{2}-\d{2})\)$/, (_, date: string) => `(${formatIsoDate(date, locale)})`);
+  return text.startsWith('entered') ? `${reportText(locale, 'annual.source.entered')}${text.slice('entered'.length)}` : text;
+}
+
+function signed(text: string, value: number): string {
+  return value > 0 ? `+${text}` : text;
+}
+
+/**
+ * A report cell as text: counts with thousands separators (`319.732`), shares as percentages with one
+ * decimal (`85,3 %`), `—` for no value, `then → now` for a change.
+ * @param cell the cell
+ * @param locale `vi` or `en`
+ * @returns the cell's text
+ * @example formatReportCell({ kind: 'share', value: 0.8534 }, 'vi') // '85,3 %'
+ */
+export function formatReportCell(cell: ReportCell, locale: Locale): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'label':
+      return translateReportText(cell.text, locale);
+    case 'count':
+      return cell.value === null ? '—' : formatNumber(cell.value, locale);
+    case 'share':
+      return cell.value === null ? '—' : formatPercent(cell.value, locale);
+    case 'value':
+      return formatTargetValue(cell.value, cell.unit, locale);
+    case 'target':
+      return `${cell.comparator === '>' ? '>' : '≥'} ${formatTargetValue(cell.value, cell.unit, locale)}`;
+    case 'met':
+      return reportText(locale, cell.met === null ? 'annual.missing' : cell.met ? 'annual.met' : 'annual.notMet');
+    case 'source':
+      return sourceText(cell.source, cell.asOf, locale);
+    case 'change': {
+      const format = (value: number | null) => (value === null ? '—' : cell.unit === 'share' ? formatPercent(value, locale) : formatNumber(value, locale));
+      return `${format(cell.then)} → ${format(cell.now)}`;
+    }
+    case 'delta':
+      return cell.unit === 'share'
+        ? reportText(locale, 'annual.pointsDelta', { value: signed(formatNumber(cell.value * 100, locale, 1), cell.value) })
+        : signed(formatNumber(cell.value, locale), cell.value);
+  }
+}

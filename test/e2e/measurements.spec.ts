@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { booleanPointInPolygon, point } from '@turf/turf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser } from './browser';
+import { AppDriver } from './driver';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'measurements');
+const HAMLETS = join(import.meta.dirname, '..', '..', 'public', 'geodata', 'hamlets.geojson');
+
+describe('field tests against the coverage map', () => {
+  let app: AppDriver;
+  beforeAll(async () => {
+    app = await AppDriver.open();
+  });
+  afterAll(async () => {
+    await closeBrowser();
+  });
+
+  it('imports a G-NetTrack drive log and draws the challenged hexagon on the map', async () => {
+    const report = await app.importMeasurements('gnettrack-demo.txt', { path: join(FIXTURES, 'gnettrack-demo.txt') });
+    expect(report).toMatch(/200/);
+    // The log's dead spot east of site VTL-ST-0001: Viettel 4G predicted, −118 to −124 dBm on two passes three hours apart.
+    const challenges = await app.readChallenges();
+    expect(challenges.length).toBeGreaterThan(0);
+    expect(challenges[0].text).toMatch(/Viettel/);
+    expect(challenges[0].text).toMatch(/4G/);
+    expect(await app.showChallengeOnMap(0)).toBeGreaterThan(0);
+    const agreement = await app.readAgreement();
+    expect(agreement['Viettel|4G']).toBeDefined();
+    const exported = await app.downloadText('evidence-export-csv');
+    expect(exported.text.split('\n')[0].replace(/^\uFEFF/, '')).toBe('h3,operator,technology,kind,tests,contradicting,hours_spanned,first_test,last_test');
+    expect(exported.text).toContain(challenges[0].h3);
+  });
+
+  it("imports speed tests and shows a commune's count and its monthly sample rule, keyed by its code", async () => {
+    await app.importMeasurements('speedtests-demo.csv', { path: join(FIXTURES, 'speedtests-demo.csv') });
+    // Phường 3 of Sóc Trăng city, found by its code in the hamlet layer; the tests inside it counted with Turf.
+    type Hamlet = Parameters<typeof booleanPointInPolygon>[1] & { properties: { commune: string; commune_code: string; district_code: string } };
+    const hamlets = (JSON.parse(readFileSync(HAMLETS, 'utf8')).features as Hamlet[]).filter((hamlet) => hamlet.properties.district_code === '941' && hamlet.properties.commune === 'Phường 3');
+    const code = hamlets[0].properties.commune_code;
+    const months = new Map<string, number>();
+    for (const line of readFileSync(join(FIXTURES, 'speedtests-demo.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1)) {
+      const [time, lat, lng] = line.split(';');
+      const at = point([Number(lng.replace(',', '.')), Number(lat.replace(',', '.'))]);
+      if (hamlets.some((hamlet) => booleanPointInPolygon(at, hamlet))) months.set(time.slice(3, 10), (months.get(time.slice(3, 10)) ?? 0) + 1);
+    }
+    const tests = [...months.values()].reduce((sum, count) => sum + count, 0);
+    const row = await app.readSpeedRow('commune', code);
+    expect(row.label).toBe('Phường 3');
+    expect(row.cells[0].replace(/\D/g, '')).toBe(String(tests));
+    // Over 300 tests in each month of the period: the figures are shown, not "not enough samples".
+    expect([...months.values()].every((count) => count >= 300)).toBe(true);
+    expect(row.cells).toHaveLength(4);
+    const agreement = await app.readAgreement();
+    expect(Object.keys(agreement).length).toBeGreaterThan(0);
+  });
+});
