@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     ...options,
     now: () => performance.now(),
     onProgress: (phase) => {
-      if (phase !== lastPhase) log(say('cli.propose.phase', { phase }));
+      if (phase !== lastPhase) log(say(`cli.propose.phase.${phase}`));
       lastPhase = phase;
     },
   }, highs);

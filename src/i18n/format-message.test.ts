@@ -37,7 +37,11 @@ describe('every message core can emit reads in both languages', () => {
     }
     // The siting engine still throws its own errors; its codes move here with its messages.
     const siting = new Set(['invalid-option', 'cancelled', 'too-many-operators']);
-    expect([...emitted].filter((code) => !known.has(code) && !siting.has(code))).toEqual([]);
+    // The siting engine's status messages have their texts as `siting.<code>` (formatSitingMessage);
+    // the decoders' problems (invalid, duplicate, unknown-key) are named by JSON path at the edge.
+    const otherTexts = (code: string) => Object.hasOwn(vi, `siting.${code}`) || ['invalid', 'duplicate', 'unknown-key'].includes(code);
+    const unknown = [...emitted].filter((code) => !/^\d+$/.test(code) && !known.has(code) && !siting.has(code) && !otherTexts(code));
+    expect(unknown).toEqual([]);
     expect(emitted.size).toBeGreaterThan(120);
   });
 

@@ -49,6 +49,7 @@ describe('analyze CLI groups keyed by code, with an operator filter', () => {
       '--merger', join(dir, 'merger.csv'),
       '--operator', 'viettel',
       '--group-by', '__proto__',
+      '--lang', 'en',
       '--out', out,
     ]);
   });
@@ -103,6 +104,6 @@ describe('analyze CLI groups keyed by code, with an operator filter', () => {
       ['S2', 'D'],
       ['S3', 'C'],
     ]);
-    expect(run.stderr).toContain('3 sites of Viettel, 1 of them also used by another operator (33.3 %)');
+    expect(run.stderr).toContain('3 sites of Viettel, 1 of them also used by another operator (33.3%)');
   });
 });

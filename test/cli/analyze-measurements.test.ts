@@ -21,7 +21,7 @@ describe('analyze CLI with measurements', () => {
   });
 
   it('adds the measurements object with the fields of the issue', () => {
-    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(run.stderr).not.toMatch(/internal error|lỗi nội bộ|\n\s+at /);
     expect(run.status).toBe(0);
     const { measurements } = report;
     expect(measurements.tests).toBe(200 + 957);
@@ -95,6 +95,8 @@ describe('analyze CLI with measurements', () => {
   it('refuses a bad flag with a message', () => {
     const result = runCli('analyze.ts', ['--measurements', join(MEASUREMENTS, 'speedtests-demo.csv'), '--h3-resolution', '7', '--out', join(out, 'bad')]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/--h3-resolution must be 8 or 9/);
+    expect(result.stderr).toContain('--h3-resolution phải là một trong 8, 9, không phải "7"');
+    const english = runCli('analyze.ts', ['--measurements', join(MEASUREMENTS, 'speedtests-demo.csv'), '--h3-resolution', '7', '--lang', 'en', '--out', join(out, 'bad')]);
+    expect(english.stderr).toContain('--h3-resolution must be one of 8, 9, not "7"');
   });
 });

@@ -100,9 +100,9 @@ describe('npm run compare', () => {
     mkdirSync(join(dir, 'rong'), { recursive: true });
     const empty = runCli('compare.ts', ['--before', join(dir, 'rong'), '--after', join(dir, 'sau'), '--out', join(dir, 'x')]);
     expect(empty.status).toBe(1);
-    expect(empty.stderr).toContain('not an analyze output folder');
+    expect(empty.stderr).toContain('không phải thư mục kết quả của analyze (thiếu report.json)');
     const project = write('du-an.json', JSON.stringify({ format: 'soctrang-coverage-project', version: 1, snapshots: [] }));
-    const missing = runCli('compare.ts', ['--before', `${project}#2024-12-31`, '--after', join(dir, 'sau'), '--out', join(dir, 'x')]);
+    const missing = runCli('compare.ts', ['--before', `${project}#2024-12-31`, '--after', join(dir, 'sau'), '--lang', 'en', '--out', join(dir, 'x')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('no snapshot "2024-12-31"');
   });

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Message, SkippedItem, Warning } from '../../src/core';
+import { MESSAGE_CODES, type Message, type SkippedItem, type Warning } from '../../src/core';
 import { formatInputProblem, formatSkipped, formatWarning } from '../../src/i18n/format-message';
 
 /** One input file of a golden case. */
@@ -115,6 +115,8 @@ export function captureGolden(run: (goldenCase: GoldenCase) => unknown, goldenCa
   }
 }
 
+const CORE_CODES: ReadonlySet<string> = new Set(MESSAGE_CODES);
+
 /**
  * Core's messages (`{ code, params }`: warnings, skipped rows, reasons) written as their English text,
  * so a golden reads as the user reads it and checks the translation too; code and place are kept.
@@ -123,7 +125,8 @@ export function withMessageTexts(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withMessageTexts);
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
-  if (typeof record.code === 'string' && record.params !== null && typeof record.params === 'object') {
+  // Only core's messages: other coded texts (the annual report's, the siting engine's) stay as they are.
+  if (typeof record.code === 'string' && CORE_CODES.has(record.code) && record.params !== null && typeof record.params === 'object') {
     const text = 'also' in record ? formatSkipped('en', record as unknown as SkippedItem) : formatWarning('en', record as unknown as Warning);
     return { code: record.code, where: record.where, text };
   }
