@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const dataDate = values['data-date'] ?? '';
   if (dataDate && !/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) throw new CliError('cli.flagDate', { value: dataDate });
   const started = performance.now();
-  const { input, config } = await readInputs(values);
+  const { input, config, profile } = await readInputs(values);
 
   let extent: 'province' | UnitGrouping = 'province';
   let unitKey = '';
@@ -97,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
     operators,
     locale,
     print: { paper, orientation, extent: extent as 'province' | 'district' | 'commune', unitKey, atlas, title: values.title ?? '', dataDate },
+    plan: profile,
   };
 
   if (!values['no-build']) ensureBuild(ROOT, log);

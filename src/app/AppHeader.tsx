@@ -1,10 +1,12 @@
-import { LAYER_NAMES, type LayerName } from '../core';
+import { useEffect } from 'react';
+import { LAYER_NAMES, planShortTitle, type LayerName } from '../core';
 import { formatPercent } from '../i18n/format';
 import { useLocale, useT } from '../i18n/use-t';
 import { useAnalysisStore } from '../state/analysis-store';
 import { selectIsDemo, useDatasetStore } from '../state/dataset-store';
 import { useUiStore } from '../state/ui-store';
 import { usePrintStore } from '../features/print/print-store';
+import { usePlanStore } from '../state/plan-store';
 
 function AnalysisStatus() {
   const t = useT();
@@ -47,9 +49,14 @@ export function AppHeader() {
   const layer = useUiStore((state) => state.layer);
   const actions = useUiStore((state) => state.actions);
   const isDemo = useDatasetStore(selectIsDemo);
+  const profile = usePlanStore((state) => state.profile);
+  const title = t('app.title', { plan: planShortTitle(profile, locale) });
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <header className="app-header">
-      <h1>{t('app.title')}</h1>
+      <h1 data-testid="app-title">{title}</h1>
       {isDemo && (
         <p className="demo-banner" data-testid="demo-banner" role="note">
           <strong>{t('app.demoBanner')}:</strong> {t('demo.notice')}

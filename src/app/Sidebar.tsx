@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { PanelFilters } from '../features/filters/PanelFilters';
 import { PanelUncoveredHamlets } from '../features/hamlet-list/PanelUncoveredHamlets';
 import { PanelImport } from '../features/import/PanelImport';
@@ -9,7 +9,10 @@ import { PanelProposals } from '../features/site-proposals/PanelProposals';
 import { useT } from '../i18n/use-t';
 import { useUiStore, type PanelName } from '../state/ui-store';
 
-const PANELS: PanelName[] = ['kpi', 'hamlets', 'proposals', 'evidence', 'filters', 'import', 'settings'];
+// The yearly-cycle panel (plan, snapshots, the annual report) loads when first opened, not with the app.
+const PanelCycle = lazy(() => import('../features/annual-cycle/PanelCycle').then((module) => ({ default: module.PanelCycle })));
+
+const PANELS: PanelName[] = ['kpi', 'hamlets', 'proposals', 'evidence', 'cycle', 'filters', 'import', 'settings'];
 
 /** Tabs on the left: one panel at a time (arrow keys move between tabs, as in the WAI-ARIA tabs pattern). */
 export function Sidebar() {
@@ -50,6 +53,11 @@ export function Sidebar() {
         {panel === 'settings' && <PanelSettings />}
         {panel === 'proposals' && <PanelProposals />}
         {panel === 'evidence' && <PanelMeasurements />}
+        {panel === 'cycle' && (
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <PanelCycle />
+          </Suspense>
+        )}
       </div>
     </aside>
   );

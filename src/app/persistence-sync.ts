@@ -1,6 +1,7 @@
 import { useDatasetStore, type DatasetLayerName } from '../state/dataset-store';
 import { saveLayer, saveSettings } from '../state/persistence';
 import { startProposalPersistence } from '../state/proposals-persistence';
+import { startPlanPersistence } from '../state/plan-persistence';
 import { selectSettings, useSettingsStore } from '../state/settings-store';
 
 const PERSISTED_LAYERS: DatasetLayerName[] = ['hamlets', 'btsRecords', 'fibrePoints', 'fibreRoutes', 'indicators', 'enteredIndicators', 'merger'];
@@ -16,8 +17,10 @@ export function startPersistence(): () => void {
     if (state !== previous) void saveSettings(selectSettings(state));
   });
   const proposals = startProposalPersistence();
+  const plan = startPlanPersistence();
   return () => {
     void proposals.then((unsubscribe) => unsubscribe());
+    void plan.then((unsubscribe) => unsubscribe());
     unsubscribeDataset();
     unsubscribeSettings();
   };

@@ -13,7 +13,7 @@ import { enEvidence, viEvidence } from './messages-evidence';
 import { enCycle, viCycle } from './messages-cycle';
 
 const viBase = {
-  'app.title': 'Hạ tầng số Sóc Trăng — độ phủ theo ấp, khóm',
+  'app.title': '{plan} — độ phủ theo ấp, khóm',
   'app.demoBanner': 'Dữ liệu minh họa',
   'app.loading': 'Đang tải dữ liệu…',
   'app.analysing': 'Đang phân tích… {percent}',
@@ -261,7 +261,7 @@ const viBase = {
 } as const;
 
 const enBase: Record<keyof typeof viBase, string> = {
-  'app.title': 'Sóc Trăng digital infrastructure — coverage by hamlet',
+  'app.title': '{plan} — coverage by hamlet',
   'app.demoBanner': 'Demo data',
   'app.loading': 'Loading data…',
   'app.analysing': 'Analysing… {percent}',

@@ -5,7 +5,8 @@ import { useAnalysisStore } from '../state/analysis-store';
 import { useProposalsStore } from '../state/proposals-store';
 import { useSettingsStore } from '../state/settings-store';
 import { useUiStore } from '../state/ui-store';
-import { COVERAGE_COLORS, FIBRE_COLOR, SITE_COLORS } from './layers/palette';
+import { CHANGE_COLORS, COVERAGE_COLORS, FIBRE_COLOR, SITE_COLORS } from './layers/palette';
+import { usePlanStore } from '../state/plan-store';
 import { PROPOSAL_COLORS } from './layers/proposal-layers';
 import { CHALLENGE_COLORS } from './layers/evidence-layers';
 import { selectChallenges, useMeasurementsStore } from '../state/measurements-store';
@@ -29,17 +30,24 @@ export function MapLegend({ showDiscs, onShowDiscsChange }: MapLegendProps) {
   const classes = coverageClassLabels(coveredThresholdOf(reportThreshold ?? settingsThreshold, layer), t, locale);
   const challengeKinds = useMeasurementsStore((state) => (state.showChallenges ? [...new Set(selectChallenges(state).map((challenge) => challenge.kind))].sort().join(',') : ''));
   const isHexView = useMeasurementsStore((state) => state.showHexView);
-  const swatches = [
-    ['covered', classes.covered, COVERAGE_COLORS.covered],
-    ['partial', classes.partial, COVERAGE_COLORS.partial],
-    ['none', classes.none, COVERAGE_COLORS.none],
-    ['noData', t('legend.noData'), COVERAGE_COLORS.noData],
-  ] as const;
+  const isChangeShown = usePlanStore((state) => state.isChangeShown && state.comparison.beforeId !== null);
+  const swatches: ReadonlyArray<readonly [string, string, string]> = isChangeShown
+    ? [
+        ['newly', t('cycle.legend.newly'), CHANGE_COLORS.newly],
+        ['lost', t('cycle.legend.lost'), CHANGE_COLORS.lost],
+        ['stillCovered', t('cycle.legend.stillCovered'), CHANGE_COLORS.covered],
+        ['stillNone', t('cycle.legend.stillNone'), CHANGE_COLORS.none],
+        ['new', t('cycle.legend.new'), CHANGE_COLORS.new],
+      ]
+    : [
+        ['covered', classes.covered, COVERAGE_COLORS.covered],
+        ['partial', classes.partial, COVERAGE_COLORS.partial],
+        ['none', classes.none, COVERAGE_COLORS.none],
+        ['noData', t('legend.noData'), COVERAGE_COLORS.noData],
+      ];
   return (
     <section className="map-legend" aria-label={t('legend.title')} data-testid="legend">
-      <h2>
-        {t('legend.title')}: {t(`layer.${layer}`)}
-      </h2>
+      <h2 data-testid="legend-title">{isChangeShown ? t('cycle.legend.title', { layer: t(`layer.${layer}`) }) : `${t('legend.title')}: ${t(`layer.${layer}`)}`}</h2>
       <ul>
         {swatches.map(([status, label, color]) => (
           <li key={status} data-testid={`legend-class-${status}`}>

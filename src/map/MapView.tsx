@@ -15,6 +15,8 @@ import { buildProposalCollection } from './layers/proposal-layers';
 import { buildChallengeCollection } from './layers/evidence-layers';
 import { selectChallenges, useMeasurementsStore } from '../state/measurements-store';
 import { fetchHexView } from '../state/run-evidence';
+import { buildChangeStatuses } from './layers/change-layers';
+import { selectChange, selectComparedResults, usePlanStore } from '../state/plan-store';
 
 /** Sóc Trăng, for the very first frame before the data's bounds are known. */
 const INITIAL_CENTER: [number, number] = [105.95, 9.6];
@@ -69,10 +71,27 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
         controller.fitBounds(bounds, 15, false);
       }
     };
+    /** Each hamlet's change since the compared snapshot, while the change is shown. */
+    const changeStatuses = () => {
+      const plan = usePlanStore.getState();
+      if (!plan.isChangeShown) return null;
+      const report = useAnalysisStore.getState().report;
+      const { coveredThreshold, colocationMeters } = useSettingsStore.getState();
+      const compared = selectComparedResults(plan, report, coveredThreshold);
+      const change = selectChange(plan, report, { coveredThreshold, matchMeters: colocationMeters });
+      return compared && change ? buildChangeStatuses(change, compared.after.hamlets) : null;
+    };
+    const pushHamlets = () => {
+      const report = useAnalysisStore.getState().report;
+      if (!report) return;
+      const changes = changeStatuses();
+      controller.setData('hamlets', buildHamletCollection(useDatasetStore.getState().hamlets, report, changes));
+      controller.setCoverageLayer(useUiStore.getState().layer, changes !== null);
+    };
     const pushReport = () => {
       const report = useAnalysisStore.getState().report;
       if (!report) return;
-      controller.setData('hamlets', buildHamletCollection(useDatasetStore.getState().hamlets, report));
+      pushHamlets();
       controller.setData('sites', buildSiteCollection(report.sites));
       // The footprints of the records behind the shown sites (the filters apply), as the engine counts them.
       const shown = new Set(report.sites.flatMap((site) => site.recordSiteIds));
@@ -149,7 +168,7 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       }),
       useUiStore.subscribe((state, previous) => {
         if (state.layer !== previous.layer) {
-          controller.setCoverageLayer(state.layer);
+          controller.setCoverageLayer(state.layer, usePlanStore.getState().isChangeShown);
           if (useMeasurementsStore.getState().showHexView) void pushHexView();
         }
         if (state.selection !== previous.selection) controller.setHighlight(state.selection?.kind === 'hamlet' ? state.selection.id : null);
@@ -158,6 +177,9 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       }),
       useSettingsStore.subscribe((state, previous) => {
         if (state.basemap !== previous.basemap) controller.setBasemap(state.basemap);
+      }),
+      usePlanStore.subscribe((state, previous) => {
+        if (state.isChangeShown !== previous.isChangeShown || (state.isChangeShown && (state.comparison !== previous.comparison || state.snapshots !== previous.snapshots || state.profile !== previous.profile))) pushHamlets();
       }),
       useProposalsStore.subscribe((state, previous) => {
         if (state.proposals !== previous.proposals || state.selectedId !== previous.selectedId || state.evaluation !== previous.evaluation) pushProposals();

@@ -6,6 +6,7 @@ import type { FilterSpecification, StyleSpecification } from '@maplibre/maplibre
 import type { LayerName } from '../core';
 import { BASEMAP_LAYER, BASEMAP_SOURCE, buildBasemap, buildStyle, type BasemapOptions } from './layers/build-style';
 import { buildHamletFillColor, buildHighlightFilter, HAMLET_FILL_LAYER, HAMLET_HIGHLIGHT_LAYER, HAMLET_SOURCE } from './layers/hamlet-layers';
+import { buildChangeFillColor } from './layers/change-layers';
 import { COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from './layers/outline-layers';
 import { COVERAGE_DISC_LAYER, COVERAGE_SOURCE, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
 import { buildProposalGainFilter, buildProposalLayers, buildProposalSource, PROPOSAL_GAIN_LAYER } from './layers/proposal-layers';
@@ -169,8 +170,9 @@ export class MapController {
     );
   }
 
-  setCoverageLayer(layer: LayerName): void {
-    this.whenLoaded(() => this.map.setPaintProperty(HAMLET_FILL_LAYER, 'fill-color', buildHamletFillColor(layer)));
+  /** Colours hamlets by their coverage on `layer`, or by their change on it since the compared snapshot. */
+  setCoverageLayer(layer: LayerName, isChange = false): void {
+    this.whenLoaded(() => this.map.setPaintProperty(HAMLET_FILL_LAYER, 'fill-color', isChange ? buildChangeFillColor(layer) : buildHamletFillColor(layer)));
   }
 
   setHighlight(hamletId: string | null): void {

@@ -1,13 +1,15 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { coverageStatusOf, LAYER_NAMES, type CoverageReport, type FibrePoint, type Hamlet, type Site } from '../core';
+import { coverageStatusOf, LAYER_NAMES, type CoverageReport, type FibrePoint, type Hamlet, type LayerName, type Site } from '../core';
+import { changeProperty, type ChangeStatus } from './layers/change-layers';
 
 type Collection = FeatureCollection<Geometry, Record<string, unknown>>;
 
 /**
  * Hamlet polygons with the properties the style reads: id, name, and `status_<layer>` per layer (absent
- * until a report exists, which draws them grey). Results are joined by id, not by position.
+ * until a report exists, which draws them grey), and `change_<layer>` while a comparison is shown.
+ * Results are joined by id, not by position.
  */
-export function buildHamletCollection(hamlets: Hamlet[], report: CoverageReport | null): Collection {
+export function buildHamletCollection(hamlets: Hamlet[], report: CoverageReport | null, changes: Map<string, Record<LayerName, ChangeStatus>> | null = null): Collection {
   const results = new Map((report?.hamlets ?? []).map((result) => [result.id, result]));
   return {
     type: 'FeatureCollection',
@@ -15,6 +17,8 @@ export function buildHamletCollection(hamlets: Hamlet[], report: CoverageReport 
       const result = results.get(hamlet.id);
       const properties: Record<string, unknown> = { id: hamlet.id, name: hamlet.name, commune: hamlet.commune, district: hamlet.district };
       if (result) for (const layer of LAYER_NAMES) properties[`status_${layer}`] = coverageStatusOf(result, layer);
+      const change = changes?.get(hamlet.id);
+      if (change) for (const layer of LAYER_NAMES) properties[changeProperty(layer)] = change[layer];
       return { type: 'Feature', properties, geometry: hamlet.geometry };
     }),
   };

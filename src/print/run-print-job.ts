@@ -1,4 +1,4 @@
-import { formatUnitLabel, type CoverageConfig, type CoverageReport, type FibrePoint, type Hamlet, type IndicatorValue, type KpiSet, type LayerName } from '../core';
+import { formatUnitLabel, planAuthorityOn, type CoverageConfig, type CoverageReport, type FibrePoint, type Hamlet, type IndicatorValue, type KpiSet, type LayerName, type PlanProfile } from '../core';
 import { formatIsoDate, type Locale } from '../i18n/format';
 import type { BasemapOptions } from '../map/layers/build-style';
 import { MapController, type OffscreenMap } from '../map/map-controller';
@@ -36,6 +36,8 @@ export interface PrintRequest {
   indicators: IndicatorValue[];
   basemap: BasemapOptions;
   printDate: Date;
+  /** The plan: a whole-area page is named as the plan's area on the data date (else `print.province`). */
+  plan?: PlanProfile;
 }
 
 export interface PrintOutput {
@@ -63,8 +65,9 @@ function pageUnit(request: PrintRequest, grouping: UnitGrouping, unit: ReportUni
   return { label: formatUnitLabel(unit.row), hamlets: members, bounds, mask: buildMaskFilter(grouping, unit.row.key), kpis: unit.row };
 }
 
-function resolveUnits(request: PrintRequest): PageUnit[] {
+function resolveUnits(request: PrintRequest, dataDate: string | null): PageUnit[] {
   const { hamlets, t, report } = request;
+  const areaName = request.plan ? planAuthorityOn(request.plan, dataDate ?? request.printDate.toISOString().slice(0, 10)).areaName : t('print.province');
   if (request.atlas) {
     const grouping = request.atlas;
     return reportUnits(report, grouping).flatMap((row) => {
@@ -73,7 +76,7 @@ function resolveUnits(request: PrintRequest): PageUnit[] {
     });
   }
   const extent = request.extent;
-  if (extent.kind === 'province') return [{ label: t('print.province'), hamlets, bounds: hamletsBounds(hamlets) ?? [105.5, 9.2, 106.3, 9.95], mask: null, kpis: null }];
+  if (extent.kind === 'province') return [{ label: areaName, hamlets, bounds: hamletsBounds(hamlets) ?? [105.5, 9.2, 106.3, 9.95], mask: null, kpis: null }];
   if (extent.kind === 'view') return [{ label: t('print.extent.view'), hamlets, bounds: extent.bounds, mask: null, kpis: null }];
   const unit = findReportUnit(report, extent.kind, extent.key);
   const page = 'row' in unit ? pageUnit(request, extent.kind, unit) : null;
@@ -94,12 +97,12 @@ export async function runPrintJob(request: PrintRequest, onProgress: (done: numb
   const started = performance.now();
   const fonts = await loadPrintFonts();
   const { t, locale } = request;
-  const units = resolveUnits(request);
   const frames = computePageFrames(request.paper, request.orientation);
   const widthCss = Math.round(frames.map.width * CSS_PIXELS_PER_MM);
   const heightCss = Math.round(frames.map.height * CSS_PIXELS_PER_MM);
   const style = buildPrintStyle({ layer: request.layer, basemap: request.basemap, hamlets: request.hamlets, report: request.report, fibrePoints: request.fibrePoints });
   const dataDate = request.dataDate ?? latestDataDate(request.indicators);
+  const units = resolveUnits(request, dataDate);
   const printDate = formatIsoDate(request.printDate.toISOString().slice(0, 10), locale);
   const footerRight = t('print.footerRight', { dataDate: dataDate ? formatIsoDate(dataDate, locale) : '—', printDate, page: '{page}', pages: '{pages}' });
   const footerLeft = request.isDemo ? t('print.sourceDemo', { notice: t('demo.notice') }) : t('print.sourceImported');

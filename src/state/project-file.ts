@@ -1,5 +1,7 @@
 import type { DatasetLayerName, DatasetLayers, LayerOrigin } from './dataset-store';
 import type { Settings } from './settings-store';
+import { decodePlanProfile, decodePlanSnapshot, type PlanProfile } from '../core';
+import type { StoredSnapshot } from './plan-store';
 
 /** The `format` member every project file carries, so any other JSON is refused at once. */
 export const PROJECT_FORMAT = 'soctrang-coverage-project';
@@ -19,6 +21,10 @@ export interface ProjectFile {
   settings: Settings;
   /** The site-proposal set (options, last run, proposals), when the app has one. */
   proposals?: { proposals: unknown[] } & Record<string, unknown>;
+  /** The plan profile the project reports against. */
+  plan?: PlanProfile;
+  /** Dated snapshots: results, and the dataset they came from. */
+  snapshots?: StoredSnapshot[];
 }
 
 /** One thing wrong with a project file: a code for the translated message, where, and details as found. */
@@ -35,11 +41,13 @@ export type ProjectParseResult = { ok: true; project: ProjectFile } | { ok: fals
  * Builds the project file's content from the current state.
  * @example JSON.stringify(buildProjectFile({ layers, origin, settings }, new Date().toISOString()))
  */
-export function buildProjectFile(state: { layers: DatasetLayers; origin: Record<DatasetLayerName, LayerOrigin>; settings: Settings; proposals?: ProjectFile['proposals'] }, savedAt: string): ProjectFile {
+export function buildProjectFile(state: { layers: DatasetLayers; origin: Record<DatasetLayerName, LayerOrigin>; settings: Settings; proposals?: ProjectFile['proposals']; plan?: PlanProfile; snapshots?: StoredSnapshot[] }, savedAt: string): ProjectFile {
   const layers = Object.fromEntries(PROJECT_LAYER_NAMES.map((name) => [name, state.layers[name]])) as unknown as DatasetLayers;
   const origin = Object.fromEntries(PROJECT_LAYER_NAMES.map((name) => [name, state.origin[name]])) as Record<DatasetLayerName, LayerOrigin>;
   const project: ProjectFile = { format: PROJECT_FORMAT, version: PROJECT_VERSION, savedAt, layers, origin, settings: state.settings };
   if (state.proposals !== undefined) project.proposals = state.proposals;
+  if (state.plan !== undefined) project.plan = state.plan;
+  if (state.snapshots !== undefined) project.snapshots = state.snapshots;
   return project;
 }
 
@@ -95,6 +103,54 @@ function checkSettings(settings: unknown, problems: ProjectProblem[]): void {
   if (!isObject(basemap) || typeof basemap.isEnabled !== 'boolean' || !isString(basemap.url) || !isString(basemap.attribution)) problems.push({ code: 'invalid', path: 'settings.basemap' });
 }
 
+/** A snapshot's dataset, checked item by item as the project's own layers are. */
+function checkLayers(layers: unknown, path: string, problems: ProjectProblem[]): void {
+  if (!isObject(layers)) return void problems.push({ code: 'missing', path });
+  for (const name of PROJECT_LAYER_NAMES) {
+    const items = layers[name];
+    if (!Array.isArray(items)) {
+      problems.push({ code: 'missing', path: `${path}.${name}` });
+      continue;
+    }
+    for (let index = 0; index < items.length && problems.length < MAX_PROBLEMS; index++) {
+      const item = items[index];
+      const field = isObject(item) ? ITEM_CHECKS[name](item) : '';
+      if (field !== null) problems.push({ code: 'invalid', path: `${path}.${name}[${index}]${field === '' ? '' : `.${field}`}` });
+    }
+  }
+}
+
+/** The plan and the snapshots, decoded (each snapshot's results by their schema, its dataset by the layer checks). */
+function readPlanSection(json: Record<string, unknown>, problems: ProjectProblem[]): Pick<ProjectFile, 'plan' | 'snapshots'> {
+  const section: Pick<ProjectFile, 'plan' | 'snapshots'> = {};
+  const report = (found: { path: string; expected?: string; received?: string }[]) => {
+    for (const problem of found) problems.push({ code: 'invalid', path: problem.path, ...(problem.expected ? { detail: `${problem.expected} ← ${problem.received ?? ''}` } : {}) });
+  };
+  if (json.plan !== undefined) {
+    const plan = decodePlanProfile(json.plan, 'plan');
+    if (plan.ok) section.plan = plan.value;
+    else report(plan.problems);
+  }
+  if (json.snapshots !== undefined) {
+    if (!Array.isArray(json.snapshots)) {
+      problems.push({ code: 'invalid', path: 'snapshots' });
+      return section;
+    }
+    const snapshots: StoredSnapshot[] = [];
+    json.snapshots.forEach((value: unknown, index: number) => {
+      const snapshot = decodePlanSnapshot(value, `snapshots[${index}]`);
+      if (!snapshot.ok) return report(snapshot.problems);
+      const layers = isObject(value) ? value.layers : undefined;
+      if (layers === undefined) return void snapshots.push(snapshot.value);
+      const before = problems.length;
+      checkLayers(layers, `snapshots[${index}].layers`, problems);
+      if (problems.length === before) snapshots.push({ ...snapshot.value, layers: layers as unknown as DatasetLayers });
+    });
+    section.snapshots = snapshots;
+  }
+  return section;
+}
+
 /**
  * Reads and checks a project file: format tag, version, every layer item's required fields, the
  * settings' ranges and the proposals' shape. Nothing is restored from a file with any problem.
@@ -133,6 +189,8 @@ export function parseProjectFile(text: string): ProjectParseResult {
   else for (const name of PROJECT_LAYER_NAMES) if (!ORIGINS.includes(origin[name] as LayerOrigin)) problems.push({ code: 'invalid', path: `origin.${name}`, detail: String(origin[name]) });
   checkSettings(json.settings, problems);
   if (json.proposals !== undefined && (!isObject(json.proposals) || !Array.isArray(json.proposals.proposals))) problems.push({ code: 'invalid', path: 'proposals' });
+  const plan = readPlanSection(json, problems);
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
-  return { ok: true, project: json as unknown as ProjectFile };
+  const { plan: _plan, snapshots: _snapshots, ...rest } = json;
+  return { ok: true, project: { ...(rest as unknown as ProjectFile), ...plan } };
 }

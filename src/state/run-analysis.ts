@@ -2,6 +2,7 @@ import { applyMergerTable, filterCoverageInput, NEW_COMMUNE_FIELD, type Coverage
 import { analyzeInWorker } from '../worker/client';
 import { useAnalysisStore } from './analysis-store';
 import { selectIndicatorRows, selectIsDemo, useDatasetStore } from './dataset-store';
+import { usePlanStore } from './plan-store';
 import { buildCoverageConfig, useSettingsStore } from './settings-store';
 import { useUiStore } from './ui-store';
 
@@ -35,7 +36,7 @@ export async function runAnalysis(): Promise<void> {
   actions.start();
   try {
     const { input, groupBy } = buildAnalysisInput();
-    const config = buildCoverageConfig(useSettingsStore.getState());
+    const config = buildCoverageConfig(useSettingsStore.getState(), usePlanStore.getState().profile.targets);
     const response = await analyzeInWorker({ input, config, groupBy }, (done, total) => {
       if (run === generation) actions.setProgress(total === 0 ? 1 : done / total);
     });
@@ -65,6 +66,9 @@ export function startAnalysisRunner(): () => void {
     }),
     useUiStore.subscribe((state, previous) => {
       if (state.filters !== previous.filters) scheduleAnalysis(0);
+    }),
+    usePlanStore.subscribe((state, previous) => {
+      if (state.profile.targets !== previous.profile.targets) scheduleAnalysis(0);
     }),
     useSettingsStore.subscribe((state, previous) => {
       if (state.radiiMeters !== previous.radiiMeters || state.coveredThreshold !== previous.coveredThreshold || state.colocationMeters !== previous.colocationMeters || state.radiusOverrides !== previous.radiusOverrides) {

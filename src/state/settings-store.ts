@@ -58,10 +58,14 @@ export const selectSettings = (state: SettingsState): Settings => ({
   radiusOverrides: state.radiusOverrides,
 });
 
-/** The engine configuration for these settings; everything else keeps the plan's defaults. */
-export function buildCoverageConfig(settings: Pick<Settings, 'radiiMeters' | 'coveredThreshold' | 'colocationMeters'> & Partial<Pick<Settings, 'radiusOverrides'>>): CoverageConfig {
+/** The engine configuration for these settings and the plan's targets; everything else keeps the defaults. */
+export function buildCoverageConfig(
+  settings: Pick<Settings, 'radiiMeters' | 'coveredThreshold' | 'colocationMeters'> & Partial<Pick<Settings, 'radiusOverrides'>>,
+  targets: CoverageConfig['targets'] = DEFAULT_CONFIG.targets,
+): CoverageConfig {
   const config: CoverageConfig = {
     ...DEFAULT_CONFIG,
+    targets,
     radiiMeters: settings.radiiMeters as Record<Technology | 'ftth', Meters>,
     coveredThreshold: settings.coveredThreshold,
     colocationMeters: settings.colocationMeters as Meters,

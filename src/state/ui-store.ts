@@ -5,7 +5,7 @@ import type { MapView } from './url-state';
 import type { UncoveredListFilters } from './analysis-store';
 
 export type Selection = { kind: 'hamlet'; id: string } | { kind: 'site'; id: string } | null;
-export type PanelName = 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals' | 'evidence';
+export type PanelName = 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals' | 'evidence' | 'cycle';
 export type SortKey = 'households' | 'fraction';
 
 export type ListFilters = UncoveredListFilters;

@@ -49,7 +49,7 @@ beforeAll(() => {
   const run = runCli('compare.ts', ['--before', join(dir, 'truoc'), '--after', join(dir, 'sau'), '--out', join(dir, 'thay-doi')]);
   expect(run.status, run.stderr).toBe(0);
   change = JSON.parse(readFileSync(join(dir, 'thay-doi', 'change.json'), 'utf8'));
-}, 120_000);
+}, 300_000);
 
 describe('npm run compare', () => {
   it('lists the hamlet lost and the hamlet gained, as the two analyses say', () => {

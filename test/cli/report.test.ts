@@ -43,7 +43,7 @@ beforeAll(() => {
   engine = JSON.parse(readFileSync(join(dir, 'analyze', 'report.json'), 'utf8')) as EngineReport;
   document = readDocx(new Uint8Array(readFileSync(docxPath)));
   tables = document.tables;
-}, 120_000);
+}, 300_000);
 
 const tableWithHeader = (first: string, second: string) => {
   const found = tables.find((table) => table[0]?.[0] === first && table[0]?.[1] === second);

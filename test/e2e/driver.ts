@@ -77,7 +77,7 @@ export class AppDriver {
     await this.page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 60_000 });
   }
 
-  async openPanel(name: 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals' | 'evidence'): Promise<void> {
+  async openPanel(name: 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals' | 'evidence' | 'cycle'): Promise<void> {
     await this.page.getByTestId(`tab-${name}`).click();
   }
 
@@ -767,6 +767,60 @@ export class AppDriver {
     await this.page.getByTestId('print-cancel').click();
     await this.page.locator('[data-testid="print-status"]:not([data-state="running"])').waitFor({ timeout: 120_000 });
     return { sawProgress, state: await this.page.getByTestId('print-status').getAttribute('data-state') };
+  }
+
+  /** "Lưu kỳ số liệu": keeps the current results as a snapshot of a date; returns the label shown. */
+  async saveSnapshot(asOf: string, label: string): Promise<string> {
+    await this.openPanel('cycle');
+    await this.page.getByTestId('snapshot-as-of').fill(asOf);
+    await this.page.getByTestId('snapshot-label').fill(label);
+    await this.page.getByTestId('snapshot-save').click();
+    return this.page.getByTestId('snapshot-saved').innerText();
+  }
+
+  /** Chooses the compared snapshots (later: a snapshot's id, or null for the current data) and reads the change. */
+  async compareSnapshots(beforeId: string, afterId: string | null): Promise<{ layers: Record<string, { newly: number; lost: number }>; sites: { added: number; removed: number; newlyShared: number } }> {
+    await this.openPanel('cycle');
+    await this.page.getByTestId('compare-before').selectOption(beforeId);
+    await this.page.getByTestId('compare-after').selectOption(afterId ?? '');
+    const number = async (testId: string, name: string) => Number(await this.page.getByTestId(testId).getAttribute(name));
+    const layers: Record<string, { newly: number; lost: number }> = {};
+    for (const layer of ['mobile', '4g', '5g', 'ftth']) layers[layer] = { newly: await number(`change-${layer}`, 'data-newly'), lost: await number(`change-${layer}`, 'data-lost') };
+    return { layers, sites: { added: await number('change-sites', 'data-added'), removed: await number('change-sites', 'data-removed'), newlyShared: await number('change-sites', 'data-newly-shared') } };
+  }
+
+  /** Switches the map to the change since the earlier snapshot; returns the legend's title. */
+  async showChangeOnMap(): Promise<string> {
+    await this.openPanel('cycle');
+    await this.page.getByTestId('compare-show-on-map').check();
+    return this.page.getByTestId('legend-title').innerText();
+  }
+
+  /** The KPI panel's targets then → now: target id → the two values. */
+  async readTargetChange(): Promise<Record<string, { then: number | null; now: number | null }>> {
+    await this.openPanel('kpi');
+    const rows = this.page.locator('[data-testid="target-change-table"] tbody tr');
+    const values: Record<string, { then: number | null; now: number | null }> = {};
+    const read = (text: string | null) => (text === null || text === '' ? null : Number(text));
+    for (const row of await rows.all()) {
+      const id = ((await row.getAttribute('data-testid')) ?? '').replace('target-change-', '');
+      values[id] = { then: read(await row.getAttribute('data-then')), now: read(await row.getAttribute('data-now')) };
+    }
+    return values;
+  }
+
+  /** "Tải báo cáo (.docx)": writes the annual report with a report date; returns the saved file's path. */
+  async downloadReport(reportDate: string): Promise<string> {
+    await this.openPanel('cycle');
+    await this.page.getByTestId('report-date').fill(reportDate);
+    const download = this.page.waitForEvent('download', { timeout: 120_000 });
+    await this.page.getByTestId('report-download').click();
+    const file = await download;
+    const target = path.join(RESULTS_DIR, 'downloads', file.suggestedFilename());
+    mkdirSync(path.dirname(target), { recursive: true });
+    await file.saveAs(target);
+    await this.page.locator('[data-testid="report-status"][data-state="done"]').waitFor();
+    return target;
   }
 
   errors(): string[] {

@@ -1,48 +1,54 @@
 import * as v from 'valibot';
 import type { PlanTarget } from '../types';
-import { boundedText, decodeWithSchema, finiteNumber, isoDateText, type DecodeProblem, type DecodeResult } from './decode-problems';
+import { boundedText, decodeWithSchema, finiteNumber, isoDateText, lazySchemas, type DecodeProblem, type DecodeResult } from './decode-problems';
 import { derivePlanProfile, PLAN_GROUPINGS, type PlanAuthority, type PlanProfile } from './plan-profile';
 
 const COMPUTED_FROM = ['coveredMobileShare', 'coveredFtthShare', 'sharedSiteShare', 'ftthHouseholdCeiling'] as const satisfies readonly NonNullable<PlanTarget['computedFrom']>[];
 
-/** Ids are written into file names, URLs and messages: letters, digits, `-`, `_`, `.`. */
-const idText = v.pipe(v.string(), v.regex(/^[\p{L}\p{N}_.-]{1,80}$/u));
+function buildProfileSchemas() {
+  /** Ids are written into file names, URLs and messages: letters, digits, `-`, `_`, `.`. */
+  const idText = v.pipe(v.string(), v.regex(/^[\p{L}\p{N}_.-]{1,80}$/u));
 
-const targetSchema = v.strictObject({
-  id: idText,
-  label: boundedText(300),
-  comparator: v.picklist(['>=', '>']),
-  target: v.pipe(finiteNumber, v.minValue(0)),
-  unit: v.picklist(['share', 'per100', 'mbps']),
-  computedFrom: v.optional(v.picklist(COMPUTED_FROM)),
-});
+  const targetSchema = v.strictObject({
+    id: idText,
+    label: boundedText(300),
+    comparator: v.picklist(['>=', '>']),
+    target: v.pipe(finiteNumber(), v.minValue(0)),
+    unit: v.picklist(['share', 'per100', 'mbps']),
+    computedFrom: v.optional(v.picklist(COMPUTED_FROM)),
+  });
 
-const authoritySchema = v.strictObject({
-  from: v.nullable(isoDateText),
-  areaName: boundedText(200),
-  governingBody: boundedText(200),
-  issuingBody: boundedText(200),
-  issuerCode: boundedText(40),
-  place: boundedText(100),
-  recipient: boundedText(300),
-});
+  const authoritySchema = v.strictObject({
+    from: v.nullable(isoDateText()),
+    areaName: boundedText(200),
+    governingBody: boundedText(200),
+    issuingBody: boundedText(200),
+    issuerCode: boundedText(40),
+    place: boundedText(100),
+    recipient: boundedText(300),
+  });
 
-const yearNumber = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2200));
+  const yearNumber = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2200));
 
-const profileEntries = {
-  id: idText,
-  title: boundedText(500),
-  shortTitle: boundedText(120),
-  shortTitleEn: v.optional(boundedText(120)),
-  startYear: yearNumber,
-  horizonYear: yearNumber,
-  grouping: v.pipe(v.array(v.picklist(PLAN_GROUPINGS)), v.minLength(1), v.maxLength(PLAN_GROUPINGS.length)),
-  targets: v.pipe(v.array(targetSchema), v.maxLength(200)),
-  authorities: v.pipe(v.array(authoritySchema), v.minLength(1), v.maxLength(20)),
-};
+  const profileEntries = {
+    id: idText,
+    title: boundedText(500),
+    shortTitle: boundedText(120),
+    shortTitleEn: v.optional(boundedText(120)),
+    startYear: yearNumber,
+    horizonYear: yearNumber,
+    grouping: v.pipe(v.array(v.picklist(PLAN_GROUPINGS)), v.minLength(1), v.maxLength(PLAN_GROUPINGS.length)),
+    targets: v.pipe(v.array(targetSchema), v.maxLength(200)),
+    authorities: v.pipe(v.array(authoritySchema), v.minLength(1), v.maxLength(20)),
+  };
 
-const profileSchema = v.strictObject(profileEntries);
-const partialProfileSchema = v.strictObject(Object.fromEntries(Object.entries(profileEntries).map(([key, schema]) => [key, v.optional(schema)])) as { [Key in keyof typeof profileEntries]: v.OptionalSchema<(typeof profileEntries)[Key], undefined> });
+  const profileSchema = v.strictObject(profileEntries);
+  const partialProfileSchema = v.strictObject(Object.fromEntries(Object.entries(profileEntries).map(([key, schema]) => [key, v.optional(schema)])) as { [Key in keyof typeof profileEntries]: v.OptionalSchema<(typeof profileEntries)[Key], undefined> });
+  return { profile: profileSchema, partialProfile: partialProfileSchema };
+}
+
+const schemas = /* @__PURE__ */ lazySchemas(buildProfileSchemas);
+type DecodedProfile = v.InferOutput<ReturnType<typeof buildProfileSchemas>['profile']>;
 
 /** Checks a decoded profile's parts against each other: years in order, unique ids, authorities in date order. */
 function crossCheck(profile: PlanProfile, prefix: string): DecodeProblem[] {
@@ -69,7 +75,7 @@ function crossCheck(profile: PlanProfile, prefix: string): DecodeProblem[] {
 }
 
 /** Builds the typed profile from the decoded value, keys in their documented order, absent optionals left out. */
-function toProfile(value: v.InferOutput<typeof profileSchema>): PlanProfile {
+function toProfile(value: DecodedProfile): PlanProfile {
   return {
     id: value.id,
     title: value.title,
@@ -100,7 +106,7 @@ function toProfile(value: v.InferOutput<typeof profileSchema>): PlanProfile {
  * @example decodePlanProfile(SOC_TRANG_2025_PROFILE).ok // true
  */
 export function decodePlanProfile(value: unknown, prefix = ''): DecodeResult<PlanProfile> {
-  const decoded = decodeWithSchema(profileSchema, value, prefix);
+  const decoded = decodeWithSchema(schemas().profile, value, prefix);
   if (!decoded.ok) return decoded;
   const profile = toProfile(decoded.value);
   const problems = crossCheck(profile, prefix);
@@ -120,7 +126,7 @@ export function decodePlanProfile(value: unknown, prefix = ''): DecodeResult<Pla
  */
 export function resolvePlanProfile(value: unknown, base: PlanProfile, prefix = 'plan'): DecodeResult<PlanProfile> {
   if (value === undefined) return { ok: true, value: base };
-  const partial = decodeWithSchema(partialProfileSchema, value, prefix);
+  const partial = decodeWithSchema(schemas().partialProfile, value, prefix);
   if (!partial.ok) return partial;
   const { authorities, ...fields } = partial.value;
   const derived = derivePlanProfile(base, { ...fields, id: fields.id ?? base.id } as Parameters<typeof derivePlanProfile>[1]);

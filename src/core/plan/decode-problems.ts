@@ -53,7 +53,19 @@ export function decodeWithSchema<T extends v.GenericSchema>(schema: T, value: un
 export const boundedText = (maxLength: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(maxLength));
 
 /** An ISO calendar date `YYYY-MM-DD`. */
-export const isoDateText = v.pipe(v.string(), v.isoDate());
+export const isoDateText = () => v.pipe(v.string(), v.isoDate());
 
 /** A finite JSON number. */
-export const finiteNumber = v.pipe(v.number(), v.finite());
+export const finiteNumber = () => v.pipe(v.number(), v.finite());
+
+/**
+ * A schema set built on first use: a module's top level then makes no call, so a bundle that does not
+ * decode (a worker, the first load) drops the schemas and valibot with them.
+ * @param build makes the schemas
+ * @returns a function giving the same schemas on every call
+ * @example const schemas = lazySchemas(() => ({ year: v.number() })); schemas().year
+ */
+export function lazySchemas<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}

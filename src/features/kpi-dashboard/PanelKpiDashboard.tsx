@@ -5,6 +5,7 @@ import { GroupTable } from './GroupTable';
 import { IndicatorForm } from './IndicatorForm';
 import { OutsideSites } from './OutsideSites';
 import { TargetTable } from './TargetTable';
+import { TargetChangeSinceSnapshot } from '../annual-cycle/TargetChangeTable';
 
 /** KPI cards, the plan's target table, the indicator form and the breakdown by unit. */
 export function PanelKpiDashboard() {
@@ -50,6 +51,7 @@ export function PanelKpiDashboard() {
       </dl>
       <OutsideSites />
       <TargetTable />
+      <TargetChangeSinceSnapshot />
       <IndicatorForm />
       <GroupTable />
     </div>

@@ -1,4 +1,5 @@
-import type { BtsRecord, FibrePoint, FibreRoute, Hamlet, IndicatorValue, LayerName } from '../../core';
+import type { BtsRecord, FibrePoint, FibreRoute, Hamlet, IndicatorValue, LayerName, PlanProfile } from '../../core';
+import { usePlanStore } from '../../state/plan-store';
 import type { Locale } from '../../i18n/format';
 import { useDatasetStore, type DatasetLayerName, type LayerOrigin } from '../../state/dataset-store';
 import { useSettingsStore, type Settings } from '../../state/settings-store';
@@ -14,6 +15,8 @@ export interface AutomationInput {
   operators: string[] | null;
   locale: Locale;
   print: Partial<PrintSettings>;
+  /** The plan the configuration named (its area names whole-area pages, its targets fill the KPI box). */
+  plan?: PlanProfile;
 }
 
 export interface PrintAutomation {
@@ -38,6 +41,7 @@ export function startPrintAutomation(): void {
       const origin: LayerOrigin = input.isDemo ? 'demo' : 'imported';
       const origins: Partial<Record<DatasetLayerName, LayerOrigin>> = { hamlets: origin, btsRecords: origin, fibrePoints: origin, fibreRoutes: origin, indicators: origin, enteredIndicators: 'empty', merger: 'empty' };
       useSettingsStore.getState().actions.load(input.settings);
+      if (input.plan) usePlanStore.getState().actions.setProfile(input.plan);
       const ui = useUiStore.getState().actions;
       ui.setLocale(input.locale);
       ui.setLayer(input.layer);

@@ -10,6 +10,8 @@ import { viewBounds } from '../../print/print-scale';
 import type { PrintExtent } from '../../print/print-content';
 import type { PrintRequest } from '../../print/run-print-job';
 import { usePrintStore, type PrintSettings } from './print-store';
+import { planShortTitle } from '../../core';
+import { usePlanStore } from '../../state/plan-store';
 
 export type PrintOutputKind = 'pdf' | 'png' | 'browser';
 
@@ -50,7 +52,8 @@ export function buildPrintRequest(settings: PrintSettings): PrintRequest {
     isDemo: selectIsDemo(dataset),
     hamlets: applyMergerTable(dataset.hamlets, dataset.merger),
     report,
-    config: buildCoverageConfig(useSettingsStore.getState()),
+    config: buildCoverageConfig(useSettingsStore.getState(), usePlanStore.getState().profile.targets),
+    plan: usePlanStore.getState().profile,
     fibrePoints: dataset.fibrePoints,
     indicators: selectIndicatorRows(dataset),
     basemap: useSettingsStore.getState().basemap,
@@ -98,7 +101,7 @@ export async function startPrint(kind: PrintOutputKind): Promise<void> {
     actions.setPreview({ pages: output.pages, imageUrls });
     if (kind === 'pdf') {
       const fonts = await loadPrintFonts();
-      const bytes = await renderPdf(output.pages, output.images, fonts, { title: request.title, subject: request.t('app.title'), language: request.locale === 'vi' ? 'vi-VN' : 'en-GB', createdAt: request.printDate });
+      const bytes = await renderPdf(output.pages, output.images, fonts, { title: request.title, subject: request.t('app.title', { plan: planShortTitle(request.plan ?? usePlanStore.getState().profile, request.locale) }), language: request.locale === 'vi' ? 'vi-VN' : 'en-GB', createdAt: request.printDate });
       download(new Blob([bytes.slice().buffer], { type: 'application/pdf' }), fileNameOf(request, 'pdf'));
     } else if (kind === 'png') {
       download(await renderPagePng(output.pages[0], 200, output.blobs), fileNameOf(request, 'png'));

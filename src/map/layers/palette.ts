@@ -13,3 +13,9 @@ export const SITE_COLORS = { shared: '#CC79A7', single: '#000000', halo: '#FFFFF
 export const FIBRE_COLOR = '#009E73';
 export const OUTLINE_COLORS = { province: '#222222', district: '#444444', commune: '#777777', hamlet: '#FFFFFF', highlight: '#00E5FF' } as const;
 export const BACKGROUND_COLOR = '#EEF2F0';
+
+/**
+ * Colours of the change between two snapshots: gains bluish green and losses vermillion (Okabe–Ito),
+ * what stayed the same in pale tones, hamlets new since the earlier snapshot yellow.
+ */
+export const CHANGE_COLORS = { newly: '#009E73', lost: '#D55E00', covered: '#C6DBEF', none: '#DDDDDD', new: '#F0E442' } as const;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildAnnualReport, compareSnapshots, decodeSnapshotResults, derivePlanProfile, SOC_TRANG_2025_PROFILE, type SnapshotResults } from '../../core';
-import { en, vi } from '../../i18n/dictionary';
+import { enAnnualReport as en, viAnnualReport as vi } from '../../i18n/messages-annual-report';
 import { formatReportCell, translateReportText } from './report-text';
 
 const ZERO_KPIS = {
@@ -42,6 +42,12 @@ describe('annual report texts', () => {
       expect(Object.hasOwn(vi, code), code).toBe(true);
       expect(Object.hasOwn(en, code), code).toBe(true);
     }
+  });
+
+  it('has the same keys and placeholders in both languages', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    for (const key of Object.keys(vi) as (keyof typeof vi)[]) expect(placeholders(en[key]), key).toEqual(placeholders(vi[key]));
   });
 
   it('formats cells in the reader’s notation', () => {

@@ -1,12 +1,12 @@
 // Turns the annual report's content (texts by code, raw numbers) into the reader's language: one
 // translation and one number format for the Word document, the app's preview and the tests' readers.
 import type { ReportCell, ReportText } from '../../core';
-import { en, vi, type MessageKey } from '../../i18n/dictionary';
+import { enAnnualReport, viAnnualReport, type AnnualReportKey } from '../../i18n/messages-annual-report';
 import { formatIsoDate, formatNumber, formatPercent, formatTargetValue, type Locale } from '../../i18n/format';
 
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { vi, en };
+const DICTIONARIES: Record<Locale, Record<AnnualReportKey, string>> = { vi: viAnnualReport, en: enAnnualReport };
 
-/** Fills `{name}` placeholders; a parameter that is a dictionary key (`annual.…`) is translated too. */
+/** The report's text for a code (`annual.…`), with `{name}` placeholders filled; numbers and ISO dates in the reader's notation. */
 export function translateReportText(text: ReportText, locale: Locale): string {
   const dictionary = DICTIONARIES[locale];
   const template = (dictionary as Record<string, string | undefined>)[text.code] ?? text.code;
@@ -23,7 +23,7 @@ export function translateReportText(text: ReportText, locale: Locale): string {
 }
 
 /** A sentence of the report by key, with parameters (numbers in the language's notation). */
-export function reportText(locale: Locale, code: MessageKey, params?: Record<string, string | number>): string {
+export function reportText(locale: Locale, code: AnnualReportKey, params?: Record<string, string | number>): string {
   return translateReportText(params ? { code, params } : { code }, locale);
 }
 

@@ -1,0 +1,125 @@
+import { LAYER_NAMES, type ChangedHamlet } from '../../core';
+import { formatNumber } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useAnalysisStore } from '../../state/analysis-store';
+import { selectChange, usePlanStore } from '../../state/plan-store';
+import { useSettingsStore } from '../../state/settings-store';
+import { useUiStore } from '../../state/ui-store';
+import { TargetChangeTable } from './TargetChangeTable';
+
+const LISTED = 30;
+
+function HamletList({ hamlets, title, testId }: { hamlets: ChangedHamlet[]; title: string; testId: string }) {
+  const t = useT();
+  const locale = useLocale();
+  if (hamlets.length === 0) return null;
+  return (
+    <details data-testid={testId}>
+      <summary>
+        {title}: {formatNumber(hamlets.length, locale)}
+      </summary>
+      <ul>
+        {hamlets.slice(0, LISTED).map((hamlet) => (
+          <li key={hamlet.id} data-id={hamlet.id}>
+            <button type="button" className="link-button" onClick={() => useUiStore.getState().actions.select({ kind: 'hamlet', id: hamlet.id }, true)}>
+              {hamlet.name}
+            </button>{' '}
+            — {hamlet.commune}, {hamlet.district}
+            {hamlet.households !== null ? ` (${formatNumber(hamlet.households, locale)} ${t('list.households')})` : ''}
+          </li>
+        ))}
+        {hamlets.length > LISTED && <li>{t('list.more', { count: formatNumber(hamlets.length - LISTED, locale) })}</li>}
+      </ul>
+    </details>
+  );
+}
+
+/** Two results side by side: the earlier snapshot and the later one or the current data; what changed. */
+export function ChangeSection() {
+  const t = useT();
+  const locale = useLocale();
+  const plan = usePlanStore();
+  const report = useAnalysisStore((state) => state.report);
+  const coveredThreshold = useSettingsStore((state) => state.coveredThreshold);
+  const matchMeters = useSettingsStore((state) => state.colocationMeters);
+  const layer = useUiStore((state) => state.layer);
+  if (plan.snapshots.length === 0) {
+    return (
+      <section aria-labelledby="cycle-compare-title">
+        <h2 id="cycle-compare-title">{t('cycle.compare.title')}</h2>
+        <p>{t('cycle.compare.none')}</p>
+      </section>
+    );
+  }
+  const change = selectChange(plan, report, { coveredThreshold, matchMeters });
+  const { actions, comparison } = plan;
+  return (
+    <section aria-labelledby="cycle-compare-title" data-testid="cycle-compare">
+      <h2 id="cycle-compare-title">{t('cycle.compare.title')}</h2>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('cycle.compare.before')}</span>
+          <select data-testid="compare-before" value={comparison.beforeId ?? ''} onChange={(event) => actions.setComparison({ beforeId: event.target.value })}>
+            {plan.snapshots.map((snapshot) => (
+              <option key={snapshot.id} value={snapshot.id}>{snapshot.label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('cycle.compare.after')}</span>
+          <select data-testid="compare-after" value={comparison.afterId ?? ''} onChange={(event) => actions.setComparison({ afterId: event.target.value === '' ? null : event.target.value })}>
+            <option value="">{t('cycle.compare.current')}</option>
+            {plan.snapshots.filter((snapshot) => snapshot.id !== comparison.beforeId).map((snapshot) => (
+              <option key={snapshot.id} value={snapshot.id}>{snapshot.label}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="field-check">
+        <input type="checkbox" data-testid="compare-show-on-map" checked={plan.isChangeShown} onChange={(event) => actions.setChangeShown(event.target.checked)} />
+        {t('cycle.compare.showOnMap')}
+      </label>
+      {change && (
+        <div className="change-summary" data-testid="change-summary">
+          <ul>
+            {LAYER_NAMES.map((name) => (
+              <li key={name} data-testid={`change-${name}`} data-newly={change.hamlets.newlyCovered[name].length} data-lost={change.hamlets.lost[name].length}>
+                {t('cycle.compare.layer', { layer: t(`layer.${name}`), newly: formatNumber(change.hamlets.newlyCovered[name].length, locale), lost: formatNumber(change.hamlets.lost[name].length, locale) })}
+              </li>
+            ))}
+            <li data-testid="change-sites" data-added={change.sites.added.length} data-removed={change.sites.removed.length} data-newly-shared={change.sites.newlyShared.length}>
+              {t('cycle.compare.sites', { added: change.sites.added.length, removed: change.sites.removed.length, shared: change.sites.newlyShared.length, rematched: change.sites.rematched.length })}
+            </li>
+            {change.hamlets.onlyBefore.length + change.hamlets.onlyAfter.length > 0 && <li>{t('cycle.compare.unmatched', { before: change.hamlets.onlyBefore.length, after: change.hamlets.onlyAfter.length })}</li>}
+          </ul>
+          <HamletList hamlets={change.hamlets.newlyCovered[layer]} title={t('cycle.compare.newlyList', { layer: t(`layer.${layer}`) })} testId="change-newly-list" />
+          <HamletList hamlets={change.hamlets.lost[layer]} title={t('cycle.compare.lostList', { layer: t(`layer.${layer}`) })} testId="change-lost-list" />
+          <h3>{t('cycle.compare.operators')}</h3>
+          <table className="data-table" data-testid="change-operators">
+            <thead>
+              <tr>
+                <th scope="col">{t('cycle.compare.operator')}</th>
+                <th scope="col">{t('cycle.compare.sitesThenNow')}</th>
+                <th scope="col">{t('cycle.compare.ownNewly')}</th>
+                <th scope="col">{t('cycle.compare.householdsNewly')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {change.operators.map((operator) => (
+                <tr key={operator.operator}>
+                  <th scope="row">{operator.operator}</th>
+                  <td>
+                    {formatNumber(operator.sites.then, locale)} → {formatNumber(operator.sites.now, locale)}
+                  </td>
+                  <td>{formatNumber(operator.newlyCovered.mobile, locale)}</td>
+                  <td>{formatNumber(operator.householdsNewlyCovered, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <TargetChangeTable change={change} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+// The annual report from the app: the same content builder and Word writer as `npm run report`, the
+// writer (and the docx library) loaded on the first report only, never with the app.
+import { buildAnnualReport, snapshotResultsOf } from '../../core';
+import type { Locale } from '../../i18n/format';
+import { useAnalysisStore } from '../../state/analysis-store';
+import { selectChange, selectComparedResults, usePlanStore, type CompareSettings } from '../../state/plan-store';
+import { useSettingsStore } from '../../state/settings-store';
+import { downloadBytes } from './download-bytes';
+
+export interface ReportOptions {
+  number: string;
+  reportDate: string;
+  asOf: string;
+  withChange: boolean;
+  withMap: boolean;
+  locale: Locale;
+}
+
+/** The comparison settings of the current analysis. */
+export function compareSettings(): CompareSettings {
+  const settings = useSettingsStore.getState();
+  return { coveredThreshold: settings.coveredThreshold, matchMeters: settings.colocationMeters };
+}
+
+/**
+ * Builds the report of the later results (the later snapshot, or the current analysis), with the
+ * change since the earlier snapshot when asked, and downloads it.
+ * @returns the file name
+ */
+export async function downloadAnnualReport(options: ReportOptions): Promise<string> {
+  const plan = usePlanStore.getState();
+  const report = useAnalysisStore.getState().report;
+  const settings = compareSettings();
+  const compared = selectComparedResults(plan, report, settings.coveredThreshold);
+  const results = compared ? compared.after : report ? snapshotResultsOf(report, settings.coveredThreshold) : null;
+  if (!results) throw new Error('no results yet');
+  const change = options.withChange && compared ? selectChange(plan, report, settings) : null;
+  // The map is a picture of the current print layout, so only a report on the current data gets one.
+  const isCurrent = !compared || compared.afterSnapshot === null;
+  const images = options.withMap && isCurrent ? [{ key: 'province', png: await (await import('./render-area-map')).renderAreaMapPng() }] : [];
+  const content = buildAnnualReport({
+    profile: plan.profile,
+    results,
+    asOf: options.asOf,
+    reportDate: options.reportDate,
+    number: options.number.trim() === '' ? null : options.number.trim(),
+    ...(change && compared ? { earlier: { label: compared.before.label, asOf: compared.before.asOf, change } } : {}),
+    mapKeys: images.map((image) => image.key),
+  });
+  const { writeReportDocx } = await import('../../print/annual-report/write-report-docx');
+  const bytes = await writeReportDocx(content, { locale: options.locale, images });
+  const fileName = `bao-cao-${options.asOf}.docx`;
+  downloadBytes(bytes, fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  return fileName;
+}

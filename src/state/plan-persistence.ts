@@ -1,0 +1,48 @@
+import { del, get, set } from 'idb-keyval';
+import { decodePlanProfile, decodePlanSnapshot, type PlanProfile } from '../core';
+import type { DatasetLayers } from './dataset-store';
+import { usePlanStore, type StoredSnapshot } from './plan-store';
+
+// The plan and the snapshot list under a key each, every snapshot under its own, so saving a new
+// snapshot does not rewrite the others.
+const PROFILE_KEY = 'plan:profile';
+const SNAPSHOT_LIST_KEY = 'plan:snapshots';
+const SNAPSHOT_PREFIX = 'plan:snapshot:';
+const LAYER_NAMES: (keyof DatasetLayers)[] = ['hamlets', 'btsRecords', 'fibrePoints', 'fibreRoutes', 'indicators', 'enteredIndicators', 'merger'];
+
+/** A stored snapshot's dataset, only when every layer is a list (the project file's checks apply on import). */
+function readLayers(value: unknown): DatasetLayers | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const layers = value as Record<string, unknown>;
+  return LAYER_NAMES.every((name) => Array.isArray(layers[name])) ? (Object.fromEntries(LAYER_NAMES.map((name) => [name, layers[name]])) as unknown as DatasetLayers) : undefined;
+}
+
+/** The stored plan and snapshots, each decoded; a record that does not decode is left out. */
+export async function loadStoredPlan(): Promise<{ profile?: PlanProfile; snapshots: StoredSnapshot[] }> {
+  const [profileValue, list] = await Promise.all([get(PROFILE_KEY), get(SNAPSHOT_LIST_KEY)]);
+  const profile = profileValue === undefined ? undefined : decodePlanProfile(profileValue);
+  const ids = Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
+  const records = await Promise.all(ids.map((id) => get(SNAPSHOT_PREFIX + id)));
+  const snapshots = records.flatMap((record): StoredSnapshot[] => {
+    const decoded = decodePlanSnapshot(record);
+    if (!decoded.ok) return [];
+    const layers = readLayers((record as { layers?: unknown }).layers);
+    return [layers ? { ...decoded.value, layers } : decoded.value];
+  });
+  return { ...(profile?.ok ? { profile: profile.value } : {}), snapshots };
+}
+
+/** Restores the stored plan and snapshots, then keeps IndexedDB in step with the plan store. */
+export async function startPlanPersistence(): Promise<() => void> {
+  const stored = await loadStoredPlan().catch(() => ({ snapshots: [] as StoredSnapshot[] }));
+  usePlanStore.getState().actions.load(stored);
+  return usePlanStore.subscribe((state, previous) => {
+    if (state.profile !== previous.profile) void set(PROFILE_KEY, state.profile);
+    if (state.snapshots === previous.snapshots) return;
+    const before = new Set(previous.snapshots);
+    for (const snapshot of state.snapshots) if (!before.has(snapshot)) void set(SNAPSHOT_PREFIX + snapshot.id, snapshot);
+    const now = new Set(state.snapshots.map((snapshot) => snapshot.id));
+    for (const snapshot of previous.snapshots) if (!now.has(snapshot.id)) void del(SNAPSHOT_PREFIX + snapshot.id);
+    void set(SNAPSHOT_LIST_KEY, state.snapshots.map((snapshot) => snapshot.id));
+  });
+}
