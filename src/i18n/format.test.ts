@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatNumber, formatPercent, formatTargetValue } from './format';
+import { formatIsoDate, formatLatLng, formatNumber, formatPercent, formatTargetValue } from './format';
 
 describe('formatPercent', () => {
   it('writes Vietnamese percentages with a decimal comma and a no-break space', () => {
@@ -32,5 +32,14 @@ describe('formatIsoDate', () => {
     expect(formatIsoDate('2024-12-31', 'en')).toBe('31/12/2024');
     expect(formatIsoDate('2024-02-30', 'vi')).toBe('2024-02-30');
     expect(formatIsoDate('Q4 2024', 'vi')).toBe('Q4 2024');
+  });
+});
+
+describe('formatLatLng', () => {
+  it('writes a position with the language\'s compass letters and decimal mark, padded when asked', () => {
+    expect(formatLatLng(9.2, 106.75, 'vi', 6, 6)).toBe('9,200000° B, 106,750000° Đ');
+    expect(formatLatLng(9.2, 106.75, 'en', 6, 6)).toBe('9.200000° N, 106.750000° E');
+    expect(formatLatLng(-9.57132, -105.97123, 'vi')).toBe('9,57132° N, 105,97123° T');
+    expect(formatLatLng(9.2, 106.75, 'vi')).toBe('9,2° B, 106,75° Đ');
   });
 });

@@ -50,12 +50,15 @@ export function formatIsoDate(text: string, locale: Locale): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
 }
 
-/** A coordinate or a projected number without thousands grouping, in the locale's decimal mark: `105,97123` / `105.97123`. */
-export function formatCoordinate(value: number, locale: Locale, fractionDigits = 6): string {
-  const key = `${locale}:coordinate:${fractionDigits}`;
+/**
+ * A coordinate or a projected number without thousands grouping, in the locale's decimal mark: `105,97123` /
+ * `105.97123`; `minimumFractionDigits` pads (`9,200000`).
+ */
+export function formatCoordinate(value: number, locale: Locale, fractionDigits = 6, minimumFractionDigits = 0): string {
+  const key = `${locale}:coordinate:${fractionDigits}:${minimumFractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0, useGrouping: false });
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: fractionDigits, minimumFractionDigits, useGrouping: false });
     numberFormats.set(key, format);
   }
   return format.format(value);
@@ -65,8 +68,8 @@ export function formatCoordinate(value: number, locale: Locale, fractionDigits =
  * A WGS84 position for reading: `9,57132° B, 105,97123° Đ` in Vietnamese (Bắc, Đông), `9.57132° N, 105.97123° E`
  * in English; south and west latitudes and longitudes get N/S or E/W accordingly.
  */
-export function formatLatLng(lat: number, lng: number, locale: Locale, fractionDigits = 5): string {
+export function formatLatLng(lat: number, lng: number, locale: Locale, fractionDigits = 5, minimumFractionDigits = 0): string {
   const [north, south, east, west] = locale === 'vi' ? ['B', 'N', 'Đ', 'T'] : ['N', 'S', 'E', 'W'];
-  const fixed = (value: number) => formatCoordinate(Number(Math.abs(value).toFixed(fractionDigits)), locale, fractionDigits);
+  const fixed = (value: number) => formatCoordinate(Number(Math.abs(value).toFixed(fractionDigits)), locale, fractionDigits, minimumFractionDigits);
   return `${fixed(lat)}° ${lat >= 0 ? north : south}, ${fixed(lng)}° ${lng >= 0 ? east : west}`;
 }

@@ -13,7 +13,7 @@ const LISTED_HAMLETS = 12;
 
 /** Latitude and longitude to 6 decimals (about 0.1 m), in the locale's decimal sign and compass letters. */
 function formatLocation(proposal: RankedProposal, locale: Locale): string {
-  return formatLatLng(proposal.lat, proposal.lng, locale, 6);
+  return formatLatLng(proposal.lat, proposal.lng, locale, 6, 6);
 }
 
 function PlaceText({ place }: { place: ProposalPlace | null }) {
