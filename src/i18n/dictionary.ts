@@ -8,6 +8,7 @@ import { enReport, viReport } from './messages-report';
 import { enSiting, viSiting } from './messages-siting';
 import { enEvidence, viEvidence } from './messages-evidence';
 import { enCycle, viCycle } from './messages-cycle';
+import { enMaps, viMaps } from './messages-maps';
 
 const viBase = {
   'app.title': '{plan} — độ phủ theo ấp, khóm',
@@ -574,6 +575,7 @@ export const vi = {
   ...viSiting,
   ...viEvidence,
   ...viCycle,
+  ...viMaps,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -585,4 +587,5 @@ export const en: Record<MessageKey, string> = {
   ...enSiting,
   ...enEvidence,
   ...enCycle,
+  ...enMaps,
 };
