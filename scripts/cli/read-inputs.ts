@@ -5,6 +5,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkInputSize, combineInputFiles, CoverageInputError, parseInputBytes, resolvePlanConfig, DEFAULT_CONFIG, SOC_TRANG_2025_PROFILE } from '../../src/core/index';
 import type { CoverageConfig, CoverageInput, CrsReport, ImportSummary, InputKind, ParsedInputBytes, ParseInputOptions, PlanProfile, Warning } from '../../src/core/index';
+import { detectGisFormat } from '../../src/formats/gis-format';
+import { parseGisPath } from './read-gis-input';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'geodata');
 
@@ -86,7 +88,8 @@ export async function loadInputFiles(paths: InputPaths, options: ParseInputOptio
     for (const path of paths[kind]) {
       const file = basename(path);
       try {
-        parsed.push(await parseInputBytes(kind, file, readBytes(path, kind), config, options));
+        const bytes = readBytes(path, kind);
+        parsed.push(detectGisFormat(file, bytes) === null ? await parseInputBytes(kind, file, bytes, config, options) : await parseGisPath(kind, path, bytes, config, options));
       } catch (error) {
         if (kind === 'hamlets' || !(error instanceof CoverageInputError)) throw error;
         unusable.push({ code: 'file-unusable', message: `${error.message}; the file is not used`, where: file });

@@ -9,6 +9,7 @@ import { enSiting, viSiting } from './messages-siting';
 import { enEvidence, viEvidence } from './messages-evidence';
 import { enCycle, viCycle } from './messages-cycle';
 import { enMaps, viMaps } from './messages-maps';
+import { enFormats, viFormats } from './messages-formats';
 
 const viBase = {
   'app.title': '{plan} — độ phủ theo ấp, khóm',
@@ -576,6 +577,7 @@ export const vi = {
   ...viEvidence,
   ...viCycle,
   ...viMaps,
+  ...viFormats,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -588,4 +590,5 @@ export const en: Record<MessageKey, string> = {
   ...enEvidence,
   ...enCycle,
   ...enMaps,
+  ...enFormats,
 };

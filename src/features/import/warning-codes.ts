@@ -19,6 +19,7 @@ export const WARNING_CODES: ReadonlySet<string> = new Set([
   'dbf-encoding-guessed',
   'sheet-chosen',
   'several-layers',
+  'drawing-ids-generated',
   'missing-site-id',
   'invalid-radius',
   'invalid-azimuth',
