@@ -232,6 +232,23 @@ export class AppDriver {
     await this.page.getByTestId('import-file').setInputFiles('path' in content ? content.path : { name, mimeType: 'application/octet-stream', buffer: content });
   }
 
+  /** Picks several files at once (a MapInfo table with its .dat, .map, .id) and waits for the report; returns its text. */
+  async importFileSet(kind: 'sites' | 'hamlets' | 'fibre', files: { name: string; content: Buffer }[], mode: 'replace' | 'add'): Promise<string> {
+    await this.waitForNewAnalysis(async () => {
+      await this.openPanel('import');
+      await this.page.getByTestId('import-kind').selectOption(kind);
+      await this.page.getByTestId(`import-mode-${mode}`).check();
+      await this.page.getByTestId('import-file').setInputFiles(files.map(({ name, content }) => ({ name, mimeType: 'application/octet-stream', buffer: content })));
+      await this.page.locator('[data-testid="import-report"][data-state="ok"]').waitFor({ timeout: 120_000 });
+    });
+    return this.page.getByTestId('import-report').innerText();
+  }
+
+  /** Every URL the page and its workers requested so far. */
+  requestedUrls(): string[] {
+    return [...this.session.requests];
+  }
+
   /** Imports a file of any format that needs no review step (declared coordinate system, one sheet); returns the report's text. */
   async importBinaryFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<string> {
     await this.waitForNewAnalysis(async () => {
