@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { gdalAssets } from './scripts/vite-gdal-assets';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), gdalAssets()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { checkInputSize, combineInputFiles, CoverageInputError, parseInputBytes, resolvePlanConfig, DEFAULT_CONFIG, SOC_TRANG_2025_PROFILE } from '../../src/core/index';
 import type { CoverageConfig, CoverageInput, CrsReport, ImportSummary, InputKind, ParsedInputBytes, ParseInputOptions, PlanProfile, Warning } from '../../src/core/index';
 import type { MessageKey } from '../../src/i18n/dictionary';
+import { detectGisFormat } from '../../src/formats/gis-format';
+import { parseGisPath } from './read-gis-input';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'geodata');
 
@@ -105,7 +107,7 @@ export async function loadInputFiles(paths: InputPaths, options: ParseInputOptio
       const file = basename(path);
       const bytes = readBytes(path, kind);
       try {
-        parsed.push(await parseInputBytes(kind, file, bytes, config, options));
+        parsed.push(detectGisFormat(file, bytes) === null ? await parseInputBytes(kind, file, bytes, config, options) : await parseGisPath(kind, path, bytes, config, options));
       } catch (error) {
         if (error instanceof CoverageInputError) throw error;
         throw new CoverageInputError({ code: 'file-unreadable', file, cause: error });

@@ -11,6 +11,8 @@ import { enReport, viReport } from './messages-report';
 import { enSiting, viSiting } from './messages-siting';
 import { enEvidence, viEvidence } from './messages-evidence';
 import { enCycle, viCycle } from './messages-cycle';
+import { enMaps, viMaps } from './messages-maps';
+import { enFormats, viFormats } from './messages-formats';
 
 const viBase = {
   'app.title': '{plan} — độ phủ theo ấp, khóm',
@@ -518,6 +520,8 @@ export const vi = {
   ...viSiting,
   ...viEvidence,
   ...viCycle,
+  ...viMaps,
+  ...viFormats,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -532,4 +536,6 @@ export const en: Record<MessageKey, string> = {
   ...enSiting,
   ...enEvidence,
   ...enCycle,
+  ...enMaps,
+  ...enFormats,
 };

@@ -16,7 +16,7 @@ function content(patch: Partial<MapPageContent> = {}): MapPageContent {
     title: 'Bản đồ phủ sóng di động băng rộng theo ấp',
     subtitle: 'Tỉnh Sóc Trăng · Lớp: Di động băng rộng',
     demoMark: 'Dữ liệu minh họa',
-    mapImageId: 'map-0',
+    map: null,
     scale: 250_000,
     scaleTitle: 'Tỷ lệ',
     northLetter: 'B',
@@ -85,15 +85,16 @@ describe('print page layout', () => {
     }
   });
 
-  it('lays out title, demo mark, map picture, scale text and KPI rows; a long list continues', () => {
+  it('lays out title, demo mark, the map frame, scale text and KPI rows; a long list continues', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `Ấp ${i + 1}, Xã Đại Hải — 12,5 % · 640 hộ`);
-    const { page, rest } = layoutMapPage(content({ list: { title: 'Ấp, khóm chưa được phủ (200)', lines } }), measure);
+    const map = { type: 'group' as const, clip: computePageFrames('A4', 'landscape').map, items: [] };
+    const { page, rest } = layoutMapPage(content({ map, list: { title: 'Ấp, khóm chưa được phủ (200)', lines } }), measure);
     const texts = page.items.flatMap((item) => (item.type === 'text' ? [item.text] : []));
     expect(texts).toContain('Bản đồ phủ sóng di động băng rộng theo ấp');
     expect(texts).toContain('Dữ liệu minh họa');
     expect(texts).toContain('Tỷ lệ 1:250 000');
     expect(texts).toContain('Chưa đạt');
-    expect(page.items.filter((item) => item.type === 'image')).toHaveLength(1);
+    expect(page.items.filter((item) => item === map)).toHaveLength(1);
     expect(rest.length).toBeGreaterThan(0);
     expect(texts.filter((text) => text.startsWith('Ấp ')).length + rest.length).toBe(200);
   });

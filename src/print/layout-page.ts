@@ -6,7 +6,9 @@ import { buildScaleBar, formatScale } from './print-scale';
 export type LegendSymbol =
   | { kind: 'fill'; color: string; outline?: string }
   | { kind: 'point'; color: string; radiusMm: number; stroke: string }
-  | { kind: 'line'; color: string; widthMm: number; dashMm: number[] | null };
+  | { kind: 'line'; color: string; widthMm: number; dashMm: number[] | null }
+  /** A numbered key as the map draws it (bold number, white halo). */
+  | { kind: 'key'; label: string };
 
 export interface LegendEntry {
   symbol: LegendSymbol;
@@ -29,7 +31,8 @@ export interface MapPageContent {
   subtitle: string;
   /** The "Dữ liệu minh họa" mark, or null for real data. */
   demoMark: string | null;
-  mapImageId: string;
+  /** The map frame's items (a `group` clipped to the frame), or null while only counting pages. */
+  map: PrintItem | null;
   /** 1:`scale` on paper at the map centre's latitude. */
   scale: number;
   scaleTitle: string;
@@ -186,6 +189,7 @@ function legendBlock(cursor: ColumnCursor, title: string, entries: MapPageConten
     const { symbol } = entry;
     if (symbol.kind === 'fill') items.push({ type: 'rect', x: symbolX, y: midY - 1.6 * scale, width: 6 * scale, height: 3.2 * scale, fill: symbol.color, stroke: symbol.outline ?? '#666666', strokeWidthMm: 0.2 });
     else if (symbol.kind === 'point') items.push({ type: 'circle', cx: symbolX + 3 * scale, cy: midY, r: symbol.radiusMm * scale, fill: symbol.color, stroke: symbol.stroke, strokeWidthMm: 0.2 });
+    else if (symbol.kind === 'key') items.push({ ...text(symbolX + 3 * scale, midY + 1.2 * scale, symbol.label, 6 * scale, { isBold: true, color: '#000000', anchor: 'middle' }), halo: { color: '#FFFFFF', widthMm: 0.36 } } as PrintItem, { type: 'rect', x: symbolX, y: midY - 1.6 * scale, width: 6 * scale, height: 3.2 * scale, fill: null, stroke: '#999999', strokeWidthMm: 0.15 });
     else items.push({ type: 'line', x1: symbolX, y1: midY, x2: symbolX + 6 * scale, y2: midY, stroke: symbol.color, widthMm: symbol.widthMm, dashMm: symbol.dashMm });
     const lines = wrapText(entry.label, frame.width - 9 * scale, size, false, measure);
     lines.forEach((line, i) => items.push(text(symbolX + 8 * scale, midY + 1.2 * scale + i * 3.2 * scale, line, size)));
@@ -268,7 +272,7 @@ export function layoutMapPage(content: MapPageContent, measure: MeasureText): { 
   const scale = frames.fontScale;
   const items: PrintItem[] = [
     ...layoutHeader(frames.header, content.title, content.subtitle, content.demoMark, scale, measure),
-    { type: 'image', x: frames.map.x, y: frames.map.y, width: frames.map.width, height: frames.map.height, imageId: content.mapImageId },
+    ...(content.map ? [content.map] : []),
     { type: 'rect', x: frames.map.x, y: frames.map.y, width: frames.map.width, height: frames.map.height, fill: null, stroke: COLORS.frame, strokeWidthMm: 0.35 },
     ...northArrow(frames.map, content.northLetter, scale),
   ];

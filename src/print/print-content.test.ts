@@ -49,18 +49,24 @@ describe('print content on the demo dataset', () => {
   });
 
   it('lists in the legend only what the frame draws, each class with its rule', () => {
-    const all = buildPrintLegend({ layer: 'mobile', zoom: 8.5, bounds: hamletsBounds(hamlets)!, hamlets, report, fibrePoints: [], hasFadedOutside: false }, t, 'vi').map((entry) => entry.label);
+    const all = buildPrintLegend({ layer: 'mobile', zoom: 8.5, bounds: hamletsBounds(hamlets)!, hamlets, report, fibrePoints: [], hasFadedOutside: false, keyCount: 0 }, t, 'vi').map((entry) => entry.label);
     expect(all).toEqual(expect.arrayContaining(['Được phủ (≥ 50\u00a0% diện tích)', 'Phủ một phần (> 0\u00a0% và < 50\u00a0%)', 'Trạm dùng chung', 'Ranh giới tỉnh', 'Ranh giới huyện']));
     // Fibre classes as a report with some fibre would give them (the legend maps flags to classes).
     const withFibre: CoverageReport = { ...report, hamlets: report.hamlets.map((result, i) => ({ ...result, covered: { ...result.covered, ftth: i % 3 === 0 }, fraction: { ...result.fraction, ftth: [0.3, 0.04, 0][i % 3] } })) };
-    const ftth = buildPrintLegend({ layer: 'ftth', zoom: 8.5, bounds: hamletsBounds(hamlets)!, hamlets, report: withFibre, fibrePoints: [], hasFadedOutside: false }, t, 'vi').map((entry) => entry.label);
+    const ftth = buildPrintLegend({ layer: 'ftth', zoom: 8.5, bounds: hamletsBounds(hamlets)!, hamlets, report: withFibre, fibrePoints: [], hasFadedOutside: false, keyCount: 0 }, t, 'vi').map((entry) => entry.label);
     expect(ftth).toEqual(expect.arrayContaining(['Được phủ (≥ 10\u00a0% diện tích)', 'Phủ một phần (> 0\u00a0% và < 10\u00a0%)', 'Chưa phủ (0\u00a0%)']));
-    const english = buildPrintLegend({ layer: 'ftth', zoom: 8.5, bounds: hamletsBounds(hamlets)!, hamlets, report: withFibre, fibrePoints: [], hasFadedOutside: false }, (key, values) => translate('en', key, values), 'en').map((entry) => entry.label);
+    const english = buildPrintLegend({ layer: 'ftth', zoom: 8.5, bounds: hamletsBounds(hamlets)!, hamlets, report: withFibre, fibrePoints: [], hasFadedOutside: false, keyCount: 0 }, (key, values) => translate('en', key, values), 'en').map((entry) => entry.label);
     expect(english).toEqual(expect.arrayContaining(['Covered (≥ 10% of area)', 'Partly covered (> 0% and < 10%)', 'Not covered (0%)']));
     expect(all).not.toContain('Ranh giới xã');
     expect(all).not.toContain('Điểm cáp quang');
-    const zoomedIn = buildPrintLegend({ layer: 'mobile', zoom: 12, bounds: hamletsBounds(hamlets)!, hamlets, report, fibrePoints: [{ lng: 105.97, lat: 9.6 }], hasFadedOutside: true }, t, 'vi').map((entry) => entry.label);
-    expect(zoomedIn).toEqual(expect.arrayContaining(['Ranh giới xã', 'Điểm cáp quang', 'Ngoài đơn vị (làm mờ)']));
+    const zoomedIn = buildPrintLegend({ layer: 'mobile', zoom: 12, bounds: hamletsBounds(hamlets)!, hamlets, report, fibrePoints: [{ lng: 105.97, lat: 9.6 }], hasFadedOutside: true, keyCount: 4 }, t, 'vi').map((entry) => entry.label);
+    expect(zoomedIn).toEqual(expect.arrayContaining(['Ranh giới xã', 'Ngoài đơn vị (làm mờ)', 'Số của ấp, khóm chưa phủ (4), như trong danh sách']));
+    // Each map its own symbols: no fibre on a mobile map, no sites on an FTTH map.
+    expect(zoomedIn).not.toContain('Điểm cáp quang');
+    const ftthZoomedIn = buildPrintLegend({ layer: 'ftth', zoom: 12, bounds: hamletsBounds(hamlets)!, hamlets, report, fibrePoints: [{ lng: 105.97, lat: 9.6 }], hasFadedOutside: true, keyCount: 0 }, t, 'vi').map((entry) => entry.label);
+    expect(ftthZoomedIn).toContain('Điểm cáp quang');
+    expect(ftthZoomedIn).not.toContain('Trạm dùng chung');
+    expect(ftthZoomedIn).not.toContain('Trạm một nhà mạng');
   });
 
   it('refuses a commune name three communes share, and finds each by its code', async () => {

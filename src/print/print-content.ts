@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/dictionary';
 import { formatIsoDate, formatNumber, formatPercent, formatTargetValue, type Locale } from '../i18n/format';
 import { COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
 import type { KpiRow, LegendEntry } from './layout-page';
+import { fibreRadiusMm, PRINT_ZOOMS, siteRadiusMm } from './vector-map';
 import type { Bounds } from './print-scale';
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -85,15 +86,11 @@ export interface LegendInput {
   report: CoverageReport;
   fibrePoints: { lng: number; lat: number }[];
   hasFadedOutside: boolean;
+  /** How many uncovered hamlets carry a number on the map (0 = none). */
+  keyCount: number;
 }
 
 const CSS_PIXEL_MM = 25.4 / 96;
-
-/** Circle radius of a site in CSS pixels at `zoom` (see `buildSiteLayers`: 2–3 px at z8 to 5–8 px at z13). */
-function siteRadiusPx(zoom: number, isShared: boolean): number {
-  const share = Math.min(1, Math.max(0, (zoom - 8) / 5));
-  return isShared ? 3 + share * 5 : 2 + share * 3;
-}
 
 /**
  * Legend entries of exactly what the page's map draws: the coverage classes present, each with its rule
@@ -120,17 +117,19 @@ export function buildPrintLegend(input: LegendInput, t: Translate, locale: Local
   if (input.hasFadedOutside) entries.push({ symbol: { kind: 'fill', color: '#F2F2F2', outline: '#999999' }, label: t('print.outsideUnit') });
   entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.province, widthMm: 2.5 * CSS_PIXEL_MM, dashMm: null }, label: t('print.provinceBoundary') });
   entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.district, widthMm: 1.6 * CSS_PIXEL_MM, dashMm: null }, label: t('print.districtBoundary') });
-  if (input.zoom >= 9) entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.commune, widthMm: CSS_PIXEL_MM, dashMm: [3 * CSS_PIXEL_MM, 2 * CSS_PIXEL_MM] }, label: t('print.communeBoundary') });
-  const sitesInFrame = input.report.sites.filter((site) => inBounds(input.bounds, site.lng, site.lat));
-  if (sitesInFrame.some((site) => site.shared)) {
-    entries.push({ symbol: { kind: 'point', color: SITE_COLORS.shared, radiusMm: siteRadiusPx(input.zoom, true) * CSS_PIXEL_MM, stroke: SITE_COLORS.halo }, label: t('legend.sharedSite') });
-  }
-  if (sitesInFrame.some((site) => !site.shared)) {
-    entries.push({ symbol: { kind: 'point', color: SITE_COLORS.single, radiusMm: siteRadiusPx(input.zoom, false) * CSS_PIXEL_MM, stroke: SITE_COLORS.halo }, label: t('legend.singleSite') });
-  }
-  // Fibre points are drawn from zoom 10 on (see `buildFibreLayers`).
-  if (input.zoom >= 10 && input.fibrePoints.some((point) => inBounds(input.bounds, point.lng, point.lat))) {
-    entries.push({ symbol: { kind: 'point', color: FIBRE_COLOR, radiusMm: 2.5 * CSS_PIXEL_MM, stroke: '#FFFFFF' }, label: t('legend.fibre') });
+  if (input.zoom >= PRINT_ZOOMS.communeOutline) entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.commune, widthMm: CSS_PIXEL_MM, dashMm: [3 * CSS_PIXEL_MM, 2 * CSS_PIXEL_MM] }, label: t('print.communeBoundary') });
+  if (input.keyCount > 0) entries.push({ symbol: { kind: 'key', label: '1' }, label: t('print.keyLegend', { count: input.keyCount }) });
+  // Each map draws only its own symbols (see `buildMapFrameItems`): fibre on FTTH maps, sites on mobile maps.
+  if (input.layer !== 'ftth') {
+    const sitesInFrame = input.report.sites.filter((site) => inBounds(input.bounds, site.lng, site.lat));
+    if (sitesInFrame.some((site) => site.shared)) {
+      entries.push({ symbol: { kind: 'point', color: SITE_COLORS.shared, radiusMm: siteRadiusMm(input.zoom, true), stroke: SITE_COLORS.halo }, label: t('legend.sharedSite') });
+    }
+    if (sitesInFrame.some((site) => !site.shared)) {
+      entries.push({ symbol: { kind: 'point', color: SITE_COLORS.single, radiusMm: siteRadiusMm(input.zoom, false), stroke: SITE_COLORS.halo }, label: t('legend.singleSite') });
+    }
+  } else if (input.fibrePoints.some((point) => inBounds(input.bounds, point.lng, point.lat))) {
+    entries.push({ symbol: { kind: 'point', color: FIBRE_COLOR, radiusMm: fibreRadiusMm(input.zoom), stroke: input.zoom >= 11 ? '#FFFFFF' : FIBRE_COLOR }, label: t('legend.fibre') });
   }
   return entries;
 }
@@ -179,6 +178,17 @@ export function buildUncoveredLines(results: HamletResult[], layer: LayerName, t
       const households = result.households === undefined ? '' : ` · ${t('print.householdsShort', { count: formatNumber(result.households, locale) })}`;
       return `${result.name}, ${result.commune} — ${formatPercent(result.fraction[layer], locale)}${households}`;
     });
+}
+
+/**
+ * The uncovered hamlets of a unit with their keys: numbered 1, 2, … most households first, the number
+ * the map carries on the hamlet and the list line starts with (`3. Ấp X, Xã Y — 12,5 % · 640 hộ`).
+ */
+export function buildKeyedUncovered(results: HamletResult[], layer: LayerName, t: Translate, locale: Locale): { keys: Map<string, number>; lines: string[] } {
+  const ordered = results.filter((result) => !result.covered[layer]).sort((a, b) => (b.households ?? 0) - (a.households ?? 0) || a.id.localeCompare(b.id));
+  const keys = new Map(ordered.map((result, i) => [result.id, i + 1]));
+  const lines = buildUncoveredLines(ordered, layer, t, locale).map((line, i) => `${i + 1}. ${line}`);
+  return { keys, lines };
 }
 
 /** Subtitle: extent, layer, operator filter and data date. */

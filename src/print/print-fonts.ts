@@ -1,7 +1,9 @@
-import fontkit from '@pdf-lib/fontkit';
 import boldUrl from '@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf?url';
 import regularUrl from '@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf?url';
 import { PRINT_FONT_FAMILY, type MeasureText } from './print-page';
+import { createMeasure } from './print-measure';
+
+export { createMeasure };
 
 
 export interface PrintFonts {
@@ -16,22 +18,6 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
-}
-
-/** Builds the text measure of the two faces (width in mm at a size in points). */
-export function createMeasure(regular: Uint8Array, bold: Uint8Array): MeasureText {
-  const faces = { regular: fontkit.create(regular), bold: fontkit.create(bold) };
-  const cache = new Map<string, number>();
-  return (text, sizePt, isBold) => {
-    const key = `${isBold ? 'b' : 'r'}${text}`;
-    let units = cache.get(key);
-    if (units === undefined) {
-      const face = isBold ? faces.bold : faces.regular;
-      units = face.layout(text).advanceWidth / face.unitsPerEm;
-      cache.set(key, units);
-    }
-    return units * sizePt * (25.4 / 72);
-  };
 }
 
 /** Fetches the two faces from the app's own origin once, and registers them for canvas and SVG text. */

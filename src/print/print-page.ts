@@ -3,12 +3,22 @@
  * renderers: PDF (vector text), canvas (PNG) and SVG (preview and the browser's own print).
  */
 export type PrintItem =
-  | { type: 'text'; x: number; y: number; text: string; sizePt: number; isBold: boolean; color: string; anchor: 'start' | 'middle' | 'end' }
+  | { type: 'text'; x: number; y: number; text: string; sizePt: number; isBold: boolean; color: string; anchor: 'start' | 'middle' | 'end'; halo?: TextHalo }
   | { type: 'rect'; x: number; y: number; width: number; height: number; fill: string | null; stroke: string | null; strokeWidthMm: number }
   | { type: 'circle'; cx: number; cy: number; r: number; fill: string | null; stroke: string | null; strokeWidthMm: number }
   | { type: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; widthMm: number; dashMm: number[] | null }
   | { type: 'polygon'; points: [number, number][]; fill: string; stroke: string | null; strokeWidthMm: number }
-  | { type: 'image'; x: number; y: number; width: number; height: number; imageId: string };
+  | { type: 'image'; x: number; y: number; width: number; height: number; imageId: string }
+  /** Rings in mm as flat `x0 y0 x1 y1 …` arrays; filled even-odd (holes stay open), `closed` false = polylines. */
+  | { type: 'path'; rings: Float32Array[]; closed: boolean; fill: string | null; opacity: number; stroke: string | null; strokeWidthMm: number; dashMm: number[] | null }
+  /** Items drawn clipped to `clip` (the map frame). */
+  | { type: 'group'; clip: FrameMm; items: PrintItem[] };
+
+/** A light outline drawn under a label's letters so it reads over any fill (as the app's text halo). */
+export interface TextHalo {
+  color: string;
+  widthMm: number;
+}
 
 export interface PrintPage {
   widthMm: number;

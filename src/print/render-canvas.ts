@@ -18,7 +18,46 @@ function drawItem(context: CanvasRenderingContext2D | OffscreenCanvasRenderingCo
       context.fillStyle = item.color;
       context.textAlign = item.anchor === 'middle' ? 'center' : item.anchor === 'end' ? 'right' : 'left';
       context.textBaseline = 'alphabetic';
+      if (item.halo) {
+        context.strokeStyle = item.halo.color;
+        context.lineWidth = item.halo.widthMm * 2;
+        context.lineJoin = 'round';
+        context.strokeText(item.text, item.x, item.y);
+      }
       context.fillText(item.text, item.x, item.y);
+      return;
+    case 'path': {
+      const path = new Path2D();
+      for (const ring of item.rings) {
+        for (let i = 0; i < ring.length; i += 2) {
+          if (i === 0) path.moveTo(ring[i], ring[i + 1]);
+          else path.lineTo(ring[i], ring[i + 1]);
+        }
+        if (item.closed) path.closePath();
+      }
+      context.globalAlpha = item.opacity;
+      if (item.fill) {
+        context.fillStyle = item.fill;
+        context.fill(path, 'evenodd');
+      }
+      if (item.stroke) {
+        context.strokeStyle = item.stroke;
+        context.lineWidth = item.strokeWidthMm;
+        context.lineJoin = 'round';
+        context.setLineDash(item.dashMm ?? []);
+        context.stroke(path);
+        context.setLineDash([]);
+      }
+      context.globalAlpha = 1;
+      return;
+    }
+    case 'group':
+      context.save();
+      context.beginPath();
+      context.rect(item.clip.x, item.clip.y, item.clip.width, item.clip.height);
+      context.clip();
+      for (const child of item.items) drawItem(context, child, bitmaps);
+      context.restore();
       return;
     case 'rect':
       if (item.fill) {

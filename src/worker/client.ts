@@ -52,12 +52,13 @@ export class ImportCancelledError extends Error {
 }
 
 /** Parses one file's bytes with core `parseInputBytes` in the import worker; the ArrayBuffer is transferred, not copied. */
-export function parseBytesInWorker(request: BytesParseRequest): Promise<BytesParseSuccess | BytesParseFailure> {
+export function parseBytesInWorker(request: BytesParseRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<BytesParseSuccess | BytesParseFailure> {
   const worker = importWorker();
+  const transferred = [request.bytes, ...(request.companions ?? []).map((companion) => companion.bytes)];
   return new Promise((resolve, reject) => {
     worker.reject = reject;
     worker.remote
-      .parseBytes(Comlink.transfer(request, [request.bytes]))
+      .parseBytes(Comlink.transfer(request, transferred), onReaderProgress ? Comlink.proxy(onReaderProgress) : undefined)
       .then(resolve, reject)
       .finally(() => {
         if (worker.reject === reject) worker.reject = null;

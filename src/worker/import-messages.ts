@@ -8,6 +8,8 @@ export interface BytesParseRequest {
   config: CoverageConfig;
   /** Sheet and coordinate system as chosen by the user; a `CrsDefinition` object is not sent, only ids. */
   options: Omit<ParseInputOptions, 'crs'> & { crs?: string };
+  /** Files picked with a MapInfo table (its .dat, .map, .id; a .mif's .mid), transferred too. */
+  companions?: { fileName: string; bytes: ArrayBuffer }[];
 }
 
 /** What `parseInputBytes` returned, and its time inside the worker. */
@@ -41,6 +43,7 @@ export interface MeasurementParseSuccess {
 
 /** The functions the import worker exposes through comlink. */
 export interface ImportWorkerApi {
-  parseBytes(request: BytesParseRequest): Promise<BytesParseSuccess | BytesParseFailure>;
+  /** `onReaderProgress`: bytes of the GIS reader (gdal3.js) received, while it loads for a GIS file. */
+  parseBytes(request: BytesParseRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<BytesParseSuccess | BytesParseFailure>;
   parseMeasurements(request: MeasurementParseRequest, onProgress?: (done: number, total: number) => void): Promise<MeasurementParseSuccess | BytesParseFailure>;
 }

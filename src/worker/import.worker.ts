@@ -3,13 +3,22 @@
 // analysis worker because cancelling an import terminates it, which must not stop the analysis.
 import * as Comlink from 'comlink';
 import { detectInputFormat, isInputProblem, parseInputBytes, parseMeasurementBytes, readXlsxTable, type InputProblem } from '../core';
+import { detectGisFormat } from '../formats/gis-format';
 import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess } from './import-messages';
 
+/** Where the build puts gdal3.js's WebAssembly and data (vite.config.ts), on the app's own origin. */
+const GDAL_URL = new URL(`${import.meta.env.BASE_URL}gdal/`, self.location.origin).href;
+
 const api: ImportWorkerApi = {
-  async parseBytes({ kind, fileName, bytes, config, options }: BytesParseRequest): Promise<BytesParseSuccess | BytesParseFailure> {
+  async parseBytes({ kind, fileName, bytes, config, options, companions = [] }: BytesParseRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<BytesParseSuccess | BytesParseFailure> {
     const started = performance.now();
     try {
-      const parsed = await parseInputBytes(kind, fileName, bytes, config, options);
+      const data = new Uint8Array(bytes);
+      // MapInfo, DGN, GeoPackage, FileGDB, DXF, FlatGeobuf: GDAL, loaded only now.
+      const parsed =
+        detectGisFormat(fileName, data) === null
+          ? await parseInputBytes(kind, fileName, bytes, config, options)
+          : await (await import('../formats/parse-gis-in-worker')).parseGisInWorker(kind, { name: fileName, bytes: data }, companions.map((companion) => ({ name: companion.fileName, bytes: new Uint8Array(companion.bytes) })), config, options, GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
       return { kind: 'parsed', parsed, durationMs: performance.now() - started };
     } catch (error) {
       return failureOf(error, fileName, bytes);

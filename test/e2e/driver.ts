@@ -232,6 +232,30 @@ export class AppDriver {
     await this.page.getByTestId('import-file').setInputFiles('path' in content ? content.path : { name, mimeType: 'application/octet-stream', buffer: content });
   }
 
+  /**
+   * Picks several files at once (a MapInfo table with its .dat, .map, .id) and waits for the report;
+   * returns its text and whether the dialog showed the GIS reader downloading.
+   */
+  async importFileSet(kind: 'sites' | 'hamlets' | 'fibre', files: { name: string; content: Buffer }[], mode: 'replace' | 'add'): Promise<{ text: string; sawReaderDownload: boolean }> {
+    let sawReaderDownload = false;
+    await this.waitForNewAnalysis(async () => {
+      await this.openPanel('import');
+      await this.page.getByTestId('import-kind').selectOption(kind);
+      await this.page.getByTestId(`import-mode-${mode}`).check();
+      const download = this.page.locator('[data-testid="import-progress"][data-phase="loading-reader"]').waitFor({ timeout: 60_000 }).then(() => true, () => false);
+      await this.page.getByTestId('import-file').setInputFiles(files.map(({ name, content }) => ({ name, mimeType: 'application/octet-stream', buffer: content })));
+      const report = this.page.locator('[data-testid="import-report"][data-state="ok"]').waitFor({ timeout: 120_000 });
+      sawReaderDownload = await Promise.race([download, report.then(() => false)]);
+      await report;
+    });
+    return { text: await this.page.getByTestId('import-report').innerText(), sawReaderDownload };
+  }
+
+  /** Every URL the page and its workers requested so far. */
+  requestedUrls(): string[] {
+    return [...this.session.requests];
+  }
+
   /** Imports a file of any format that needs no review step (declared coordinate system, one sheet); returns the report's text. */
   async importBinaryFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<string> {
     await this.waitForNewAnalysis(async () => {

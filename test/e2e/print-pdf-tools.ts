@@ -58,17 +58,31 @@ export function rasterizePdfPage(file: string, page: number, dpi: number): PNG {
 }
 
 /**
- * Share of pixels whose colour differs from the golden by more than `tolerance` (sum of the three
- * channel differences, 0–765); 1 when the sizes differ.
+ * Share of pixels whose colour differs from the golden by more than 48 (sum of the three channel
+ * differences, 0–765), on the whole page and in its worst `tile` × `tile` square: a missing block
+ * (a legend, a scale bar) is a few per cent of a page but most of the tiles it covered. 1 when the sizes differ.
  */
-export function differingPixelShare(actual: PNG, golden: PNG, tolerance = 48): number {
-  if (actual.width !== golden.width || actual.height !== golden.height) return 1;
+export function compareTiles(actual: PNG, golden: PNG, tile = 16): { page: number; worstTile: number } {
+  if (actual.width !== golden.width || actual.height !== golden.height) return { page: 1, worstTile: 1 };
   let differing = 0;
-  for (let i = 0; i < actual.data.length; i += 4) {
-    const difference = Math.abs(actual.data[i] - golden.data[i]) + Math.abs(actual.data[i + 1] - golden.data[i + 1]) + Math.abs(actual.data[i + 2] - golden.data[i + 2]);
-    if (difference > tolerance) differing++;
+  let worstTile = 0;
+  for (let ty = 0; ty < actual.height; ty += tile) {
+    for (let tx = 0; tx < actual.width; tx += tile) {
+      let tileDiffering = 0;
+      let tilePixels = 0;
+      for (let y = ty; y < Math.min(ty + tile, actual.height); y++) {
+        for (let x = tx; x < Math.min(tx + tile, actual.width); x++) {
+          const i = (y * actual.width + x) * 4;
+          const difference = Math.abs(actual.data[i] - golden.data[i]) + Math.abs(actual.data[i + 1] - golden.data[i + 1]) + Math.abs(actual.data[i + 2] - golden.data[i + 2]);
+          tilePixels++;
+          if (difference > 48) tileDiffering++;
+        }
+      }
+      differing += tileDiffering;
+      worstTile = Math.max(worstTile, tileDiffering / tilePixels);
+    }
   }
-  return differing / (actual.width * actual.height);
+  return { page: differing / (actual.width * actual.height), worstTile };
 }
 
 /** Fonts of the PDF with whether each is embedded and has a Unicode map (`pdffonts`). */

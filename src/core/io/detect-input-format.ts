@@ -1,5 +1,6 @@
-/** A file format {@link parseInputBytes} reads. */
-export type InputFormat = 'csv' | 'xlsx' | 'geojson' | 'topojson' | 'json' | 'kml' | 'kmz' | 'shapefile-zip';
+/** A file format {@link parseInputBytes} reads, or one read through GDAL (`src/formats`). */
+export type InputFormat = 'csv' | 'xlsx' | 'geojson' | 'topojson' | 'json' | 'kml' | 'kmz' | 'shapefile-zip'
+  | 'mapinfo-tab' | 'mapinfo-mif' | 'geopackage' | 'filegdb' | 'dxf' | 'dgn' | 'flatgeobuf';
 
 const BY_EXTENSION: Record<string, InputFormat> = {
   csv: 'csv', tsv: 'csv', txt: 'csv',

@@ -18,6 +18,9 @@ export const IO_MESSAGE_CODES = [
   'xls-old-format', 'xlsx-unreadable', 'xlsx-no-sheet', 'sheet-empty',
   'unknown-crs', 'file-unreadable', 'file-not-found', 'file-read-failed',
   'measurements-too-large', 'measurements-too-large-page', 'measurements-format-unsupported',
+  // GIS files read through GDAL (src/formats).
+  'gis-format-unknown', 'gis-zip-no-file', 'gis-unopenable', 'mapinfo-companions-missing', 'gis-zip-too-large', 'gis-layer-unreadable',
+  'gis-several-layers', 'drawing-ids-generated', 'gis-crs-unreadable', 'crs-from-gis-file', 'gis-encoding-guessed',
   // The configuration file.
   'config-invalid', 'config-not-object', 'config-unknown-key', 'config-target-twice', 'config-target-incomplete',
   'expect-object', 'expect-radius', 'expect-threshold', 'expect-distance', 'expect-beamwidth', 'expect-one-of', 'expect-text',

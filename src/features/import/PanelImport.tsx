@@ -29,7 +29,11 @@ function ImportProgressView({ step, onCancel }: { step: Extract<ImportStep, { ki
   return (
     <div className="import-progress" data-testid="import-progress" data-phase={phase} role="status" aria-live="polite">
       <span>
-        {phase === 'reading' ? t('import.reading', { file: step.fileName, percent: formatPercent(share ?? 0, locale) }) : t('import.parsing', { file: step.fileName, seconds: formatNumber(seconds, locale) })}
+        {phase === 'reading'
+          ? t('import.reading', { file: step.fileName, percent: formatPercent(share ?? 0, locale) })
+          : phase === 'loading-reader'
+            ? t('formats.loadingGdal', { percent: share === null ? '' : formatPercent(share, locale) })
+            : t('import.parsing', { file: step.fileName, seconds: formatNumber(seconds, locale) })}
       </span>
       {share === null ? <progress aria-label={t('import.parsingShort')} /> : <progress max={1} value={share} aria-label={t('import.readingShort')} />}
       <button type="button" data-testid="import-cancel" onClick={onCancel}>
@@ -52,11 +56,19 @@ export function PanelImport() {
   const { step } = flow;
   const isBusy = step.kind === 'busy';
 
+  // A MapInfo table comes as several files (.tab, .dat, .map, .id): picked together, they are one import.
+  const startFiles = async (list: readonly File[]) => {
+    if (list.length <= 1) return list[0] && flow.start(kind, list[0]);
+    const { groupGisFiles } = await import('../../formats/gis-file-names');
+    const group = groupGisFiles(list.map((file) => ({ name: file.name, file }))).groups[0];
+    if (group !== undefined) return flow.start(kind, group.main.file, group.companions.map((companion) => companion.file));
+    return flow.start(kind, list[0]);
+  };
+
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setIsDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file && !isBusy) void flow.start(kind, file);
+    if (!isBusy) void startFiles([...event.dataTransfer.files]);
   };
 
   return (
@@ -102,11 +114,12 @@ export function PanelImport() {
           className="visually-hidden"
           tabIndex={-1}
           accept={IMPORT_ACCEPT}
+          multiple
           data-testid="import-file"
           onChange={(event) => {
-            const file = event.target.files?.[0];
+            const files = [...(event.target.files ?? [])];
+            void startFiles(files);
             event.target.value = '';
-            if (file) void flow.start(kind, file);
           }}
         />
       </div>

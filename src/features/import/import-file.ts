@@ -6,11 +6,12 @@ import type { ImportKind } from './column-mapping';
 import { failedReport, problemFromError, reportFromParsed, type ImportReport } from './import-report';
 import { readFileBytes } from './read-file-bytes';
 import { refuseMeasurementsBySize } from '../measurements/import-measurements';
+import { GIS_ACCEPT } from '../../formats/gis-file-names';
 
 export type { ImportReport } from './import-report';
 
 /** Every extension core reads (`parseInputBytes`); the format itself is decided from the name and first bytes. */
-export const IMPORT_ACCEPT = '.geojson,.json,.topojson,.csv,.tsv,.txt,.xlsx,.xls,.kml,.kmz,.zip';
+export const IMPORT_ACCEPT = `.geojson,.json,.topojson,.csv,.tsv,.txt,.xlsx,.xls,.kml,.kmz,.zip,${GIS_ACCEPT}`;
 
 export function fileFormatOf(fileName: string): 'csv' | 'json' | 'other' {
   if (/\.(csv|tsv|txt)$/i.test(fileName)) return 'csv';
@@ -27,11 +28,14 @@ export interface ImportJob {
   hamletFields?: FieldMapping;
   sheet?: string;
   crs?: string;
+  /** Files picked with a MapInfo table: its .dat, .map, .id (a .mif's .mid). */
+  companions?: { name: string; file: Blob }[];
 }
 
 export interface ImportProgress {
-  phase: 'reading' | 'parsing';
-  /** 0–1 while reading; null while parsing (core gives no intermediate progress). */
+  /** `loading-reader`: the GIS file reader (gdal3.js) is downloading, the first time such a file is opened. */
+  phase: 'reading' | 'parsing' | 'loading-reader';
+  /** 0–1 while reading or loading the reader; null while parsing (core gives no intermediate progress). */
   share: number | null;
 }
 
@@ -73,13 +77,16 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
   if (job.kind === 'merger' || job.kind === 'measurements') throw new Error(`${job.kind} files are imported by their own reader`);
   const settings = useSettingsStore.getState();
   const config = buildCoverageConfig(settings);
+  const companions = await Promise.all((job.companions ?? []).map(async (companion) => ({ fileName: companion.name, bytes: await companion.file.arrayBuffer() })));
+  const onReaderProgress = (loaded: number, total: number) => onProgress(loaded >= total && total > 0 ? { phase: 'parsing', share: null } : { phase: 'loading-reader', share: total > 0 ? loaded / total : null });
   const response = await parseBytesInWorker({
     kind: job.kind as InputKind,
     fileName: job.fileName,
     bytes: buffer,
     config: job.hamletFields ? { ...config, fields: job.hamletFields } : config,
     options: { ...(job.sheet === undefined ? {} : { sheet: job.sheet }), ...(job.crs === undefined ? {} : { crs: job.crs }) },
-  });
+    ...(companions.length > 0 ? { companions } : {}),
+  }, onReaderProgress);
   if (response.kind === 'error') return { kind: 'failed', report: failedReport(job.fileName, job.kind, response.problem), ...(response.sheetNames ? { sheetNames: response.sheetNames } : {}) };
   return { kind: 'parsed', parsed: response.parsed, report: reportFromParsed(job.fileName, job.kind, response.parsed, response.durationMs) };
 }

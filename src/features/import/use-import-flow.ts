@@ -77,11 +77,11 @@ export function useImportFlow(mode: 'replace' | 'add') {
 
   /** Starts an import: size check, column check for small CSV / GeoJSON files, then the worker. */
   const start = useCallback(
-    async (kind: ImportKind, file: File) => {
+    async (kind: ImportKind, file: File, companions: File[] = []) => {
       performance.mark('import-start');
-      const refused = refuseBySize(kind, file.name, file.size);
+      const refused = refuseBySize(kind, file.name, file.size + companions.reduce((sum, companion) => sum + companion.size, 0));
       if (refused) return setStep({ kind: 'done', report: refused });
-      const job: ImportJob = { kind, file, fileName: file.name };
+      const job: ImportJob = { kind, file, fileName: file.name, ...(companions.length > 0 ? { companions: companions.map((companion) => ({ name: companion.name, file: companion })) } : {}) };
       const format = fileFormatOf(file.name);
       const isInspected = file.size <= INSPECT_LIMIT_BYTES && (kind === 'merger' || (format === 'csv' && kind !== 'hamlets') || (format === 'json' && kind === 'hamlets'));
       if (!isInspected) return run(job, mode);

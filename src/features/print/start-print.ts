@@ -90,25 +90,30 @@ export async function startPrint(kind: PrintOutputKind): Promise<void> {
   try {
     const request = buildPrintRequest(store.settings);
     // pdf-lib, fontkit and the layout load on the first print only, not with the app.
-    const [{ runPrintJob }, { renderPdf }, { renderPagePng }, { loadPrintFonts }] = await Promise.all([
+    const [{ runPrintJob }, { createPdfWriter }, { renderPagePng }, { loadPrintFonts }] = await Promise.all([
       import('../../print/run-print-job'),
       import('../../print/render-pdf'),
       import('../../print/render-canvas'),
       import('../../print/print-fonts'),
     ]);
-    const output = await runPrintJob(request, (done, total) => actions.setProgress(done, total), controller.signal);
+    const fonts = await loadPrintFonts();
+    // A PDF is written page by page as the maps are drawn; only the first page stays for the preview.
+    const writer = kind === 'pdf' ? await createPdfWriter(fonts, { title: request.title, subject: request.t('app.title', { plan: planShortTitle(request.plan ?? usePlanStore.getState().profile, request.locale) }), language: request.locale === 'vi' ? 'vi-VN' : 'en-GB', createdAt: request.printDate }) : null;
+    const output = await runPrintJob(request, (done, total) => actions.setProgress(done, total), controller.signal, {
+      keepPages: kind === 'browser' ? 'all' : 'first',
+      onPage: writer ? (page, images) => writer.addPage(page, images) : undefined,
+    });
     const imageUrls = Object.fromEntries([...output.blobs].map(([id, blob]) => [id, URL.createObjectURL(blob)]));
     actions.setPreview({ pages: output.pages, imageUrls });
-    if (kind === 'pdf') {
-      const fonts = await loadPrintFonts();
-      const bytes = await renderPdf(output.pages, output.images, fonts, { title: request.title, subject: request.t('app.title', { plan: planShortTitle(request.plan ?? usePlanStore.getState().profile, request.locale) }), language: request.locale === 'vi' ? 'vi-VN' : 'en-GB', createdAt: request.printDate });
+    if (writer) {
+      const bytes = await writer.save();
       download(new Blob([bytes.slice().buffer], { type: 'application/pdf' }), fileNameOf(request, 'pdf'));
     } else if (kind === 'png') {
       download(await renderPagePng(output.pages[0], 200, output.blobs), fileNameOf(request, 'png'));
     }
     const totalMs = performance.now() - started;
-    performance.mark('print-done', { detail: { kind, pages: output.pages.length, layoutMs: Math.round(output.renderMs), totalMs: Math.round(totalMs) } });
-    actions.finish('done', request.t('print.done', { pages: formatNumber(output.pages.length, request.locale), seconds: formatNumber(totalMs / 1000, request.locale, 1) }));
+    performance.mark('print-done', { detail: { kind, pages: output.pageCount, layoutMs: Math.round(output.renderMs), totalMs: Math.round(totalMs) } });
+    actions.finish('done', request.t('print.done', { pages: formatNumber(output.pageCount, request.locale), seconds: formatNumber(totalMs / 1000, request.locale, 1) }));
     if (kind === 'browser') requestAnimationFrame(() => setTimeout(() => window.print(), 50));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') actions.finish('cancelled', null);

@@ -1,0 +1,103 @@
+// The same three hand-made hamlets written by Debian's ogr2ogr (scripts/fixtures/build-gis-fixtures.sh)
+// as MapInfo TAB, MIF/MID, GeoPackage, FileGDB and FlatGeobuf give the KPIs of the GeoJSON; as DGN and
+// DXF drawings the same geometry, with ids and names from the texts inside the outlines; the VN-2000
+// TAB lands where ogr2ogr's own reprojection puts it. gdal3.js is initialised once for the file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCoverageReport, createCoverageAnalysis, DEFAULT_CONFIG, parseInputBytes, type Hamlet, type ParsedInputBytes } from '../core';
+import { loadGdal, parseGisPath } from '../../scripts/cli/read-gis-input';
+import { REPO_ROOT } from '../../test/helpers/run-cli';
+
+const GIS = join(REPO_ROOT, 'test', 'fixtures', 'readGisFiles', 'in');
+const IMPORT = join(REPO_ROOT, 'test', 'fixtures', 'parseInputBytes', 'in');
+const bytesOf = (path: string) => new Uint8Array(readFileSync(path));
+const readGis = (name: string) => parseGisPath('hamlets', join(GIS, name), bytesOf(join(GIS, name)), DEFAULT_CONFIG, {});
+
+let reference: ParsedInputBytes;
+let sites: ParsedInputBytes;
+let fibre: ParsedInputBytes;
+beforeAll(async () => {
+  await loadGdal();
+  reference = await parseInputBytes('hamlets', 'hamlets-geojson-wgs84.geojson', bytesOf(join(IMPORT, 'hamlets-geojson-wgs84.geojson')), DEFAULT_CONFIG);
+  sites = await parseInputBytes('sites', 'sites-csv-utf8.csv', bytesOf(join(IMPORT, 'sites-csv-utf8.csv')), DEFAULT_CONFIG);
+  fibre = await parseInputBytes('fibre', 'fibre-geojson.geojson', bytesOf(join(IMPORT, 'fibre-geojson.geojson')), DEFAULT_CONFIG);
+}, 60_000);
+
+const kpisOf = (hamlets: Hamlet[]) =>
+  buildCoverageReport(createCoverageAnalysis({ hamlets, btsRecords: sites.input.btsRecords ?? [], fibrePoints: fibre.input.fibrePoints ?? [], fibreRoutes: [], indicators: [] }, DEFAULT_CONFIG)).kpis;
+
+/** Every vertex of every hamlet, in hamlet order. */
+const verticesOf = (hamlets: Hamlet[]): number[][] => hamlets.flatMap((hamlet) => (hamlet.geometry.type === 'Polygon' ? [hamlet.geometry.coordinates] : hamlet.geometry.coordinates).flat(2) as unknown as number[][]);
+
+describe('GIS formats through GDAL', () => {
+  it.each([
+    ['hamlets-tab.zip', 'mapinfo-tab'],
+    ['hamlets-vn2000-tm105_5.tab', 'mapinfo-tab'],
+    ['hamlets.mif', 'mapinfo-mif'],
+    ['hamlets.gpkg', 'geopackage'],
+    ['hamlets-gdb.zip', 'filegdb'],
+    ['hamlets.fgb', 'flatgeobuf'],
+  ])('%s gives the hamlets and KPIs of the GeoJSON', async (name, format) => {
+    const parsed = await readGis(name);
+    expect(parsed.format).toBe(format);
+    // FlatGeobuf stores features in the order of its spatial index.
+    const hamlets = [...(parsed.input.hamlets ?? [])].sort((a, b) => a.id.localeCompare(b.id));
+    const expected = reference.input.hamlets ?? [];
+    expect(hamlets.map((hamlet) => [hamlet.id, hamlet.name, hamlet.commune, hamlet.district, hamlet.households])).toEqual(
+      expected.map((hamlet) => [hamlet.id, hamlet.name, hamlet.commune, hamlet.district, hamlet.households]),
+    );
+    const expectedKpis = kpisOf(expected);
+    const actualKpis = kpisOf(hamlets);
+    for (const [key, value] of Object.entries(expectedKpis)) {
+      if (typeof value === 'number') expect(actualKpis[key as keyof typeof actualKpis], key).toBeCloseTo(value, 5);
+    }
+    expect(parsed.encoding).toBe('utf-8');
+  });
+
+  it('reads VN-2000 from the MapInfo definition and reprojects as ogr2ogr does', async () => {
+    const parsed = await readGis('hamlets-vn2000-tm105_5.tab');
+    expect(parsed.crs?.source).toBe('prj');
+    expect(parsed.crs?.crsId).toBe('vn2000-tm:105.5');
+    const ogr = JSON.parse(readFileSync(join(GIS, 'hamlets-vn2000-tm105_5.ogr2ogr-wgs84.geojson'), 'utf8')) as { features: { geometry: { coordinates: number[][][] } }[] };
+    const expected = ogr.features.flatMap((feature) => feature.geometry.coordinates.flat());
+    const actual = verticesOf(parsed.input.hamlets ?? []);
+    expect(actual).toHaveLength(expected.length);
+    // 1e-7° is about 1 cm: proj4 and PROJ apply the same seven-parameter shift.
+    actual.forEach(([lng, lat], index) => {
+      expect(Math.abs(lng - expected[index][0])).toBeLessThan(1e-7);
+      expect(Math.abs(lat - expected[index][1])).toBeLessThan(1e-7);
+    });
+  });
+
+  it.each([
+    ['hamlets-drawing.dxf', 'dxf', 0],
+    ['hamlets-drawing.dgn', 'dgn', 1],
+  ])('%s gives the geometry of the GeoJSON, ids and names from the texts inside the outlines', async (name, format, generated) => {
+    const parsed = await readGis(name);
+    expect(parsed.format).toBe(format);
+    expect(parsed.crs?.crsId).toBe('vn2000-tm:105.5');
+    expect(parsed.crs?.source).toBe('guess');
+    const hamlets = parsed.input.hamlets ?? [];
+    const expected = reference.input.hamlets ?? [];
+    const names = expected.map((hamlet, index) => (index < expected.length - generated ? [hamlet.id, hamlet.name] : ['hamlets-drawing-003', 'hamlets-drawing-003']));
+    expect(hamlets.map((hamlet) => [hamlet.id, hamlet.name])).toEqual(names);
+    const actual = verticesOf(hamlets);
+    const wanted = verticesOf(expected);
+    expect(actual).toHaveLength(wanted.length);
+    // The drawings hold metres to 1 cm (DGN: 1 cm units): 1e-6° is about 11 cm.
+    actual.forEach(([lng, lat], index) => {
+      expect(Math.abs(lng - wanted[index][0])).toBeLessThan(1e-6);
+      expect(Math.abs(lat - wanted[index][1])).toBeLessThan(1e-6);
+    });
+    const warnings = parsed.summaries[0].warnings.map((warning) => warning.code);
+    expect(warnings.includes('drawing-ids-generated')).toBe(generated > 0);
+  });
+
+  it('refuses a .tab without its .dat and .map, naming them', async () => {
+    const tab = join(GIS, 'hamlets-vn2000-tm105_5.tab');
+    const { parseGisFile } = await import('./read-gis-file');
+    const gdal = await loadGdal();
+    await expect(parseGisFile(gdal, async () => ({ datasets: [], errors: [] }), 'hamlets', { name: 'ap.tab', bytes: bytesOf(tab) }, [], DEFAULT_CONFIG)).rejects.toThrow(/ap\.dat and ap\.map/);
+  });
+});

@@ -1,0 +1,223 @@
+/**
+ * The print job without a browser: every page of a single map or an atlas, laid out and with its map
+ * drawn as vectors, handed to `onPage` one at a time (a PDF writer compresses each at once, so an atlas
+ * of a hundred communes never holds a hundred maps). Runs the same in the app and in Node (bench, tests).
+ */
+import { formatUnitLabel, planAuthorityOn, type CoverageConfig, type CoverageReport, type FibrePoint, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type PlanProfile, type Position } from '../core';
+import { formatIsoDate, type Locale } from '../i18n/format';
+import type { BasemapOptions } from '../map/layers/build-style';
+import { buildOutlineCollection } from '../map/outlines';
+import { computePageFrames, layoutListPage, layoutMapPage, type MapPageContent } from './layout-page';
+import { buildUnitLabelPoints } from './map-labels';
+import type { Orientation, PaperName } from './paper-sizes';
+import { buildKeyedUncovered, buildKpiRows, buildPrintLegend, buildSubtitle, findReportUnit, hamletsBounds, latestDataDate, reportUnits, type PrintExtent, type ReportUnit, type Translate, type UnitGrouping } from './print-content';
+import type { MeasureText, PrintImage, PrintItem, PrintPage } from './print-page';
+import { CSS_PIXELS_PER_MM, fitPrintView, viewBounds, type Bounds } from './print-scale';
+import { buildMapFrameItems, type MapFrameInput, type OutlineSegments } from './vector-map';
+
+export interface PrintRequest {
+  paper: PaperName;
+  orientation: Orientation;
+  extent: PrintExtent;
+  /** One page per unit of this grouping, or a single page of `extent`. */
+  atlas: UnitGrouping | null;
+  title: string;
+  /** ISO date; null = the latest indicator date. */
+  dataDate: string | null;
+  locale: Locale;
+  t: Translate;
+  layer: LayerName;
+  operators: string[] | null;
+  isDemo: boolean;
+  /** Hamlets as analysed (merger table applied). */
+  hamlets: Hamlet[];
+  report: CoverageReport;
+  config: CoverageConfig;
+  fibrePoints: FibrePoint[];
+  indicators: IndicatorValue[];
+  basemap: BasemapOptions;
+  printDate: Date;
+  /** The plan: a whole-area page is named as the plan's area on the data date (else `print.province`). */
+  plan?: PlanProfile;
+}
+
+/** Draws the optional basemap of one map frame as a picture (the app's offscreen map); absent in Node. */
+export type RenderBasemap = (view: { center: [number, number]; zoom: number }, size: { widthCss: number; heightCss: number }, id: string) => Promise<PrintImage>;
+
+export interface BuildPagesOptions {
+  measure: MeasureText;
+  onPage: (page: PrintPage, images: Map<string, PrintImage>) => void | Promise<void>;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  renderBasemap?: RenderBasemap;
+}
+
+interface PageUnit {
+  label: string;
+  hamlets: Hamlet[];
+  bounds: Bounds;
+  /** Ids of the unit's hamlets (the others are veiled), or null for the province and the current view. */
+  unitIds: Set<string> | null;
+  /** The unit's own KPIs, as the engine grouped them; null for the province and the current view. */
+  kpis: KpiSet | null;
+}
+
+function pageUnit(request: PrintRequest, unit: ReportUnit): PageUnit | null {
+  const members = request.hamlets.filter((hamlet) => unit.hamletIds.has(hamlet.id));
+  const bounds = hamletsBounds(members);
+  if (!bounds) return null;
+  return { label: formatUnitLabel(unit.row), hamlets: members, bounds, unitIds: unit.hamletIds, kpis: unit.row };
+}
+
+function resolveUnits(request: PrintRequest, dataDate: string | null): PageUnit[] {
+  const { hamlets, t, report } = request;
+  const areaName = request.plan ? planAuthorityOn(request.plan, dataDate ?? request.printDate.toISOString().slice(0, 10)).areaName : t('print.province');
+  if (request.atlas) {
+    const grouping = request.atlas;
+    return reportUnits(report, grouping).flatMap((row) => {
+      const unit = findReportUnit(report, grouping, row.key);
+      return 'row' in unit ? (pageUnit(request, unit) ?? []) : [];
+    });
+  }
+  const extent = request.extent;
+  if (extent.kind === 'province') return [{ label: areaName, hamlets, bounds: hamletsBounds(hamlets) ?? [105.5, 9.2, 106.3, 9.95], unitIds: null, kpis: null }];
+  if (extent.kind === 'view') return [{ label: t('print.extent.view'), hamlets, bounds: extent.bounds, unitIds: null, kpis: null }];
+  const unit = findReportUnit(report, extent.kind, extent.key);
+  const page = 'row' in unit ? pageUnit(request, unit) : null;
+  if (!page) throw new Error(`no hamlet in ${extent.kind} "${extent.key}"`);
+  return [page];
+}
+
+function abortError(): Error {
+  return new DOMException('print cancelled', 'AbortError');
+}
+
+function outlineSegments(hamlets: Hamlet[]): OutlineSegments[] {
+  return buildOutlineCollection(hamlets).features.map((feature) => ({ level: feature.properties.level, segments: feature.geometry.coordinates as [Position, Position][] }));
+}
+
+function unitNames(report: CoverageReport, grouping: UnitGrouping): Map<string, string> {
+  return new Map(reportUnits(report, grouping).map((row) => [row.key, row.label]));
+}
+
+/** What every page of a job shares: frames, texts of header and footer, the map's data prepared once. */
+function prepareJob(request: PrintRequest) {
+  const { t, locale } = request;
+  const frames = computePageFrames(request.paper, request.orientation);
+  const dataDate = request.dataDate ?? latestDataDate(request.indicators);
+  const printDate = formatIsoDate(request.printDate.toISOString().slice(0, 10), locale);
+  const results = new Map<string, HamletResult>(request.report.hamlets.map((result) => [result.id, result]));
+  const northRadius = 6 * frames.fontScale;
+  return {
+    frames,
+    dataDate,
+    results,
+    footerRight: t('print.footerRight', { dataDate: dataDate ? formatIsoDate(dataDate, locale) : '—', printDate, page: '{page}', pages: '{pages}' }),
+    footerLeft: request.isDemo ? t('print.sourceDemo', { notice: t('demo.notice') }) : t('print.sourceImported'),
+    demoMark: request.isDemo ? t('app.demoBanner') : null,
+    mapBase: {
+      layer: request.layer,
+      hamlets: request.hamlets,
+      results,
+      outlines: outlineSegments(request.hamlets),
+      sites: request.report.sites,
+      fibrePoints: request.fibrePoints,
+      districtLabels: buildUnitLabelPoints(request.hamlets, results, 'district', unitNames(request.report, 'district')),
+      communeLabels: buildUnitLabelPoints(request.hamlets, results, 'commune', unitNames(request.report, 'commune')),
+      fontScale: frames.fontScale,
+      // The north arrow's corner stays free of labels.
+      blocked: [[frames.map.x + frames.map.width - 2 * northRadius - 5, frames.map.y, frames.map.x + frames.map.width, frames.map.y + 2 * northRadius + 5]],
+    },
+  };
+}
+
+type Job = ReturnType<typeof prepareJob>;
+
+/** The content of a unit's map page, with `map` the vector frame or null (to count pages first). */
+function unitContent(request: PrintRequest, job: Job, unit: PageUnit, map: PrintItem | null): { content: MapPageContent; keys: Map<string, number>; view: ReturnType<typeof fitPrintView> } {
+  const { t, locale } = request;
+  const { frames } = job;
+  const view = fitPrintView(unit.bounds, frames.map.width, frames.map.height);
+  const widthCss = Math.round(frames.map.width * CSS_PIXELS_PER_MM);
+  const heightCss = Math.round(frames.map.height * CSS_PIXELS_PER_MM);
+  const layerLabel = t(`layer.${request.layer}`);
+  const keyed = unit.unitIds ? buildKeyedUncovered(request.report.hamlets.filter((result) => unit.unitIds!.has(result.id)), request.layer, t, locale) : null;
+  const content: MapPageContent = {
+    paper: request.paper,
+    orientation: request.orientation,
+    title: request.atlas ? `${request.title} — ${unit.label}` : request.title,
+    subtitle: buildSubtitle({ extentLabel: unit.label, layer: request.layer, operators: request.operators, dataDate: job.dataDate }, t, locale),
+    demoMark: job.demoMark,
+    map,
+    scale: view.scale,
+    scaleTitle: t('print.scale'),
+    northLetter: t('print.north'),
+    legendTitle: t('legend.title'),
+    legend: buildPrintLegend(
+      { layer: request.layer, zoom: view.zoom, bounds: viewBounds(view.center, view.zoom, widthCss, heightCss), hamlets: request.hamlets, report: request.report, fibrePoints: request.fibrePoints, hasFadedOutside: unit.unitIds !== null, keyCount: keyed?.keys.size ?? 0 },
+      t,
+      locale,
+    ),
+    kpiTitle: unit.kpis ? t('print.kpiUnitTitle', { unit: unit.label }) : t('print.kpiTitle'),
+    kpiHeaders: t('print.kpiHeaders').split('|') as [string, string, string, string],
+    kpiRows: buildKpiRows(request.layer, request.report, request.config, t, locale, unit.kpis),
+    list: keyed ? { title: keyed.lines.length > 0 ? t('print.uncoveredList', { layer: layerLabel, count: keyed.lines.length }) : t('print.uncoveredNone', { layer: layerLabel }), lines: keyed.lines } : null,
+    footerLeft: job.footerLeft,
+    footerRight: job.footerRight,
+  };
+  return { content, keys: keyed?.keys ?? new Map(), view };
+}
+
+/** A unit's map page and the list pages that continue it. */
+function layoutUnitPages(request: PrintRequest, content: MapPageContent, measure: MeasureText): PrintPage[] {
+  const pages: PrintPage[] = [];
+  let { page, rest } = layoutMapPage(content, measure);
+  pages.push(page);
+  while (rest.length > 0) {
+    const listTitle = `${content.list!.title} ${request.t('print.continued')}`;
+    ({ page, rest } = layoutListPage({ ...content, listTitle, lines: rest }, measure));
+    pages.push(page);
+  }
+  return pages;
+}
+
+function numberPage(page: PrintPage, number: number, total: number): PrintPage {
+  return { ...page, items: page.items.map((item) => (item.type === 'text' && item.text.includes('{page}') ? { ...item, text: item.text.replace('{page}', String(number)).replace('{pages}', String(total)) } : item)) };
+}
+
+/**
+ * Builds every page in order and hands each to `options.onPage`: first the page count is found from
+ * the text layout alone (so "Trang 3/115" is right on page 3), then each unit's map is drawn and its
+ * pages delivered. Calls `onProgress(done, total)` per unit; stops with an AbortError when aborted.
+ * @returns the number of pages
+ */
+export async function buildPrintPages(request: PrintRequest, options: BuildPagesOptions): Promise<number> {
+  const job = prepareJob(request);
+  const units = resolveUnits(request, job.dataDate);
+  const counts = units.map((unit) => layoutUnitPages(request, unitContent(request, job, unit, null).content, options.measure).length);
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  const { frames } = job;
+  let number = 0;
+  options.onProgress?.(0, units.length);
+  for (const [index, unit] of units.entries()) {
+    if (options.signal?.aborted) throw abortError();
+    const { keys, view } = unitContent(request, job, unit, null);
+    const images = new Map<string, PrintImage>();
+    let basemapImageId: string | null = null;
+    if (options.renderBasemap && request.basemap.isEnabled) {
+      const image = await options.renderBasemap(view, { widthCss: Math.round(frames.map.width * CSS_PIXELS_PER_MM), heightCss: Math.round(frames.map.height * CSS_PIXELS_PER_MM) }, `basemap-${index}`);
+      images.set(image.id, image);
+      basemapImageId = image.id;
+    }
+    const mapInput: MapFrameInput = { ...job.mapBase, frame: frames.map, view, unitIds: unit.unitIds, keys, basemapImageId, measure: options.measure };
+    const map = buildMapFrameItems(mapInput);
+    for (const page of layoutUnitPages(request, unitContent(request, job, unit, map).content, options.measure)) {
+      number += 1;
+      await options.onPage(numberPage(page, number, total), images);
+    }
+    options.onProgress?.(index + 1, units.length);
+    // Let the page breathe (progress bar, cancel button) between units.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return total;
+}

@@ -1,0 +1,73 @@
+// MapInfo through the import dialog: GDAL (gdal3.js) is not requested by the app until a GIS file is
+// opened, then comes from the app's own origin; a zipped TAB and a .tab picked with its .dat/.map/.id
+// (VN-2000 from the table's own definition) give the hamlets and the engine's KPIs for them.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMergerTable, buildCoverageReport, createCoverageAnalysis, NEW_COMMUNE_FIELD, parseInputBytes, type Hamlet } from '../../src/core';
+import { buildCoverageConfig, DEFAULT_SETTINGS } from '../../src/state/settings-store';
+import { closeBrowser } from './browser';
+import { AppDriver, recordMeasurement } from './driver';
+import { loadDemoInput } from './expected-report';
+
+const GIS = path.resolve(import.meta.dirname, '../fixtures/readGisFiles/in');
+const REFERENCE = path.resolve(import.meta.dirname, '../fixtures/parseInputBytes/in/hamlets-geojson-wgs84.geojson');
+const CONFIG = buildCoverageConfig(DEFAULT_SETTINGS);
+const isGdalRequest = (url: string): boolean => /\/gdal\/gdal3WebAssembly\.(wasm|data)$|gdal3/.test(url);
+
+/** The engine's KPIs for these hamlets with the demo's sites, fibre, indicators and merger table. */
+function expectedKpis(hamlets: Hamlet[]) {
+  const demo = loadDemoInput();
+  const input = { hamlets: applyMergerTable(hamlets, demo.merger), btsRecords: demo.btsRecords, fibrePoints: demo.fibrePoints, fibreRoutes: demo.fibreRoutes, indicators: demo.indicators, demo: true };
+  return buildCoverageReport(createCoverageAnalysis(input, CONFIG), ['district', 'commune', NEW_COMMUNE_FIELD]).kpis;
+}
+
+describe('importing MapInfo files through GDAL', () => {
+  let app: AppDriver;
+  let reference: Hamlet[];
+
+  beforeAll(async () => {
+    reference = (await parseInputBytes('hamlets', 'hamlets.geojson', new Uint8Array(readFileSync(REFERENCE)), CONFIG)).input.hamlets!;
+    app = await AppDriver.open();
+  });
+  afterAll(async () => {
+    await app.close();
+    await closeBrowser();
+  });
+
+  it('loads GDAL only when a zipped TAB is opened, from the app itself, and shows its hamlets', async () => {
+    expect(app.requestedUrls().filter(isGdalRequest)).toEqual([]);
+    const started = Date.now();
+    const { text, sawReaderDownload } = await app.importFileSet('hamlets', [{ name: 'ranh-gioi-ap.zip', content: readFileSync(path.join(GIS, 'hamlets-tab.zip')) }], 'replace');
+    recordMeasurement('import-gis-first-tab', { wallMs: Date.now() - started });
+    expect(sawReaderDownload).toBe(true);
+    expect(text).toContain('Số dòng dùng: 3');
+    expect(text).toContain('Định dạng: MapInfo TAB');
+    const gdal = app.requestedUrls().filter(isGdalRequest);
+    expect(gdal.some((url) => url.endsWith('/gdal/gdal3WebAssembly.wasm'))).toBe(true);
+    expect(gdal.some((url) => url.endsWith('/gdal/gdal3WebAssembly.data'))).toBe(true);
+    for (const url of gdal) expect(new URL(url).origin).toBe(new URL(app.baseUrl).origin);
+    const shown = await app.readKpis();
+    const expected = expectedKpis(reference);
+    expect(shown.hamlets).toBe(3);
+    expect(shown.coveredMobileShare).toBe(expected.coveredMobileShare);
+    expect(shown.covered4gShare).toBe(expected.covered4gShare);
+  });
+
+  it('reads a .tab picked with its .dat, .map and .id, in VN-2000 from its own definition', async () => {
+    const files = ['tab', 'dat', 'map', 'id'].map((extension) => ({ name: `ap-vn2000.${extension}`, content: readFileSync(path.join(GIS, `hamlets-vn2000-tm105_5.${extension}`)) }));
+    const before = app.requestedUrls().filter(isGdalRequest).length;
+    const started = Date.now();
+    const { text, sawReaderDownload } = await app.importFileSet('hamlets', files, 'replace');
+    recordMeasurement('import-gis-second-tab', { wallMs: Date.now() - started });
+    expect(sawReaderDownload).toBe(false);
+    expect(text).toContain('ap-vn2000.tab');
+    expect(text).toContain('Số dòng dùng: 3');
+    expect(text).toContain('VN-2000');
+    // The reader stays loaded in the import worker: nothing is downloaded again.
+    expect(app.requestedUrls().filter(isGdalRequest).length).toBe(before);
+    const shown = await app.readKpis();
+    expect(shown.hamlets).toBe(3);
+    expect(shown.coveredMobileShare).toBe(expectedKpis(reference).coveredMobileShare);
+  });
+});
