@@ -31,12 +31,15 @@ import { MEASUREMENT_FLAGS, MEASUREMENT_USAGE, measurementOptionsFrom, readMeasu
 import { CliError, readBytes } from './cli/read-inputs';
 import { demoNoteOf, formatPercent, INPUT_OPTIONS, INPUT_USAGE, log, readInputs, runMain } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
+import { parseExportFormats, writeExports } from './cli/write-exports';
 
 const USAGE = `usage: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                           [--group-by FIELD ...] [--merger TABLE.csv] [--operator NAME ...]
                           [--join TABLE.csv --join-key COLUMN]
-                          [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] --out DIR
+                          [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] [--export gpkg,shp,tab,kml,xlsx] --out DIR
 ${INPUT_USAGE};
+  --export also writes the hamlet results as hamlets.gpkg, hamlets-shp.zip, hamlets.tab (+ .dat/.map/.id),
+  hamlets.kml and ket-qua.xlsx (WGS84; Vietnamese headers in the workbook);
   groups are keyed by code (commune_code, district_code; the merger table's new_code for new_commune);
   --merger applies an old_code,old_name,new_code,new_name table (the post-July-2025 communes);
   --operator keeps these operators' sites and fibre for coverage, while shared sites are found on every
@@ -56,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
       join: { type: 'string' },
       threads: { type: 'string' },
       'join-key': { type: 'string' },
+      export: { type: 'string' },
       ...MEASUREMENT_FLAGS,
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -66,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.out) throw new CliError(`--out DIR is required\n${USAGE}`);
+  const exportFormats = parseExportFormats(values.export);
   // Bad measurement flags fail before any file is read.
   measurementOptionsFrom(values, DEFAULT_CONFIG);
   seedFrom(values.seed);
@@ -147,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(join(values.out, 'groups.csv'), `\uFEFF${formatGroupsCsv(report.groups)}\n`);
   writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify({ ...formatHamletsGeoJson(input, report.hamlets), ...demoNoteOf(input.demo) }));
   writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify({ ...formatSitesGeoJson({ ...report, sites }, input.demo === true), ...demoNoteOf(input.demo) }));
+  if (exportFormats.length > 0) log(`wrote ${(await writeExports(values.out, exportFormats, input.hamlets, report.hamlets)).join(', ')}`);
   const k = report.kpis;
   log(`${k.hamlets} hamlets: mobile broadband ${formatPercent(k.coveredMobileShare)}, 4G ${formatPercent(k.covered4gShare)}, 5G ${formatPercent(k.covered5gShare)}, FTTH ${formatPercent(k.coveredFtthShare)}`);
   if (operators) log(`${k.sites} sites of ${operators.join(', ')}, ${k.sharedSites} of them also used by another operator (${formatPercent(k.sharedSiteShare)}); ${allWarnings.length} warnings`);
