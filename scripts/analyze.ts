@@ -32,12 +32,14 @@ import { MEASUREMENT_FLAGS, measurementUsage, measurementOptionsFrom, readMeasur
 import { CliError, readBytes } from './cli/read-inputs';
 import { checkLanguage, demoNoteOf, formatCount, formatMbps, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
+import { parseExportFormats, writeExports } from './cli/write-exports';
 
 const USAGE = `${say('cli.usage.word')}: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                           [--group-by FIELD ...] [--merger TABLE.csv] [--operator NAME ...]
                           [--join TABLE.csv --join-key COLUMN]
-                          [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] [--lang vi|en] --out DIR
+                          [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] [--export gpkg,shp,tab,kml,xlsx] [--lang vi|en] --out DIR
 ${inputUsage()};
+${say('cli.usage.export')};
 ${say('cli.usage.analyze')};
 ${measurementUsage()}`;
 
@@ -52,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
       join: { type: 'string' },
       threads: { type: 'string' },
       'join-key': { type: 'string' },
+      export: { type: 'string' },
       ...MEASUREMENT_FLAGS,
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -63,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
   }
   checkLanguage(values.lang);
   if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out DIR', usage: USAGE });
+  const exportFormats = parseExportFormats(values.export);
   // Bad measurement flags fail before any file is read.
   measurementOptionsFrom(values, DEFAULT_CONFIG);
   seedFrom(values.seed);
@@ -151,6 +155,7 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(join(values.out, 'groups.csv'), formatGroupsCsv(report.groups));
   writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify({ ...formatHamletsGeoJson(input, report.hamlets), ...demoNoteOf(input.demo) }));
   writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify({ ...formatSitesGeoJson({ ...report, sites }, input.demo === true), ...demoNoteOf(input.demo) }));
+  if (exportFormats.length > 0) log(say('cli.analyze.exported', { files: (await writeExports(values.out, exportFormats, input.hamlets, report.hamlets)).join(', ') }));
   const k = report.kpis;
   log(say('cli.analyze.kpis', { hamlets: formatCount(k.hamlets), mobile: formatPercent(k.coveredMobileShare), g4: formatPercent(k.covered4gShare), g5: formatPercent(k.covered5gShare), ftth: formatPercent(k.coveredFtthShare) }));
   const siteCounts = { sites: formatCount(k.sites), shared: formatCount(k.sharedSites), share: formatPercent(k.sharedSiteShare), warnings: formatCount(allWarnings.length) };

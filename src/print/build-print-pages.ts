@@ -7,7 +7,8 @@ import { formatUnitLabel, planAuthorityOn, type CoverageConfig, type CoverageRep
 import { formatIsoDate, type Locale } from '../i18n/format';
 import type { BasemapOptions } from '../map/layers/build-style';
 import { buildOutlineCollection } from '../map/outlines';
-import { computePageFrames, layoutListPage, layoutMapPage, type MapPageContent } from './layout-page';
+import { layoutContentsColumns, layoutCoverPage, layoutOverviewPage, overviewFrame, type ContentsEntry } from './atlas-pages';
+import { computePageFrames, layoutFooter, layoutHeader, layoutListPage, layoutMapPage, type MapPageContent } from './layout-page';
 import { buildUnitLabelPoints } from './map-labels';
 import type { Orientation, PaperName } from './paper-sizes';
 import { buildKeyedUncovered, buildKpiRows, buildPrintLegend, buildSubtitle, findReportUnit, hamletsBounds, latestDataDate, reportUnits, type PrintExtent, type ReportUnit, type Translate, type UnitGrouping } from './print-content';
@@ -37,6 +38,8 @@ export interface PrintRequest {
   indicators: IndicatorValue[];
   basemap: BasemapOptions;
   printDate: Date;
+  /** Atlas units in GSO code order (default) or by name. */
+  atlasOrder?: 'code' | 'name';
   /** The plan: a whole-area page is named as the plan's area on the data date (else `print.province`). */
   plan?: PlanProfile;
 }
@@ -53,6 +56,7 @@ export interface BuildPagesOptions {
 }
 
 interface PageUnit {
+  key: string;
   label: string;
   hamlets: Hamlet[];
   bounds: Bounds;
@@ -66,7 +70,7 @@ function pageUnit(request: PrintRequest, unit: ReportUnit): PageUnit | null {
   const members = request.hamlets.filter((hamlet) => unit.hamletIds.has(hamlet.id));
   const bounds = hamletsBounds(members);
   if (!bounds) return null;
-  return { label: formatUnitLabel(unit.row), hamlets: members, bounds, unitIds: unit.hamletIds, kpis: unit.row };
+  return { key: unit.row.key, label: formatUnitLabel(unit.row), hamlets: members, bounds, unitIds: unit.hamletIds, kpis: unit.row };
 }
 
 function resolveUnits(request: PrintRequest, dataDate: string | null): PageUnit[] {
@@ -74,14 +78,18 @@ function resolveUnits(request: PrintRequest, dataDate: string | null): PageUnit[
   const areaName = request.plan ? planAuthorityOn(request.plan, dataDate ?? request.printDate.toISOString().slice(0, 10)).areaName : t('print.province');
   if (request.atlas) {
     const grouping = request.atlas;
-    return reportUnits(report, grouping).flatMap((row) => {
+    const collator = new Intl.Collator(request.locale === 'vi' ? 'vi' : 'en', { numeric: true });
+    const rows = [...reportUnits(report, grouping)].sort((a, b) =>
+      request.atlasOrder === 'name' ? collator.compare(formatUnitLabel(a), formatUnitLabel(b)) || collator.compare(a.code ?? a.key, b.code ?? b.key) : collator.compare(a.code ?? a.key, b.code ?? b.key),
+    );
+    return rows.flatMap((row) => {
       const unit = findReportUnit(report, grouping, row.key);
       return 'row' in unit ? (pageUnit(request, unit) ?? []) : [];
     });
   }
   const extent = request.extent;
-  if (extent.kind === 'province') return [{ label: areaName, hamlets, bounds: hamletsBounds(hamlets) ?? [105.5, 9.2, 106.3, 9.95], unitIds: null, kpis: null }];
-  if (extent.kind === 'view') return [{ label: t('print.extent.view'), hamlets, bounds: extent.bounds, unitIds: null, kpis: null }];
+  if (extent.kind === 'province') return [{ key: '', label: areaName, hamlets, bounds: hamletsBounds(hamlets) ?? [105.5, 9.2, 106.3, 9.95], unitIds: null, kpis: null }];
+  if (extent.kind === 'view') return [{ key: '', label: t('print.extent.view'), hamlets, bounds: extent.bounds, unitIds: null, kpis: null }];
   const unit = findReportUnit(report, extent.kind, extent.key);
   const page = 'row' in unit ? pageUnit(request, unit) : null;
   if (!page) throw new Error(`no hamlet in ${extent.kind} "${extent.key}"`);
@@ -108,9 +116,15 @@ function prepareJob(request: PrintRequest) {
   const printDate = formatIsoDate(request.printDate.toISOString().slice(0, 10), locale);
   const results = new Map<string, HamletResult>(request.report.hamlets.map((result) => [result.id, result]));
   const northRadius = 6 * frames.fontScale;
+  const authority = request.plan ? planAuthorityOn(request.plan, request.printDate.toISOString().slice(0, 10)) : null;
+  // "Sở Khoa học và Công nghệ" of "UBND thành phố Cần Thơ" reads "Sở Khoa học và Công nghệ thành phố Cần Thơ".
+  const issuer = authority ? `${authority.issuingBody} ${authority.governingBody.replace(/^(UBND|Ủy ban nhân dân)\s+/iu, '')}` : null;
+  const notes = [...(issuer ? [t('print.issuedBy', { body: issuer })] : []), t('print.coordinateSystem')];
   return {
+    notes,
     frames,
     dataDate,
+    printDate,
     results,
     footerRight: t('print.footerRight', { dataDate: dataDate ? formatIsoDate(dataDate, locale) : '—', printDate, page: '{page}', pages: '{pages}' }),
     footerLeft: request.isDemo ? t('print.sourceDemo', { notice: t('demo.notice') }) : t('print.sourceImported'),
@@ -162,6 +176,7 @@ function unitContent(request: PrintRequest, job: Job, unit: PageUnit, map: Print
     kpiHeaders: t('print.kpiHeaders').split('|') as [string, string, string, string],
     kpiRows: buildKpiRows(request.layer, request.report, request.config, t, locale, unit.kpis),
     list: keyed ? { title: keyed.lines.length > 0 ? t('print.uncoveredList', { layer: layerLabel, count: keyed.lines.length }) : t('print.uncoveredNone', { layer: layerLabel }), lines: keyed.lines } : null,
+    notes: job.notes,
     footerLeft: job.footerLeft,
     footerRight: job.footerRight,
   };
@@ -195,9 +210,14 @@ export async function buildPrintPages(request: PrintRequest, options: BuildPages
   const job = prepareJob(request);
   const units = resolveUnits(request, job.dataDate);
   const counts = units.map((unit) => layoutUnitPages(request, unitContent(request, job, unit, null).content, options.measure).length);
-  const total = counts.reduce((sum, count) => sum + count, 0);
+  const front = request.atlas ? buildAtlasFront(request, job, units, counts, options.measure) : [];
+  const total = front.length + counts.reduce((sum, count) => sum + count, 0);
   const { frames } = job;
   let number = 0;
+  for (const page of front) {
+    number += 1;
+    await options.onPage(numberPage(page, number, total), new Map());
+  }
   options.onProgress?.(0, units.length);
   for (const [index, unit] of units.entries()) {
     if (options.signal?.aborted) throw abortError();
@@ -220,4 +240,70 @@ export async function buildPrintPages(request: PrintRequest, options: BuildPages
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return total;
+}
+
+/** Cover, overview (every unit numbered as in the contents) and contents pages of an atlas. */
+function buildAtlasFront(request: PrintRequest, job: Job, units: PageUnit[], counts: number[], measure: MeasureText): PrintPage[] {
+  const { t, locale } = request;
+  const grouping = request.atlas!;
+  const { frames } = job;
+  const scale = frames.fontScale;
+  const authority = request.plan ? planAuthorityOn(request.plan, request.printDate.toISOString().slice(0, 10)) : null;
+  const area = request.plan ? planAuthorityOn(request.plan, job.dataDate ?? request.printDate.toISOString().slice(0, 10)).areaName : t('print.province');
+  const layerLine = [t('print.layer', { layer: t(`layer.${request.layer}`) }), t('print.operators', { list: request.operators === null ? t('print.allOperators') : request.operators.join(', ') || '∅' })].join(' · ');
+  const cover = layoutCoverPage(
+    {
+      paper: request.paper,
+      orientation: request.orientation,
+      governingBody: authority?.governingBody ?? null,
+      issuingBody: authority?.issuingBody ?? null,
+      title: request.title,
+      kind: `${area} — ${t(`print.atlas.kind.${grouping}`, { count: units.length })}`,
+      layerLine,
+      dataDateLine: t('print.atlas.dataDate', { date: job.dataDate ? formatIsoDate(job.dataDate, locale) : '—' }),
+      dateLine: authority ? t('print.atlas.placeDate', { place: authority.place, date: job.printDate }) : t('print.atlas.printDate', { date: job.printDate }),
+      demoMark: job.demoMark,
+      footerLeft: job.footerLeft,
+    },
+    measure,
+  );
+  // The overview: the whole area, every unit's number on its label point.
+  const frame = overviewFrame(request.paper, request.orientation);
+  const allBounds = hamletsBounds(request.hamlets) ?? [105.5, 9.2, 106.3, 9.95];
+  const view = fitPrintView(allBounds, frame.width, frame.height);
+  const names = new Map(units.map((unit) => [unit.key, unit.label]));
+  const points = new Map(buildUnitLabelPoints(request.hamlets, job.results, grouping, names).map((point) => [point.key, point]));
+  const unitNumbers = units.flatMap((unit, i) => {
+    const point = points.get(unit.key);
+    return point ? [{ lng: point.lng, lat: point.lat, number: i + 1 }] : [];
+  });
+  // No sites or fibre here: the overview is for finding a unit, not for reading coverage.
+  const map = buildMapFrameItems({ ...job.mapBase, sites: [], fibrePoints: [], frame, view, unitIds: null, keys: new Map(), basemapImageId: null, measure, unitNumbers, blocked: [] });
+  const header = (title: string) => layoutHeader(frames.header, title, `${area} · ${layerLine}`, job.demoMark, scale, measure);
+  const footer = layoutFooter(frames.footer, job.footerLeft, job.footerRight, scale, measure);
+  const overview = layoutOverviewPage({ paper: request.paper, orientation: request.orientation, title: '', subtitle: '', note: t('print.atlas.overviewNote'), map, header: header(t('print.atlas.overviewTitle', { area })), footer });
+  // Contents: counted once with placeholder pages, then with the real first page of each unit.
+  const columnCount = request.orientation === 'landscape' ? 2 : 1;
+  const bodyTop = frames.header.y + frames.header.height;
+  const columnWidth = (frames.header.width - 8 * (columnCount - 1)) / columnCount;
+  const columns = Array.from({ length: columnCount }, (_, i) => ({ x: frames.header.x + i * (columnWidth + 8), y: bodyTop, width: columnWidth, height: frames.footer.y - bodyTop - 4 }));
+  const layoutContents = (entries: ContentsEntry[]): PrintPage[] => {
+    const pages: PrintPage[] = [];
+    let rest = entries;
+    do {
+      const laid = layoutContentsColumns(columns, t('print.atlas.contents'), t('print.atlas.contentsPage'), rest, scale, measure);
+      pages.push({ widthMm: frames.page.widthMm, heightMm: frames.page.heightMm, items: [...header(request.title), ...laid.items, ...footer] });
+      rest = laid.rest;
+    } while (rest.length > 0);
+    return pages;
+  };
+  const placeholder = units.map((unit, i): ContentsEntry => ({ number: i + 1, label: unit.label, page: null }));
+  const contentsCount = layoutContents(placeholder).length;
+  let next = 2 + contentsCount + 1;
+  const entries = units.map((unit, i): ContentsEntry => {
+    const entry = { number: i + 1, label: unit.label, page: next };
+    next += counts[i];
+    return entry;
+  });
+  return [cover, overview, ...layoutContents(entries)];
 }

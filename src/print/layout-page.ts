@@ -43,6 +43,8 @@ export interface MapPageContent {
   kpiHeaders: [string, string, string, string];
   kpiRows: KpiRow[];
   list: { title: string; lines: string[] } | null;
+  /** Small lines under the scale bar: who issues the map, the coordinate system. */
+  notes?: string[];
   footerLeft: string;
   footerRight: string;
 }
@@ -116,8 +118,8 @@ function text(x: number, y: number, value: string, sizePt: number, options: Part
   return { type: 'text', x, y, text: value, sizePt, isBold: options.isBold ?? false, color: options.color ?? COLORS.text, anchor: options.anchor ?? 'start' };
 }
 
-/** Title (shrunk to one line when long), subtitle, and the demo mark on the right. */
-function layoutHeader(frame: FrameMm, title: string, subtitle: string, demoMark: string | null, scale: number, measure: MeasureText): PrintItem[] {
+/** The page header: title (shrunk to one line when long), subtitle, and the demo mark on the right. */
+export function layoutHeader(frame: FrameMm, title: string, subtitle: string, demoMark: string | null, scale: number, measure: MeasureText): PrintItem[] {
   const items: PrintItem[] = [];
   let right = frame.x + frame.width;
   if (demoMark) {
@@ -139,7 +141,8 @@ function layoutHeader(frame: FrameMm, title: string, subtitle: string, demoMark:
   return items;
 }
 
-function layoutFooter(frame: FrameMm, left: string, right: string, scale: number, measure: MeasureText): PrintItem[] {
+/** The footer: source (one or two lines) on the left, dates and page number on the right. */
+export function layoutFooter(frame: FrameMm, left: string, right: string, scale: number, measure: MeasureText): PrintItem[] {
   const size = 6.5 * scale;
   const y = frame.y + frame.height - 0.5;
   const rightWidth = measure(right, size, false);
@@ -279,6 +282,13 @@ export function layoutMapPage(content: MapPageContent, measure: MeasureText): { 
   const first = new ColumnCursor(frames.columns[0]);
   appendAll(items, legendBlock(first, content.legendTitle, content.legend, scale, measure));
   appendAll(items, scaleBlock(first, content.scaleTitle, content.scale, scale));
+  for (const note of content.notes ?? []) {
+    for (const line of wrapText(note, first.frame.width, 6.5 * scale, false, measure)) {
+      items.push(text(first.frame.x, first.y + 2.5 * scale, line, 6.5 * scale, { color: COLORS.muted }));
+      first.y += 3 * scale;
+    }
+  }
+  if (content.notes?.length) first.y += 3 * scale;
   const second = frames.columns.length > 1 ? new ColumnCursor(frames.columns[1]) : first;
   appendAll(items, kpiBlock(second, content, scale, measure));
   let rest: string[] = [];

@@ -37,6 +37,8 @@ export interface MapFrameInput {
   measure: MeasureText;
   /** Boxes labels must keep clear of (north arrow), in mm. */
   blocked: number[][];
+  /** Numbers drawn on units (an atlas overview: the unit's number in the contents). */
+  unitNumbers?: { lng: number; lat: number; number: number }[];
 }
 
 /** Zooms from which each layer is drawn (the app's `minzoom`s). */
@@ -203,6 +205,11 @@ function buildLabels(input: MapFrameInput, projection: MapProjection, hamletPoin
   for (const { hamlet, x, y } of keyed) {
     const sizePt = 6 * scale;
     candidates.push({ text: String(input.keys.get(hamlet.id)), x, y, sizePt, isBold: true, color: '#000000', halo: haloFor(sizePt), isRequired: true, isFixed: true });
+  }
+  for (const unit of input.unitNumbers ?? []) {
+    const [x, y] = projection.project(unit.lng, unit.lat);
+    const sizePt = 8 * scale;
+    candidates.push({ text: String(unit.number), x, y, sizePt, isBold: true, color: '#000000', halo: haloFor(sizePt), isRequired: true, isFixed: true });
   }
   const districtPt = (zoom >= 10 ? 10 : 8.5) * scale;
   for (const point of input.districtLabels) candidates.push({ ...unitLabel(point, districtPt, true, '#1A1A1A'), isRequired: true });

@@ -12,6 +12,7 @@ import {
   parseHamletsGeoJson,
   parseIndicatorsJson,
   parseMergerCsv,
+  SOC_TRANG_2025_PROFILE,
   type CoverageReport,
   type Hamlet,
   type IndicatorValue,
@@ -81,6 +82,7 @@ export function demoPrintRequest(patch: Partial<PrintRequest> = {}): PrintReques
     indicators: analysis.indicators,
     basemap: { isEnabled: false, url: '', attribution: '' },
     printDate: new Date('2026-03-02T08:00:00Z'),
+    plan: SOC_TRANG_2025_PROFILE,
     ...patch,
   };
 }

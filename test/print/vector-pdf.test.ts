@@ -8,6 +8,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportUnits } from '../../src/print/print-content';
 import { computePageFrames } from '../../src/print/layout-page';
+import { overviewFrame } from '../../src/print/atlas-pages';
 import { createPdfWriter } from '../../src/print/render-pdf';
 import { buildPrintPages, type PrintRequest } from '../../src/print/build-print-pages';
 import type { PrintPage } from '../../src/print/print-page';
@@ -79,6 +80,10 @@ describe('the vector print map', () => {
     const districts = reportUnits(loadDemoAnalysis().report, 'district').map((row) => row.label);
     expect(districts).toHaveLength(11);
     for (const name of districts) expect(onMap.replace(/\s+/g, ' ')).toContain(name);
+    // Who issues the map (the plan's authority on the print date) and the coordinate system, beside the map.
+    const page = readPdfText(file).replace(/\s+/g, ' ');
+    expect(page).toContain('Đơn vị ban hành: Sở Khoa học và Công nghệ thành phố Cần Thơ');
+    expect(page).toContain('Hệ tọa độ WGS 84 (EPSG:4326)');
   });
 
   it('names the communes on a district map, with their diacritics', () => {
@@ -132,13 +137,43 @@ describe('the vector print map', () => {
     expect(compareTiles(rasterizePdfPage(withoutLegend, 1, GOLDEN_DPI), golden).worstTile).toBeGreaterThan(TILE_TOLERANCE);
   });
 
-  it('writes a district atlas of 11 map pages well under 5 MB', async () => {
+  it('writes a district atlas: cover, numbered overview, contents, the units in code order, under 5 MB', async () => {
     const { bytes, pages } = await writeDemoPdf(demoPrintRequest({ atlas: 'district' }));
-    expect(pages).toBeGreaterThanOrEqual(11);
     expect(bytes.length).toBeLessThan(5 * 1024 * 1024);
     const file = path.join(dir, 'atlas.pdf');
     writeFileSync(file, bytes);
     expect(readPdfInfo(file).pages).toBe(pages);
     expect(readPdfText(file)).toContain(`Trang ${pages}/${pages}`);
+    const cover = readPdfText(file, 1).replace(/\s+/g, ' ');
+    // Printed on 2 March 2026: the merged city's Department issues it; the data (2024) is still the province's.
+    for (const line of ['UBND THÀNH PHỐ CẦN THƠ', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Bản đồ phủ sóng di động băng rộng theo ấp', 'Tỉnh Sóc Trăng — Tập bản đồ theo huyện, thị xã, thành phố (11 đơn vị)', 'Số liệu đến ngày 31/12/2024', 'Dữ liệu minh họa', 'Cần Thơ, ngày 02/03/2026']) {
+      expect(cover).toContain(line);
+    }
+    const districts = reportUnits(loadDemoAnalysis().report, 'district');
+    const byCode = [...districts].sort((a, b) => Number(a.code) - Number(b.code));
+    // The overview numbers every unit once on its map.
+    const overviewRequest = demoPrintRequest({ atlas: 'district' });
+    const { x, y, width, height } = overviewFrame('A4', 'landscape');
+    const pt = 72 / 25.4;
+    const onOverview = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-x', String(Math.ceil(x * pt)), '-y', String(Math.ceil(y * pt)), '-W', String(Math.floor(width * pt)), '-H', String(Math.floor(height * pt)), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(overviewRequest.atlas).toBe('district');
+    expect(onOverview.split(/\s+/).filter((word) => /^\d+$/.test(word)).map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+    // Contents: number, name and first page; that page is the unit's map page.
+    const contents = readPdfText(file, 3);
+    const entries = [...contents.matchAll(/^(\d+)\. (.+?)\s*$/gm)].map((match) => ({ number: Number(match[1]), label: match[2].replace(/[ .]+$/, '') }));
+    expect(entries.map((entry) => entry.label)).toEqual(byCode.map((row) => row.label));
+    const pageNumbers = [...contents.matchAll(/^(\d+)\s*$/gm)].map((match) => Number(match[1]));
+    expect(pageNumbers).toHaveLength(11);
+    pageNumbers.forEach((page, i) => expect(readPdfText(file, page)).toContain(`theo ấp — ${byCode[i].label}`));
+  }, 60_000);
+
+  it('orders an atlas by name when asked', async () => {
+    const { bytes } = await writeDemoPdf(demoPrintRequest({ atlas: 'district', atlasOrder: 'name' }));
+    const file = path.join(dir, 'atlas-by-name.pdf');
+    writeFileSync(file, bytes);
+    const labels = [...readPdfText(file, 3).matchAll(/^\d+\. (.+?)\s*$/gm)].map((match) => match[1].replace(/[ .]+$/, ''));
+    expect(labels).toHaveLength(11);
+    expect(labels[0]).toBe('Huyện Châu Thành');
+    expect(labels).toEqual([...labels].sort(new Intl.Collator('vi').compare));
   }, 60_000);
 });

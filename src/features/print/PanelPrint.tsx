@@ -110,6 +110,15 @@ export function PanelPrint() {
             ))}
           </select>
         </label>
+        {settings.atlas !== '' && (
+          <label className="field">
+            <span>{t('print.atlas.order')}</span>
+            <select data-testid="print-atlas-order" value={settings.atlasOrder} onChange={(event) => actions.setSettings({ atlasOrder: event.target.value === 'name' ? 'name' : 'code' })}>
+              <option value="code">{t('print.atlas.order.code')}</option>
+              <option value="name">{t('print.atlas.order.name')}</option>
+            </select>
+          </label>
+        )}
         <label className="field">
           <span>{t('print.dataDate')}</span>
           <input type="date" data-testid="print-data-date" value={settings.dataDate} onChange={(event) => actions.setSettings({ dataDate: event.target.value })} />

@@ -11,11 +11,13 @@ export interface PrintSettings {
   /** District or commune name (or code) when `extent` is one unit. */
   unitKey: string;
   atlas: UnitGrouping | '';
+  /** Atlas units in GSO code order or by name. */
+  atlasOrder: 'code' | 'name';
   title: string;
   dataDate: string;
 }
 
-export const DEFAULT_PRINT_SETTINGS: PrintSettings = { paper: 'A4', orientation: 'landscape', extent: 'province', unitKey: '', atlas: '', title: '', dataDate: '' };
+export const DEFAULT_PRINT_SETTINGS: PrintSettings = { paper: 'A4', orientation: 'landscape', extent: 'province', unitKey: '', atlas: '', atlasOrder: 'code', title: '', dataDate: '' };
 
 export interface PrintState {
   isOpen: boolean;

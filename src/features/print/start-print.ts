@@ -10,6 +10,7 @@ import { viewBounds } from '../../print/print-scale';
 import type { PrintExtent } from '../../print/print-content';
 import type { PrintRequest } from '../../print/run-print-job';
 import { usePrintStore, type PrintSettings } from './print-store';
+import { fileNameFromTitle } from '../../print/file-name';
 import { planShortTitle } from '../../core';
 import { usePlanStore } from '../../state/plan-store';
 
@@ -43,6 +44,7 @@ export function buildPrintRequest(settings: PrintSettings): PrintRequest {
     orientation: settings.orientation,
     extent: extentOf(settings),
     atlas: settings.atlas || null,
+    atlasOrder: settings.atlasOrder,
     title: settings.title.trim() || t(`print.titleDefault.${ui.layer}`),
     dataDate: settings.dataDate || null,
     locale: ui.locale,
@@ -74,9 +76,9 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The title in Vietnamese without diacritics (`tap-ban-do-ban-do-phu-song-…-A4.pdf` for an atlas). */
 function fileNameOf(request: PrintRequest, extension: string): string {
-  const what = request.atlas ? `tap-ban-do-${request.atlas}` : `ban-do-${request.layer}`;
-  return `${what}-${request.paper}-${request.orientation}.${extension}`;
+  return `${request.atlas ? 'tap-' : ''}${fileNameFromTitle(request.title)}-${request.paper}.${extension}`;
 }
 
 /** Lays out the pages and delivers them as a PDF download, a PNG of the first page, or the browser's print. */

@@ -1,0 +1,58 @@
+// `--export gpkg,shp,tab,kml,xlsx` writes the hamlet results beside report.json; the GIS files read
+// back through the import give the KPIs of the run, and the workbook holds numbers as numbers under
+// Vietnamese headers.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCoverageReport, createCoverageAnalysis, DEFAULT_CONFIG, parseInputBytes, type Hamlet, type ParsedInputBytes } from '../../src/core';
+import { parseGisPath } from '../../scripts/cli/read-gis-input';
+import { REPO_ROOT, runCli } from '../helpers/run-cli';
+
+const IMPORT = join(REPO_ROOT, 'test', 'fixtures', 'parseInputBytes', 'in');
+const bytesOf = (path: string) => new Uint8Array(readFileSync(path));
+
+describe('analyze --export', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'analyze-export-')), 'out');
+  let run: ReturnType<typeof runCli>;
+  let sites: ParsedInputBytes;
+  beforeAll(async () => {
+    run = runCli('analyze.ts', ['--hamlets', join(IMPORT, 'hamlets-geojson-wgs84.geojson'), '--sites', join(IMPORT, 'sites-csv-utf8.csv'), '--export', 'gpkg,shp,tab,kml,xlsx', '--out', out]);
+    sites = await parseInputBytes('sites', 'sites.csv', bytesOf(join(IMPORT, 'sites-csv-utf8.csv')), DEFAULT_CONFIG);
+  }, 180_000);
+  const kpisOf = (hamlets: Hamlet[]) => buildCoverageReport(createCoverageAnalysis({ hamlets, btsRecords: sites.input.btsRecords ?? [], fibrePoints: [], fibreRoutes: [], indicators: [] }, DEFAULT_CONFIG)).kpis;
+
+  it('writes the files named in the issue', () => {
+    expect(run.stderr).not.toMatch(/internal error|lỗi nội bộ|\n\s+at /);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/đã ghi ket-qua\.xlsx, hamlets\.gpkg, hamlets-shp\.zip, hamlets\.tab, .*hamlets\.kml/);
+  });
+
+  it.each(['hamlets.gpkg', 'hamlets-shp.zip', 'hamlets.tab', 'hamlets.kml'])('%s read back through the import gives the KPIs of the run', async (name) => {
+    const path = join(out, name);
+    const parsed = /\.(gpkg|tab)$/.test(name) ? await parseGisPath('hamlets', path, bytesOf(path), DEFAULT_CONFIG, {}) : await parseInputBytes('hamlets', name, bytesOf(path), DEFAULT_CONFIG);
+    const hamlets = parsed.input.hamlets ?? [];
+    expect(hamlets.map((hamlet) => [hamlet.id, hamlet.name, hamlet.households])).toEqual([['A01', 'Ấp Hòa Đông', 412], ['A02', 'Khóm 3', 1234], ['A03', 'Ấp Phú Hữu', 305]]);
+    const expected = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).kpis as Record<string, unknown>;
+    const actual = kpisOf(hamlets) as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(expected)) if (typeof value === 'number') expect(actual[key] as number, key).toBeCloseTo(value, 5);
+  }, 60_000);
+
+  it('ket-qua.xlsx has Vietnamese headers, numbers as numbers, shares as percentages and Có/Không', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(out, 'ket-qua.xlsx')) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Ấp, khóm')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Mã ấp', 'Tên ấp, khóm', 'Xã, phường', 'Huyện, thị xã', 'Số hộ', 'Diện tích (km²)', 'Tỷ lệ phủ di động băng rộng', 'Tỷ lệ phủ 4G', 'Tỷ lệ phủ 5G', 'Tỷ lệ phủ FTTH', 'Được phủ di động băng rộng', 'Được phủ 4G', 'Được phủ 5G', 'Được phủ FTTH']);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { hamlets: { id: string; households: number; fraction: Record<string, number>; covered: Record<string, boolean> }[] };
+    const first = report.hamlets[0];
+    const row = sheet.getRow(2);
+    expect(row.getCell(1).value).toBe(first.id);
+    expect(row.getCell(5).value).toBe(first.households);
+    expect(typeof row.getCell(7).value).toBe('number');
+    expect(row.getCell(7).value as number).toBeCloseTo(first.fraction.mobile, 5);
+    expect(row.getCell(7).numFmt).toBe('0.0%');
+    expect(row.getCell(11).value).toBe(first.covered.mobile ? 'Có' : 'Không');
+    expect(sheet.rowCount).toBe(1 + report.hamlets.length);
+  });
+});
