@@ -38,7 +38,7 @@ export async function writeExports(out: string, formats: readonly ExportFormat[]
     writeFileSync(source, JSON.stringify(buildHamletExportCollection(hamlets, results)));
     const opened = await gdal.open(source);
     const dataset = opened.datasets[0];
-    if (dataset === undefined) throw new CliError('the results could not be handed to GDAL');
+    if (dataset === undefined) throw new Error('GDAL could not open the results handed to it');
     try {
       for (const format of gisFormats) {
         for (const [name, bytes] of await writeGisExport(gdal, dataset, format)) {

@@ -24,5 +24,5 @@ describe('analyze CLI on a MapInfo table', () => {
     expect(report('tab').coordinateSystems[0].crs.source).toBe('prj');
     const expected = report('reference').kpis;
     for (const [key, value] of Object.entries(expected)) if (typeof value === 'number') expect(report('tab').kpis[key], key).toBeCloseTo(value, 5);
-  });
+  }, 240_000);
 });
