@@ -25,7 +25,7 @@ import {
   roundNumbers,
   UNASSIGNED_GROUP_KEY,
 } from '../src/core/index';
-import { analyzeMeasurements, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
+import { analyzeMeasurements, resolveCrs, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
 import type { LayerName } from '../src/core/index';
 import { MEASUREMENT_FLAGS, MEASUREMENT_USAGE, measurementOptionsFrom, readMeasurementFiles, seedFrom } from './cli/measurement-evidence';
 import { CliError, readBytes } from './cli/read-inputs';
@@ -36,10 +36,11 @@ import { parseExportFormats, writeExports } from './cli/write-exports';
 const USAGE = `usage: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                           [--group-by FIELD ...] [--merger TABLE.csv] [--operator NAME ...]
                           [--join TABLE.csv --join-key COLUMN]
-                          [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] [--export gpkg,shp,tab,kml,xlsx] --out DIR
+                          [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] [--export gpkg,shp,tab,kml,xlsx [--export-crs vn2000-tm:105.5]] --out DIR
 ${INPUT_USAGE};
   --export also writes the hamlet results as hamlets.gpkg, hamlets-shp.zip, hamlets.tab (+ .dat/.map/.id),
-  hamlets.kml and ket-qua.xlsx (WGS84; Vietnamese headers in the workbook);
+  hamlets.kml and ket-qua.xlsx (Vietnamese headers in the workbook); WGS84, or --export-crs (e.g. VN-2000 /
+  the province's TM-3 zone vn2000-tm:105.5, or EPSG:3405) for the GeoPackage, Shapefile and TAB;
   groups are keyed by code (commune_code, district_code; the merger table's new_code for new_commune);
   --merger applies an old_code,old_name,new_code,new_name table (the post-July-2025 communes);
   --operator keeps these operators' sites and fibre for coverage, while shared sites are found on every
@@ -60,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       threads: { type: 'string' },
       'join-key': { type: 'string' },
       export: { type: 'string' },
+      'export-crs': { type: 'string' },
       ...MEASUREMENT_FLAGS,
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -71,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!values.out) throw new CliError(`--out DIR is required\n${USAGE}`);
   const exportFormats = parseExportFormats(values.export);
+  const exportProj4 = values['export-crs'] === undefined ? undefined : resolveCrs(values['export-crs'], '--export-crs').proj4;
   // Bad measurement flags fail before any file is read.
   measurementOptionsFrom(values, DEFAULT_CONFIG);
   seedFrom(values.seed);
@@ -152,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(join(values.out, 'groups.csv'), `\uFEFF${formatGroupsCsv(report.groups)}\n`);
   writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify({ ...formatHamletsGeoJson(input, report.hamlets), ...demoNoteOf(input.demo) }));
   writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify({ ...formatSitesGeoJson({ ...report, sites }, input.demo === true), ...demoNoteOf(input.demo) }));
-  if (exportFormats.length > 0) log(`wrote ${(await writeExports(values.out, exportFormats, input.hamlets, report.hamlets)).join(', ')}`);
+  if (exportFormats.length > 0) log(`wrote ${(await writeExports(values.out, exportFormats, input.hamlets, report.hamlets, exportProj4)).join(', ')}`);
   const k = report.kpis;
   log(`${k.hamlets} hamlets: mobile broadband ${formatPercent(k.coveredMobileShare)}, 4G ${formatPercent(k.covered4gShare)}, 5G ${formatPercent(k.covered5gShare)}, FTTH ${formatPercent(k.coveredFtthShare)}`);
   if (operators) log(`${k.sites} sites of ${operators.join(', ')}, ${k.sharedSites} of them also used by another operator (${formatPercent(k.sharedSiteShare)}); ${allWarnings.length} warnings`);
