@@ -25,7 +25,7 @@ import {
   roundNumbers,
   UNASSIGNED_GROUP_KEY,
 } from '../src/core/index';
-import { analyzeMeasurements, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
+import { analyzeMeasurements, resolveCrs, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
 import type { LayerName } from '../src/core/index';
 import { formatSkipped, formatWarning } from '../src/i18n/format-message';
 import { MEASUREMENT_FLAGS, measurementUsage, measurementOptionsFrom, readMeasurementFiles, seedFrom } from './cli/measurement-evidence';
@@ -37,7 +37,8 @@ import { parseExportFormats, writeExports } from './cli/write-exports';
 const USAGE = `${say('cli.usage.word')}: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                           [--group-by FIELD ...] [--merger TABLE.csv] [--operator NAME ...]
                           [--join TABLE.csv --join-key COLUMN]
-                          [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] [--export gpkg,shp,tab,kml,xlsx] [--lang vi|en] --out DIR
+                          [--sheet NAME|N] [--crs EPSG:3405|vn2000-tm:105.5|…] [--export gpkg,shp,tab,kml,xlsx [--export-crs vn2000-tm:105.5]]
+                          [--lang vi|en] --out DIR
 ${inputUsage()};
 ${say('cli.usage.export')};
 ${say('cli.usage.analyze')};
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       threads: { type: 'string' },
       'join-key': { type: 'string' },
       export: { type: 'string' },
+      'export-crs': { type: 'string' },
       ...MEASUREMENT_FLAGS,
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -67,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
   checkLanguage(values.lang);
   if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out DIR', usage: USAGE });
   const exportFormats = parseExportFormats(values.export);
+  const exportProj4 = values['export-crs'] === undefined ? undefined : resolveCrs(values['export-crs'], '--export-crs').proj4;
   // Bad measurement flags fail before any file is read.
   measurementOptionsFrom(values, DEFAULT_CONFIG);
   seedFrom(values.seed);
@@ -155,7 +158,7 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(join(values.out, 'groups.csv'), formatGroupsCsv(report.groups));
   writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify({ ...formatHamletsGeoJson(input, report.hamlets), ...demoNoteOf(input.demo) }));
   writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify({ ...formatSitesGeoJson({ ...report, sites }, input.demo === true), ...demoNoteOf(input.demo) }));
-  if (exportFormats.length > 0) log(say('cli.analyze.exported', { files: (await writeExports(values.out, exportFormats, input.hamlets, report.hamlets)).join(', ') }));
+  if (exportFormats.length > 0) log(say('cli.analyze.exported', { files: (await writeExports(values.out, exportFormats, input.hamlets, report.hamlets, exportProj4)).join(', ') }));
   const k = report.kpis;
   log(say('cli.analyze.kpis', { hamlets: formatCount(k.hamlets), mobile: formatPercent(k.coveredMobileShare), g4: formatPercent(k.covered4gShare), g5: formatPercent(k.covered5gShare), ftth: formatPercent(k.coveredFtthShare) }));
   const siteCounts = { sites: formatCount(k.sites), shared: formatCount(k.sharedSites), share: formatPercent(k.sharedSiteShare), warnings: formatCount(allWarnings.length) };

@@ -23,7 +23,7 @@ export function parseExportFormats(text: string | undefined): ExportFormat[] {
 }
 
 /** Writes the exports into `out`; returns the names written. */
-export async function writeExports(out: string, formats: readonly ExportFormat[], hamlets: readonly Hamlet[], results: readonly HamletResult[]): Promise<string[]> {
+export async function writeExports(out: string, formats: readonly ExportFormat[], hamlets: readonly Hamlet[], results: readonly HamletResult[], targetProj4?: string): Promise<string[]> {
   const written: string[] = [];
   if (formats.includes('xlsx')) {
     writeFileSync(join(out, 'ket-qua.xlsx'), await writeResultsXlsx(results));
@@ -41,7 +41,7 @@ export async function writeExports(out: string, formats: readonly ExportFormat[]
     if (dataset === undefined) throw new Error('GDAL could not open the results handed to it');
     try {
       for (const format of gisFormats) {
-        for (const [name, bytes] of await writeGisExport(gdal, dataset, format)) {
+        for (const [name, bytes] of await writeGisExport(gdal, dataset, format, targetProj4)) {
           writeFileSync(join(out, name), bytes);
           written.push(name);
         }

@@ -39,6 +39,20 @@ describe('analyze --export', () => {
     for (const [key, value] of Object.entries(expected)) if (typeof value === 'number') expect(actual[key] as number, key).toBeCloseTo(value, 5);
   }, 60_000);
 
+  it('writes the TAB in VN-2000 / TM-3 105°30\' with --export-crs, and it reads back there with the same KPIs', async () => {
+    const vn2000 = join(out, '..', 'vn2000');
+    const again = runCli('analyze.ts', ['--hamlets', join(IMPORT, 'hamlets-geojson-wgs84.geojson'), '--sites', join(IMPORT, 'sites-csv-utf8.csv'), '--export', 'tab', '--export-crs', 'vn2000-tm:105.5', '--out', vn2000]);
+    expect(again.status).toBe(0);
+    const path = join(vn2000, 'hamlets.tab');
+    expect(readFileSync(path, 'latin1')).not.toMatch(/Earth Projection 1, 104/);
+    const parsed = await parseGisPath('hamlets', path, bytesOf(path), DEFAULT_CONFIG, {});
+    expect(parsed.crs?.source).toBe('prj');
+    expect(parsed.crs?.crsId).toBe('vn2000-tm:105.5');
+    const expected = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).kpis as Record<string, unknown>;
+    const actual = kpisOf(parsed.input.hamlets ?? []) as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(expected)) if (typeof value === 'number') expect(actual[key] as number, key).toBeCloseTo(value, 5);
+  }, 120_000);
+
   it('ket-qua.xlsx has Vietnamese headers, numbers as numbers, shares as percentages and Có/Không', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(join(out, 'ket-qua.xlsx')) as unknown as ArrayBuffer);
