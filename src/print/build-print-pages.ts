@@ -14,6 +14,7 @@ import type { Orientation, PaperName } from './paper-sizes';
 import { buildKeyedUncovered, buildKpiRows, buildPrintLegend, buildSubtitle, findReportUnit, hamletsBounds, latestDataDate, reportUnits, type PrintExtent, type ReportUnit, type Translate, type UnitGrouping } from './print-content';
 import type { MeasureText, PrintImage, PrintItem, PrintPage } from './print-page';
 import { CSS_PIXELS_PER_MM, fitPrintView, viewBounds, type Bounds } from './print-scale';
+import { buildLocatorInset } from './locator-inset';
 import { buildMapFrameItems, type MapFrameInput, type OutlineSegments } from './vector-map';
 
 export interface PrintRequest {
@@ -122,6 +123,7 @@ function prepareJob(request: PrintRequest) {
   const notes = [...(issuer ? [t('print.issuedBy', { body: issuer })] : []), t('print.coordinateSystem')];
   return {
     notes,
+    areaBounds: hamletsBounds(request.hamlets) ?? ([105.5, 9.2, 106.3, 9.95] as Bounds),
     frames,
     dataDate,
     printDate,
@@ -229,8 +231,11 @@ export async function buildPrintPages(request: PrintRequest, options: BuildPages
       images.set(image.id, image);
       basemapImageId = image.id;
     }
-    const mapInput: MapFrameInput = { ...job.mapBase, frame: frames.map, view, unitIds: unit.unitIds, keys, basemapImageId, measure: options.measure };
+    // A unit page shows where the unit lies in the whole area; labels keep clear of that corner.
+    const inset = unit.unitIds ? buildLocatorInset(frames.map, view, request.hamlets, unit.unitIds, job.areaBounds) : null;
+    const mapInput: MapFrameInput = { ...job.mapBase, frame: frames.map, view, unitIds: unit.unitIds, keys, basemapImageId, measure: options.measure, blocked: [...job.mapBase.blocked, ...(inset ? [inset.box] : [])] };
     const map = buildMapFrameItems(mapInput);
+    if (inset && map.type === 'group') map.items.push(inset.item);
     for (const page of layoutUnitPages(request, unitContent(request, job, unit, map).content, options.measure)) {
       number += 1;
       await options.onPage(numberPage(page, number, total), images);

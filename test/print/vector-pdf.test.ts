@@ -119,6 +119,12 @@ describe('the vector print map', () => {
     expect(readPdfText(files.get('district-ftth')!)).toContain('Điểm cáp quang');
   });
 
+  it('shows on a unit page where the unit lies in the province (and not on the province page)', () => {
+    const locatorRed = [0xc6, 0x28, 0x28];
+    expect(countMapColor(rasterizePdfPage(files.get('district')!, 1, 60), 60, locatorRed)).toBeGreaterThan(20);
+    expect(countMapColor(rasterizePdfPage(files.get('province')!, 1, 60), 60, locatorRed)).toBe(0);
+  });
+
   it('keeps the A4 province page close to its golden picture, and the comparison sees a missing legend', async () => {
     const page = rasterizePdfPage(files.get('province')!, 1, GOLDEN_DPI);
     if (!existsSync(GOLDEN_PAGE) || process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN_PAGE, PNG.sync.write(page));
