@@ -1,6 +1,9 @@
+// First: the connection policy must be in place before any module connects anywhere.
+import './app/apply-connection-policy';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { PanelBoundary } from './app/PanelBoundary';
 import { startPersistence } from './app/persistence-sync';
 import { startUrlSync } from './app/url-sync';
 import { loadDataset } from './state/load-dataset';
@@ -25,6 +28,8 @@ void restoreMeasurements()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <PanelBoundary area="app">
+      <App />
+    </PanelBoundary>
   </StrictMode>,
 );

@@ -4,7 +4,10 @@ import { PanelPrint } from '../features/print/PanelPrint';
 import { startPrintAutomation } from '../features/print/print-automation';
 import { MapLegend } from '../map/MapLegend';
 import { MapView } from '../map/MapView';
+import { useUiStore } from '../state/ui-store';
 import { AppHeader } from './AppHeader';
+import { PanelBoundary } from './PanelBoundary';
+import { RestoreNotice } from './RestoreNotice';
 import { Sidebar } from './Sidebar';
 import { reportMapView } from './url-sync';
 
@@ -14,14 +17,23 @@ export function App() {
   useEffect(startPrintAutomation, []);
   return (
     <div className="app">
-      <AppHeader />
+      <PanelBoundary area="header">
+        <AppHeader />
+      </PanelBoundary>
+      <RestoreNotice />
       <main className="workspace">
         <Sidebar />
         <section className="map-area">
-          <MapView onMoveEnd={reportMapView} showDiscs={showDiscs} />
-          <MapLegend showDiscs={showDiscs} onShowDiscsChange={setShowDiscs} />
-          <PanelDetails />
-          <PanelPrint />
+          <PanelBoundary area="map">
+            <MapView onMoveEnd={reportMapView} showDiscs={showDiscs} />
+            <MapLegend showDiscs={showDiscs} onShowDiscsChange={setShowDiscs} />
+          </PanelBoundary>
+          <PanelBoundary area="details">
+            <PanelDetails />
+          </PanelBoundary>
+          <PanelBoundary area="print" onBack={() => useUiStore.getState().actions.setPanel('kpi')}>
+            <PanelPrint />
+          </PanelBoundary>
         </section>
       </main>
     </div>

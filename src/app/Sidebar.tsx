@@ -7,6 +7,7 @@ import { PanelMeasurements } from '../features/measurements/PanelMeasurements';
 import { PanelSettings } from '../features/settings/PanelSettings';
 import { PanelProposals } from '../features/site-proposals/PanelProposals';
 import { useT } from '../i18n/use-t';
+import { PanelBoundary } from './PanelBoundary';
 import { useUiStore, type PanelName } from '../state/ui-store';
 
 // The yearly-cycle panel (plan, snapshots, the annual report) loads when first opened, not with the app.
@@ -46,18 +47,20 @@ export function Sidebar() {
         ))}
       </div>
       <div className="panel" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === 'kpi' && <PanelKpiDashboard />}
-        {panel === 'hamlets' && <PanelUncoveredHamlets />}
-        {panel === 'filters' && <PanelFilters />}
-        {panel === 'import' && <PanelImport />}
-        {panel === 'settings' && <PanelSettings />}
-        {panel === 'proposals' && <PanelProposals />}
-        {panel === 'evidence' && <PanelMeasurements />}
-        {panel === 'cycle' && (
-          <Suspense fallback={<p>{t('app.loading')}</p>}>
-            <PanelCycle />
-          </Suspense>
-        )}
+        <PanelBoundary key={panel} area={panel} onBack={panel === 'kpi' ? undefined : () => setPanel('kpi')}>
+          {panel === 'kpi' && <PanelKpiDashboard />}
+          {panel === 'hamlets' && <PanelUncoveredHamlets />}
+          {panel === 'filters' && <PanelFilters />}
+          {panel === 'import' && <PanelImport />}
+          {panel === 'settings' && <PanelSettings />}
+          {panel === 'proposals' && <PanelProposals />}
+          {panel === 'evidence' && <PanelMeasurements />}
+          {panel === 'cycle' && (
+            <Suspense fallback={<p>{t('app.loading')}</p>}>
+              <PanelCycle />
+            </Suspense>
+          )}
+        </PanelBoundary>
       </div>
     </aside>
   );

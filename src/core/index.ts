@@ -94,6 +94,8 @@ export { parseIndicatorsCsv, parseIndicatorsJson } from './io/parse-indicators';
 export { readXlsxTable } from './io/formats/read-xlsx-table';
 export { joinHouseholdTable } from './io/join-household-table';
 export { resolveConfig } from './io/resolve-config';
+export { checkStoredRecord, type StoredRecordCheck, type StoredRecordKind, type StoredRecordKinds, type StoredRecordRule } from './io/check-stored-record';
+export { isRadiusMeters, MAX_RADIUS_METERS } from './io/record-rules';
 export { listKnownCrs, resolveCrs } from './crs/crs-definitions';
 export { createReprojector } from './crs/reproject';
 export type { CrsReport } from './crs/place-layer';

@@ -13,6 +13,7 @@ import { enEvidence, viEvidence } from './messages-evidence';
 import { enCycle, viCycle } from './messages-cycle';
 import { enMaps, viMaps } from './messages-maps';
 import { enFormats, viFormats } from './messages-formats';
+import { enLint, viLint } from './messages-lint';
 
 const viBase = {
   'app.title': '{plan} — độ phủ theo ấp, khóm',
@@ -522,6 +523,7 @@ export const vi = {
   ...viCycle,
   ...viMaps,
   ...viFormats,
+  ...viLint,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -538,4 +540,5 @@ export const en: Record<MessageKey, string> = {
   ...enCycle,
   ...enMaps,
   ...enFormats,
+  ...enLint,
 };

@@ -18,6 +18,9 @@ export interface DatasetLayers {
 
 export type DatasetLayerName = keyof DatasetLayers;
 
+/** Every layer of the dataset, in the order files and storage list them. */
+export const DATASET_LAYER_NAMES: readonly DatasetLayerName[] = ['hamlets', 'btsRecords', 'fibrePoints', 'fibreRoutes', 'indicators', 'enteredIndicators', 'merger'];
+
 export interface DatasetState extends DatasetLayers {
   origin: Record<DatasetLayerName, LayerOrigin>;
   status: 'idle' | 'loading' | 'ready' | 'error';

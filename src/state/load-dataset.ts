@@ -1,9 +1,12 @@
 import { parseMergerCsv } from '../core';
 import { parseLayerInWorker } from '../worker/client';
 import type { LayerKind, ParsedLayer } from '../worker/messages';
+import { useAnalysisStore } from './analysis-store';
+import { allowedBasemapOrigin, rememberBasemapOrigin, tileOrigin } from './connection-policy';
 import { useDatasetStore, type DatasetLayerName, type DatasetLayers, type LayerOrigin } from './dataset-store';
-import { clearStored, loadStored } from './persistence';
-import { useSettingsStore } from './settings-store';
+import { clearStored, forgetLayers, listStoredLayers, loadStored } from './persistence';
+import { askAboutUnfinishedRestore, clearRestoreMarker, readRestoreMarker, useRestoreStore, writeRestoreMarker } from './restore-guard';
+import { useSettingsStore, type Settings } from './settings-store';
 import { useMeasurementsStore } from './measurements-store';
 
 const DEMO_FILES: Record<LayerKind, string> = {
@@ -31,18 +34,50 @@ async function parseDemo(kind: LayerKind): Promise<ParsedLayer> {
   return parsed;
 }
 
-/** Loads the demo dataset (in parallel, parsed in the worker), then lays the stored imports over it. */
+/**
+ * The stored layers to restore: all of them, unless the last restore of some never finished (the tab
+ * crashed) and the user chooses to open without those, which are then forgotten.
+ */
+async function chooseStoredLayers(): Promise<DatasetLayerName[]> {
+  const stored = await listStoredLayers().catch((): DatasetLayerName[] => []);
+  const unfinished = (readRestoreMarker() ?? []).filter((name) => stored.includes(name));
+  if (unfinished.length === 0) return stored;
+  if ((await askAboutUnfinishedRestore(unfinished)) === 'retry') return stored;
+  await forgetLayers(unfinished).catch(() => undefined);
+  return stored.filter((name) => !unfinished.includes(name));
+}
+
+/** Clears the restore marker once the restored dataset has been analysed (the step that runs out of memory). */
+function clearMarkerAfterAnalysis(): void {
+  if (useDatasetStore.getState().hamlets.length === 0) return clearRestoreMarker();
+  const unsubscribe = useAnalysisStore.subscribe((state) => {
+    if (state.status !== 'done') return;
+    unsubscribe();
+    // The map draws the report just after; a crash there counts as a failed restore too.
+    setTimeout(clearRestoreMarker, 2000);
+  });
+}
+
+/** Stored settings, without a basemap this page may not connect to (its host was not allowed at load). */
+function usableSettings(settings: Settings): Settings {
+  if (!settings.basemap.isEnabled || tileOrigin(settings.basemap.url) === allowedBasemapOrigin()) return settings;
+  return { ...settings, basemap: { ...settings.basemap, isEnabled: false } };
+}
+
+/** Loads the demo dataset (in parallel, parsed in the worker), then lays the stored layers over it. */
 export async function loadDataset(): Promise<void> {
   const { actions } = useDatasetStore.getState();
   actions.startLoading();
   try {
+    const names = await chooseStoredLayers();
+    if (names.length > 0) writeRestoreMarker(names);
     const [hamlets, sites, fibre, indicators, mergerText, stored] = await Promise.all([
       parseDemo('hamlets'),
       parseDemo('sites'),
       parseDemo('fibre'),
       parseDemo('indicators'),
       fetchText(DEMO_MERGER_FILE),
-      loadStored().catch(() => ({ layers: {}, settings: undefined })),
+      loadStored(names).catch((): Awaited<ReturnType<typeof loadStored>> => ({ layers: {}, origin: {}, settings: undefined, problems: [] })),
     ]);
     const layers: DatasetLayers = {
       hamlets: hamlets.result.items as DatasetLayers['hamlets'],
@@ -55,12 +90,17 @@ export async function loadDataset(): Promise<void> {
     };
     const origin = Object.fromEntries(Object.keys(layers).map((name) => [name, 'demo'])) as Record<DatasetLayerName, LayerOrigin>;
     origin.enteredIndicators = 'empty';
-    for (const [name, items] of Object.entries(stored.layers)) {
-      (layers as unknown as Record<string, unknown>)[name] = items;
-      origin[name as DatasetLayerName] = 'imported';
+    for (const name of names) {
+      const items = stored.layers[name];
+      if (items === undefined) continue;
+      (layers as Record<DatasetLayerName, unknown>)[name] = items;
+      // A layer restored from a project keeps its origin (a project's demo layer stays marked as demo).
+      origin[name] = stored.origin[name] ?? 'imported';
     }
-    if (stored.settings) useSettingsStore.getState().actions.load(stored.settings);
+    if (stored.settings) useSettingsStore.getState().actions.load(usableSettings(stored.settings));
+    useRestoreStore.getState().actions.setUnreadable(stored.problems);
     actions.loadLayers(layers, origin);
+    clearMarkerAfterAnalysis();
     performance.mark('dataset-ready');
   } catch (error) {
     actions.failLoading(error instanceof Error ? error.message : String(error));
@@ -70,6 +110,8 @@ export async function loadDataset(): Promise<void> {
 /** "Back to demo data": forgets imports, entered values and settings, then reloads the demo. */
 export async function resetToDemo(): Promise<void> {
   await clearStored();
+  clearRestoreMarker();
+  rememberBasemapOrigin(null);
   useSettingsStore.getState().actions.reset();
   useMeasurementsStore.getState().actions.clear();
   await loadDataset();

@@ -1,16 +1,23 @@
-import { clear, get, set } from 'idb-keyval';
-import type { DatasetLayerName, DatasetLayers } from './dataset-store';
+import { clear, del, get, keys, set } from 'idb-keyval';
+import { DATASET_LAYER_NAMES, type DatasetLayerName, type DatasetLayers, type LayerOrigin } from './dataset-store';
 import type { StoredProposals } from './proposals-store';
 import type { Settings } from './settings-store';
+import { decodeLayerItems, decodeOrigins, decodeSettings, decodeStoredProposals, ProblemList, type StoredProblem } from './stored-state-schema';
 
 // One key per layer, so importing sites does not rewrite the hamlets.
 const LAYER_PREFIX = 'layer:';
+const ORIGIN_KEY = 'origin';
 const SETTINGS_KEY = 'settings';
 const PROPOSALS_KEY = 'proposals';
 
-/** Keeps an imported layer (or the entered indicators, or the merger table) across reloads. */
+/** Keeps a layer (imported, entered, or restored from a project) across reloads. */
 export function saveLayer<Name extends DatasetLayerName>(name: Name, items: DatasetLayers[Name]): Promise<void> {
   return set(LAYER_PREFIX + name, items);
+}
+
+/** Keeps where each stored layer came from, so a project's demo layers stay marked as demo after a reload. */
+export function saveOrigins(origin: Record<DatasetLayerName, LayerOrigin>): Promise<void> {
+  return set(ORIGIN_KEY, origin);
 }
 
 export function saveSettings(settings: Settings): Promise<void> {
@@ -22,21 +29,62 @@ export function saveProposals(stored: StoredProposals): Promise<void> {
   return set(PROPOSALS_KEY, stored);
 }
 
-export async function loadStoredProposals(): Promise<StoredProposals | undefined> {
-  const stored = (await get(PROPOSALS_KEY)) as StoredProposals | undefined;
-  return stored && Array.isArray(stored.proposals) ? stored : undefined;
+/** A stored part that did not pass the schema and was left out (the stored value stays until it is overwritten). */
+export interface StoredPartProblem {
+  part: DatasetLayerName | 'settings' | 'proposals' | 'origin';
+  problems: StoredProblem[];
 }
 
-const LAYER_NAMES: DatasetLayerName[] = ['hamlets', 'btsRecords', 'fibrePoints', 'fibreRoutes', 'indicators', 'enteredIndicators', 'merger'];
+/** Names of the layers kept in storage, read without reading the layers themselves. */
+export async function listStoredLayers(): Promise<DatasetLayerName[]> {
+  const stored = new Set((await keys()).map(String));
+  return DATASET_LAYER_NAMES.filter((name) => stored.has(LAYER_PREFIX + name));
+}
 
-/** The stored layers (only those that were saved) and settings. */
-export async function loadStored(): Promise<{ layers: Partial<DatasetLayers>; settings: Settings | undefined }> {
-  const values = await Promise.all(LAYER_NAMES.map((name) => get(LAYER_PREFIX + name)));
+/** Forgets stored layers (the next load uses the demo's, or none). */
+export async function forgetLayers(names: readonly DatasetLayerName[]): Promise<void> {
+  await Promise.all(names.map((name) => del(LAYER_PREFIX + name)));
+}
+
+/** The stored proposal set, through the stored-state schema; undefined when none is stored or it is broken. */
+export async function loadStoredProposals(): Promise<{ proposals: StoredProposals | undefined; problem: StoredPartProblem | null }> {
+  const value: unknown = await get(PROPOSALS_KEY);
+  if (value === undefined) return { proposals: undefined, problem: null };
+  const problems = new ProblemList();
+  const proposals = decodeStoredProposals(value, 'proposals', problems);
+  return { proposals, problem: proposals === undefined ? { part: 'proposals', problems: problems.items } : null };
+}
+
+/**
+ * The stored layers (those of `names` that were saved), their origins and the settings, each decoded
+ * through the stored-state schema: a part that fails is left out and listed in `problems`.
+ */
+export async function loadStored(names: readonly DatasetLayerName[] = DATASET_LAYER_NAMES): Promise<{
+  layers: Partial<DatasetLayers>;
+  origin: Partial<Record<DatasetLayerName, LayerOrigin>>;
+  settings: Settings | undefined;
+  problems: StoredPartProblem[];
+}> {
+  const values: unknown[] = await Promise.all(names.map((name) => get(LAYER_PREFIX + name)));
   const layers: Partial<DatasetLayers> = {};
-  LAYER_NAMES.forEach((name, i) => {
-    if (Array.isArray(values[i])) (layers as Record<string, unknown>)[name] = values[i];
+  const problems: StoredPartProblem[] = [];
+  names.forEach((name, index) => {
+    if (values[index] === undefined) return;
+    const list = new ProblemList();
+    const items = decodeLayerItems(name, values[index], name, list);
+    if (items === undefined) problems.push({ part: name, problems: list.items });
+    else (layers as Record<DatasetLayerName, unknown>)[name] = items;
   });
-  return { layers, settings: (await get(SETTINGS_KEY)) as Settings | undefined };
+  const decodePart = <T,>(part: 'settings' | 'origin', value: unknown, decode: (value: unknown, path: string, problems: ProblemList) => T | undefined): T | undefined => {
+    if (value === undefined) return undefined;
+    const list = new ProblemList();
+    const decoded = decode(value, part, list);
+    if (decoded === undefined) problems.push({ part, problems: list.items });
+    return decoded;
+  };
+  const settings = decodePart('settings', await get(SETTINGS_KEY), decodeSettings);
+  const origin = decodePart('origin', await get(ORIGIN_KEY), decodeOrigins) ?? {};
+  return { layers, origin, settings, problems };
 }
 
 /** Forgets every import, entered value and setting ("back to demo data"). */

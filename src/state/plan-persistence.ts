@@ -1,21 +1,13 @@
 import { del, get, set } from 'idb-keyval';
-import { decodePlanProfile, decodePlanSnapshot, type PlanProfile } from '../core';
-import type { DatasetLayers } from './dataset-store';
+import { decodePlanProfile, type PlanProfile } from '../core';
 import { usePlanStore, type StoredSnapshot } from './plan-store';
+import { decodeStoredSnapshot, ProblemList } from './stored-state-schema';
 
 // The plan and the snapshot list under a key each, every snapshot under its own, so saving a new
 // snapshot does not rewrite the others.
 const PROFILE_KEY = 'plan:profile';
 const SNAPSHOT_LIST_KEY = 'plan:snapshots';
 const SNAPSHOT_PREFIX = 'plan:snapshot:';
-const LAYER_NAMES: (keyof DatasetLayers)[] = ['hamlets', 'btsRecords', 'fibrePoints', 'fibreRoutes', 'indicators', 'enteredIndicators', 'merger'];
-
-/** A stored snapshot's dataset, only when every layer is a list (the project file's checks apply on import). */
-function readLayers(value: unknown): DatasetLayers | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const layers = value as Record<string, unknown>;
-  return LAYER_NAMES.every((name) => Array.isArray(layers[name])) ? (Object.fromEntries(LAYER_NAMES.map((name) => [name, layers[name]])) as unknown as DatasetLayers) : undefined;
-}
 
 /** The stored plan and snapshots, each decoded; a record that does not decode is left out. */
 export async function loadStoredPlan(): Promise<{ profile?: PlanProfile; snapshots: StoredSnapshot[] }> {
@@ -23,11 +15,10 @@ export async function loadStoredPlan(): Promise<{ profile?: PlanProfile; snapsho
   const profile = profileValue === undefined ? undefined : decodePlanProfile(profileValue);
   const ids = Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
   const records = await Promise.all(ids.map((id) => get(SNAPSHOT_PREFIX + id)));
+  // Through the project file's schema: the snapshot by core's plan schemas, its dataset by the layer checks.
   const snapshots = records.flatMap((record): StoredSnapshot[] => {
-    const decoded = decodePlanSnapshot(record);
-    if (!decoded.ok) return [];
-    const layers = readLayers((record as { layers?: unknown }).layers);
-    return [layers ? { ...decoded.value, layers } : decoded.value];
+    const decoded = decodeStoredSnapshot(record, '', new ProblemList());
+    return decoded === undefined ? [] : [decoded];
   });
   return { ...(profile?.ok ? { profile: profile.value } : {}), snapshots };
 }

@@ -1,6 +1,7 @@
 import { useDatasetStore } from './dataset-store';
 import { loadStoredProposals, saveProposals } from './persistence';
 import { selectStoredProposals, useProposalsStore } from './proposals-store';
+import { useRestoreStore } from './restore-guard';
 
 /**
  * Restores the stored proposal set, then saves it to IndexedDB whenever it changes. When the dataset
@@ -8,7 +9,8 @@ import { selectStoredProposals, useProposalsStore } from './proposals-store';
  */
 export async function startProposalPersistence(): Promise<() => void> {
   const stored = await loadStoredProposals();
-  if (stored) useProposalsStore.getState().actions.load(stored);
+  if (stored.proposals) useProposalsStore.getState().actions.load(stored.proposals);
+  if (stored.problem) useRestoreStore.getState().actions.setUnreadable([...useRestoreStore.getState().unreadable, stored.problem]);
   const unsubscribeProposals = useProposalsStore.subscribe((state, previous) => {
     if (state.proposals !== previous.proposals || state.summary !== previous.summary || state.options !== previous.options) void saveProposals(selectStoredProposals(state));
   });
@@ -16,7 +18,7 @@ export async function startProposalPersistence(): Promise<() => void> {
     if (previous.status !== 'loading' || state.status !== 'ready') return;
     void loadStoredProposals().then((again) => {
       const proposals = useProposalsStore.getState();
-      if (!again && proposals.status !== 'running' && (proposals.proposals.length > 0 || proposals.summary !== null)) proposals.actions.reset();
+      if (!again.proposals && proposals.status !== 'running' && (proposals.proposals.length > 0 || proposals.summary !== null)) proposals.actions.reset();
     });
   });
   return () => {

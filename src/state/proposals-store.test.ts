@@ -88,11 +88,11 @@ describe('proposals store', () => {
     expect(useProposalsStore.getState().isEvaluating).toBe(false);
   });
 
-  it('stores and restores the set, filling options a stored copy lacks', () => {
+  it('stores and restores the set (options a stored copy lacks are filled by its decoder)', () => {
     actions().finishRun(summary, [upgrade], evaluation);
     const stored = selectStoredProposals(useProposalsStore.getState());
     actions().reset();
-    actions().load({ ...stored, options: { operators: ['VNPT'] } as never });
+    actions().load({ ...stored, options: { ...DEFAULT_PROPOSAL_OPTIONS, operators: ['VNPT'] } });
     const state = useProposalsStore.getState();
     expect(state.proposals).toEqual([upgrade]);
     expect(state.options).toEqual({ ...DEFAULT_PROPOSAL_OPTIONS, operators: ['VNPT'] });

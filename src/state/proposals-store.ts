@@ -63,7 +63,8 @@ export interface ProposalsState extends StoredProposals {
     setEvaluation(evaluation: ProposalEvaluation | null, revision: number): void;
     setAddMode(isAddMode: boolean): void;
     select(id: string | null): void;
-    load(stored: Partial<StoredProposals>): void;
+    /** Replaces the set with a decoded one (a project file, storage). */
+    load(stored: StoredProposals): void;
     reset(): void;
   };
 }
@@ -145,9 +146,12 @@ export const useProposalsStore = create<ProposalsState>()((set) => ({
     select: (selectedId) => set({ selectedId }),
     load: (stored) =>
       set((state) => ({
-        ...stored,
-        ...(stored.proposals ? { proposals: numberTowers(stored.proposals) } : {}),
-        options: { ...DEFAULT_PROPOSAL_OPTIONS, ...stored.options },
+        options: stored.options,
+        summary: stored.summary,
+        proposals: numberTowers(stored.proposals),
+        nextUserNumber: stored.nextUserNumber,
+        evaluation: null,
+        selectedId: null,
         revision: state.revision + 1,
       })),
     reset: () => set({ ...initialState }),

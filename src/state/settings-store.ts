@@ -27,7 +27,8 @@ export interface SettingsState extends Settings {
     setBasemap(patch: Partial<Settings['basemap']>): void;
     /** Applies (radius) or removes (null) the radius of one operator's technology. */
     setRadiusOverride(operator: string, technology: Technology, radiusMeters: number | null): void;
-    load(settings: Partial<Settings>): void;
+    /** Replaces the settings with decoded ones (a project file, storage), field by field. */
+    load(settings: Settings): void;
     reset(): void;
   };
 }
@@ -44,7 +45,14 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
         const others = state.radiusOverrides.filter((override) => override.operator !== operator || override.technology !== technology);
         return { radiusOverrides: radiusMeters === null ? others : [...others, { operator, technology, radiusMeters }] };
       }),
-    load: (settings) => set(settings),
+    load: (settings) =>
+      set({
+        radiiMeters: { ...settings.radiiMeters },
+        coveredThreshold: { ...settings.coveredThreshold },
+        colocationMeters: settings.colocationMeters,
+        basemap: { ...settings.basemap },
+        radiusOverrides: settings.radiusOverrides.map((override) => ({ ...override })),
+      }),
     reset: () => set({ ...DEFAULT_SETTINGS }),
   },
 }));

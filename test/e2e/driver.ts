@@ -156,12 +156,16 @@ export class AppDriver {
     await this.waitForNewAnalysis(() => this.page.getByTestId(testId).fill(value));
   }
 
-  /** Switches the opt-in online basemap on and waits until it has asked for a tile. */
+  /**
+   * Switches the opt-in online basemap on (the page asks, then reloads so its connection policy
+   * allows the tile host) and waits until it has asked for a tile.
+   */
   async switchOnOnlineBasemap(): Promise<void> {
     await this.openPanel('settings');
-    const tile = this.page.waitForRequest((request) => request.url().includes('tile.openstreetmap.org'), { timeout: 20_000 });
+    const tile = this.page.waitForRequest((request) => request.url().includes('tile.openstreetmap.org'), { timeout: 60_000 });
     await this.page.getByTestId('setting-basemap').check();
     await tile;
+    await this.waitForAnalysis();
   }
 
   urlState(): UrlState {
@@ -467,6 +471,90 @@ export class AppDriver {
     const problems = this.page.locator(`[data-testid="project-problems"][data-file="${name}"]`);
     await problems.waitFor();
     return problems.locator('li').allInnerTexts();
+  }
+
+  /** "Mở dự án" with a file that switches an online basemap on: returns the question shown, then answers it. */
+  async openProjectAskingForBasemap(name: string, content: string, answer: 'allow' | 'refuse'): Promise<string> {
+    await this.openPanel('import');
+    await this.page.getByTestId('project-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content, 'utf8') });
+    const question = this.page.getByTestId('project-basemap');
+    await question.waitFor();
+    const text = await question.innerText();
+    if (answer === 'refuse') {
+      await this.waitForNewAnalysis(async () => {
+        await this.page.getByTestId('project-basemap-refuse').click();
+        await this.page.locator('[data-testid="project-status"][data-state="opened"]').waitFor();
+      });
+    } else {
+      await this.page.getByTestId('project-basemap-allow').click();
+    }
+    return text;
+  }
+
+  /** The Content Security Policies the page carries (its meta tags), in order. */
+  async readPagePolicies(): Promise<string[]> {
+    return this.page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((metas) => metas.map((meta) => (meta as HTMLMetaElement).content));
+  }
+
+  /** What the browser refused under the page's Content Security Policy (its console reports each refusal). */
+  policyViolations(): string[] {
+    return this.session.errors.filter((error) => /Content Security Policy/i.test(error));
+  }
+
+  /** As if the tab had crashed while restoring these stored layers: the restore's marker stays set. */
+  async leaveRestoreUnfinished(layers: string[]): Promise<void> {
+    await this.page.evaluate((names) => window.localStorage.setItem('soctrang-coverage:restore-pending', JSON.stringify(names)), layers);
+  }
+
+  /** Whether the load still counts a restore as unfinished. */
+  async isRestoreMarked(): Promise<boolean> {
+    return this.page.evaluate(() => window.localStorage.getItem('soctrang-coverage:restore-pending') !== null);
+  }
+
+  /** Reloads, and answers the question about the unfinished restore; returns the layers it named. */
+  async reloadAnsweringRestore(answer: 'without' | 'retry'): Promise<string[]> {
+    await this.page.reload();
+    const question = this.page.getByTestId('restore-unfinished');
+    await question.waitFor();
+    const layers = ((await question.getAttribute('data-layers')) ?? '').split(' ');
+    await this.page.getByTestId(answer === 'without' ? 'restore-without' : 'restore-retry').click();
+    await this.waitForAnalysis();
+    return layers;
+  }
+
+  /**
+   * Makes number formatting throw (as a bug in a panel would), opens a panel that formats numbers,
+   * and returns what the page shows in its place; `restore` puts formatting back.
+   */
+  async breakPanel(panel: 'hamlets' | 'kpi'): Promise<{ area: string | null; text: string; restore(): Promise<void> }> {
+    await this.page.evaluate(() => {
+      const prototype = Intl.NumberFormat.prototype as unknown as { __format?: PropertyDescriptor };
+      prototype.__format = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format');
+      Object.defineProperty(Intl.NumberFormat.prototype, 'format', { configurable: true, get: () => { throw new Error('formatting broken for a test'); } });
+    });
+    await this.openPanel(panel);
+    const message = this.page.locator(`[data-testid="panel-error"][data-area="${panel}"]`);
+    await message.waitFor();
+    return {
+      area: await message.getAttribute('data-area'),
+      text: await message.innerText(),
+      restore: () =>
+        this.page.evaluate(() => {
+          const prototype = Intl.NumberFormat.prototype as unknown as { __format?: PropertyDescriptor };
+          Object.defineProperty(Intl.NumberFormat.prototype, 'format', prototype.__format!);
+          delete prototype.__format;
+        }),
+    };
+  }
+
+  /** The way back a broken panel offers: "Thử lại" (retry) or "Về bảng Chỉ tiêu" (back). */
+  async recoverPanel(way: 'retry' | 'back'): Promise<void> {
+    await this.page.getByTestId(way === 'retry' ? 'panel-error-retry' : 'panel-error-back').first().click();
+  }
+
+  /** The panel shown now (its tab). */
+  async currentPanel(): Promise<string | null> {
+    return this.page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-testid');
   }
 
   /** Types a value for a plan indicator in the dashboard form and saves it. */

@@ -59,7 +59,7 @@ describe('project file', () => {
     const broken = JSON.parse(readFileSync(saved.path, 'utf8')) as { layers: { btsRecords: { lng: unknown }[] } };
     broken.layers.btsRecords[0].lng = 'abc';
     const problems = await app.openInvalidProject('du-an-hong.json', JSON.stringify(broken));
-    expect(problems).toEqual(['Giá trị không hợp lệ ở layers.btsRecords[0].lng']);
+    expect(problems).toEqual(['Giá trị không hợp lệ ở layers.btsRecords[0].lng: phải là số (giá trị trong tệp: "abc")']);
     expect(await app.readKpis()).toEqual(project);
   });
 

@@ -23,7 +23,7 @@ type LabelField = 'name' | 'commune' | 'district';
 type CountField = 'households' | 'population';
 
 /** A checked geometry, or why it cannot be used. */
-type GeometryReading = { ok: true; geometry: AreaGeometry; closedRings: number; droppedHoles: number } | { ok: false; reason: Message };
+export type GeometryReading = { ok: true; geometry: AreaGeometry; closedRings: number; droppedHoles: number } | { ok: false; reason: Message };
 
 /** The first few places of something that happens to many features, and how many. */
 interface PlaceTally {
@@ -140,7 +140,8 @@ function readCount(field: CountField, raw: unknown, column: string | undefined, 
   else if (count.kind !== 'absent') collector.warn(message(`invalid-${field}`, params), where);
 }
 
-function readAreaGeometry(geometry: unknown): GeometryReading {
+/** Reads a Polygon / MultiPolygon as the hamlet import accepts it (see the import's checks). */
+export function readAreaGeometry(geometry: unknown): GeometryReading {
   if (geometry === null || typeof geometry !== 'object') return { ok: false, reason: message('no-geometry') };
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
   if (type !== 'Polygon' && type !== 'MultiPolygon') return { ok: false, reason: message('geometry-not-area', { value: quotedValue(type ?? null) }) };

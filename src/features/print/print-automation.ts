@@ -40,7 +40,9 @@ export function startPrintAutomation(): void {
     load(input) {
       const origin: LayerOrigin = input.isDemo ? 'demo' : 'imported';
       const origins: Partial<Record<DatasetLayerName, LayerOrigin>> = { hamlets: origin, btsRecords: origin, fibrePoints: origin, fibreRoutes: origin, indicators: origin, enteredIndicators: 'empty', merger: 'empty' };
-      useSettingsStore.getState().actions.load(input.settings);
+      const { radiiMeters, coveredThreshold, colocationMeters } = input.settings;
+      const current = useSettingsStore.getState();
+      useSettingsStore.getState().actions.load({ radiiMeters, coveredThreshold, colocationMeters, basemap: current.basemap, radiusOverrides: current.radiusOverrides });
       if (input.plan) usePlanStore.getState().actions.setProfile(input.plan);
       const ui = useUiStore.getState().actions;
       ui.setLocale(input.locale);

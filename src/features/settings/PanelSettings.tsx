@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useSettingsStore } from '../../state/settings-store';
+import { allowedBasemapOrigin, rememberBasemapOrigin, tileOrigin } from '../../state/connection-policy';
+import { saveSettings } from '../../state/persistence';
+import { selectSettings, useSettingsStore } from '../../state/settings-store';
+import { isTileUrl } from '../../state/stored-state-schema';
 
 const RADIUS_KEYS = ['2G', '3G', '4G', '5G', 'ftth'] as const;
 
@@ -51,18 +54,61 @@ export function PanelSettings() {
         </div>
       </fieldset>
       <FieldNumber label={t('settings.colocation')} value={settings.colocationMeters} min={0} max={1000} step={5} testId="setting-colocation" onChange={(value) => actions.setColocation(value)} />
-      <fieldset>
-        <legend>{t('settings.basemap')}</legend>
-        <label className="field-check">
-          <input type="checkbox" checked={settings.basemap.isEnabled} data-testid="setting-basemap" onChange={(event) => actions.setBasemap({ isEnabled: event.target.checked })} />
-          {t('settings.basemap')}
-        </label>
-        <label className="field">
-          <span>{t('settings.basemapUrl')}</span>
-          <input type="url" value={settings.basemap.url} onChange={(event) => actions.setBasemap({ url: event.target.value })} />
-        </label>
-        <p className="hint">{t('settings.basemapNote')}</p>
-      </fieldset>
+      <FieldBasemap />
     </div>
+  );
+}
+
+/**
+ * The opt-in online basemap. The page may connect only to hosts allowed when it loaded (its Content
+ * Security Policy), so switching it on for a new host asks first, then reloads; the address can be
+ * changed only while it is off, and only to a usable tile address.
+ */
+function FieldBasemap() {
+  const t = useT();
+  const basemap = useSettingsStore((state) => state.basemap);
+  const setBasemap = useSettingsStore((state) => state.actions.setBasemap);
+  const [draft, setDraft] = useState<string | null>(null);
+  const switchOn = async () => {
+    const origin = tileOrigin(basemap.url);
+    if (origin === null) return;
+    if (origin === allowedBasemapOrigin()) return setBasemap({ isEnabled: true });
+    if (!window.confirm(t('settings.basemapConfirm', { host: origin }))) return;
+    setBasemap({ isEnabled: true });
+    await saveSettings(selectSettings(useSettingsStore.getState()));
+    rememberBasemapOrigin(origin);
+    window.location.reload();
+  };
+  const switchOff = () => {
+    setBasemap({ isEnabled: false });
+    rememberBasemapOrigin(null);
+  };
+  const url = draft ?? basemap.url;
+  return (
+    <fieldset>
+      <legend>{t('settings.basemap')}</legend>
+      <label className="field-check">
+        <input type="checkbox" checked={basemap.isEnabled} data-testid="setting-basemap" onChange={(event) => (event.target.checked ? void switchOn() : switchOff())} />
+        {t('settings.basemap')}
+      </label>
+      <label className="field">
+        <span>{t('settings.basemapUrl')}</span>
+        <input
+          type="url"
+          value={url}
+          disabled={basemap.isEnabled}
+          data-testid="setting-basemap-url"
+          aria-invalid={!isTileUrl(url)}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            if (isTileUrl(event.target.value)) setBasemap({ url: event.target.value });
+          }}
+          onBlur={() => setDraft(null)}
+        />
+      </label>
+      {basemap.isEnabled && <p className="hint">{t('settings.basemapLocked')}</p>}
+      {!isTileUrl(url) && <p className="error" role="alert">{t('settings.basemapBadUrl')}</p>}
+      <p className="hint">{t('settings.basemapNote')}</p>
+    </fieldset>
   );
 }
