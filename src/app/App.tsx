@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { startReportAutomation } from '../features/annual-cycle/report-automation';
 import { PanelDetails } from '../features/details/PanelDetails';
 import { PanelPrint } from '../features/print/PanelPrint';
 import { startPrintAutomation } from '../features/print/print-automation';
@@ -15,6 +16,7 @@ import { reportMapView } from './url-sync';
 export function App() {
   const [showDiscs, setShowDiscs] = useState(false);
   useEffect(startPrintAutomation, []);
+  useEffect(startReportAutomation, []);
   return (
     <div className="app">
       <PanelBoundary area="header">

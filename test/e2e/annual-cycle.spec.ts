@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/state/settings-store';
-import { parseVietnameseNumber, readDocx } from '../helpers/read-docx';
+import { parseVietnameseNumber, PYTHON_DOCX, readDocx, readDocxPicturesWithPython } from '../helpers/read-docx';
 import { closeBrowser } from './browser';
 import { AppDriver } from './driver';
 import { computeExpectedReport } from './expected-report';
@@ -57,5 +57,20 @@ describe('the yearly cycle', () => {
     const total = change[change.length - 1];
     expect([total[1], parseVietnameseNumber(total[2]), parseVietnameseNumber(total[3])]).toEqual(['Toàn địa bàn', newlyCovered('mobile').length, 0]);
     expect(app.errors()).toEqual([]);
+  });
+
+  it.skipIf(!PYTHON_DOCX)('embeds the whole area’s map from the print layout when asked, with a progress bar', async () => {
+    // Maps are pictures of the current data: compare the earlier snapshot with it. One map per unit
+    // goes through the same renderer and is checked district by district in report-maps-cli.spec.ts.
+    await app.compareSnapshots('2024-12-31', null);
+    const pictures = readDocxPicturesWithPython(await app.downloadReport('2026-01-05', 'area'));
+    expect(pictures.map((picture) => [picture.name, picture.contentType, picture.widthPx, picture.heightPx])).toEqual([['province', 'image/png', 1403, 992]]);
+    expect(pictures[0].bytes).toBeGreaterThan(100_000);
+    expect(app.errors()).toEqual([]);
+  }, 300_000);
+
+  it('keeps the snapshots across a reload (IndexedDB)', async () => {
+    await app.reload();
+    expect(await app.snapshotIds()).toEqual(['2024-12-31', '2025-12-31']);
   });
 });

@@ -890,6 +890,16 @@ export class AppDriver {
     return this.page.getByTestId('snapshot-saved').innerText();
   }
 
+  /** The ids of the saved snapshots, as the "Báo cáo năm" panel lists them. */
+  async snapshotIds(): Promise<string[]> {
+    await this.openPanel('cycle');
+    await this.page.getByTestId('cycle-snapshots').waitFor();
+    // The stored snapshots are read from IndexedDB after the page starts: wait for the first one.
+    await this.page.locator('[data-testid="snapshot-list"] > li').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    const items = await this.page.locator('[data-testid="snapshot-list"] > li').all();
+    return Promise.all(items.map(async (item) => ((await item.getAttribute('data-testid')) ?? '').replace(/^snapshot-/, '')));
+  }
+
   /** Chooses the compared snapshots (later: a snapshot's id, or null for the current data) and reads the change. */
   async compareSnapshots(beforeId: string, afterId: string | null): Promise<{ layers: Record<string, { newly: number; lost: number }>; sites: { added: number; removed: number; newlyShared: number } }> {
     await this.openPanel('cycle');
@@ -921,12 +931,20 @@ export class AppDriver {
     return values;
   }
 
-  /** "Tải báo cáo (.docx)": writes the annual report with a report date; returns the saved file's path. */
-  async downloadReport(reportDate: string): Promise<string> {
+  /**
+   * "Tải báo cáo (.docx)": writes the annual report with a report date, and maps from the print layout
+   * ('area', or the area and one per unit of a grouping; the maps' progress bar must show); returns the
+   * saved file's path.
+   */
+  async downloadReport(reportDate: string, maps: 'none' | 'area' | 'district' | 'commune' | 'new_commune' = 'none'): Promise<string> {
     await this.openPanel('cycle');
     await this.page.getByTestId('report-date').fill(reportDate);
-    const download = this.page.waitForEvent('download', { timeout: 120_000 });
+    // A report on a saved later snapshot has no maps: the choice is disabled then.
+    const mapChoice = this.page.getByTestId('report-maps');
+    if (maps !== 'none' || (await mapChoice.isEnabled())) await mapChoice.selectOption(maps);
+    const download = this.page.waitForEvent('download', { timeout: 600_000 });
     await this.page.getByTestId('report-download').click();
+    if (maps !== 'none') await this.page.getByTestId('report-progress').waitFor({ timeout: 60_000 });
     const file = await download;
     const target = path.join(RESULTS_DIR, 'downloads', file.suggestedFilename());
     mkdirSync(path.dirname(target), { recursive: true });

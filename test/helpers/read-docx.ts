@@ -56,3 +56,34 @@ export function parseVietnameseNumber(text: string): number | null {
   if (!Number.isFinite(value)) throw new Error(`not a number: "${text}"`);
   return value;
 }
+
+/** A picture placed in the document's text, as a reader finds it: its alt-text name, content type, pixel size and bytes. */
+export interface DocxPicture {
+  name: string;
+  contentType: string;
+  widthPx: number;
+  heightPx: number;
+  bytes: number;
+  sha1: string;
+}
+
+/**
+ * The document's inline pictures, in order, read by python-docx (`inline_shapes`, each blip's image
+ * part: content type and pixel size from the image header) — a library independent of the writer.
+ */
+export function readDocxPicturesWithPython(path: string): DocxPicture[] {
+  if (!PYTHON_DOCX) throw new Error('python3-docx is not installed');
+  const script = `import docx, hashlib, json, sys
+from docx.oxml.ns import qn
+document = docx.Document(sys.argv[1])
+pictures = []
+for shape in document.inline_shapes:
+    inline = shape._inline
+    blip = inline.find('.//' + qn('a:blip'))
+    image = document.part.related_parts[blip.get(qn('r:embed'))].image
+    pictures.append({'name': inline.docPr.get('name'), 'contentType': image.content_type, 'widthPx': image.px_width, 'heightPx': image.px_height, 'bytes': len(image.blob), 'sha1': hashlib.sha1(image.blob).hexdigest()})
+print(json.dumps(pictures, ensure_ascii=False))`;
+  const result = spawnSync(PYTHON_DOCX, ['-c', script, path], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout) as DocxPicture[];
+}

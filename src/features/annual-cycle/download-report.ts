@@ -2,6 +2,7 @@
 // writer (and the docx library) loaded on the first report only, never with the app.
 import { buildAnnualReport, snapshotResultsOf } from '../../core';
 import type { Locale } from '../../i18n/format';
+import type { UnitGrouping } from '../../print/print-content';
 import { useAnalysisStore } from '../../state/analysis-store';
 import { selectChange, selectComparedResults, usePlanStore, type CompareSettings } from '../../state/plan-store';
 import { useSettingsStore } from '../../state/settings-store';
@@ -12,8 +13,13 @@ export interface ReportOptions {
   reportDate: string;
   asOf: string;
   withChange: boolean;
-  withMap: boolean;
+  /** The maps from the print layout: null for none, else the whole area and one per unit of these groupings. */
+  maps: { groupings: UnitGrouping[] } | null;
   locale: Locale;
+  /** Progress of the maps (the slow part): how far (0–1), of how many maps. */
+  onMapProgress?(fraction: number, maps: number): void;
+  /** Stops the maps between two pictures (an AbortError). */
+  signal?: AbortSignal;
 }
 
 /** The comparison settings of the current analysis. */
@@ -37,7 +43,10 @@ export async function downloadAnnualReport(options: ReportOptions): Promise<stri
   const change = options.withChange && compared ? selectChange(plan, report, settings) : null;
   // The map is a picture of the current print layout, so only a report on the current data gets one.
   const isCurrent = !compared || compared.afterSnapshot === null;
-  const images = options.withMap && isCurrent ? [{ key: 'province', png: await (await import('./render-area-map')).renderAreaMapPng() }] : [];
+  const images =
+    options.maps && isCurrent
+      ? await (await import('./render-report-maps')).renderReportMaps({ groupings: options.maps.groupings, dataDate: options.asOf, onProgress: options.onMapProgress, signal: options.signal })
+      : [];
   const content = buildAnnualReport({
     profile: plan.profile,
     results,
