@@ -22,9 +22,14 @@ export interface ReportMapsOptions {
   signal?: AbortSignal;
 }
 
-/** The unit keys of an atlas's map pages, in page order: units whose hamlets have a shape. */
+/**
+ * The unit keys of an atlas's map pages, in page order: units whose hamlets have a shape, in GSO code
+ * order (the atlas's default order, `atlasOrder` unset), as the print job orders them.
+ */
 function atlasUnitKeys(request: PrintRequest, grouping: UnitGrouping): string[] {
-  return reportUnits(request.report, grouping).flatMap((row) => {
+  const collator = new Intl.Collator(request.locale === 'vi' ? 'vi' : 'en', { numeric: true });
+  const rows = [...reportUnits(request.report, grouping)].sort((a, b) => collator.compare(a.code ?? a.key, b.code ?? b.key));
+  return rows.flatMap((row) => {
     const unit = findReportUnit(request.report, grouping, row.key);
     if (!('row' in unit)) return [];
     return hamletsBounds(request.hamlets.filter((hamlet) => unit.hamletIds.has(hamlet.id))) ? [row.key] : [];
@@ -51,10 +56,11 @@ export async function renderReportMaps(options: ReportMapsOptions): Promise<Repo
   const maps: ReportImage[] = [];
   for (const [index, job] of jobs.entries()) {
     const keys = keysOf[index];
-    // Pages come in order, and progress after each unit: the first page after "done = i" is unit i's
-    // map page; the pages after it only continue its list of hamlets.
+    // Pages come in order: an atlas's cover, overview and contents, then progress 0, then each unit's
+    // pages and progress after it. The first page after "done = i" is unit i's map page; the pages
+    // after it only continue its list of hamlets.
     let unit = 0;
-    let isMapPageNext = true;
+    let isMapPageNext = false;
     let drawn = 0;
     await runPrintJob(
       job.request,
