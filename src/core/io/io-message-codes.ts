@@ -13,7 +13,7 @@ export const IO_MESSAGE_CODES = [
   'json-invalid', 'json-invalid-at', 'json-too-large', 'json-too-deep',
   'geojson-wrong-type', 'geojson-no-features', 'geojson-not-collection',
   'topojson-not-topology', 'topojson-no-object', 'topojson-undecodable',
-  'zip-unreadable', 'zip-entry-too-large', 'zip-no-shapefile', 'shp-bad-header', 'shp-damaged', 'shp-unreadable', 'dbf-damaged', 'dbf-unreadable',
+  'zip-unreadable', 'archive-over-budget', 'archive-over-ratio', 'zip-no-shapefile', 'shp-bad-header', 'shp-damaged', 'shp-unreadable', 'dbf-damaged', 'dbf-unreadable',
   'xml-malformed', 'kml-wrong-root', 'kml-unreadable', 'kmz-no-kml',
   'xls-old-format', 'xlsx-unreadable', 'xlsx-no-sheet', 'sheet-empty',
   'unknown-crs', 'file-unreadable', 'file-not-found', 'file-read-failed',

@@ -1,7 +1,7 @@
-import { unzipSync } from 'fflate';
 import { quotedValue } from '../../messages';
 import { CoverageInputError } from '../input-error';
 import { decodeText } from '../decode-text';
+import { budgetRefusal, InflateBudgetError, inflateZipEntries, listZipEntries, MAX_INFLATED_BYTES } from './inflate-zip';
 
 /** A GeoJSON FeatureCollection as the format readers return it (the parsers check it further). */
 export interface FeatureCollectionObject {
@@ -59,38 +59,46 @@ export async function readKml(text: string, file: string): Promise<FeatureCollec
  * @example (await readKmz(kmzBytes, 'odp.kmz')).features.length
  */
 export async function readKmz(bytes: Uint8Array, file: string): Promise<FeatureCollectionObject> {
-  const entries = unzipEntries(bytes, file, (name) => /\.kml$/i.test(name));
-  const names = Object.keys(entries).sort((a, b) => Number(!/(^|\/)doc\.kml$/i.test(a)) - Number(!/(^|\/)doc\.kml$/i.test(b)) || a.localeCompare(b));
+  // Only the .kml that is read is inflated (doc.kml first, then the first by name): the others are skipped.
+  const names = listEntryNames(bytes, file)
+    .filter((name) => /\.kml$/i.test(name) && !name.includes('__MACOSX'))
+    .sort((a, b) => Number(!/(^|\/)doc\.kml$/i.test(a)) - Number(!/(^|\/)doc\.kml$/i.test(b)) || a.localeCompare(b));
   if (names.length === 0) throw new CoverageInputError({ code: 'kmz-no-kml', file });
+  const entries = inflate(bytes, file, [names[0]]);
+  if (entries[names[0]] === undefined) throw new CoverageInputError({ code: 'zip-unreadable', file });
   return readKml(decodeText(entries[names[0]], file).text, `${file}/${names[0]}`);
 }
 
-/** Largest unpacked size of one zip entry (a 200 MB zip of text can hold about this much). */
-const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
-
 /**
- * Unzips the entries whose names pass `keep` (folder entries and macOS `__MACOSX` copies are left out).
+ * Unzips the entries whose names pass `keep` (folder entries and macOS `__MACOSX` copies are left out),
+ * all of them together within {@link MAX_INFLATED_BYTES}, counted as they unpack; other entries are not inflated.
  * @param bytes the zip file
  * @param file label of the file, used in messages
  * @param keep which entry names to decompress
- * @returns entry name → bytes
- * @throws {CoverageInputError} `zip-unreadable` when the bytes are not a readable zip, `zip-entry-too-large`
+ * @returns entry name → bytes (a null-prototype record: entry names are data)
+ * @throws {CoverageInputError} `zip-unreadable` when the bytes are not a readable zip, `archive-over-budget`
+ *   or `archive-over-ratio` when its entries unpack to more than the budget or too many times their size
  * @example unzipEntries(zipBytes, 'a.zip', (name) => name.endsWith('.shp'))
  */
 export function unzipEntries(bytes: Uint8Array, file: string, keep: (name: string) => boolean): Record<string, Uint8Array> {
+  const names = listEntryNames(bytes, file).filter((name) => !name.endsWith('/') && !name.includes('__MACOSX') && keep(name));
+  return inflate(bytes, file, names);
+}
+
+function listEntryNames(bytes: Uint8Array, file: string): string[] {
   try {
-    return unzipSync(bytes, {
-      filter: (entry) => {
-        if (entry.name.endsWith('/') || entry.name.includes('__MACOSX') || !keep(entry.name)) return false;
-        // A zip bomb or a damaged size field: refuse before inflating.
-        if (entry.originalSize > MAX_UNZIPPED_BYTES) {
-          throw new CoverageInputError({ code: 'zip-entry-too-large', file, params: { entry: entry.name, sizeMb: Math.round(entry.originalSize / 1048576), limitMb: MAX_UNZIPPED_BYTES / 1048576 } });
-        }
-        return true;
-      },
-    });
+    return listZipEntries(bytes).map((entry) => entry.name);
   } catch (error) {
     if (error instanceof CoverageInputError) throw error;
+    throw new CoverageInputError({ code: 'zip-unreadable', file, cause: error });
+  }
+}
+
+function inflate(bytes: Uint8Array, file: string, names: readonly string[]): Record<string, Uint8Array> {
+  try {
+    return inflateZipEntries(bytes, names, { budgetBytes: MAX_INFLATED_BYTES });
+  } catch (error) {
+    if (error instanceof InflateBudgetError) throw budgetRefusal(error, file);
     throw new CoverageInputError({ code: 'zip-unreadable', file, cause: error });
   }
 }

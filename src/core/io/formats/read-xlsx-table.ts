@@ -5,6 +5,7 @@ import { WarningMerger } from '../import-collector';
 import { CoverageInputError } from '../input-error';
 import { MAX_CSV_COLUMNS } from '../parse-csv-table';
 import { plainRecord } from '../read-cell';
+import { checkWorkbookInflation } from './inflate-zip';
 
 /** Which sheet to read: its name (case and spaces ignored) or its 1-based position. Default: the first with data. */
 export type SheetChoice = string | number | undefined;
@@ -32,10 +33,13 @@ interface CellLike {
  * @returns the table, the sheet used and all sheet names
  * @throws {CoverageInputError} `xls-old-format` for an Excel 97–2003 file, `xlsx-unreadable` when the
  *   bytes are not an .xlsx workbook, `xlsx-no-sheet` (listing the sheets) when the sheet does not
- *   exist, `sheet-empty`, `too-many-columns`
+ *   exist, `sheet-empty`, `too-many-columns`,
+ *   `archive-over-budget` / `archive-over-ratio` when it unpacks to more than the archive budget
  * @example const table = await readXlsxTable(bytes, 'viettel.xlsx', 'Trạm BTS');
  */
 export async function readXlsxTable(bytes: Uint8Array, file: string, sheet?: SheetChoice): Promise<XlsxTable> {
+  // exceljs inflates the whole package with no limit: the archive budget is checked first.
+  checkWorkbookInflation(bytes, file);
   const module = (await import('exceljs')) as unknown as { default?: typeof import('exceljs'); Workbook?: unknown };
   const ExcelJS = (module.default ?? module) as typeof import('exceljs');
   const workbook = new ExcelJS.Workbook();
