@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
 import { usePlanStore } from '../../state/plan-store';
 import { planConfigText, readPlanConfig } from './cycle-actions';
-import { downloadBytes } from './download-bytes';
+import { downloadFile } from '../download-file';
 import { PlanForm } from './PlanForm';
 
 type Status = { kind: 'idle' } | { kind: 'imported'; file: string } | { kind: 'problems'; file: string; problems: DecodeProblem[] };
@@ -49,7 +49,7 @@ export function PlanSection() {
         </div>
       )}
       <div className="button-row">
-        <button type="button" data-testid="cycle-plan-export" title={t('cycle.plan.exportHint')} onClick={() => downloadBytes(planConfigText(profile), `ke-hoach-${profile.id}.json`, 'application/json')}>
+        <button type="button" data-testid="cycle-plan-export" title={t('cycle.plan.exportHint')} onClick={() => downloadFile(planConfigText(profile), `ke-hoach-${profile.id}.json`, 'application/json')}>
           {t('cycle.plan.export')}
         </button>
         <button type="button" onClick={() => inputRef.current?.click()}>{t('cycle.plan.import')}</button>

@@ -6,7 +6,7 @@ import type { UnitGrouping } from '../../print/print-content';
 import { useAnalysisStore } from '../../state/analysis-store';
 import { selectChange, selectComparedResults, usePlanStore, type CompareSettings } from '../../state/plan-store';
 import { useSettingsStore } from '../../state/settings-store';
-import { downloadBytes } from './download-bytes';
+import { downloadFile } from '../download-file';
 
 export interface ReportOptions {
   number: string;
@@ -59,6 +59,6 @@ export async function downloadAnnualReport(options: ReportOptions): Promise<stri
   const { writeReportDocx } = await import('../../print/annual-report/write-report-docx');
   const bytes = await writeReportDocx(content, { locale: options.locale, images });
   const fileName = `bao-cao-${options.asOf}.docx`;
-  downloadBytes(bytes, fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  downloadFile(bytes, fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   return fileName;
 }

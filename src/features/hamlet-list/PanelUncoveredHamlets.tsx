@@ -6,7 +6,8 @@ import { selectUncoveredHamlets, useAnalysisStore } from '../../state/analysis-s
 import { selectIsDemo, useDatasetStore } from '../../state/dataset-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { useUiStore, type SortKey } from '../../state/ui-store';
-import { buildHamletCsv, buildHamletGeoJson, downloadText } from './export-hamlets';
+import { buildHamletCsv, buildHamletGeoJson } from './export-hamlets';
+import { downloadFile } from '../download-file';
 
 // Rendering thousands of rows would slow the panel; the export always holds the whole list.
 const MAX_ROWS = 300;
@@ -76,13 +77,13 @@ export function PanelUncoveredHamlets() {
       </div>
       <div className="button-row">
         <span data-testid="list-count" data-value={list.length}>{t('list.count', { count: formatNumber(list.length, locale) })}</span>
-        <button type="button" data-testid="export-csv" onClick={() => downloadText(buildHamletCsv(list, locale), `${fileBase}.csv`, 'text/csv;charset=utf-8')}>
+        <button type="button" data-testid="export-csv" onClick={() => downloadFile(buildHamletCsv(list, locale), `${fileBase}.csv`, 'text/csv;charset=utf-8')}>
           {t('list.exportCsv')}
         </button>
-        <button type="button" data-testid="export-csv-excel" onClick={() => downloadText(buildHamletCsv(list, locale, 'excel-vn'), `${fileBase}-excel.csv`, 'text/csv;charset=utf-8')}>
+        <button type="button" data-testid="export-csv-excel" onClick={() => downloadFile(buildHamletCsv(list, locale, 'excel-vn'), `${fileBase}-excel.csv`, 'text/csv;charset=utf-8')}>
           {t('list.exportCsvExcel')}
         </button>
-        <button type="button" data-testid="export-geojson" onClick={() => downloadText(JSON.stringify(buildHamletGeoJson(list, hamlets, layer, isDemo)), `${fileBase}.geojson`, 'application/geo+json')}>
+        <button type="button" data-testid="export-geojson" onClick={() => downloadFile(JSON.stringify(buildHamletGeoJson(list, hamlets, layer, isDemo)), `${fileBase}.geojson`, 'application/geo+json')}>
           {t('list.exportGeoJson')}
         </button>
       </div>

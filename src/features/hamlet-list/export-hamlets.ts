@@ -44,14 +44,3 @@ export function buildHamletGeoJson(results: HamletResult[], hamlets: Hamlet[], l
   return { ...formatHamletsGeoJson({ hamlets, demo: isDemo }, results, layer), ...(isDemo ? { note: DEMO_FILE_NOTE } : {}) };
 }
 
-/** Starts a download of `content` as a file (Blob URL, so nothing leaves the page). */
-export function downloadText(content: string, fileName: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -1,7 +1,7 @@
 import { formatNumber } from '../../i18n/format';
 import { formatSkipped, formatWarning } from '../../i18n/format-message';
 import { useLocale, useT } from '../../i18n/use-t';
-import { downloadText } from '../hamlet-list/export-hamlets';
+import { downloadFile } from '../download-file';
 import { OutsideSitesOfFile } from '../kpi-dashboard/OutsideSites';
 import { describeCrs, describeProblem, encodingName, formatImportReportCsv, formatImportReportText, formatName, PLACEMENT_CODES, reportCounts, type ImportReport } from './import-report';
 
@@ -19,8 +19,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   const crsText = report.crs ? describeCrs(locale, report.crs) : null;
   const baseName = report.fileName.replace(/\.[^.]+$/, '');
   const download = (kind: 'csv' | 'csv-excel' | 'txt') => {
-    if (kind === 'txt') downloadText(formatImportReportText(report, locale), `bao-cao-nhap-${baseName}.txt`, 'text/plain;charset=utf-8');
-    else downloadText(formatImportReportCsv(report, locale, kind === 'csv' ? 'standard' : 'excel-vn'), `bao-cao-nhap-${baseName}${kind === 'csv' ? '' : '-excel'}.csv`, 'text/csv;charset=utf-8');
+    if (kind === 'txt') downloadFile(formatImportReportText(report, locale), `bao-cao-nhap-${baseName}.txt`, 'text/plain;charset=utf-8');
+    else downloadFile(formatImportReportCsv(report, locale, kind === 'csv' ? 'standard' : 'excel-vn'), `bao-cao-nhap-${baseName}${kind === 'csv' ? '' : '-excel'}.csv`, 'text/csv;charset=utf-8');
   };
   return (
     <section className="import-report" data-testid="import-report" data-state={report.problem === null ? 'ok' : 'error'} aria-live="polite">

@@ -2,7 +2,7 @@ import { formatChallengesCsv, formatChallengesGeoJson, type ChallengeHex, type M
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useMeasurementsStore } from '../../state/measurements-store';
-import { downloadText } from '../hamlet-list/export-hamlets';
+import { downloadFile } from '../download-file';
 
 /** The challenged hexagons, the evidence to send an operator: listed, shown on the map, exported. */
 export function ChallengeList({ challenges, rules, isDemo }: { challenges: ChallengeHex[]; rules: MeasurementOptions; isDemo: boolean }) {
@@ -57,10 +57,10 @@ export function ChallengeList({ challenges, rules, isDemo }: { challenges: Chall
             </table>
           </div>
           <div className="button-row">
-            <button type="button" data-testid="evidence-export-csv" onClick={() => downloadText(`\uFEFF${formatChallengesCsv(challenges)}\n`, 'o-can-phan-anh.csv', 'text/csv;charset=utf-8')}>
+            <button type="button" data-testid="evidence-export-csv" onClick={() => downloadFile(`\uFEFF${formatChallengesCsv(challenges)}\n`, 'o-can-phan-anh.csv', 'text/csv;charset=utf-8')}>
               {t('evidence.exportCsv')}
             </button>
-            <button type="button" data-testid="evidence-export-geojson" onClick={() => downloadText(JSON.stringify(formatChallengesGeoJson(challenges, isDemo)), 'o-can-phan-anh.geojson', 'application/geo+json')}>
+            <button type="button" data-testid="evidence-export-geojson" onClick={() => downloadFile(JSON.stringify(formatChallengesGeoJson(challenges, isDemo)), 'o-can-phan-anh.geojson', 'application/geo+json')}>
               {t('evidence.exportGeoJson')}
             </button>
           </div>

@@ -13,6 +13,7 @@ import { usePrintStore, type PrintSettings } from './print-store';
 import { fileNameFromTitle } from '../../print/file-name';
 import { planShortTitle } from '../../core';
 import { usePlanStore } from '../../state/plan-store';
+import { downloadFile } from '../download-file';
 
 export type PrintOutputKind = 'pdf' | 'png' | 'browser';
 
@@ -64,17 +65,6 @@ export function buildPrintRequest(settings: PrintSettings): PrintRequest {
   };
 }
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** The title in Vietnamese without diacritics (`tap-ban-do-ban-do-phu-song-…-A4.pdf` for an atlas). */
 function fileNameOf(request: PrintRequest, extension: string): string {
@@ -109,9 +99,9 @@ export async function startPrint(kind: PrintOutputKind): Promise<void> {
     actions.setPreview({ pages: output.pages, imageUrls });
     if (writer) {
       const bytes = await writer.save();
-      download(new Blob([bytes.slice().buffer], { type: 'application/pdf' }), fileNameOf(request, 'pdf'));
+      downloadFile(bytes, fileNameOf(request, 'pdf'), 'application/pdf');
     } else if (kind === 'png') {
-      download(await renderPagePng(output.pages[0], 200, output.blobs), fileNameOf(request, 'png'));
+      downloadFile(await renderPagePng(output.pages[0], 200, output.blobs), fileNameOf(request, 'png'), 'image/png');
     }
     const totalMs = performance.now() - started;
     performance.mark('print-done', { detail: { kind, pages: output.pageCount, layoutMs: Math.round(output.renderMs), totalMs: Math.round(totalMs) } });

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
 import { tileOrigin } from '../../state/connection-policy';
 import { MAX_PROJECT_BYTES, parseProjectFile, type ProjectFile, type ProjectProblem } from '../../state/project-file';
-import { downloadText } from '../hamlet-list/export-hamlets';
+import { downloadFile } from '../download-file';
 import { needsBasemapConsent, restoreProject, serializeCurrentProject } from './project-actions';
 
 type Status =
@@ -39,7 +39,7 @@ export function PanelProject() {
   const save = () => {
     const now = new Date();
     const fileName = `du-an-phu-song-${now.toISOString().slice(0, 10)}.json`;
-    downloadText(serializeCurrentProject(now.toISOString()), fileName, 'application/json');
+    downloadFile(serializeCurrentProject(now.toISOString()), fileName, 'application/json');
     setStatus({ kind: 'saved', fileName });
   };
 

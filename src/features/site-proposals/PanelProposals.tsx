@@ -4,7 +4,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { selectIsDemo, useDatasetStore } from '../../state/dataset-store';
 import { selectRankedProposals, useProposalsStore } from '../../state/proposals-store';
 import { addProposalAt, cancelProposals, runProposals } from '../../state/run-proposals';
-import { downloadText } from '../hamlet-list/export-hamlets';
+import { downloadFile } from '../download-file';
 import { buildProposalCsv, buildProposalGeoJson } from './export-proposals';
 import { FieldCoordinates } from './FieldCoordinates';
 import { ProposalList } from './ProposalList';
@@ -81,14 +81,14 @@ export function PanelProposals() {
         <p className="hint">{t('proposals.editHint')}</p>
         <FieldCoordinates lng={ADD_DEFAULT[0]} lat={ADD_DEFAULT[1]} label={t('proposals.addAt')} testId="proposal-add" onSubmit={(lng, lat) => addProposalAt(lng, lat)} />
         <div className="button-row">
-          <button type="button" data-testid="proposals-export-csv" disabled={proposals.length === 0} onClick={() => downloadText(buildProposalCsv(ranked, locale), `${fileBase}.csv`, 'text/csv;charset=utf-8')}>
+          <button type="button" data-testid="proposals-export-csv" disabled={proposals.length === 0} onClick={() => downloadFile(buildProposalCsv(ranked, locale), `${fileBase}.csv`, 'text/csv;charset=utf-8')}>
             {t('proposals.exportCsv')}
           </button>
           <button
             type="button"
             data-testid="proposals-export-geojson"
             disabled={proposals.length === 0}
-            onClick={() => downloadText(JSON.stringify(buildProposalGeoJson(ranked, isDemo, locale)), `${fileBase}.geojson`, 'application/geo+json')}
+            onClick={() => downloadFile(JSON.stringify(buildProposalGeoJson(ranked, isDemo, locale)), `${fileBase}.geojson`, 'application/geo+json')}
           >
             {t('proposals.exportGeoJson')}
           </button>
