@@ -98,6 +98,10 @@ describe('GIS formats through GDAL', () => {
     const tab = join(GIS, 'hamlets-vn2000-tm105_5.tab');
     const { parseGisFile } = await import('./read-gis-file');
     const gdal = await loadGdal();
-    await expect(parseGisFile(gdal, async () => ({ datasets: [], errors: [] }), 'hamlets', { name: 'ap.tab', bytes: bytesOf(tab) }, [], DEFAULT_CONFIG)).rejects.toThrow(/ap\.dat and ap\.map/);
+    await expect(parseGisFile(gdal, async () => ({ datasets: [], errors: [] }), 'hamlets', { name: 'ap.tab', bytes: bytesOf(tab) }, [], DEFAULT_CONFIG)).rejects.toMatchObject({
+      code: 'mapinfo-companions-missing',
+      file: 'ap.tab',
+      params: { main: 'ap.tab', missing: { kind: 'list', items: ['ap.dat', 'ap.map'] } },
+    });
   });
 });
