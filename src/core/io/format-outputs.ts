@@ -1,6 +1,6 @@
 import type { CoverageInput, CoverageReport, GroupKpis, HamletResult, LayerName } from '../types';
 import { LAYER_NAMES } from '../types';
-import { writeCsv, type WriteCsvOptions } from './write-csv';
+import { writeCsv, type CsvCell, type WriteCsvOptions } from './write-csv';
 
 /** Colours of covered / not covered hamlets in exported GeoJSON (simplestyle, for any viewer). */
 const COVERED_FILL = '#1a9850';
@@ -27,6 +27,18 @@ function unitKeyOf(hamlet: HamletResult, grouping: string): string {
 }
 
 /**
+ * The cells every hamlet table starts with: id, name, commune, district, the report's unit keys
+ * (district, commune, post-2025 commune; the code where the hamlet layer has one, since three
+ * communes are called "Phường 1"), households and population.
+ * @param hamlet one hamlet's result
+ * @returns the nine leading cells, in the order of {@link HAMLET_CSV_COLUMNS}
+ * @example hamletLeadingCells(report.hamlets[0])[4] // the district's key, e.g. "942"
+ */
+export function hamletLeadingCells(hamlet: HamletResult): CsvCell[] {
+  return [hamlet.id, hamlet.name, hamlet.commune, hamlet.district, unitKeyOf(hamlet, 'district'), unitKeyOf(hamlet, 'commune'), unitKeyOf(hamlet, 'new_commune'), hamlet.households, hamlet.population];
+}
+
+/**
  * One CSV row per hamlet, with machine column names (the CLI's `hamlets.csv`, for scripts and GIS):
  * ids, names, the report's unit keys (district, commune, post-2025 commune; codes where the layer has
  * them), households, area, and fraction and covered flag (`true` / `false`) per layer. Written by
@@ -38,16 +50,7 @@ function unitKeyOf(hamlet: HamletResult, grouping: string): string {
  */
 export function formatHamletsCsv(hamlets: HamletResult[], options: WriteCsvOptions = {}): string {
   const rows = hamlets.map((hamlet) => [
-    hamlet.id,
-    hamlet.name,
-    hamlet.commune,
-    hamlet.district,
-    // The report's unit keys (the code where the hamlet layer has one): the rows to join or group by.
-    unitKeyOf(hamlet, 'district'),
-    unitKeyOf(hamlet, 'commune'),
-    unitKeyOf(hamlet, 'new_commune'),
-    hamlet.households,
-    hamlet.population,
+    ...hamletLeadingCells(hamlet),
     Math.round(hamlet.areaKm2 * 1e6) / 1e6,
     ...LAYER_NAMES.flatMap((layer) => [Math.round(hamlet.fraction[layer] * 1e6) / 1e6, String(hamlet.covered[layer])]),
   ]);

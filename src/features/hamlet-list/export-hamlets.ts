@@ -1,12 +1,8 @@
-import { csvPercent, LAYER_NAMES, writeCsv, type CsvDialect, type Hamlet, type HamletResult, type LayerName } from '../../core';
+import { csvPercent, hamletLeadingCells, LAYER_NAMES, writeCsv, type CsvDialect, type Hamlet, type HamletResult, type LayerName } from '../../core';
 import { formatHamletsGeoJson } from '../../core';
 import type { Locale } from '../../i18n/format';
 import { translate } from '../../i18n/translate';
 import { DEMO_FILE_NOTE } from '../../i18n/messages-demo';
-
-function unitKeyOf(hamlet: HamletResult, grouping: string): string {
-  return Object.hasOwn(hamlet.groupKeys, grouping) ? hamlet.groupKeys[grouping] : '';
-}
 
 /**
  * The listed hamlets as a table for a spreadsheet, in the user's language: headers in words, shares
@@ -23,16 +19,7 @@ export function buildHamletCsv(results: HamletResult[], locale: Locale, dialect:
   const yes = t('details.yes');
   const no = t('details.no');
   const rows = results.map((hamlet) => [
-    hamlet.id,
-    hamlet.name,
-    hamlet.commune,
-    hamlet.district,
-    // The engine's unit keys (codes where the hamlet layer has them): three communes are called "Phường 1".
-    unitKeyOf(hamlet, 'district'),
-    unitKeyOf(hamlet, 'commune'),
-    unitKeyOf(hamlet, 'new_commune'),
-    hamlet.households,
-    hamlet.population,
+    ...hamletLeadingCells(hamlet),
     Math.round(hamlet.areaKm2 * 1e4) / 1e4,
     ...LAYER_NAMES.flatMap((layer) => [csvPercent(hamlet.fraction[layer], dialect), hamlet.covered[layer] ? yes : no]),
   ]);
