@@ -7,6 +7,7 @@ import { useDatasetStore } from '../state/dataset-store';
 import { selectRankedProposals, useProposalsStore } from '../state/proposals-store';
 import { addProposalAt } from '../state/run-proposals';
 import { buildCoverageConfig, useSettingsStore } from '../state/settings-store';
+import { mapHasDrawn } from '../state/restore-guard';
 import { useUiStore } from '../state/ui-store';
 import { MapController } from './map-controller';
 import { buildFibreCollection, buildHamletCollection, buildSiteCollection, datasetBounds, hamletBounds } from './map-data';
@@ -49,7 +50,11 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       onHamletClick: (id) => useUiStore.getState().actions.select({ kind: 'hamlet', id }),
       onSiteClick: (id) => useUiStore.getState().actions.select({ kind: 'site', id }),
       onMoveEnd: (center, zoom) => moveRef.current(center, zoom),
-      onFirstDraw: () => performance.mark('first-map-draw'),
+      onFirstDraw: () => {
+        // Before the mark, so that whoever sees the map drawn also sees the restore finished.
+        mapHasDrawn();
+        performance.mark('first-map-draw');
+      },
       onProposalMove: (id, lng, lat) => useProposalsStore.getState().actions.moveProposal(id, lng, lat),
       onProposalClick: (id) => {
         useProposalsStore.getState().actions.select(id);

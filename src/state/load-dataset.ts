@@ -5,7 +5,7 @@ import { useAnalysisStore } from './analysis-store';
 import { allowedBasemapOrigin, rememberBasemapOrigin, tileOrigin } from './connection-policy';
 import { useDatasetStore, type DatasetLayerName, type DatasetLayers, type LayerOrigin } from './dataset-store';
 import { clearStored, forgetLayers, listStoredLayers, loadStored } from './persistence';
-import { askAboutUnfinishedRestore, clearRestoreMarker, readRestoreMarker, useRestoreStore, writeRestoreMarker } from './restore-guard';
+import { afterMapDrawn, askAboutUnfinishedRestore, clearRestoreMarker, readRestoreMarker, useRestoreStore, writeRestoreMarker } from './restore-guard';
 import { useSettingsStore, type Settings } from './settings-store';
 import { useMeasurementsStore } from './measurements-store';
 
@@ -47,14 +47,17 @@ async function chooseStoredLayers(): Promise<DatasetLayerName[]> {
   return stored.filter((name) => !unfinished.includes(name));
 }
 
-/** Clears the restore marker once the restored dataset has been analysed (the step that runs out of memory). */
+/**
+ * Clears the restore marker once the restored dataset has been analysed (the step that runs out of
+ * memory) and the map has drawn it (a crash there counts as a failed restore too). Tied to the draw,
+ * not to a fixed delay, so a reload just after the map appears is not asked about a restore that finished.
+ */
 function clearMarkerAfterAnalysis(): void {
   if (useDatasetStore.getState().hamlets.length === 0) return clearRestoreMarker();
   const unsubscribe = useAnalysisStore.subscribe((state) => {
     if (state.status !== 'done') return;
     unsubscribe();
-    // The map draws the report just after; a crash there counts as a failed restore too.
-    setTimeout(clearRestoreMarker, 2000);
+    afterMapDrawn(clearRestoreMarker);
   });
 }
 

@@ -1,6 +1,6 @@
 // A restore from storage that crashed the tab (a layer too big for the page) must not crash it again on
 // every load. A marker naming the layers being restored is written before the restore and cleared once
-// the restored data has been analysed; a marker still there at the next load means that restore never
+// the restored data has been analysed and drawn; a marker still there at the next load means that restore never
 // finished, and the user is offered to open without those layers. localStorage is used because it is
 // written at once (IndexedDB writes may not land before a crash).
 import { create } from 'zustand';
@@ -38,6 +38,26 @@ export function clearRestoreMarker(): void {
   } catch {
     // See writeRestoreMarker.
   }
+}
+
+let hasMapDrawn = false;
+let drawnWaiters: (() => void)[] = [];
+
+/** Called by the map when it has first drawn analysed hamlets. */
+export function mapHasDrawn(): void {
+  hasMapDrawn = true;
+  const waiters = drawnWaiters;
+  drawnWaiters = [];
+  for (const waiter of waiters) waiter();
+}
+
+/**
+ * Runs `then` once the map has drawn the analysed hamlets. At page load that is the map's first draw;
+ * a dataset loaded later (back to demo data) redraws a map already drawn, given a moment.
+ */
+export function afterMapDrawn(then: () => void): void {
+  if (hasMapDrawn) setTimeout(then, 2000);
+  else drawnWaiters.push(then);
 }
 
 /** What the user is asked at load, and what storage held that could not be read. */
