@@ -36,9 +36,11 @@ function ActiveFilters() {
   const setPanel = useUiStore((state) => state.actions.setPanel);
   const parts = [...(filters.operators ?? []), ...(filters.technologies ?? [])];
   if (filters.operators === null && filters.technologies === null) return null;
+  const text = t('filters.active', { list: parts.length > 0 ? parts.join(', ') : '∅' });
+  // A long list is cut short on screen (the header keeps its one line); the whole list is in the tooltip.
   return (
-    <button type="button" className="active-filters" data-testid="active-filters" onClick={() => setPanel('filters')}>
-      {t('filters.active', { list: parts.length > 0 ? parts.join(', ') : '∅' })}
+    <button type="button" className="active-filters" data-testid="active-filters" title={text} onClick={() => setPanel('filters')}>
+      {text}
     </button>
   );
 }
@@ -55,38 +57,43 @@ export function AppHeader() {
     document.title = title;
   }, [title]);
   return (
-    <header className="app-header">
-      <h1 data-testid="app-title">{title}</h1>
+    <header className="app-header" data-testid="app-header">
+      {/* One line that never wraps, so a filter chip or a longer language never moves the map. */}
+      <div className="app-header-bar">
+        <h1 data-testid="app-title" title={title}>
+          {title}
+        </h1>
+        <label className="field-inline">
+          <span>{t('layer.label')}</span>
+          <select data-testid="layer-select" value={layer} onChange={(event) => actions.setLayer(event.target.value as LayerName)}>
+            {LAYER_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {t(`layer.${name}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ActiveFilters />
+        <button type="button" className="print-open" data-testid="print-open" onClick={() => usePrintStore.getState().actions.setOpen(!usePrintStore.getState().isOpen)}>
+          {t('print.open')}
+        </button>
+        <AnalysisStatus />
+        <div className="language" role="group" aria-label={t('app.language')}>
+          {(['vi', 'en'] as const).map((code) => (
+            <button key={code} type="button" aria-pressed={locale === code} data-testid={`language-${code}`} onClick={() => {
+              actions.setLocale(code);
+              document.documentElement.lang = code;
+            }}>
+              {code.toUpperCase()}
+            </button>
+          ))}
+        </div>
+      </div>
       {isDemo && (
         <p className="demo-banner" data-testid="demo-banner" role="note">
           <strong>{t('app.demoBanner')}:</strong> {t('demo.notice')}
         </p>
       )}
-      <label className="field-inline">
-        <span>{t('layer.label')}</span>
-        <select data-testid="layer-select" value={layer} onChange={(event) => actions.setLayer(event.target.value as LayerName)}>
-          {LAYER_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {t(`layer.${name}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <ActiveFilters />
-      <button type="button" className="print-open" data-testid="print-open" onClick={() => usePrintStore.getState().actions.setOpen(!usePrintStore.getState().isOpen)}>
-        {t('print.open')}
-      </button>
-      <AnalysisStatus />
-      <div className="language" role="group" aria-label={t('app.language')}>
-        {(['vi', 'en'] as const).map((code) => (
-          <button key={code} type="button" aria-pressed={locale === code} data-testid={`language-${code}`} onClick={() => {
-            actions.setLocale(code);
-            document.documentElement.lang = code;
-          }}>
-            {code.toUpperCase()}
-          </button>
-        ))}
-      </div>
     </header>
   );
 }

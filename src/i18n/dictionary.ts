@@ -14,6 +14,7 @@ import { enCycle, viCycle } from './messages-cycle';
 import { enMaps, viMaps } from './messages-maps';
 import { enFormats, viFormats } from './messages-formats';
 import { enLint, viLint } from './messages-lint';
+import { enPanels, viPanels } from './messages-panels';
 
 const viBase = {
   'app.title': '{plan} — độ phủ theo ấp, khóm',
@@ -524,6 +525,7 @@ export const vi = {
   ...viMaps,
   ...viFormats,
   ...viLint,
+  ...viPanels,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -541,4 +543,5 @@ export const en: Record<MessageKey, string> = {
   ...enMaps,
   ...enFormats,
   ...enLint,
+  ...enPanels,
 };

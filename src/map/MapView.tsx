@@ -178,7 +178,11 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
         }
         if (state.selection !== previous.selection) controller.setHighlight(state.selection?.kind === 'hamlet' ? state.selection.id : null);
         if (state.zoomRequest !== previous.zoomRequest) zoomToSelection();
-        if (state.requestedView !== previous.requestedView && state.requestedView) controller.jumpTo(state.requestedView.center, state.requestedView.zoom);
+        const view = state.requestedView;
+        if (view !== previous.requestedView && view) {
+          if (view.bounds) controller.fitBounds(view.bounds, 14, true);
+          else controller.jumpTo(view.center, view.zoom);
+        }
       }),
       useSettingsStore.subscribe((state, previous) => {
         if (state.basemap !== previous.basemap) controller.setBasemap(state.basemap);

@@ -10,6 +10,9 @@ export type SortKey = 'households' | 'fraction';
 
 export type ListFilters = UncoveredListFilters;
 
+/** A view asked of the map: a centre and zoom, or an extent `[west, south, east, north]` to fit (its centre and zoom are the fallback). */
+export type ViewRequest = MapView & { bounds?: [number, number, number, number] };
+
 export interface UiState {
   locale: Locale;
   layer: LayerName;
@@ -18,8 +21,8 @@ export interface UiState {
   selection: Selection;
   listFilters: ListFilters;
   groupBy: 'district' | 'commune' | 'new_commune';
-  /** A view the map should move to (URL on load, list click); the map reports its own moves elsewhere. */
-  requestedView: (MapView & { seq: number }) | null;
+  /** A view the map should move to (URL on load or change, list click, a unit to fit); the map reports its own moves elsewhere. */
+  requestedView: (ViewRequest & { seq: number }) | null;
   /** Bumped to ask the map to zoom to the selected feature. */
   zoomRequest: number;
   actions: {
@@ -30,7 +33,7 @@ export interface UiState {
     select(selection: Selection, zoom?: boolean): void;
     setListFilters(patch: Partial<ListFilters>): void;
     setGroupBy(groupBy: UiState['groupBy']): void;
-    requestView(view: MapView): void;
+    requestView(view: ViewRequest): void;
     reset(): void;
   };
 }

@@ -26,6 +26,14 @@ export interface ProposalReading {
   makesShared: boolean;
 }
 
+/** A row of the group table: unit key, its name as shown, its figures (raw values by column) and the lines its name takes. */
+export interface GroupRowReading {
+  key: string;
+  name: string;
+  nameLines: number;
+  figures: Record<string, number>;
+}
+
 /** The before → after table of the proposals panel: row id → raw values. */
 export type ProposalKpiReading = Record<string, { before: number; after: number; state: string }>;
 
@@ -951,6 +959,76 @@ export class AppDriver {
     await file.saveAs(target);
     await this.page.locator('[data-testid="report-status"][data-state="done"]').waitFor();
     return target;
+  }
+
+  /** Sets the page's size, as a laptop (1366 × 768) or a desktop screen (1920 × 1080) shows it. */
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewportSize({ width, height });
+  }
+
+  /** The header's height, where the map starts, and whether the header's one line overflows or cuts its title. */
+  async readHeaderLayout(): Promise<{ headerHeight: number; mapTop: number; barLines: number; isTitleCut: boolean }> {
+    return this.page.evaluate(() => {
+      const header = document.querySelector('[data-testid="app-header"]')!;
+      const bar = header.firstElementChild as HTMLElement;
+      const title = document.querySelector('[data-testid="app-title"]') as HTMLElement;
+      // Distinct rows the bar's items sit on: one unless something wrapped.
+      const tops = new Set([...bar.children].map((item) => Math.round(item.getBoundingClientRect().top + item.getBoundingClientRect().height / 2)));
+      return {
+        headerHeight: header.getBoundingClientRect().height,
+        mapTop: document.querySelector('[data-testid="map"]')!.getBoundingClientRect().top,
+        barLines: tops.size,
+        isTitleCut: title.scrollWidth > title.clientWidth,
+      };
+    });
+  }
+
+  /** The group table as shown: each row's key, name, figures (raw values) and how many lines its name takes; the total row. */
+  async readGroupTable(): Promise<{ rows: GroupRowReading[]; total: Record<string, number>; totalText: string; outsideSitesNote: string }> {
+    await this.openPanel('kpi');
+    return this.page.evaluate(() => {
+      const figures = (row: Element) => Object.fromEntries([...row.querySelectorAll('td[data-column]')].map((cell) => [cell.getAttribute('data-column')!, Number(cell.getAttribute('data-value'))]));
+      const lines = (cell: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+      };
+      const rows = [...document.querySelectorAll('[data-testid="group-row"]')].map((row) => ({
+        key: row.getAttribute('data-key')!,
+        name: (row.querySelector('th')!.textContent ?? '').trim(),
+        nameLines: lines(row.querySelector('th')!),
+        figures: figures(row),
+      }));
+      const total = document.querySelector('[data-testid="group-total"]')!;
+      const note = document.querySelector('[data-testid="group-outside-sites"]');
+      return { rows, total: figures(total), totalText: (total.querySelector('th')!.textContent ?? '').trim(), outsideSitesNote: (note?.textContent ?? '').trim() };
+    });
+  }
+
+  /** Sorts the group table by a column from the keyboard (focus its heading, Enter); returns the heading's aria-sort. */
+  async sortGroupTableBy(column: string): Promise<string | null> {
+    const heading = this.page.getByTestId(`group-sort-${column}`);
+    await heading.locator('button').focus();
+    await this.page.keyboard.press('Enter');
+    return heading.getAttribute('aria-sort');
+  }
+
+  /** Clicks a unit's name in the group table and waits until the map has moved there; returns the new view. */
+  async zoomToGroupUnit(key: string): Promise<UrlState['view']> {
+    await this.openPanel('kpi');
+    const hashBefore = new URL(this.page.url()).hash;
+    await this.page.locator(`[data-testid="group-row"][data-key="${key}"]`).getByTestId('group-zoom').click();
+    await this.page.waitForFunction((before) => window.location.hash !== before && window.location.hash.includes('map='), hashBefore, { timeout: 20_000 });
+    // fitBounds animates; the hash is written on each moveend, so wait for the last one.
+    await this.page.waitForTimeout(900);
+    return this.urlState().view;
+  }
+
+  /** Changes the URL's hash in the open tab, as pasting a link or editing the address bar does. */
+  async changeUrlHash(hash: string): Promise<void> {
+    await this.page.evaluate((next) => {
+      window.location.hash = next;
+    }, hash);
   }
 
   errors(): string[] {
