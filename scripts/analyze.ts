@@ -139,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
     for (const warning of loaded.warnings) allWarnings.push(warning);
     for (const summary of loaded.summaries) imports.push(summary);
     writeFileSync(join(values.out, 'challenges.geojson'), JSON.stringify({ ...formatChallengesGeoJson(measurements.challenges, input.demo === true), ...demoNoteOf(input.demo) }));
-    writeFileSync(join(values.out, 'challenges.csv'), `\uFEFF${formatChallengesCsv(measurements.challenges)}\n`);
+    writeFileSync(join(values.out, 'challenges.csv'), formatChallengesCsv(measurements.challenges));
     const mobile = measurements.overall.mobile;
     const speeds = mobile === null
       ? say('cli.analyze.noSpeedTest')

@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(values.out, { recursive: true });
   const json = roundNumbers(formatChangeJson(change, { before: before.side, after: after.side }, { matchMeters, demo }));
   writeFileSync(join(values.out, 'change.json'), `${JSON.stringify(json, null, 2)}\n`);
-  writeFileSync(join(values.out, 'change.csv'), `\uFEFF${formatChangeCsv(change)}\n`);
+  writeFileSync(join(values.out, 'change.csv'), formatChangeCsv(change));
   const geometryOf = (id: string) => after.geometry.get(id) ?? before.geometry.get(id);
   writeFileSync(join(values.out, 'change.geojson'), JSON.stringify(formatChangeGeoJson(change, geometryOf, demo)));
 

@@ -85,7 +85,7 @@ describe('npm run compare', () => {
     expect(mobileTarget?.then?.value).toBeCloseTo(2 / 3, 6);
     expect(mobileTarget?.now?.value).toBeCloseTo(2 / 3, 6);
     expect(change.targets.map((target) => target.id)).toContain('anti-malware');
-    const csv = readFileSync(join(dir, 'thay-doi', 'change.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    const csv = readFileSync(join(dir, 'thay-doi', 'change.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(csv[0]).toBe('kind,change,layer,id,name,commune,district,households,operators,lng,lat');
     expect(csv).toContain('hamlet,lost,mobile,H1,Ấp 1,Xã 1,Huyện Một,100,,,');
     expect(csv).toContain('site,removed,,A,,,,,Viettel,105.905,9.605');

@@ -29,7 +29,7 @@ describe('field tests against the coverage map', () => {
     const agreement = await app.readAgreement();
     expect(agreement['Viettel|4G']).toBeDefined();
     const exported = await app.downloadText('evidence-export-csv');
-    expect(exported.text.split('\n')[0].replace(/^\uFEFF/, '')).toBe('h3,operator,technology,kind,tests,contradicting,hours_spanned,first_test,last_test');
+    expect(exported.text.split('\r\n')[0].replace(/^\uFEFF/, '')).toBe('h3,operator,technology,kind,tests,contradicting,hours_spanned,first_test,last_test');
     expect(exported.text).toContain(challenges[0].h3);
   });
 

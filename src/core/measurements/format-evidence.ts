@@ -1,14 +1,9 @@
-import Papa from 'papaparse';
 import { cellToBoundary } from 'h3-js';
 import type { LayerKey } from '../coverage/coverage-shapes';
 import type { Position } from '../types';
 import type { H3View } from './compute-h3-view';
 import type { ChallengeHex } from './find-challenge-hexes';
-
-/** A cell starting with = + - @ would run as a formula in a spreadsheet: prefix it with '. */
-function defuseFormula(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
+import { writeCsv, type WriteCsvOptions } from '../io/write-csv';
 
 function hexagonOf(cell: string): { type: 'Polygon'; coordinates: Position[][] } {
   const ring = (cellToBoundary(cell, true) as Position[]).map(([lng, lat]): Position => [Math.round(lng * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7]);
@@ -54,26 +49,27 @@ export function formatChallengesGeoJson(challenges: readonly ChallengeHex[], dem
 }
 
 /**
- * The challenged hexagons as CSV, one row per hexagon × operator × technology × kind (text cells a
- * spreadsheet would run as a formula are prefixed with `'`).
+ * The challenged hexagons as CSV, one row per hexagon × operator × technology × kind, written by the
+ * one CSV writer (`writeCsv`: text a spreadsheet would run as a formula is prefixed with `'`).
  * @param challenges the flagged hexagons
- * @returns CSV text with a header row (add a BOM when Excel must open it)
+ * @param options CSV dialect and byte-order mark (default: comma-separated, with a BOM for Excel)
+ * @returns CSV text with a header row
  * @throws never
- * @example formatChallengesCsv(challenges).split('\n')[0] // 'h3,operator,technology,kind,tests,contradicting,hours_spanned,first_test,last_test'
+ * @example formatChallengesCsv(challenges, { bom: false }).split('\r\n')[0] // 'h3,operator,technology,kind,tests,contradicting,hours_spanned,first_test,last_test'
  */
-export function formatChallengesCsv(challenges: readonly ChallengeHex[]): string {
-  const rows = challenges.map((challenge) => ({
-    h3: challenge.h3,
-    operator: defuseFormula(challenge.operator),
-    technology: challenge.technology,
-    kind: challenge.kind,
-    tests: challenge.tests,
-    contradicting: challenge.contradicting,
-    hours_spanned: Math.round(challenge.hoursSpanned * 100) / 100,
-    first_test: isoOrNull(challenge.firstMs) ?? '',
-    last_test: isoOrNull(challenge.lastMs) ?? '',
-  }));
-  return Papa.unparse({ fields: ['h3', 'operator', 'technology', 'kind', 'tests', 'contradicting', 'hours_spanned', 'first_test', 'last_test'], data: rows.map((row) => Object.values(row)) }, { newline: '\n' });
+export function formatChallengesCsv(challenges: readonly ChallengeHex[], options: WriteCsvOptions = {}): string {
+  const rows = challenges.map((challenge) => [
+    challenge.h3,
+    challenge.operator,
+    challenge.technology,
+    challenge.kind,
+    challenge.tests,
+    challenge.contradicting,
+    Math.round(challenge.hoursSpanned * 100) / 100,
+    isoOrNull(challenge.firstMs) ?? '',
+    isoOrNull(challenge.lastMs) ?? '',
+  ]);
+  return writeCsv(['h3', 'operator', 'technology', 'kind', 'tests', 'contradicting', 'hours_spanned', 'first_test', 'last_test'], rows, options);
 }
 
 /**

@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import { LAYER_NAMES, type AreaGeometry, type LayerName } from '../types';
 import type { ChangedHamlet, ChangedSite, SnapshotChange } from './compare-snapshots';
+import { writeCsv, type CsvCell, type WriteCsvOptions } from '../io/write-csv';
 
 /** Which results a change compares: where they came from, their label and date. */
 export interface ChangeSide {
@@ -95,26 +95,22 @@ export function formatChangeJson(change: SnapshotChange, sides: { before: Change
   };
 }
 
-/** A cell starting with = + - @ (or a tab / carriage return) would run as a formula in a spreadsheet: prefix it with '. */
-function defuseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /**
  * One CSV row per change: a hamlet on a layer (newly covered, lost) or in one result only, a site
- * added, removed, newly shared or no longer shared. Text cells are formula-escaped.
+ * added, removed, newly shared or no longer shared. Written by the one CSV writer (`writeCsv`: text
+ * cells are formula-escaped).
  * @param change the change
+ * @param options CSV dialect and byte-order mark (default: comma-separated, with a BOM for Excel)
  * @returns CSV text with a header row (`kind,change,layer,id,name,commune,district,households,operators,lng,lat`)
- * @example formatChangeCsv(change).split('\n')[0]
+ * @example formatChangeCsv(change, { bom: false }).split('\r\n')[0]
  */
-export function formatChangeCsv(change: SnapshotChange): string {
-  const rows: (string | number)[][] = [];
+export function formatChangeCsv(change: SnapshotChange, options: WriteCsvOptions = {}): string {
+  const rows: CsvCell[][] = [];
   for (const hamlet of hamletItems(change)) {
-    for (const item of hamlet.changes) rows.push(['hamlet', item.change, item.layer ?? '', hamlet.id, hamlet.name, hamlet.commune, hamlet.district, hamlet.households ?? '', '', '', '']);
+    for (const item of hamlet.changes) rows.push(['hamlet', item.change, item.layer ?? '', hamlet.id, hamlet.name, hamlet.commune, hamlet.district, hamlet.households, '', '', '']);
   }
   for (const site of siteItems(change)) rows.push(['site', site.change, '', site.id, '', '', '', '', site.operators.join(';'), Math.round(site.lng * 1e6) / 1e6, Math.round(site.lat * 1e6) / 1e6]);
-  const escaped = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? defuseFormula(cell) : cell)));
-  return Papa.unparse({ fields: ['kind', 'change', 'layer', 'id', 'name', 'commune', 'district', 'households', 'operators', 'lng', 'lat'], data: escaped }, { newline: '\n' });
+  return writeCsv(['kind', 'change', 'layer', 'id', 'name', 'commune', 'district', 'households', 'operators', 'lng', 'lat'], rows, options);
 }
 
 /**

@@ -57,7 +57,7 @@ export function ChallengeList({ challenges, rules, isDemo }: { challenges: Chall
             </table>
           </div>
           <div className="button-row">
-            <button type="button" data-testid="evidence-export-csv" onClick={() => downloadFile(`\uFEFF${formatChallengesCsv(challenges)}\n`, 'o-can-phan-anh.csv', 'text/csv;charset=utf-8')}>
+            <button type="button" data-testid="evidence-export-csv" onClick={() => downloadFile(formatChallengesCsv(challenges), 'o-can-phan-anh.csv', 'text/csv;charset=utf-8')}>
               {t('evidence.exportCsv')}
             </button>
             <button type="button" data-testid="evidence-export-geojson" onClick={() => downloadFile(JSON.stringify(formatChallengesGeoJson(challenges, isDemo)), 'o-can-phan-anh.geojson', 'application/geo+json')}>
