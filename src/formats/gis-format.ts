@@ -1,6 +1,6 @@
 // Which files are read through GDAL (gdal3.js, loaded only when such a file is opened). Pure: names
 // and the first bytes only.
-import { unzipSync } from 'fflate';
+import { listZipEntries } from '../core/io/formats/inflate-zip';
 import { extensionOf, GIS_EXTENSIONS } from './gis-file-names';
 
 export { companionNamesOf, GIS_ACCEPT, groupGisFiles, isGisFileName, type GisFileGroup, type NamedFile } from './gis-file-names';
@@ -34,12 +34,9 @@ export function detectGisFormat(fileName: string, bytes: Uint8Array): GisFormat 
 }
 
 function zipEntryNames(bytes: Uint8Array): string[] {
-  const names: string[] = [];
   try {
-    // The filter sees every entry of the directory and inflates none.
-    unzipSync(bytes, { filter: (entry) => { names.push(entry.name); return false; } });
+    return listZipEntries(bytes).map((entry) => entry.name);
   } catch {
     return [];
   }
-  return names;
 }

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCoverageReport, createCoverageAnalysis, DEFAULT_CONFIG, parseInputBytes, type Hamlet, type ParsedInputBytes } from '../core';
 import { loadGdal, parseGisPath } from '../../scripts/cli/read-gis-input';
 import { REPO_ROOT } from '../../test/helpers/run-cli';
+import { filledParts, writeHostileZip } from '../../test/helpers/hostile-zip';
 
 const GIS = join(REPO_ROOT, 'test', 'fixtures', 'readGisFiles', 'in');
 const IMPORT = join(REPO_ROOT, 'test', 'fixtures', 'parseInputBytes', 'in');
@@ -92,6 +93,23 @@ describe('GIS formats through GDAL', () => {
     });
     const warnings = parsed.summaries[0].warnings.map((warning) => warning.code);
     expect(warnings.includes('drawing-ids-generated')).toBe(generated > 0);
+  });
+
+  it('counts a zipped FileGDB or TAB under the archive budget before GDAL sees it, whatever its headers state', async () => {
+    const { parseGisFile } = await import('./read-gis-file');
+    const gdal = await loadGdal();
+    let opened = 0;
+    const open = async () => {
+      opened++;
+      return { datasets: [], errors: [] };
+    };
+    const MIB = 1024 * 1024;
+    // GDAL would inflate a .gdb folder itself: three 120 MiB tables (stated as 1 KB) are 360 MiB.
+    const gdb = writeHostileZip(['ap.gdb/a00000001.gdbtable', 'ap.gdb/a00000002.gdbtable', 'ap.gdb/a00000003.gdbtable'].map((name) => ({ name, parts: filledParts(120 * MIB, 7), statedBytes: 1024 })));
+    await expect(parseGisFile(gdal, open, 'hamlets', { name: 'ap.gdb.zip', bytes: gdb }, [], DEFAULT_CONFIG)).rejects.toMatchObject({ code: 'archive-over-ratio', file: 'ap.gdb.zip' });
+    const tab = writeHostileZip([{ name: 'ap.tab', parts: filledParts(300 * MIB) }, { name: 'ap.dat', parts: filledParts(10) }, { name: 'ap.map', parts: filledParts(10) }]);
+    await expect(parseGisFile(gdal, open, 'hamlets', { name: 'ap.zip', bytes: tab }, [], DEFAULT_CONFIG)).rejects.toMatchObject({ code: 'archive-over-budget', file: 'ap.zip', params: { limitMb: 256 } });
+    expect(opened).toBe(0);
   });
 
   it('refuses a .tab without its .dat and .map, naming them', async () => {

@@ -1,6 +1,6 @@
 // One GIS file (with its companions) through GDAL into parsed layers. Environment-neutral: the page's
 // import worker and the command line each pass their own way of handing files to gdal3.js.
-import { unzipSync } from 'fflate';
+import { checkArchiveInflation } from '../core/io/formats/inflate-zip';
 import { unzipEntries } from '../core/io/formats/read-kml';
 import { listOf } from '../core/messages';
 import { CoverageInputError } from '../core/io/input-error';
@@ -20,9 +20,6 @@ export interface GisFile {
 /** Hands files to gdal3.js and opens the first (`vsi` = GDAL's virtual file systems, e.g. `vsizip`). */
 export type OpenGisFiles = (files: GisFile[], vsi: string[]) => Promise<{ datasets: GdalDataset[]; errors: unknown[] }>;
 
-/** What a zip may unpack to in total before GDAL reads it (a zip bomb is refused unread). */
-export const MAX_GIS_UNZIPPED_BYTES = 512 * 1024 * 1024;
-
 const MAIN_EXTENSION: Record<GisFormat, RegExp> = {
   'mapinfo-tab': /\.tab$/i, 'mapinfo-mif': /\.mif$/i, geopackage: /\.gpkg$/i, filegdb: /\.gdb$/i, dxf: /\.dxf$/i, dgn: /\.dgn$/i, flatgeobuf: /\.fgb$/i,
 };
@@ -39,7 +36,7 @@ const MAIN_EXTENSION: Record<GisFormat, RegExp> = {
  * @param options coordinate system, planning area, preferred TM-3 zone
  * @returns the parsed items, summaries, format, encoding and coordinate-system report
  * @throws {CoverageInputError} `gis-format-unknown` (not a GIS file), `mapinfo-companions-missing`,
- *   `gis-zip-no-file`, `zip-unreadable`, `gis-zip-too-large`, `gis-unopenable`, and those of `parseGisLayers`
+ *   `gis-zip-no-file`, `zip-unreadable`, `archive-over-budget`, `archive-over-ratio`, `gis-unopenable`, and those of `parseGisLayers`
  * @example const parsed = await parseGisFile(gdal, openFiles, 'hamlets', { name: 'ap.tab', bytes }, companions, DEFAULT_CONFIG);
  */
 export async function parseGisFile(gdal: GdalApi, openFiles: OpenGisFiles, kind: InputKind, file: GisFile, companions: GisFile[], config: CoverageConfig, options: ParseInputOptions = {}): Promise<ParsedInputBytes> {
@@ -49,11 +46,13 @@ export async function parseGisFile(gdal: GdalApi, openFiles: OpenGisFiles, kind:
   let files: GisFile[];
   const vsi: string[] = [];
   if (isZip) {
-    checkUnzippedSize(file);
     if (format === 'filegdb') {
-      // GDAL's OpenFileGDB driver opens a zipped .gdb folder when the zip's name ends in .gdb.zip.
+      // GDAL's OpenFileGDB driver opens a zipped .gdb folder when the zip's name ends in .gdb.zip; it
+      // inflates the entries itself, so the whole archive is first counted under the archive budget.
+      checkArchiveInflation(file.bytes, file.name);
       files = [{ name: `${file.name.replace(/(\.gdb)?\.zip$/i, '').replace(/[^\w.-]/g, '_')}.gdb.zip`, bytes: file.bytes }];
     } else {
+      // The entries GDAL will read are inflated here, under the archive budget.
       const entries = Object.entries(unzipEntries(file.bytes, file.name, (name) => !/(^|\/)\./.test(name))).map(([name, bytes]) => ({ name: name.replace(/^.*\//, ''), bytes }));
       const main = entries.find((entry) => MAIN_EXTENSION[format].test(entry.name));
       if (main === undefined) throw new CoverageInputError({ code: 'gis-zip-no-file', file: file.name });
@@ -89,16 +88,6 @@ function checkCompanions(main: string, others: readonly GisFile[], label: string
   if (missing.length > 0) {
     throw new CoverageInputError({ code: 'mapinfo-companions-missing', file: label, params: { missing: listOf(missing, { quoted: true }), main } });
   }
-}
-
-function checkUnzippedSize(file: GisFile): void {
-  let total = 0;
-  try {
-    unzipSync(file.bytes, { filter: (entry) => { total += entry.originalSize; return false; } });
-  } catch (error) {
-    throw new CoverageInputError({ code: 'zip-unreadable', file: file.name, cause: error });
-  }
-  if (total > MAX_GIS_UNZIPPED_BYTES) throw new CoverageInputError({ code: 'gis-zip-too-large', file: file.name, params: { sizeMb: Math.round(total / 1048576), limitMb: Math.round(MAX_GIS_UNZIPPED_BYTES / 1048576) } });
 }
 
 function describeErrors(errors: readonly unknown[]): string {

@@ -19,7 +19,7 @@ export const IO_MESSAGE_CODES = [
   'unknown-crs', 'file-unreadable', 'file-not-found', 'file-read-failed',
   'measurements-too-large', 'measurements-too-large-page', 'measurements-format-unsupported',
   // GIS files read through GDAL (src/formats).
-  'gis-format-unknown', 'gis-zip-no-file', 'gis-unopenable', 'mapinfo-companions-missing', 'gis-zip-too-large', 'gis-layer-unreadable',
+  'gis-format-unknown', 'gis-zip-no-file', 'gis-unopenable', 'mapinfo-companions-missing', 'gis-layer-unreadable',
   'gis-several-layers', 'drawing-ids-generated', 'gis-crs-unreadable', 'crs-from-gis-file', 'gis-encoding-guessed',
   // The configuration file.
   'config-invalid', 'config-not-object', 'config-unknown-key', 'config-target-twice', 'config-target-incomplete',

@@ -155,16 +155,17 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 }
 
 /**
- * Checks that a workbook (.xlsx, a zip of XML parts) unpacks within the budget before a spreadsheet
- * reader inflates it whole: every part is counted, since the reader inflates them all. Bytes that are
- * not a zip are left to the reader, which says what they are.
- * @param bytes the .xlsx file
+ * Checks that an archive a reader will inflate whole (a workbook, a .xlsx zip of XML parts; a zipped
+ * FileGDB folder that GDAL reads through /vsizip/) unpacks within the budget before that reader sees
+ * it: every entry is counted as it unpacks, none is kept. Bytes that are not a zip are left to the
+ * reader, which says what they are.
+ * @param bytes the archive
  * @param file label of the file, used in messages
  * @param budgetBytes the budget (default {@link MAX_INFLATED_BYTES})
  * @throws {CoverageInputError} `archive-over-budget` or `archive-over-ratio` when it unpacks to more than the budget
- * @example checkWorkbookInflation(xlsxBytes, 'tram.xlsx')
+ * @example checkArchiveInflation(xlsxBytes, 'tram.xlsx')
  */
-export function checkWorkbookInflation(bytes: Uint8Array, file: string, budgetBytes = MAX_INFLATED_BYTES): void {
+export function checkArchiveInflation(bytes: Uint8Array, file: string, budgetBytes = MAX_INFLATED_BYTES): void {
   let entries: ZipEntryInfo[];
   try {
     entries = listZipEntries(bytes);

@@ -5,7 +5,7 @@ import { WarningMerger } from '../import-collector';
 import { CoverageInputError } from '../input-error';
 import { MAX_CSV_COLUMNS } from '../parse-csv-table';
 import { plainRecord } from '../read-cell';
-import { checkWorkbookInflation } from './inflate-zip';
+import { checkArchiveInflation } from './inflate-zip';
 
 /** Which sheet to read: its name (case and spaces ignored) or its 1-based position. Default: the first with data. */
 export type SheetChoice = string | number | undefined;
@@ -39,7 +39,7 @@ interface CellLike {
  */
 export async function readXlsxTable(bytes: Uint8Array, file: string, sheet?: SheetChoice): Promise<XlsxTable> {
   // exceljs inflates the whole package with no limit: the archive budget is checked first.
-  checkWorkbookInflation(bytes, file);
+  checkArchiveInflation(bytes, file);
   const module = (await import('exceljs')) as unknown as { default?: typeof import('exceljs'); Workbook?: unknown };
   const ExcelJS = (module.default ?? module) as typeof import('exceljs');
   const workbook = new ExcelJS.Workbook();
