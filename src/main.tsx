@@ -21,8 +21,10 @@ startUrlSync();
 startAnalysisRunner();
 startProposalsRunner();
 startEvidenceRunner();
-void loadDataset().then(startPersistence);
-void restoreMeasurements()
+// The stored tests after the dataset: the dataset's load sets the list of stored parts it could not read.
+void loadDataset()
+  .then(startPersistence)
+  .then(restoreMeasurements)
   .catch(() => undefined)
   .then(startMeasurementPersistence);
 

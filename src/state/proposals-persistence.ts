@@ -10,7 +10,7 @@ import { useRestoreStore } from './restore-guard';
 export async function startProposalPersistence(): Promise<() => void> {
   const stored = await loadStoredProposals();
   if (stored.proposals) useProposalsStore.getState().actions.load(stored.proposals);
-  if (stored.problem) useRestoreStore.getState().actions.setUnreadable([...useRestoreStore.getState().unreadable, stored.problem]);
+  if (stored.problem) useRestoreStore.getState().actions.addUnreadable(stored.problem);
   const unsubscribeProposals = useProposalsStore.subscribe((state, previous) => {
     if (state.proposals !== previous.proposals || state.summary !== previous.summary || state.options !== previous.options) void saveProposals(selectStoredProposals(state));
   });

@@ -70,6 +70,8 @@ export interface RestoreState {
     ask(layers: DatasetLayerName[]): void;
     answered(): void;
     setUnreadable(parts: StoredPartProblem[]): void;
+    /** Adds one part that could not be read (a part restored on its own: proposals, measurements). */
+    addUnreadable(part: StoredPartProblem): void;
     dismissUnreadable(): void;
   };
 }
@@ -81,6 +83,7 @@ export const useRestoreStore = create<RestoreState>()((set) => ({
     ask: (layers) => set({ unfinished: layers }),
     answered: () => set({ unfinished: null }),
     setUnreadable: (parts) => set({ unreadable: parts }),
+    addUnreadable: (part) => set((state) => ({ unreadable: [...state.unreadable, part] })),
     dismissUnreadable: () => set({ unreadable: [] }),
   },
 }));

@@ -3,9 +3,10 @@
 // records go through core's import rules (checkStoredRecord), the analysis settings through core's
 // resolveConfig (the rules of a CLI configuration), the rest through valibot schemas.
 import * as v from 'valibot';
-import { CoverageInputError, checkStoredRecord, decodePlanProfile, decodePlanSnapshot, isRadiusMeters, resolveConfig, TECHNOLOGIES, type PlanProfile, type StoredRecordKind, type StoredRecordRule } from '../core';
+import { CoverageInputError, checkStoredRecord, decodePlanProfile, decodePlanSnapshot, isRadiusMeters, MEASUREMENT_TECHNOLOGIES, resolveConfig, TECHNOLOGIES, type MeasurementOptions, type MeasurementSet, type PlanProfile, type StoredRecordKind, type StoredRecordRule } from '../core';
 import type { ProposalRunOptions, ProposalRunSummary, ProposedSite } from '../worker/proposal-messages';
 import { DATASET_LAYER_NAMES, type DatasetLayerName, type DatasetLayers, type LayerOrigin } from './dataset-store';
+import type { MeasurementFile } from './measurements-store';
 import type { StoredSnapshot } from './plan-store';
 import { DEFAULT_PROPOSAL_OPTIONS, type StoredProposals } from './proposals-store';
 import type { Settings } from './settings-store';
@@ -331,4 +332,85 @@ export function decodeStoredSnapshots(value: unknown, path: string, problems: Pr
     if (snapshot !== undefined) snapshots.push(snapshot);
   }
   return problems.items.length > before || problems.isFull ? undefined : snapshots;
+}
+
+/** The field tests as stored: the set's typed columns (IndexedDB keeps typed arrays as they are), the files they came from, the rules. */
+export interface StoredMeasurements {
+  set: MeasurementSet | null;
+  files: MeasurementFile[];
+  rules: MeasurementOptions;
+}
+
+const MEASUREMENT_COLUMNS: readonly { name: keyof MeasurementSet; type: new (length: number) => ArrayLike<number> }[] = [
+  { name: 'lng', type: Float64Array }, { name: 'lat', type: Float64Array }, { name: 'timeMs', type: Float64Array },
+  { name: 'operator', type: Int16Array }, { name: 'technology', type: Int8Array }, { name: 'downMbps', type: Float64Array },
+  { name: 'upMbps', type: Float64Array }, { name: 'latencyMs', type: Float64Array }, { name: 'rsrpDbm', type: Float64Array },
+  { name: 'status', type: Int8Array }, { name: 'weight', type: Uint32Array }, { name: 'file', type: Uint16Array }, { name: 'row', type: Uint32Array },
+];
+const MEASUREMENT_SET_KEYS = ['count', 'operators', 'files', ...MEASUREMENT_COLUMNS.map((column) => column.name)];
+const NAMES = v.pipe(v.array(text(1000)), v.maxLength(65_536));
+const MEASUREMENT_FILES = v.pipe(v.array(v.strictObject({ fileName: text(1000), format: text(100), rowsUsed: COUNT })), v.maxLength(10_000));
+
+/** A stored measurement set: every column of its typed-array kind and length, names lists of text, indices in range. */
+function decodeMeasurementSet(value: unknown, path: string, problems: ProblemList): MeasurementSet | undefined {
+  if (!isPlainObject(value)) {
+    problems.add({ code: 'invalid', path });
+    return undefined;
+  }
+  const before = problems.items.length;
+  reportUnknownKeys(value, MEASUREMENT_SET_KEYS, path, problems);
+  const count = value.count;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+    problems.add({ code: count === undefined ? 'missing' : 'invalid', path: join(path, 'count') });
+    return undefined;
+  }
+  for (const { name, type } of MEASUREMENT_COLUMNS) {
+    const column = value[name];
+    if (!(column instanceof type) || (column as ArrayLike<number>).length !== count) problems.add({ code: column === undefined ? 'missing' : 'invalid', path: join(path, name) });
+  }
+  const operators = v.safeParse(NAMES, value.operators);
+  if (!operators.success) reportIssues(operators.issues, join(path, 'operators'), problems);
+  const files = v.safeParse(NAMES, value.files);
+  if (!files.success) reportIssues(files.issues, join(path, 'files'), problems);
+  if (problems.items.length > before || !operators.success || !files.success) return undefined;
+  const set = value as unknown as MeasurementSet;
+  for (let i = 0; i < count; i++) {
+    const column = set.operator[i] < -1 || set.operator[i] >= operators.output.length ? 'operator' : set.file[i] >= files.output.length ? 'file' : set.technology[i] < 0 || set.technology[i] >= MEASUREMENT_TECHNOLOGIES.length ? 'technology' : null;
+    if (column !== null) {
+      problems.add({ code: 'invalid', path: `${join(path, column)}[${i}]` });
+      return undefined;
+    }
+  }
+  return {
+    count,
+    lng: set.lng, lat: set.lat, timeMs: set.timeMs, operator: set.operator, operators: operators.output, technology: set.technology,
+    downMbps: set.downMbps, upMbps: set.upMbps, latencyMs: set.latencyMs, rsrpDbm: set.rsrpDbm, status: set.status, weight: set.weight,
+    file: set.file, files: files.output, row: set.row,
+  };
+}
+
+/**
+ * The stored field tests: the set by its column checks, the files by the schema, the rules by core's
+ * `resolveConfig` (the `measurements` rules of a CLI configuration; missing ones take the defaults).
+ * @returns the measurements, or undefined when any part is broken (the problems say which)
+ */
+export function decodeStoredMeasurements(value: unknown, path: string, problems: ProblemList): StoredMeasurements | undefined {
+  if (!isPlainObject(value)) {
+    problems.add({ code: 'invalid', path });
+    return undefined;
+  }
+  const before = problems.items.length;
+  reportUnknownKeys(value, ['set', 'files', 'rules'], path, problems);
+  const set = value.set === null ? null : decodeMeasurementSet(value.set, join(path, 'set'), problems);
+  const files = v.safeParse(MEASUREMENT_FILES, value.files);
+  if (!files.success) reportIssues(files.issues, join(path, 'files'), problems);
+  let rules: MeasurementOptions | undefined;
+  try {
+    rules = resolveConfig({ measurements: value.rules ?? {} }, path).measurements;
+  } catch (error) {
+    if (!(error instanceof CoverageInputError)) throw error;
+    problems.add({ code: 'invalid', path: error.where === undefined ? join(path, 'rules') : join(path, error.where.replace(/^measurements/, 'rules')), rule: 'setting' });
+  }
+  if (problems.items.length > before || set === undefined || !files.success || rules === undefined) return undefined;
+  return { set, files: set === null ? [] : files.output, rules };
 }

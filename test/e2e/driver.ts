@@ -398,6 +398,39 @@ export class AppDriver {
     return report;
   }
 
+  /**
+   * Replaces one column of the field tests kept in the browser's storage (IndexedDB, as idb-keyval
+   * keeps it) by a plain list, as a damaged or foreign record would hold.
+   */
+  async damageStoredMeasurements(column: string): Promise<void> {
+    await this.page.evaluate(
+      (name) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('keyval-store');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('keyval', 'readwrite').objectStore('keyval');
+            const read = store.get('measurements');
+            read.onsuccess = () => {
+              const value = read.result as { set: Record<string, unknown> };
+              value.set[name] = Array.from(value.set[name] as ArrayLike<number>);
+              const write = store.put(value, 'measurements');
+              write.onsuccess = () => resolve();
+              write.onerror = () => reject(write.error);
+            };
+          };
+        }),
+      column,
+    );
+  }
+
+  /** The stored parts the page said it could not read at load (empty when it said nothing). */
+  async unreadableStoredParts(): Promise<string[]> {
+    const notice = this.page.getByTestId('restore-unreadable');
+    if ((await notice.count()) === 0) return [];
+    return ((await notice.getAttribute('data-parts')) ?? '').split(' ').filter((part) => part !== '');
+  }
+
   /** One unit's row of the field-test speed table under a grouping: its name and its cells' text. */
   async readSpeedRow(groupBy: string, key: string): Promise<{ label: string; cells: string[] }> {
     await this.openPanel('evidence');

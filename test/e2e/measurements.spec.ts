@@ -54,5 +54,18 @@ describe('field tests against the coverage map', () => {
     expect(row.cells).toHaveLength(4);
     const agreement = await app.readAgreement();
     expect(Object.keys(agreement).length).toBeGreaterThan(0);
+    await app.reload();
+    expect(await app.readSpeedRow('commune', code)).toEqual(row);
+    expect(await app.unreadableStoredParts()).toEqual([]);
+  });
+
+  it('says at load that stored tests could not be read, and opens without them', async () => {
+    await app.damageStoredMeasurements('operator');
+    await app.reload();
+    await app.page.getByTestId('restore-unreadable').waitFor({ timeout: 10_000 });
+    expect(await app.unreadableStoredParts()).toEqual(['measurements']);
+    expect(await app.page.getByTestId('restore-unreadable').innerText()).toContain('kết quả đo kiểm');
+    await app.openPanel('evidence');
+    expect(await app.page.getByTestId('evidence-speed-row').count()).toBe(0);
   });
 });
