@@ -13,6 +13,7 @@ import { enEvidence, viEvidence } from './messages-evidence';
 import { enCycle, viCycle } from './messages-cycle';
 import { enMaps, viMaps } from './messages-maps';
 import { enFormats, viFormats } from './messages-formats';
+import { enExport, viExport } from './messages-export';
 import { enLint, viLint } from './messages-lint';
 import { enPanels, viPanels } from './messages-panels';
 
@@ -524,6 +525,7 @@ export const vi = {
   ...viCycle,
   ...viMaps,
   ...viFormats,
+  ...viExport,
   ...viLint,
   ...viPanels,
 } as const;
@@ -542,6 +544,7 @@ export const en: Record<MessageKey, string> = {
   ...enCycle,
   ...enMaps,
   ...enFormats,
+  ...enExport,
   ...enLint,
   ...enPanels,
 };

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { MeasurementSet, RadiusOverride } from '../core';
 import type { EvidenceFailure, EvidenceRequest, EvidenceResponse, EvidenceWorkerApi, HexViewRequest } from './evidence-messages';
-import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess } from './import-messages';
+import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, ParsedLayer, ParseFailure, ParseRequest } from './messages';
 import type { EvaluationRequest, ProposalBase, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite, SitingWorkerApi } from './proposal-messages';
 
@@ -64,6 +64,11 @@ export function parseBytesInWorker(request: BytesParseRequest, onReaderProgress?
         if (worker.reject === reject) worker.reject = null;
       });
   });
+}
+
+/** Writes the hamlet results in one format in the import worker (GDAL loaded there on first use). */
+export function exportResultsInWorker(request: ResultExportRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<ResultExportSuccess> {
+  return importWorker().remote.exportResults(request, onReaderProgress ? Comlink.proxy(onReaderProgress) : undefined);
 }
 
 /** Stops a running parse at once by terminating the import worker; its promise rejects with {@link ImportCancelledError}. */

@@ -1,4 +1,5 @@
-import type { CoverageConfig, InputKind, InputProblem, ParsedInputBytes, ParseInputOptions, ParsedMeasurementBytes } from '../core';
+import type { CoverageConfig, Hamlet, HamletResult, InputKind, InputProblem, ParsedInputBytes, ParseInputOptions, ParsedMeasurementBytes } from '../core';
+import type { ResultExportFormat } from '../formats/write-result-files';
 
 /** A file's bytes for the import worker; `bytes` is transferred, so the sender's copy becomes empty. */
 export interface BytesParseRequest {
@@ -41,9 +42,26 @@ export interface MeasurementParseSuccess {
   durationMs: number;
 }
 
+/** The hamlet results to write in one format (GDAL, loaded on first use, writes the GIS formats). */
+export interface ResultExportRequest {
+  format: ResultExportFormat;
+  hamlets: Hamlet[];
+  results: HamletResult[];
+  /** The system to write GIS files in (proj4); WGS84 when absent. */
+  targetProj4?: string;
+  language: 'vi' | 'en';
+}
+
+/** The files written, by name (a MapInfo TAB comes with its .dat, .map and .id). */
+export interface ResultExportSuccess {
+  files: { name: string; bytes: Uint8Array }[];
+}
+
 /** The functions the import worker exposes through comlink. */
 export interface ImportWorkerApi {
   /** `onReaderProgress`: bytes of the GIS reader (gdal3.js) received, while it loads for a GIS file. */
   parseBytes(request: BytesParseRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<BytesParseSuccess | BytesParseFailure>;
   parseMeasurements(request: MeasurementParseRequest, onProgress?: (done: number, total: number) => void): Promise<MeasurementParseSuccess | BytesParseFailure>;
+  /** `onReaderProgress`: as for `parseBytes`, while gdal3.js loads for a GIS format. */
+  exportResults(request: ResultExportRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<ResultExportSuccess>;
 }

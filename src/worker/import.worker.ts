@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import { detectInputFormat, isInputProblem, parseInputBytes, parseMeasurementBytes, readXlsxTable, type InputProblem } from '../core';
 import { detectGisFormat } from '../formats/gis-format';
-import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess } from './import-messages';
+import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
 
 /** Where the build puts gdal3.js's WebAssembly and data (vite.config.ts), on the app's own origin. */
 const GDAL_URL = new URL(`${import.meta.env.BASE_URL}gdal/`, self.location.origin).href;
@@ -35,6 +35,19 @@ const api: ImportWorkerApi = {
     } catch (error) {
       return failureOf(error, fileName, bytes);
     }
+  },
+  async exportResults({ format, hamlets, results, targetProj4, language }: ResultExportRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<ResultExportSuccess> {
+    // The writers (exceljs, GDAL) are chunks of their own, loaded only when results are exported.
+    const [{ writeResultFiles }, { loadGdalInWorker }] = await Promise.all([import('../formats/write-result-files'), import('../formats/load-gdal-in-worker')]);
+    let gdal: Awaited<ReturnType<typeof loadGdalInWorker>> | null = null;
+    const files = await writeResultFiles([format], hamlets, results, {
+      gdal: async () => (gdal = await loadGdalInWorker(GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total))),
+      open: (text) => gdal!.open([new File([text], 'hamlets.geojson')]),
+      ...(targetProj4 === undefined ? {} : { targetProj4 }),
+      language,
+    });
+    const list = [...files].map(([name, bytes]) => ({ name, bytes }));
+    return Comlink.transfer({ files: list }, list.map((file) => file.bytes.buffer as ArrayBuffer));
   },
 };
 

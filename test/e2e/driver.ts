@@ -488,6 +488,27 @@ export class AppDriver {
     return { fileName: file.suggestedFilename(), text: readFileSync(target, 'utf8') };
   }
 
+  /**
+   * "Xuất kết quả mọi ấp, khóm": writes every hamlet's results in a format and coordinate system from
+   * the hamlet-list panel; returns the saved file's path and name once the panel says it is done.
+   */
+  async exportResults(format: 'gpkg' | 'shp' | 'tab' | 'kml' | 'xlsx', system: 'wgs84' | 'vn2000-tm:105.5'): Promise<{ path: string; fileName: string; status: string }> {
+    await this.openPanel('hamlets');
+    const box = this.page.getByTestId('result-export');
+    if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
+    await this.page.getByTestId('result-export-format').selectOption(format);
+    if (await this.page.getByTestId('result-export-system').isEnabled()) await this.page.getByTestId('result-export-system').selectOption(system);
+    const download = this.page.waitForEvent('download', { timeout: 120_000 });
+    await this.page.getByTestId('result-export-run').click();
+    const file = await download;
+    const target = path.join(RESULTS_DIR, 'downloads', file.suggestedFilename());
+    mkdirSync(path.dirname(target), { recursive: true });
+    await file.saveAs(target);
+    const status = this.page.locator('[data-testid="result-export-status"][data-state="done"]');
+    await status.waitFor({ timeout: 10_000 });
+    return { path: target, fileName: file.suggestedFilename(), status: await status.innerText() };
+  }
+
   /** "Lưu dự án": returns the saved file's path and text. */
   async saveProject(): Promise<{ path: string; text: string }> {
     await this.openPanel('import');

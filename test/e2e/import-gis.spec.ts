@@ -9,6 +9,7 @@ import { buildCoverageConfig, DEFAULT_SETTINGS } from '../../src/state/settings-
 import { closeBrowser } from './browser';
 import { AppDriver, recordMeasurement } from './driver';
 import { loadDemoInput } from './expected-report';
+import { parseGisPath } from '../../scripts/cli/read-gis-input';
 
 const GIS = path.resolve(import.meta.dirname, '../fixtures/readGisFiles/in');
 const REFERENCE = path.resolve(import.meta.dirname, '../fixtures/parseInputBytes/in/hamlets-geojson-wgs84.geojson');
@@ -69,5 +70,31 @@ describe('importing MapInfo files through GDAL', () => {
     const shown = await app.readKpis();
     expect(shown.hamlets).toBe(3);
     expect(shown.coveredMobileShare).toBe(expectedKpis(reference).coveredMobileShare);
+  });
+
+  it('exports every hamlet’s results as a GeoPackage in VN-2000, which GDAL reads back with the engine’s figures', async () => {
+    const exported = await app.exportResults('gpkg', 'vn2000-tm:105.5');
+    // The sites are still the demo's, so the file says so in its name.
+    expect(exported.fileName).toBe('ket-qua-ap-khom-minh-hoa-vn2000.gpkg');
+    expect(exported.status).toContain('Đã xuất ket-qua-ap-khom-minh-hoa-vn2000.gpkg');
+    // Read back in Node by gdal3.js from the file's own coordinate system (not the app's code path).
+    const back = await parseGisPath('hamlets', exported.path, new Uint8Array(readFileSync(exported.path)), CONFIG, {});
+    expect(back.crs?.source).toBe('prj');
+    expect(back.crs?.crsId).not.toBe('EPSG:4326');
+    const hamlets = [...(back.input.hamlets ?? [])].sort((a, b) => a.id.localeCompare(b.id));
+    expect(hamlets.map((hamlet) => [hamlet.id, hamlet.name])).toEqual(reference.map((hamlet) => [hamlet.id, hamlet.name]));
+    // The shares written are the engine's for the reference hamlets, computed here from scratch.
+    const demo = loadDemoInput();
+    const input = { hamlets: applyMergerTable(reference, demo.merger), btsRecords: demo.btsRecords, fibrePoints: demo.fibrePoints, fibreRoutes: demo.fibreRoutes, indicators: demo.indicators, demo: true };
+    const results = buildCoverageReport(createCoverageAnalysis(input, CONFIG)).hamlets;
+    for (const hamlet of hamlets) {
+      const result = results.find((item) => item.id === hamlet.id)!;
+      const properties = hamlet.properties as Record<string, unknown>;
+      expect(Number(properties.tl_dd)).toBeCloseTo(result.fraction.mobile, 5);
+      expect(Number(properties.tl_ftth)).toBeCloseTo(result.fraction.ftth, 5);
+      expect(properties.phu_dd).toBe(result.covered.mobile ? 'Có' : 'Không');
+    }
+    // The geometry came back to where it was (VN-2000 out, WGS84 in again): the same KPIs.
+    expect(expectedKpis(hamlets).coveredMobileShare).toBe(expectedKpis(reference).coveredMobileShare);
   });
 });

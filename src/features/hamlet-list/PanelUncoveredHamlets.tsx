@@ -8,6 +8,7 @@ import { useSettingsStore } from '../../state/settings-store';
 import { useUiStore, type SortKey } from '../../state/ui-store';
 import { buildHamletCsv, buildHamletGeoJson } from './export-hamlets';
 import { downloadFile } from '../download-file';
+import { ResultExport } from '../result-export/ResultExport';
 
 // Rendering thousands of rows would slow the panel; the export always holds the whole list.
 const MAX_ROWS = 300;
@@ -87,6 +88,7 @@ export function PanelUncoveredHamlets() {
           {t('list.exportGeoJson')}
         </button>
       </div>
+      <ResultExport />
       <ol className="hamlet-rows" data-testid="uncovered-list">
         {list.slice(0, MAX_ROWS).map((hamlet) => (
           <li key={hamlet.id}>

@@ -1,0 +1,36 @@
+// Texts of the results export (GeoPackage, Shapefile, MapInfo TAB, KML, Excel) in the app.
+export const viExport = {
+  'export.title': 'Xuất kết quả mọi ấp, khóm cho GIS và Excel',
+  'export.format': 'Định dạng',
+  'export.format.gpkg': 'GeoPackage (.gpkg)',
+  'export.format.shp': 'Shapefile (.zip)',
+  'export.format.tab': 'MapInfo TAB (.zip)',
+  'export.format.kml': 'KML (Google Earth)',
+  'export.format.xlsx': 'Excel (.xlsx)',
+  'export.system': 'Hệ tọa độ',
+  'export.system.wgs84': 'WGS 84 (kinh độ, vĩ độ)',
+  'export.system.vn2000': "VN-2000, kinh tuyến trục 105°30' (múi 3°)",
+  'export.run': 'Xuất tệp',
+  'export.loading': 'Đang tải bộ ghi tệp GIS {percent}…',
+  'export.writing': 'Đang ghi tệp…',
+  'export.done': 'Đã xuất {file}',
+  'export.failed': 'Không xuất được tệp. Hãy thử lại; nếu vẫn lỗi, hãy xuất GeoJSON hoặc CSV.',
+} as const;
+
+export const enExport: Record<keyof typeof viExport, string> = {
+  'export.title': 'Export every hamlet’s results for GIS and Excel',
+  'export.format': 'Format',
+  'export.format.gpkg': 'GeoPackage (.gpkg)',
+  'export.format.shp': 'Shapefile (.zip)',
+  'export.format.tab': 'MapInfo TAB (.zip)',
+  'export.format.kml': 'KML (Google Earth)',
+  'export.format.xlsx': 'Excel (.xlsx)',
+  'export.system': 'Coordinate system',
+  'export.system.wgs84': 'WGS 84 (longitude, latitude)',
+  'export.system.vn2000': "VN-2000, central meridian 105°30' (3° zone)",
+  'export.run': 'Export file',
+  'export.loading': 'Loading the GIS file writer {percent}…',
+  'export.writing': 'Writing the file…',
+  'export.done': 'Exported {file}',
+  'export.failed': 'The file could not be exported. Try again; if it still fails, export GeoJSON or CSV.',
+};
