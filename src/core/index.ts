@@ -29,6 +29,7 @@ export {
   type MultiPolygonGeometry,
   type PlanTarget,
   type PolygonCoordinates,
+  type PointRuleKpis,
   type PolygonGeometry,
   type Position,
   type ReportSite,
@@ -163,3 +164,10 @@ export { CHANGE_COLORS, formatChangeCsv, formatChangeGeoJson, formatChangeJson, 
 export { buildAnnualReport, type AnnualReportInput } from './plan/build-annual-report';
 export { coveredHouseholds, sortUnitsByCode, unitDisplayName } from './plan/report-units';
 export type { AnnualReport, ReportBlock, ReportCell, ReportRow, ReportSection, ReportTable, ReportText } from './plan/annual-report-model';
+
+// Hamlets without polygons: approximate areas from hamlet points (or lists) and commune polygons.
+export { buildApproximateHamlets, type ApproximateHamletsResult } from './approximate/build-approximate-hamlets';
+export { checkHamletLayer, MAX_MEDIAN_HAMLET_KM2, type HamletLayerCheck } from './approximate/check-hamlet-layer';
+export { matchCommunes, type CommuneMatch } from './approximate/match-communes';
+export { HAMLET_LIST_COLUMN_ALIASES, readCommuneAreas, readHamletListFeatures, readHamletListTable } from './approximate/read-hamlet-list';
+export type { ApproximationKind, CommuneArea, HamletListEntry } from './approximate/approximate-types';

@@ -39,6 +39,10 @@ export interface Hamlet {
   /** All source properties, untouched, so users can group by any of them. */
   properties: Record<string, unknown>;
   geometry: AreaGeometry;
+  /** True when the area is not the hamlet's boundary but built from its point or commune (`buildApproximateHamlets`). */
+  approximate?: boolean;
+  /** The hamlet's point (cultural house, centre), `[lng, lat]`: the report then gives the point rule too. */
+  point?: Position;
 }
 
 /**
@@ -155,6 +159,13 @@ export interface HamletResult {
   operatorFraction: Record<string, Record<'mobile' | '4g' | '5g', number>>;
   /** The hamlet's unit key per grouping of the report (`{ district: '941', commune: '31522' }`); null-prototype. */
   groupKeys: Record<string, string>;
+  /** Present (true) when the hamlet's area is approximate (built from its point or its commune). */
+  approximate?: true;
+  /**
+   * The point rule, present when the hamlet has a point: per layer, whether its point is covered (the
+   * rule the FCC 5G Fund map uses for hexagon centroids), beside the area share of `covered`.
+   */
+  pointCovered?: CoverageFlags;
 }
 
 /** A merged site: records within `colocationMeters` of each other (single linkage). */
@@ -187,6 +198,22 @@ export interface KpiSet {
   sites: number;
   sharedSites: number;
   sharedSiteShare: number;
+  /** The point rule's counts, present when some hamlet has a point (hamlets with a point only). */
+  pointRule?: PointRuleKpis;
+}
+
+/** Hamlets covered by the point rule (the hamlet's point inside the layer's coverage), per layer. */
+export interface PointRuleKpis {
+  /** Hamlets with a point (and an area), the denominator of the shares. */
+  hamlets: number;
+  coveredMobile: number;
+  covered4g: number;
+  covered5g: number;
+  coveredFtth: number;
+  coveredMobileShare: number;
+  covered4gShare: number;
+  covered5gShare: number;
+  coveredFtthShare: number;
 }
 
 /** One unit of a grouping (district, commune, post-2025 commune, or any hamlet property's value). */

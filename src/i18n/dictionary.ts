@@ -16,6 +16,7 @@ import { enFormats, viFormats } from './messages-formats';
 import { enExport, viExport } from './messages-export';
 import { enLint, viLint } from './messages-lint';
 import { enPanels, viPanels } from './messages-panels';
+import { enApprox, viApprox } from './messages-approx';
 
 const viBase = {
   'app.title': '{plan} — độ phủ theo ấp, khóm',
@@ -528,6 +529,7 @@ export const vi = {
   ...viExport,
   ...viLint,
   ...viPanels,
+  ...viApprox,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -547,4 +549,5 @@ export const en: Record<MessageKey, string> = {
   ...enExport,
   ...enLint,
   ...enPanels,
+  ...enApprox,
 };

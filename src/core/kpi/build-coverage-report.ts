@@ -5,6 +5,7 @@ import { groupHamlets } from '../admin/group-hamlets';
 import { computeGroupKpis, computeKpis } from './compute-kpis';
 import { isCoveredFraction } from './coverage-status';
 import { evaluateTargets } from './evaluate-targets';
+import { createPointLayerQuery } from '../coverage/point-layer-query';
 
 /** Sites listed by id in a warning; the rest are counted. */
 const LISTED_SITES = 10;
@@ -51,6 +52,10 @@ export function buildCoverageReport(analysis: CoverageAnalysis, groupBy: string[
   const operatorLayers = layerKeys.flatMap((key, l) => (key.operator !== null && key.layer !== 'ftth' ? [{ operator: key.operator, layer: key.layer as 'mobile' | '4g' | '5g', l }] : []));
   const { mobile: mobileThreshold, ftth: ftthThreshold } = config.coveredThreshold;
   const groupings = [...new Set(groupBy)].map((field) => groupHamlets(input.hamlets, field));
+  // The point rule, for hamlets that carry a point: the engine's own shapes, tested at the point.
+  const layersAt = input.hamlets.some((hamlet) => hamlet.point !== undefined) ? createPointLayerQuery(analysis.extra ? [analysis.base, analysis.extra] : [analysis.base]) : null;
+  const bitOf = (at: number) => (layerKeys.length > 0 && layerKeys[at].operator === null ? 1 << at : 0);
+  const [mobileBit, bit4g, bit5g, ftthBit] = [bitOf(mobileAt), bitOf(at4g), bitOf(at5g), bitOf(ftthAt)];
   // Plain literals in a plain loop: at country scale this builds 80,000 results.
   const hamlets: HamletResult[] = new Array(input.hamlets.length);
   for (let h = 0; h < input.hamlets.length; h++) {
@@ -79,6 +84,11 @@ export function buildCoverageReport(analysis: CoverageAnalysis, groupBy: string[
     result.covered = covered;
     result.operatorFraction = operatorFraction;
     result.groupKeys = groupKeys;
+    if (hamlet.approximate === true) result.approximate = true;
+    if (layersAt !== null && hamlet.point !== undefined) {
+      const mask = layersAt(hamlet.point[0], hamlet.point[1], mobileBit | bit4g | bit5g | ftthBit);
+      result.pointCovered = { mobile: (mask & mobileBit) !== 0, '4g': (mask & bit4g) !== 0, '5g': (mask & bit5g) !== 0, ftth: (mask & ftthBit) !== 0 };
+    }
     hamlets[h] = result;
   }
   const { sites, siteHamlets } = reportSites(analysis);

@@ -1,4 +1,4 @@
-import type { GroupKpis, GroupUnit, HamletResult, KpiSet, Site } from '../types';
+import type { GroupKpis, GroupUnit, HamletResult, KpiSet, PointRuleKpis, Site } from '../types';
 
 function share(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
@@ -48,6 +48,7 @@ export function computeKpis(hamlets: HamletResult[], sites: Site[]): KpiSet {
     }
   }
   const sharedSites = sites.filter((site) => site.shared).length;
+  const pointRule = pointRuleOf(hamlets);
   const weighted = (part: number): number | null => (households > 0 ? part / households : null);
   return {
     hamlets: count,
@@ -67,6 +68,30 @@ export function computeKpis(hamlets: HamletResult[], sites: Site[]): KpiSet {
     sites: sites.length,
     sharedSites,
     sharedSiteShare: share(sharedSites, sites.length),
+    ...(pointRule === null ? {} : { pointRule }),
+  };
+}
+
+/** The point rule's counts over the hamlets that have a point and an area, or null when none has a point. */
+function pointRuleOf(hamlets: HamletResult[]): PointRuleKpis | null {
+  let count = 0;
+  const covered = { mobile: 0, '4g': 0, '5g': 0, ftth: 0 };
+  for (const hamlet of hamlets) {
+    if (hamlet.pointCovered === undefined || !(hamlet.areaKm2 > 0)) continue;
+    count++;
+    for (const layer of ['mobile', '4g', '5g', 'ftth'] as const) if (hamlet.pointCovered[layer]) covered[layer]++;
+  }
+  if (count === 0 && !hamlets.some((hamlet) => hamlet.pointCovered !== undefined)) return null;
+  return {
+    hamlets: count,
+    coveredMobile: covered.mobile,
+    covered4g: covered['4g'],
+    covered5g: covered['5g'],
+    coveredFtth: covered.ftth,
+    coveredMobileShare: share(covered.mobile, count),
+    covered4gShare: share(covered['4g'], count),
+    covered5gShare: share(covered['5g'], count),
+    coveredFtthShare: share(covered.ftth, count),
   };
 }
 

@@ -316,13 +316,13 @@ function compareUnits(grouping: string, before: SnapshotResults, after: Snapshot
   return [...tally.values()];
 }
 
-const KPI_KEYS: (keyof KpiSet)[] = [
+const KPI_KEYS: Exclude<keyof KpiSet, 'pointRule'>[] = [
   'hamlets', 'coveredMobile', 'covered4g', 'covered5g', 'coveredFtth', 'coveredMobileShare', 'covered4gShare', 'covered5gShare', 'coveredFtthShare', 'households',
   'coveredMobileHouseholdShare', 'covered4gHouseholdShare', 'covered5gHouseholdShare', 'ftthHouseholdCeiling', 'sites', 'sharedSites', 'sharedSiteShare',
 ];
 
 function kpiPart(row: KpiSet): KpiSet {
-  const kpis = {} as Record<keyof KpiSet, number | null>;
+  const kpis = {} as Record<(typeof KPI_KEYS)[number], number | null>;
   for (const key of KPI_KEYS) kpis[key] = row[key];
   return kpis as unknown as KpiSet;
 }
