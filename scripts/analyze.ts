@@ -1,6 +1,6 @@
 // npm run analyze -- --hamlets F --sites F [--sites F ...] [--fibre F ...] [--indicators F]
 //                    [--config F] [--group-by FIELD ...] [--merger F] [--operator NAME ...]
-//                    [--sheet NAME] [--crs SYSTEM] [--lang vi|en] --out DIR
+//                    [--sheet NAME] [--crs SYSTEM] [--communes F] [--accept-hamlet-layer] [--lang vi|en] --out DIR
 // With no input flag it analyses the demo dataset in public/geodata.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -161,6 +161,10 @@ async function main(argv: string[]): Promise<number> {
   if (exportFormats.length > 0) log(say('cli.analyze.exported', { files: (await writeExports(values.out, exportFormats, input.hamlets, report.hamlets, exportProj4)).join(', ') }));
   const k = report.kpis;
   log(say('cli.analyze.kpis', { hamlets: formatCount(k.hamlets), mobile: formatPercent(k.coveredMobileShare), g4: formatPercent(k.covered4gShare), g5: formatPercent(k.covered5gShare), ftth: formatPercent(k.coveredFtthShare) }));
+  if (k.pointRule !== undefined) {
+    const p = k.pointRule;
+    log(say('approx.cliPointRule', { hamlets: formatCount(p.hamlets), mobile: formatPercent(p.coveredMobileShare), g4: formatPercent(p.covered4gShare), g5: formatPercent(p.covered5gShare), ftth: formatPercent(p.coveredFtthShare) }));
+  }
   const siteCounts = { sites: formatCount(k.sites), shared: formatCount(k.sharedSites), share: formatPercent(k.sharedSiteShare), warnings: formatCount(allWarnings.length) };
   if (operators) log(say('cli.analyze.sitesOfOperators', { ...siteCounts, operators: operators.join(', ') }));
   else log(say('cli.analyze.sites', siteCounts));

@@ -1,8 +1,9 @@
 // What every command-line tool shares: the analyze inputs' flags, the language (Vietnamese unless
 // --lang en), reading the inputs (demo data when none is given), the per-file import summary on
 // stderr, and turning errors into messages and exit codes.
-import { isInputProblem, PlanConfigError } from '../../src/core/index';
-import type { DecodeProblem, ImportSummary } from '../../src/core/index';
+import { checkHamletLayer, isInputProblem, PlanConfigError } from '../../src/core/index';
+import type { DecodeProblem, Hamlet, ImportSummary } from '../../src/core/index';
+import { readApproximateHamlets } from './read-approximate-hamlets';
 import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
 import type { MessageKey } from '../../src/i18n/dictionary';
 import { formatNumber, formatPercent as formatLocalePercent, type Locale } from '../../src/i18n/format';
@@ -21,11 +22,13 @@ export const INPUT_OPTIONS = {
   sheet: { type: 'string' },
   crs: { type: 'string' },
   lang: { type: 'string' },
+  communes: { type: 'string' },
+  'accept-hamlet-layer': { type: 'boolean' },
 } as const;
 
 /** The inputs' part of every tool's usage text, in the run's language. */
 export function inputUsage(): string {
-  return say('cli.usage.inputs');
+  return `${say('cli.usage.inputs')};\n${say('approx.cliUsage')}`;
 }
 
 export interface InputValues {
@@ -37,6 +40,10 @@ export interface InputValues {
   sheet?: string;
   crs?: string;
   lang?: string;
+  /** Commune polygons: `--hamlets` is then a hamlet list (points or a table) and hamlets are approximate. */
+  communes?: string;
+  /** Analyse a hamlet layer that looks like communes or districts anyway. */
+  'accept-hamlet-layer'?: boolean;
 }
 
 /**
@@ -95,10 +102,39 @@ export async function readInputs(values: InputValues): Promise<LoadedInputs & { 
     ? { hamlets: values.hamlets ?? [], sites: values.sites ?? [], fibre: values.fibre ?? [], indicators: values.indicators ?? [], config: values.config }
     : { ...demoPaths(), config: values.config };
   const options = { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) };
-  const loaded = await loadInputFiles(paths, options);
+  const approximate = values.communes !== undefined;
+  if (approximate && paths.hamlets.length === 0) throw new CliError('approx.cliNeedsCommunes');
+  const loaded = await loadInputFiles(approximate ? { ...paths, hamlets: [] } : paths, options, approximate);
+  if (approximate) {
+    const built = await readApproximateHamlets(paths.hamlets, values.communes!, loaded.config, options);
+    loaded.input.hamlets = built.hamlets;
+    const listSummary = built.summaries[built.summaries.length - 1];
+    built.summaries[built.summaries.length - 1] = { ...listSummary, warnings: [...listSummary.warnings, ...built.warnings] };
+    loaded.summaries.unshift(...built.summaries);
+    loaded.warnings.push(...built.warnings);
+  }
   logImportSummaries(loaded.summaries, loaded.crsReports);
+  if (approximate) {
+    const { voronoi, commune } = countApproximations(loaded.input.hamlets);
+    log(say('approx.built', { count: formatCount(loaded.input.hamlets.length), communes: formatCount(new Set(loaded.input.hamlets.map((hamlet) => String(hamlet.properties.commune_code ?? hamlet.commune))).size), voronoi: formatCount(voronoi), commune: formatCount(commune) }));
+  } else if (values.hamlets !== undefined && values.hamlets.length > 0) {
+    // A layer of communes or districts given as hamlets is a question, not silence.
+    const { findings } = checkHamletLayer(loaded.input.hamlets);
+    for (const finding of findings) log(say('cli.warning', { text: formatWarning(locale, finding) }));
+    if (findings.length > 0 && values['accept-hamlet-layer'] !== true) throw new CliError('approx.cliRefused');
+    if (findings.length > 0) {
+      log(say('approx.cliAccepted'));
+      loaded.warnings.push(...findings);
+    }
+  }
   if (loaded.input.demo) log(demoLine());
   return loaded;
+}
+
+function countApproximations(hamlets: readonly Hamlet[]): { voronoi: number; commune: number } {
+  let voronoi = 0;
+  for (const hamlet of hamlets) if (hamlet.properties.approximation === 'voronoi') voronoi++;
+  return { voronoi, commune: hamlets.length - voronoi };
 }
 
 function logImportSummaries(summaries: ImportSummary[], crsReports: FileCrsReport[]): void {

@@ -98,9 +98,9 @@ export interface FileCrsReport {
  * running out of memory on a huge file is reported as `file-unreadable` for that file, not as an
  * internal error.
  */
-export async function loadInputFiles(paths: InputPaths, options: ParseInputOptions = {}): Promise<LoadedInputs & { crsReports: FileCrsReport[] }> {
+export async function loadInputFiles(paths: InputPaths, options: ParseInputOptions = {}, hamletsElsewhere = false): Promise<LoadedInputs & { crsReports: FileCrsReport[] }> {
   const { config, profile } = paths.config ? resolvePlanConfig(readText(paths.config), basename(paths.config)) : { config: DEFAULT_CONFIG, profile: SOC_TRANG_2025_PROFILE };
-  if (paths.hamlets.length === 0) throw new CliError('cli.noHamlets');
+  if (paths.hamlets.length === 0 && !hamletsElsewhere) throw new CliError('cli.noHamlets');
   const parsed: ParsedInputBytes[] = [];
   for (const kind of Object.keys(DEMO_FILES) as InputKind[]) {
     for (const path of paths[kind]) {

@@ -102,7 +102,7 @@ export { createReprojector } from './crs/reproject';
 export type { CrsReport } from './crs/place-layer';
 
 // Writing results.
-export { formatGroupsCsv, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, GROUP_CSV_COLUMNS, HAMLET_CSV_COLUMNS, hamletLeadingCells, roundNumbers } from './io/format-outputs';
+export { APPROXIMATE_CSV_COLUMNS, formatGroupsCsv, formatHamletsCsv, formatHamletsGeoJson, formatSitesGeoJson, GROUP_CSV_COLUMNS, HAMLET_CSV_COLUMNS, hamletLeadingCells, roundNumbers } from './io/format-outputs';
 export { csvPercent, writeCsv, type CsvCell, type CsvDialect, type WriteCsvOptions } from './io/write-csv';
 
 // Siting: proposed new shared sites, and the engine's verdict on any proposal set.

@@ -29,6 +29,13 @@ export const viApprox = {
   'approx.questionCancel': 'Không nhập lớp này',
   'approx.communesLayer': 'Ranh giới xã (để dựng ấp, khóm gần đúng)',
   'approx.built': 'Đã dựng {count} ấp, khóm gần đúng trong {communes} xã ({voronoi} từ điểm, {commune} theo cả xã)',
+  'approx.cliUsage': '  --communes TỆP: ranh giới xã; khi đó --hamlets là danh sách ấp, khóm (CSV/.xlsx có mã xã, hoặc GeoJSON điểm) và ấp, khóm được dựng gần đúng;\n  --accept-hamlet-layer: vẫn phân tích lớp ấp, khóm có đơn vị quá lớn hoặc tên giống xã, huyện',
+  'approx.cliListFormat': '{file}: danh sách ấp, khóm không có ranh giới cần là CSV, Excel .xlsx hoặc GeoJSON điểm',
+  'approx.cliNoMatch': 'không ấp, khóm nào trong {hamlets} ấp, khóm của danh sách ghép được với ranh giới xã trong {file}',
+  'approx.cliNeedsCommunes': '--communes TỆP chỉ dùng cùng --hamlets (danh sách ấp, khóm hoặc điểm)',
+  'approx.cliRefused': 'lớp ấp, khóm có vẻ không phải ấp, khóm; kiểm tra lại tệp, hoặc thêm --accept-hamlet-layer để vẫn phân tích',
+  'approx.cliAccepted': 'vẫn phân tích theo --accept-hamlet-layer',
+  'approx.cliPointRule': 'theo điểm ấp, khóm ({hamlets} ấp, khóm có điểm): di động băng rộng {mobile}, 4G {g4}, 5G {g5}, FTTH {ftth}',
 } as const;
 
 export const enApprox: Record<keyof typeof viApprox, string> = {
@@ -58,4 +65,11 @@ export const enApprox: Record<keyof typeof viApprox, string> = {
   'approx.questionCancel': 'Do not import this layer',
   'approx.communesLayer': 'Commune boundaries (to build approximate hamlets)',
   'approx.built': 'Built {count} approximate hamlets in {communes} communes ({voronoi} from points, {commune} as the whole commune)',
+  'approx.cliUsage': '  --communes FILE: commune boundaries; --hamlets is then a hamlet list (CSV/.xlsx with commune codes, or GeoJSON points) and the hamlets are built approximately;\n  --accept-hamlet-layer: analyse a hamlet layer whose units are too large or named like communes or districts anyway',
+  'approx.cliListFormat': '{file}: a hamlet list without boundaries must be CSV, Excel .xlsx or GeoJSON points',
+  'approx.cliNoMatch': 'none of the {hamlets} hamlets of the list matches a commune boundary in {file}',
+  'approx.cliNeedsCommunes': '--communes FILE is used together with --hamlets (a hamlet list or points)',
+  'approx.cliRefused': 'the hamlet layer does not look like hamlets; check the file, or add --accept-hamlet-layer to analyse it anyway',
+  'approx.cliAccepted': 'analysed anyway (--accept-hamlet-layer)',
+  'approx.cliPointRule': 'by hamlet point ({hamlets} hamlets with a point): mobile broadband {mobile}, 4G {g4}, 5G {g5}, FTTH {ftth}',
 };

@@ -20,6 +20,8 @@ describe.skipIf(!hasSharedData)('analyze CLI on the real district polygons', () 
       '--fibre', 'public/geodata/fibre.geojson',
       '--join', join(SHARED_DATA_DIR, 'census-2019.csv'),
       '--join-key', 'code',
+      // Districts given as hamlets on purpose: the layer check asks, and this run says yes.
+      '--accept-hamlet-layer',
       '--out', out,
     ]);
     census = parseCsvTable(readFileSync(join(SHARED_DATA_DIR, 'census-2019.csv'), 'utf8'), 'census-2019.csv').rows;

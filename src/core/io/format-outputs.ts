@@ -22,6 +22,9 @@ export function roundNumbers<T>(value: T): T {
 /** Machine column names of {@link formatHamletsCsv} (the CLI's `hamlets.csv`), in order. */
 export const HAMLET_CSV_COLUMNS: readonly string[] = ['id', 'name', 'commune', 'district', 'district_key', 'commune_key', 'new_commune_key', 'households', 'population', 'area_km2', ...LAYER_NAMES.flatMap((layer) => [`fraction_${layer}`, `covered_${layer}`])];
 
+/** Columns `formatHamletsCsv` adds when hamlets are approximate: the flag and the point rule per layer (empty without a point). */
+export const APPROXIMATE_CSV_COLUMNS: readonly string[] = ['approximate', ...LAYER_NAMES.map((layer) => `point_covered_${layer}`)];
+
 function unitKeyOf(hamlet: HamletResult, grouping: string): string {
   return hamlet.groupKeys && Object.hasOwn(hamlet.groupKeys, grouping) ? hamlet.groupKeys[grouping] : '';
 }
@@ -49,12 +52,15 @@ export function hamletLeadingCells(hamlet: HamletResult): CsvCell[] {
  * @example formatHamletsCsv(report.hamlets).split('\r\n')[0] // "\ufeffid,name,commune,district,district_key,commune_key,new_commune_key,households,..."
  */
 export function formatHamletsCsv(hamlets: HamletResult[], options: WriteCsvOptions = {}): string {
+  // Approximate hamlets (built from points or communes) add their flag and the point rule per layer.
+  const isApproximate = hamlets.some((hamlet) => hamlet.approximate === true || hamlet.pointCovered !== undefined);
   const rows = hamlets.map((hamlet) => [
     ...hamletLeadingCells(hamlet),
     Math.round(hamlet.areaKm2 * 1e6) / 1e6,
     ...LAYER_NAMES.flatMap((layer) => [Math.round(hamlet.fraction[layer] * 1e6) / 1e6, String(hamlet.covered[layer])]),
+    ...(isApproximate ? [String(hamlet.approximate === true), ...LAYER_NAMES.map((layer) => (hamlet.pointCovered === undefined ? '' : String(hamlet.pointCovered[layer])))] : []),
   ]);
-  return writeCsv(HAMLET_CSV_COLUMNS, rows, options);
+  return writeCsv(isApproximate ? [...HAMLET_CSV_COLUMNS, ...APPROXIMATE_CSV_COLUMNS] : HAMLET_CSV_COLUMNS, rows, options);
 }
 
 /** Machine column names of {@link formatGroupsCsv} (the CLI's `groups.csv`), in order. */
@@ -126,6 +132,7 @@ export function formatHamletsGeoJson(input: Pick<CoverageInput, 'hamlets' | 'dem
             area_km2: result.areaKm2,
             fraction: result.fraction,
             covered: result.covered,
+            ...(result.pointCovered === undefined ? {} : { point_covered: result.pointCovered }),
             operator_fraction: result.operatorFraction,
             fill: result.covered[layer] ? COVERED_FILL : UNCOVERED_FILL,
             'fill-opacity': 0.5,
