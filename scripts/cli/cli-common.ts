@@ -1,7 +1,7 @@
 // What every command-line tool shares: the analyze inputs' flags, the language (Vietnamese unless
 // --lang en), reading the inputs (demo data when none is given), the per-file import summary on
 // stderr, and turning errors into messages and exit codes.
-import { checkHamletLayer, isInputProblem, PlanConfigError } from '../../src/core/index';
+import { appendAll, checkHamletLayer, isInputProblem, PlanConfigError } from '../../src/core/index';
 import type { DecodeProblem, Hamlet, ImportSummary } from '../../src/core/index';
 import { readApproximateHamlets } from './read-approximate-hamlets';
 import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
@@ -110,8 +110,8 @@ export async function readInputs(values: InputValues): Promise<LoadedInputs & { 
     loaded.input.hamlets = built.hamlets;
     const listSummary = built.summaries[built.summaries.length - 1];
     built.summaries[built.summaries.length - 1] = { ...listSummary, warnings: [...listSummary.warnings, ...built.warnings] };
-    loaded.summaries.unshift(...built.summaries);
-    loaded.warnings.push(...built.warnings);
+    loaded.summaries = [...built.summaries, ...loaded.summaries];
+    appendAll(loaded.warnings, built.warnings);
   }
   logImportSummaries(loaded.summaries, loaded.crsReports);
   if (approximate) {
@@ -124,7 +124,7 @@ export async function readInputs(values: InputValues): Promise<LoadedInputs & { 
     if (findings.length > 0 && values['accept-hamlet-layer'] !== true) throw new CliError('approx.cliRefused');
     if (findings.length > 0) {
       log(say('approx.cliAccepted'));
-      loaded.warnings.push(...findings);
+      appendAll(loaded.warnings, findings);
     }
   }
   if (loaded.input.demo) log(demoLine());

@@ -2,6 +2,7 @@
 // and commune polygons (`--communes`) become approximate hamlet areas through core. Node only.
 import { basename } from 'node:path';
 import {
+  appendAll,
   buildApproximateHamlets,
   CoverageInputError,
   decodeText,
@@ -66,7 +67,7 @@ export async function readApproximateHamlets(hamletPaths: readonly string[], com
     const first = list.skipped[0];
     if (list.rowsUsed === 0) throw new CoverageInputError({ code: 'no-usable-rows', file: basename(path), params: { count: list.rowsRead, ...(first === undefined ? {} : { first: first.where, reason: { code: first.code, params: first.params } }) } });
     summaries.push({ file: basename(path), kind: 'hamlets', rowsRead: list.rowsRead, rowsUsed: list.rowsUsed, skipped: list.skipped, warnings: list.warnings });
-    entries.push(...list.items);
+    appendAll(entries, list.items);
   }
   const built = buildApproximateHamlets(entries, communeAreas);
   if (built.hamlets.length === 0) throw new CliError('approx.cliNoMatch', { file: communeFile, hamlets: entries.length });
