@@ -3,7 +3,6 @@ import { startReportAutomation } from '../features/annual-cycle/report-automatio
 import { PanelDetails } from '../features/details/PanelDetails';
 import { PanelPrint } from '../features/print/PanelPrint';
 import { startPrintAutomation } from '../features/print/print-automation';
-import { MapLegend } from '../map/MapLegend';
 import { MapView } from '../map/MapView';
 import { useUiStore } from '../state/ui-store';
 import { AppHeader } from './AppHeader';
@@ -27,8 +26,7 @@ export function App() {
         <Sidebar />
         <section className="map-area">
           <PanelBoundary area="map">
-            <MapView onMoveEnd={reportMapView} showDiscs={showDiscs} />
-            <MapLegend showDiscs={showDiscs} onShowDiscsChange={setShowDiscs} />
+            <MapView onMoveEnd={reportMapView} showDiscs={showDiscs} onShowDiscsChange={setShowDiscs} />
           </PanelBoundary>
           <PanelBoundary area="details">
             <PanelDetails />

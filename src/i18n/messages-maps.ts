@@ -17,6 +17,13 @@ export const viMaps = {
   'print.atlas.order.name': 'Theo tên',
   'print.issuedBy': 'Đơn vị ban hành: {body}',
   'print.coordinateSystem': 'Hệ tọa độ WGS 84 (EPSG:4326), phép chiếu Mercator; tỷ lệ đúng tại vĩ độ giữa khung bản đồ.',
+  'legend.collapse': 'Thu gọn chú giải',
+  'legend.expand': 'Mở chú giải',
+  'legend.sitesThinned': 'Ở tỷ lệ nhỏ chỉ vẽ một phần các trạm cho dễ đọc',
+  'legend.proposalsMap': 'Bản đồ',
+  'legend.proposalsBefore': 'Hiện trạng (trước đề xuất)',
+  'legend.proposalsAfter': 'Sau đề xuất: tô các ấp, khóm được phủ thêm',
+  'legend.proposalsAfterOnlyMobile': 'Chỉ có trên lớp di động băng rộng, khi đề xuất phủ thêm ấp, khóm.',
 } as const;
 
 export const enMaps: Record<keyof typeof viMaps, string> = {
@@ -37,4 +44,11 @@ export const enMaps: Record<keyof typeof viMaps, string> = {
   'print.atlas.order.name': 'By name',
   'print.issuedBy': 'Issued by: {body}',
   'print.coordinateSystem': 'Coordinates WGS 84 (EPSG:4326), Mercator projection; the scale is true at the latitude of the frame’s centre.',
+  'legend.collapse': 'Fold the legend',
+  'legend.expand': 'Open the legend',
+  'legend.sitesThinned': 'At small scales only some sites are drawn, for legibility',
+  'legend.proposalsMap': 'Map',
+  'legend.proposalsBefore': 'As it is (before the proposals)',
+  'legend.proposalsAfter': 'After the proposals: fill the hamlets they newly cover',
+  'legend.proposalsAfterOnlyMobile': 'Only on the mobile broadband layer, when the proposals cover more hamlets.',
 };

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { buildCoverageFootprints, DEFAULT_SITE_REACH, resolveRecordRadii } from '../core';
 import { useT } from '../i18n/use-t';
 import { useAnalysisStore } from '../state/analysis-store';
@@ -11,7 +11,9 @@ import { mapHasDrawn } from '../state/restore-guard';
 import { useUiStore } from '../state/ui-store';
 import { MapController } from './map-controller';
 import { buildFibreCollection, buildHamletCollection, buildSiteCollection, datasetBounds, hamletBounds } from './map-data';
-import { buildCommuneLabelCollection, buildOutlineCollection } from './outlines';
+import { buildOutlineCollection, buildUnitLabelCollection } from './outlines';
+import { MapLegend } from './MapLegend';
+import { chooseLegendCorner, LEGEND_CORNERS, legendRect, type LegendCorner } from './legend-placement';
 import { buildProposalCollection } from './layers/proposal-layers';
 import { buildChallengeCollection } from './layers/evidence-layers';
 import { selectChallenges, useMeasurementsStore } from '../state/measurements-store';
@@ -28,15 +30,25 @@ const DETAILS_PANEL_WIDTH = 420;
 export interface MapViewProps {
   onMoveEnd(center: [number, number], zoom: number): void;
   showDiscs: boolean;
+  onShowDiscsChange(show: boolean): void;
 }
 
-/** The map container; all map work goes through one `MapController`, fed from the stores. */
-export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
+/** The map container and its legend; all map work goes through one `MapController`, fed from the stores. */
+export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProps) {
   const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
+  const legendRef = useRef<HTMLElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const moveRef = useRef(onMoveEnd);
   moveRef.current = onMoveEnd;
+  const [legend, setLegend] = useState<{ corner: LegendCorner; position: CSSProperties }>({ corner: 'bottom-left', position: { left: 10, bottom: 34 } });
+  const [isLegendCollapsed, setLegendCollapsed] = useState(false);
+  const [isAfterShown, setAfterShown] = useState(false);
+  const afterRef = useRef(isAfterShown);
+  afterRef.current = isAfterShown;
+  const placeLegendRef = useRef<() => void>(() => {});
+  /** The user folded or unfolded the legend: their choice wins over an automatic fold. */
+  const hasUserFoldedRef = useRef(false);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -50,6 +62,7 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       onHamletClick: (id) => useUiStore.getState().actions.select({ kind: 'hamlet', id }),
       onSiteClick: (id) => useUiStore.getState().actions.select({ kind: 'site', id }),
       onMoveEnd: (center, zoom) => moveRef.current(center, zoom),
+      onSettled: () => placeLegendRef.current(),
       onFirstDraw: () => {
         // Before the mark, so that whoever sees the map drawn also sees the restore finished.
         mapHasDrawn();
@@ -65,10 +78,34 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
     controllerRef.current = controller;
     let hasView = ui.requestedView !== null;
 
+    // The legend goes to the corner that hides no uncovered hamlet (never over the data a planner seeks).
+    let corner: LegendCorner = 'bottom-left';
+    // Corners are judged with the unfolded legend's size, else folding would free a corner and unfold it again.
+    let unfoldedSize: { width: number; height: number } | null = null;
+    placeLegendRef.current = () => {
+      const element = legendRef.current;
+      if (!element) return;
+      if (element.dataset.collapsed === 'false') unfoldedSize = { width: element.offsetWidth, height: element.offsetHeight };
+      const size = unfoldedSize ?? { width: element.offsetWidth, height: element.offsetHeight };
+      const mapSize = { width: container.clientWidth, height: container.clientHeight };
+      // The details panel covers the top right while a hamlet or site is shown.
+      const corners = LEGEND_CORNERS.filter((candidate) => candidate !== 'top-right' || useUiStore.getState().selection === null);
+      const covers = corners.map((candidate) => {
+        const counts = controller.countHamletsIn(legendRect(candidate, size, mapSize).rect, 'none');
+        return { corner: candidate, uncovered: counts.withStatus, all: counts.all };
+      });
+      const choice = chooseLegendCorner(covers, corner);
+      corner = choice.corner;
+      container.dataset.legendCorner = corner;
+      setLegend({ corner, position: legendRect(corner, size, mapSize).style });
+      if (!hasUserFoldedRef.current) setLegendCollapsed(!choice.isFree);
+    };
+
     const pushDataset = () => {
       const dataset = useDatasetStore.getState();
       controller.setData('outlines', buildOutlineCollection(dataset.hamlets));
-      controller.setData('communeLabels', buildCommuneLabelCollection(dataset.hamlets));
+      controller.setData('communeLabels', buildUnitLabelCollection(dataset.hamlets, 'commune'));
+      controller.setData('districtLabels', buildUnitLabelCollection(dataset.hamlets, 'district'));
       controller.setData('fibre', buildFibreCollection(dataset.fibrePoints));
       const bounds = datasetBounds(dataset.hamlets);
       if (bounds && !hasView) {
@@ -122,7 +159,7 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
     const pushProposals = () => {
       const state = useProposalsStore.getState();
       controller.setProposals(buildProposalCollection(selectRankedProposals(state), state.selectedId));
-      controller.setProposalGains((state.evaluation?.proposals ?? []).flatMap((proposal) => proposal.helped.map((hamlet) => hamlet.hamletId)));
+      controller.setProposalGains((state.evaluation?.proposals ?? []).flatMap((proposal) => proposal.helped.map((hamlet) => hamlet.hamletId)), afterRef.current);
     };
     const pushChallenges = () => {
       const state = useMeasurementsStore.getState();
@@ -199,6 +236,7 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
       unsubscribers.forEach((unsubscribe) => unsubscribe());
       controller.destroy();
       controllerRef.current = null;
+      placeLegendRef.current = () => {};
     };
   }, []);
 
@@ -206,5 +244,43 @@ export function MapView({ onMoveEnd, showDiscs }: MapViewProps) {
     controllerRef.current?.setDiscsVisible(showDiscs);
   }, [showDiscs]);
 
-  return <div ref={containerRef} className="map-view" data-testid="map" role="region" aria-label={t('app.map')} />;
+  useEffect(() => {
+    const state = useProposalsStore.getState();
+    controllerRef.current?.setProposalGains((state.evaluation?.proposals ?? []).flatMap((proposal) => proposal.helped.map((hamlet) => hamlet.hamletId)), isAfterShown);
+  }, [isAfterShown]);
+
+  // A legend that grows or shrinks (folded, proposals shown) may need another corner.
+  useEffect(() => {
+    const element = legendRef.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    let last = '';
+    const observer = new ResizeObserver(() => {
+      const size = `${element.offsetWidth}x${element.offsetHeight}`;
+      if (size !== last) {
+        last = size;
+        placeLegendRef.current();
+      }
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  return (
+    <>
+      <div ref={containerRef} className="map-view" data-testid="map" role="region" aria-label={t('app.map')} />
+      <MapLegend
+        legendRef={legendRef}
+        position={legend.position}
+        showDiscs={showDiscs}
+        onShowDiscsChange={onShowDiscsChange}
+        isCollapsed={isLegendCollapsed}
+        onCollapsedChange={(isCollapsed) => {
+          hasUserFoldedRef.current = true;
+          setLegendCollapsed(isCollapsed);
+        }}
+        isAfterShown={isAfterShown}
+        onAfterShownChange={setAfterShown}
+      />
+    </>
+  );
 }

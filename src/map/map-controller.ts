@@ -5,11 +5,12 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { FilterSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerName } from '../core';
 import { BASEMAP_LAYER, BASEMAP_SOURCE, buildBasemap, buildStyle, type BasemapOptions } from './layers/build-style';
-import { buildHamletFillColor, buildHighlightFilter, HAMLET_FILL_LAYER, HAMLET_HIGHLIGHT_LAYER, HAMLET_SOURCE } from './layers/hamlet-layers';
+import { buildAfterFillColor, buildHamletFillColor, buildHighlightFilter, HAMLET_FILL_LAYER, HAMLET_HIGHLIGHT_LAYER, HAMLET_SOURCE, statusProperty } from './layers/hamlet-layers';
 import { buildChangeFillColor } from './layers/change-layers';
-import { COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from './layers/outline-layers';
-import { COVERAGE_DISC_LAYER, COVERAGE_SOURCE, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
-import { buildProposalGainFilter, buildProposalLayers, buildProposalSource, PROPOSAL_GAIN_LAYER } from './layers/proposal-layers';
+import { OUTLINE_SOURCE } from './layers/outline-layers';
+import { COMMUNE_LABEL_SOURCE, DISTRICT_LABEL_SOURCE, FIRST_LABEL_LAYER } from './layers/label-layers';
+import { buildSymbolVisibility, COVERAGE_SOURCE, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
+import { buildProposalGainFilter, buildProposalLayers, buildProposalSource, PROPOSAL_GAIN_CASING_LAYER, PROPOSAL_GAIN_LAYER } from './layers/proposal-layers';
 import { ProposalEditing, type ProposalEditingCallbacks } from './proposal-editing';
 import { buildEvidenceLayers, buildEvidenceSources, EVIDENCE_CHALLENGE_FILL_LAYER, EVIDENCE_CHALLENGE_LINE_LAYER, EVIDENCE_CHALLENGE_SOURCE, EVIDENCE_HEX_FILL_LAYER, EVIDENCE_HEX_LINE_LAYER, EVIDENCE_HEX_SOURCE } from './layers/evidence-layers';
 
@@ -29,12 +30,21 @@ export interface OffscreenMap {
   close(): void;
 }
 
-export type MapDataName = 'hamlets' | 'outlines' | 'communeLabels' | 'sites' | 'coverage' | 'fibre';
+export type MapDataName = 'hamlets' | 'outlines' | 'communeLabels' | 'districtLabels' | 'sites' | 'coverage' | 'fibre';
+
+/** A rectangle of the map container, in CSS pixels from its top left. */
+export interface ScreenRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 const SOURCE_OF: Record<MapDataName, string> = {
   hamlets: HAMLET_SOURCE,
   outlines: OUTLINE_SOURCE,
   communeLabels: COMMUNE_LABEL_SOURCE,
+  districtLabels: DISTRICT_LABEL_SOURCE,
   sites: SITE_SOURCE,
   coverage: COVERAGE_SOURCE,
   fibre: FIBRE_SOURCE,
@@ -50,6 +60,8 @@ export interface MapControllerOptions extends ProposalEditingCallbacks {
   onMoveEnd(center: [number, number], zoom: number): void;
   /** Called once, when the first frame with hamlet data has been drawn. */
   onFirstDraw(): void;
+  /** Called when the map has settled after a move, a resize or new data (to place the legend). */
+  onSettled?(): void;
 }
 
 /** Owns the one maplibre `Map`: React passes plain data in, clicks and moves come back as callbacks. */
@@ -59,12 +71,18 @@ export class MapController {
   private isStyleLoaded = false;
   private hasHamlets = false;
   private hasDrawn = false;
+  private layer: LayerName;
+  private isChange = false;
+  private afterIds: string[] = [];
+  private showDiscs = false;
+  private isUnsettled = true;
   private readonly proposals: ProposalEditing;
 
   constructor(container: HTMLElement, private readonly options: MapControllerOptions) {
+    this.layer = options.layer;
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle({ layer: options.layer, selectedId: null, basemap: options.basemap, showDiscs: false, showFibre: true }),
+      style: buildStyle({ layer: options.layer, selectedId: null, basemap: options.basemap, showDiscs: false }),
       center: options.center,
       zoom: options.zoom,
       attributionControl: { compact: true },
@@ -75,11 +93,12 @@ export class MapController {
     this.proposals = new ProposalEditing(this.map, options);
     this.map.on('load', () => {
       // Field-test hexagons above the hamlets and sites, below the proposals.
+      // Labels stay above both (every name reads over any symbol).
       for (const [id, source] of Object.entries(buildEvidenceSources())) this.map.addSource(id, source);
-      for (const layer of buildEvidenceLayers(0.5)) this.map.addLayer(layer);
+      for (const layer of buildEvidenceLayers(0.5)) this.map.addLayer(layer, FIRST_LABEL_LAYER);
       // Site proposals go on top of every data layer (added here so the base style stays the same).
       for (const [id, source] of Object.entries(buildProposalSource())) this.map.addSource(id, source);
-      for (const layer of buildProposalLayers(options.center[1])) this.map.addLayer(layer);
+      for (const layer of buildProposalLayers(options.center[1])) this.map.addLayer(layer, FIRST_LABEL_LAYER);
       this.isStyleLoaded = true;
       for (const [source, data] of this.pending) this.applyData(source, data);
       this.pending.clear();
@@ -89,12 +108,18 @@ export class MapController {
     });
     this.map.on('moveend', () => {
       const center = this.map.getCenter();
+      this.isUnsettled = true;
       this.options.onMoveEnd([center.lng, center.lat], this.map.getZoom());
     });
+    this.map.on('resize', () => (this.isUnsettled = true));
     this.map.on('idle', () => {
       if (this.hasHamlets && !this.hasDrawn) {
         this.hasDrawn = true;
         this.options.onFirstDraw();
+      }
+      if (this.hasHamlets && this.isUnsettled) {
+        this.isUnsettled = false;
+        this.options.onSettled?.();
       }
     });
     for (const layer of [HAMLET_FILL_LAYER, SITE_LAYER]) {
@@ -118,6 +143,7 @@ export class MapController {
   /** Replaces the features of one of the map's data sources. */
   setData(name: MapDataName, data: FeatureCollection): void {
     if (name === 'hamlets' && data.features.length > 0) this.hasHamlets = true;
+    if (name === 'hamlets') this.isUnsettled = true;
     const source = SOURCE_OF[name];
     if (this.isStyleLoaded) this.applyData(source, data);
     else this.pending.set(source, data);
@@ -133,9 +159,16 @@ export class MapController {
     this.whenLoaded(() => this.proposals.setCollection(collection));
   }
 
-  /** Outlines the hamlets the proposals newly cover. */
-  setProposalGains(hamletIds: string[]): void {
-    this.whenLoaded(() => this.map.setFilter(PROPOSAL_GAIN_LAYER, buildProposalGainFilter(hamletIds)));
+  /**
+   * Outlines the hamlets the proposals newly cover, and with `isAfterShown` fills them as covered on the
+   * mobile broadband map (the map after the proposals are built).
+   */
+  setProposalGains(hamletIds: string[], isAfterShown = false): void {
+    this.afterIds = isAfterShown ? hamletIds : [];
+    this.whenLoaded(() => {
+      for (const layer of [PROPOSAL_GAIN_CASING_LAYER, PROPOSAL_GAIN_LAYER]) this.map.setFilter(layer, buildProposalGainFilter(hamletIds));
+      this.applyFill();
+    });
   }
 
   /** In add-site mode a map click adds a proposed site instead of selecting. */
@@ -170,9 +203,44 @@ export class MapController {
     );
   }
 
-  /** Colours hamlets by their coverage on `layer`, or by their change on it since the compared snapshot. */
+  /**
+   * Colours hamlets by their coverage on `layer`, or by their change on it since the compared snapshot,
+   * and shows that layer's own symbols (fibre on the FTTH map, sites on the mobile maps).
+   */
   setCoverageLayer(layer: LayerName, isChange = false): void {
-    this.whenLoaded(() => this.map.setPaintProperty(HAMLET_FILL_LAYER, 'fill-color', isChange ? buildChangeFillColor(layer) : buildHamletFillColor(layer)));
+    this.layer = layer;
+    this.isChange = isChange;
+    this.isUnsettled = true;
+    this.whenLoaded(() => {
+      this.applyFill();
+      this.applySymbolVisibility();
+    });
+  }
+
+  private applyFill(): void {
+    const isAfter = !this.isChange && this.layer === 'mobile' && this.afterIds.length > 0;
+    this.map.setPaintProperty(HAMLET_FILL_LAYER, 'fill-color', this.isChange ? buildChangeFillColor(this.layer) : isAfter ? buildAfterFillColor(this.layer, this.afterIds) : buildHamletFillColor(this.layer));
+  }
+
+  private applySymbolVisibility(): void {
+    for (const [id, visibility] of Object.entries(buildSymbolVisibility(this.layer, this.showDiscs))) this.map.setLayoutProperty(id, 'visibility', visibility);
+  }
+
+  /**
+   * How many hamlets drawn in `rect` (container CSS px) have `status` on the shown layer, and how many
+   * hamlets it touches in all: the legend is placed where it hides none.
+   */
+  countHamletsIn(rect: ScreenRect, status: string): { withStatus: number; all: number } {
+    if (!this.isStyleLoaded) return { withStatus: 0, all: 0 };
+    const features = this.map.queryRenderedFeatures([[rect.left, rect.top], [rect.right, rect.bottom]], { layers: [HAMLET_FILL_LAYER] });
+    const ids = new Set<string>();
+    const withStatus = new Set<string>();
+    for (const feature of features) {
+      const id = String(feature.properties.id);
+      ids.add(id);
+      if (feature.properties[statusProperty(this.layer)] === status) withStatus.add(id);
+    }
+    return { withStatus: withStatus.size, all: ids.size };
   }
 
   setHighlight(hamletId: string | null): void {
@@ -180,7 +248,8 @@ export class MapController {
   }
 
   setDiscsVisible(isVisible: boolean): void {
-    this.whenLoaded(() => this.map.setLayoutProperty(COVERAGE_DISC_LAYER, 'visibility', isVisible ? 'visible' : 'none'));
+    this.showDiscs = isVisible;
+    this.whenLoaded(() => this.applySymbolVisibility());
   }
 
   setBasemap(basemap: BasemapOptions): void {

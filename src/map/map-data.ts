@@ -24,8 +24,46 @@ export function buildHamletCollection(hamlets: Hamlet[], report: CoverageReport 
   };
 }
 
-/** Merged sites as points: operators, technologies, operator count, shared flag. */
+/** Zoom until which sites and fibre points are thinned, and the spacing kept below it (CSS px). */
+export const THINNING = { sites: { untilZoom: 10, cellPixels: 22 }, fibre: { untilZoom: 11, cellPixels: 6 } } as const;
+
+/** Web Mercator x, y in [0, 1) of a position (the map's own projection, for grid cells). */
+function mercator(lng: number, lat: number): [number, number] {
+  const sin = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
+  return [(lng + 180) / 360, 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)];
+}
+
+/**
+ * The zoom from which each point is drawn, so that below `untilZoom` about one point per
+ * `cellPixels`-wide cell of the screen shows: at every zoom a point is kept when no point kept before it
+ * (in the given priority order, or at a smaller zoom) already fills its cell. Points shown at one zoom are
+ * shown at every larger zoom. Used as the `thin_zoom` property the site and fibre filters read.
+ */
+export function thinZoomOf(points: readonly { lng: number; lat: number }[], untilZoom: number, cellPixels: number, fromZoom = 5): number[] {
+  const zooms = new Array<number>(points.length).fill(untilZoom);
+  const projected = points.map((point) => mercator(point.lng, point.lat));
+  for (let zoom = fromZoom; zoom < untilZoom; zoom++) {
+    const cellsPerSide = (512 * 2 ** zoom) / cellPixels;
+    const taken = new Set<number>();
+    const cellOf = (i: number) => Math.floor(projected[i][1] * cellsPerSide) * 1e9 + Math.floor(projected[i][0] * cellsPerSide);
+    for (let i = 0; i < points.length; i++) if (zooms[i] <= zoom) taken.add(cellOf(i));
+    for (let i = 0; i < points.length; i++) {
+      if (zooms[i] <= zoom) continue;
+      const cell = cellOf(i);
+      if (taken.has(cell)) continue;
+      taken.add(cell);
+      zooms[i] = zoom;
+    }
+  }
+  return zooms;
+}
+
+/** Merged sites as points: operators, technologies, operator count, shared flag, and the zoom they show from (shared sites first). */
 export function buildSiteCollection(sites: Site[]): Collection {
+  const order = [...sites.keys()].sort((a, b) => Number(sites[b].shared) - Number(sites[a].shared));
+  const ordered = order.map((i) => sites[i]);
+  const thinZooms = thinZoomOf(ordered, THINNING.sites.untilZoom, THINNING.sites.cellPixels);
+  const thinZoomBySite = new Map(ordered.map((site, i) => [site, thinZooms[i]]));
   return {
     type: 'FeatureCollection',
     features: sites.map((site) => ({
@@ -36,18 +74,21 @@ export function buildSiteCollection(sites: Site[]): Collection {
         technologies: site.technologies.join(', '),
         operator_count: site.operators.length,
         shared: site.shared,
+        thin_zoom: thinZoomBySite.get(site) ?? 0,
       },
       geometry: { type: 'Point', coordinates: [site.lng, site.lat] },
     })),
   };
 }
 
+/** Fibre access points with the zoom each shows from (thinned like the sites). */
 export function buildFibreCollection(points: FibrePoint[]): Collection {
+  const thinZooms = thinZoomOf(points, THINNING.fibre.untilZoom, THINNING.fibre.cellPixels);
   return {
     type: 'FeatureCollection',
-    features: points.map((point) => ({
+    features: points.map((point, i) => ({
       type: 'Feature',
-      properties: { id: point.id, operator: point.operator ?? '', kind: point.kind ?? '' },
+      properties: { id: point.id, operator: point.operator ?? '', kind: point.kind ?? '', thin_zoom: thinZooms[i] },
       geometry: { type: 'Point', coordinates: [point.lng, point.lat] },
     })),
   };

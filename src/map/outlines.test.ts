@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Hamlet, Position } from '../core';
-import { buildCommuneLabelCollection, buildOutlineCollection } from './outlines';
+import { buildOutlineCollection, buildUnitLabelCollection } from './outlines';
 
 function square(id: string, x: number, commune: string, district = 'D'): Hamlet {
   const ring: Position[] = [[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]];
@@ -17,9 +17,19 @@ describe('buildOutlineCollection', () => {
   });
 });
 
-describe('buildCommuneLabelCollection', () => {
-  it('puts one label per commune at the mean of its hamlet centres', () => {
-    const labels = buildCommuneLabelCollection([square('a', 0, 'X'), square('b', 1, 'X')]);
-    expect(labels.features).toEqual([{ type: 'Feature', properties: { name: 'X' }, geometry: { type: 'Point', coordinates: [1, 0.5] } }]);
+describe('buildUnitLabelCollection', () => {
+  it('puts one label per commune on the hamlet nearest the mean of its hamlet centres, inside the commune', () => {
+    // Three hamlets: the mean of their centres (1.17, 0.83) falls in none; the label goes to the nearest centre, a's (0.5, 0.5).
+    const corner: Hamlet = { ...square('c', 0, 'X'), geometry: { type: 'Polygon', coordinates: [[[0, 1], [1, 1], [1, 2], [0, 2], [0, 1]]] } };
+    const labels = buildUnitLabelCollection([square('a', 0, 'X'), square('b', 2, 'X'), corner], 'commune');
+    expect(labels.features).toEqual([{ type: 'Feature', properties: { name: 'X' }, geometry: { type: 'Point', coordinates: [0.5, 0.5] } }]);
+  });
+  it('keeps two communes of one name in different districts apart, and labels each district once', () => {
+    const hamlets = [square('a', 0, 'Phường 1', 'D1'), square('b', 5, 'Phường 1', 'D2'), square('c', 6, 'Phường 2', 'D2')];
+    expect(buildUnitLabelCollection(hamlets, 'commune').features.map((feature) => feature.properties.name)).toEqual(['Phường 1', 'Phường 1', 'Phường 2']);
+    expect(buildUnitLabelCollection(hamlets, 'district').features.map((feature) => [feature.properties.name, feature.geometry.coordinates])).toEqual([
+      ['D1', [0.5, 0.5]],
+      ['D2', [5.5, 0.5]],
+    ]);
   });
 });

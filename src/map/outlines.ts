@@ -50,25 +50,30 @@ export function buildOutlineCollection(hamlets: Hamlet[]): FeatureCollection<Mul
   return { type: 'FeatureCollection', features };
 }
 
-/** One label point per commune: the centre of the bounds of its hamlets' centres. */
-export function buildCommuneLabelCollection(hamlets: Hamlet[]): FeatureCollection<Point, { name: string }> {
-  const groups = new Map<string, { name: string; sumLng: number; sumLat: number; count: number }>();
+/**
+ * One label point per district or commune: the centre of the unit's hamlet nearest to the mean of its
+ * hamlets' centres, so the name lies inside the unit even when the unit is not convex.
+ */
+export function buildUnitLabelCollection(hamlets: Hamlet[], level: 'district' | 'commune'): FeatureCollection<Point, { name: string }> {
+  const groups = new Map<string, { name: string; centres: [number, number][] }>();
   for (const hamlet of hamlets) {
     const bounds = hamletBounds(hamlet);
-    if (!bounds || !hamlet.commune) continue;
-    const key = `${hamlet.district}\u0000${hamlet.commune}`;
-    const group = groups.get(key) ?? { name: hamlet.commune, sumLng: 0, sumLat: 0, count: 0 };
-    group.sumLng += (bounds[0] + bounds[2]) / 2;
-    group.sumLat += (bounds[1] + bounds[3]) / 2;
-    group.count += 1;
-    groups.set(key, group);
+    const name = level === 'district' ? hamlet.district : hamlet.commune;
+    if (!bounds || !name) continue;
+    // Keyed by district and name: names repeat across districts ("Phường 1").
+    const key = level === 'district' ? name : `${hamlet.district}\u0000${name}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { name, centres: [] }));
+    group.centres.push([(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2]);
   }
   return {
     type: 'FeatureCollection',
-    features: [...groups.values()].map((group) => ({
-      type: 'Feature',
-      properties: { name: group.name },
-      geometry: { type: 'Point', coordinates: [group.sumLng / group.count, group.sumLat / group.count] },
-    })),
+    features: [...groups.values()].map((group) => {
+      const meanLng = group.centres.reduce((sum, centre) => sum + centre[0], 0) / group.centres.length;
+      const meanLat = group.centres.reduce((sum, centre) => sum + centre[1], 0) / group.centres.length;
+      let best = group.centres[0];
+      for (const centre of group.centres) if ((centre[0] - meanLng) ** 2 + (centre[1] - meanLat) ** 2 < (best[0] - meanLng) ** 2 + (best[1] - meanLat) ** 2) best = centre;
+      return { type: 'Feature', properties: { name: group.name }, geometry: { type: 'Point', coordinates: best } };
+    }),
   };
 }

@@ -20,9 +20,9 @@ async function sharedBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** A fresh context (its own IndexedDB) and page at 1280×720, with request and error logging. */
-export async function openSession(): Promise<BrowserSession> {
-  const context: BrowserContext = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN', acceptDownloads: true });
+/** A fresh context (its own IndexedDB) and page at 1280×720 (or `viewport`), with request and error logging. */
+export async function openSession(viewport = { width: 1280, height: 720 }): Promise<BrowserSession> {
+  const context: BrowserContext = await (await sharedBrowser()).newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
   const requests: string[] = [];
   const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));

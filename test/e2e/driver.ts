@@ -1,6 +1,7 @@
 // Domain steps of the end-to-end specs: what a planner does and sees, in app terms.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PNG } from 'pngjs';
 import { inject } from 'vitest';
 import { decodeUrlState, type UrlState } from '../../src/state/url-state';
 import { openSession, type BrowserSession, type Page } from './browser';
@@ -60,8 +61,8 @@ export interface PrintOptions {
 export class AppDriver {
   private constructor(private readonly session: BrowserSession, readonly baseUrl: string) {}
 
-  static async open(hash = ''): Promise<AppDriver> {
-    const driver = new AppDriver(await openSession(), inject('baseUrl'));
+  static async open(hash = '', viewport?: { width: number; height: number }): Promise<AppDriver> {
+    const driver = new AppDriver(await openSession(viewport), inject('baseUrl'));
     await driver.page.goto(driver.baseUrl + hash);
     await driver.waitForAnalysis();
     return driver;
@@ -142,6 +143,55 @@ export class AppDriver {
   /** Switches the layer shown in the header. */
   async chooseLayer(layer: 'mobile' | '4g' | '5g' | 'ftth'): Promise<void> {
     await this.page.getByTestId('layer-select').selectOption(layer);
+  }
+
+  /** Waits until the legend has been placed for the map as it is now drawn. */
+  async waitForLegendPlaced(): Promise<void> {
+    await this.page.locator('[data-testid="map"][data-legend-corner]').waitFor({ timeout: 60_000 });
+    await this.page.waitForTimeout(500);
+  }
+
+  /**
+   * Pixels of "not covered" fill (the class colour as drawn, 72 % over the background) under the legend's
+   * rectangle — read from a screenshot with the legend hidden — and on the whole map.
+   */
+  async readUncoveredUnderLegend(): Promise<{ underLegend: number; onMap: number; corner: string }> {
+    const legend = (await this.page.getByTestId('legend').boundingBox())!;
+    const map = (await this.page.getByTestId('map').boundingBox())!;
+    await this.page.getByTestId('legend').evaluate((element) => ((element as HTMLElement).style.visibility = 'hidden'));
+    const shot = PNG.sync.read(await this.page.screenshot({ clip: map }));
+    await this.page.getByTestId('legend').evaluate((element) => ((element as HTMLElement).style.visibility = ''));
+    const uncovered = [0xdc, 0x87, 0x43];
+    const isUncovered = (x: number, y: number) => {
+      const i = (y * shot.width + x) * 4;
+      return Math.abs(shot.data[i] - uncovered[0]) + Math.abs(shot.data[i + 1] - uncovered[1]) + Math.abs(shot.data[i + 2] - uncovered[2]) < 36;
+    };
+    let underLegend = 0;
+    let onMap = 0;
+    for (let y = 0; y < shot.height; y++) {
+      for (let x = 0; x < shot.width; x++) {
+        if (!isUncovered(x, y)) continue;
+        onMap++;
+        if (x >= legend.x - map.x && x < legend.x - map.x + legend.width && y >= legend.y - map.y && y < legend.y - map.y + legend.height) underLegend++;
+      }
+    }
+    return { underLegend, onMap, corner: (await this.page.getByTestId('map').getAttribute('data-legend-corner')) ?? '' };
+  }
+
+  /** The legend's entries by test id (classes, symbols, proposals). */
+  async readLegendEntries(): Promise<string[]> {
+    return this.page.locator('[data-testid="legend"] li[data-testid]').evaluateAll((items) => items.map((item) => item.getAttribute('data-testid')!));
+  }
+
+  /** Shows the map as it is or after the proposals (the legend's before / after choice). */
+  async showProposalsMap(which: 'before' | 'after'): Promise<void> {
+    await this.page.getByTestId(`legend-after-${which}`).check();
+    await this.page.waitForTimeout(1500);
+  }
+
+  /** Folds or unfolds the legend from its title. */
+  async toggleLegend(): Promise<void> {
+    await this.page.getByTestId('legend-toggle').click();
   }
 
   /** Switches the interface language. */

@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { buildBasemap, buildStyle, type StyleOptions } from './build-style';
 import { buildHamletFillColor, buildHamletLayers, buildHighlightFilter } from './hamlet-layers';
 import { COVERAGE_COLORS } from './palette';
-import { buildGroundRadius } from './site-layers';
+import { buildGroundRadius, buildSymbolVisibility } from './site-layers';
+import { FIRST_LABEL_LAYER } from './label-layers';
 
 const options: StyleOptions = {
   layer: 'mobile',
   selectedId: null,
   basemap: { isEnabled: false, url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' },
   showDiscs: false,
-  showFibre: true,
+
 };
 
 describe('buildStyle', () => {
@@ -30,10 +31,29 @@ describe('buildStyle', () => {
     expect(style.sprite).toBeUndefined();
     expect(JSON.stringify(style)).not.toMatch(/https?:/);
   });
-  it('draws labels above sites and the background first', () => {
-    const ids = buildStyle(options).layers.map((layer) => layer.id);
-    expect(ids[0]).toBe('background');
-    expect(ids.at(-1)).toBe('hamlet-label');
+  it('draws the background first and every label above every other layer, district names on top', () => {
+    const layers = buildStyle(options).layers;
+    expect(layers[0].id).toBe('background');
+    const firstSymbol = layers.findIndex((layer) => layer.type === 'symbol');
+    expect(layers.slice(firstSymbol).map((layer) => layer.id)).toEqual(['hamlet-label', 'commune-label', 'district-label']);
+    expect(firstSymbol).toBe(layers.findIndex((layer) => layer.id === FIRST_LABEL_LAYER));
+  });
+  it('shows district names at the province view, commune names from the district view, hamlet names zoomed in', () => {
+    const layers = new Map(buildStyle(options).layers.map((layer) => [layer.id, layer]));
+    const shownAt = (id: string, zoom: number) => zoom >= (layers.get(id)!.minzoom ?? 0) && zoom < (layers.get(id)!.maxzoom ?? 24);
+    // The province fits at zoom 9.35 on a 1366 × 768 laptop and 9.92 at 1920 × 1080; a district ≈ 10.5–11; a commune ≈ 12.5.
+    const ids = ['district-label', 'commune-label', 'hamlet-label'];
+    for (const zoom of [9.35, 9.92]) expect(ids.map((id) => shownAt(id, zoom))).toEqual([true, false, false]);
+    expect(ids.map((id) => shownAt(id, 10.7))).toEqual([true, true, false]);
+    expect(ids.map((id) => shownAt(id, 12.5))).toEqual([false, true, true]);
+  });
+  it('draws only the layer’s own symbols: fibre on the FTTH map, sites on the mobile maps', () => {
+    for (const layer of ['mobile', '4g', '5g', 'ftth'] as const) {
+      const visibility = new Map(buildStyle({ ...options, layer, showDiscs: true }).layers.map((item) => [item.id, (item.layout as { visibility?: string } | undefined)?.visibility ?? 'visible']));
+      const isFtth = layer === 'ftth';
+      expect([visibility.get('site-point'), visibility.get('site-coverage-disc'), visibility.get('fibre-point')]).toEqual(isFtth ? ['none', 'none', 'visible'] : ['visible', 'visible', 'none']);
+    }
+    expect(buildSymbolVisibility('mobile', false)['site-coverage-disc']).toBe('none');
   });
 });
 

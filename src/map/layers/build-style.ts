@@ -1,7 +1,8 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerName } from '../../core';
 import { buildHamletLayers, HAMLET_SOURCE } from './hamlet-layers';
-import { buildOutlineLayers, COMMUNE_LABEL_SOURCE, OUTLINE_SOURCE } from './outline-layers';
+import { buildLabelLayers, COMMUNE_LABEL_SOURCE, DISTRICT_LABEL_SOURCE } from './label-layers';
+import { buildOutlineLayers, OUTLINE_SOURCE } from './outline-layers';
 import { BACKGROUND_COLOR } from './palette';
 import { buildFibreLayers, buildSiteLayers, COVERAGE_SOURCE, FIBRE_SOURCE, SITE_SOURCE } from './site-layers';
 
@@ -19,7 +20,6 @@ export interface StyleOptions {
   selectedId: string | null;
   basemap: BasemapOptions;
   showDiscs: boolean;
-  showFibre: boolean;
 }
 
 const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
@@ -47,6 +47,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       [HAMLET_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [OUTLINE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [COMMUNE_LABEL_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+      [DISTRICT_LABEL_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [SITE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [COVERAGE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [FIBRE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
@@ -54,11 +55,12 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
       ...basemap.layers,
-      ...buildHamletLayers(options.layer, options.selectedId).filter((layer) => layer.id !== 'hamlet-label'),
+      ...buildHamletLayers(options.layer, options.selectedId),
       ...buildOutlineLayers(),
-      ...buildFibreLayers(options.showFibre),
-      ...buildSiteLayers(options.showDiscs),
-      ...buildHamletLayers(options.layer, options.selectedId).filter((layer) => layer.id === 'hamlet-label'),
+      ...buildFibreLayers(options.layer),
+      ...buildSiteLayers(options.showDiscs, options.layer),
+      // Labels last: above every symbol (layers added later are inserted below them).
+      ...buildLabelLayers(),
     ],
   };
 }

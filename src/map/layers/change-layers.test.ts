@@ -22,7 +22,7 @@ describe('change layers', () => {
   });
 
   it('colours the hamlet fill in a valid style', () => {
-    const style = buildStyle({ layer: 'mobile', selectedId: null, basemap: { isEnabled: false, url: '', attribution: '' }, showDiscs: false, showFibre: false });
+    const style = buildStyle({ layer: 'mobile', selectedId: null, basemap: { isEnabled: false, url: '', attribution: '' }, showDiscs: false });
     const layer = style.layers.find((item) => item.id === HAMLET_FILL_LAYER) as { paint: Record<string, unknown> };
     layer.paint['fill-color'] = buildChangeFillColor('ftth');
     expect(validateStyleMin(style)).toEqual([]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildStyle } from './build-style';
 import { buildChallengeCollection, buildEvidenceLayers, buildEvidenceSources } from './evidence-layers';
 
-const base = buildStyle({ layer: 'mobile', selectedId: null, basemap: { isEnabled: false, url: '', attribution: '' }, showDiscs: false, showFibre: true });
+const base = buildStyle({ layer: 'mobile', selectedId: null, basemap: { isEnabled: false, url: '', attribution: '' }, showDiscs: false });
 
 describe('field-test layers', () => {
   it('make a valid MapLibre style added to the app style', () => {

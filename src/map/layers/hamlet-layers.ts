@@ -26,12 +26,17 @@ export function buildHamletFillColor(layer: LayerName): ExpressionSpecification 
   ];
 }
 
+/** The fill of the map after the proposals: the hamlets they newly cover (`afterIds`) as covered. */
+export function buildAfterFillColor(layer: LayerName, afterIds: string[]): ExpressionSpecification {
+  return ['case', ['in', ['get', 'id'], ['literal', afterIds]], COVERAGE_COLORS.covered, buildHamletFillColor(layer)];
+}
+
 /** Only the selected hamlet (none when `selectedId` is null). */
 export function buildHighlightFilter(selectedId: string | null): ExpressionSpecification {
   return ['==', ['get', 'id'], selectedId ?? ''];
 }
 
-/** Hamlet fill, outline, highlight and name labels (Vietnamese, drawn locally: the style has no glyphs). */
+/** Hamlet fill, outline and highlight (their names are in `label-layers.ts`). */
 export function buildHamletLayers(layer: LayerName, selectedId: string | null): LayerSpecification[] {
   return [
     {
@@ -53,14 +58,6 @@ export function buildHamletLayers(layer: LayerName, selectedId: string | null): 
       source: HAMLET_SOURCE,
       filter: buildHighlightFilter(selectedId),
       paint: { 'line-color': OUTLINE_COLORS.highlight, 'line-width': 4 },
-    },
-    {
-      id: 'hamlet-label',
-      type: 'symbol',
-      source: HAMLET_SOURCE,
-      minzoom: 12,
-      layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-max-width': 8 },
-      paint: { 'text-color': '#111111', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
     },
   ];
 }

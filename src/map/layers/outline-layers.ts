@@ -2,9 +2,8 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { OUTLINE_COLORS } from './palette';
 
 export const OUTLINE_SOURCE = 'outlines';
-export const COMMUNE_LABEL_SOURCE = 'commune-labels';
 
-/** Commune, district and province boundaries (one line source with a `level` property) and commune names. */
+/** Commune, district and province boundaries (one line source with a `level` property). */
 export function buildOutlineLayers(): LayerSpecification[] {
   return [
     {
@@ -28,15 +27,6 @@ export function buildOutlineLayers(): LayerSpecification[] {
       source: OUTLINE_SOURCE,
       filter: ['==', ['get', 'level'], 'province'],
       paint: { 'line-color': OUTLINE_COLORS.province, 'line-width': 2.5 },
-    },
-    {
-      id: 'commune-label',
-      type: 'symbol',
-      source: COMMUNE_LABEL_SOURCE,
-      minzoom: 9.5,
-      maxzoom: 12,
-      layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-max-width': 8 },
-      paint: { 'text-color': '#222222', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
     },
   ];
 }

@@ -8,12 +8,18 @@ export const PROPOSAL_LAYER = 'proposal-point';
 export const PROPOSAL_DISC_LAYER = 'proposal-disc';
 export const PROPOSAL_LABEL_LAYER = 'proposal-label';
 export const PROPOSAL_GAIN_LAYER = 'proposal-gain';
+export const PROPOSAL_GAIN_CASING_LAYER = 'proposal-gain-casing';
+export const PROPOSAL_CASING_LAYER = 'proposal-casing';
 
 /**
- * Proposal colours: upgrades (another operator on an existing site) purple, new towers orange — the
- * pair the exported GeoJSON's simplestyle uses, and distinct from the coverage blue/yellow/vermillion.
+ * Proposal colours: purple, a hue far from every coverage class (blue, yellow, vermillion, grey) and
+ * from the pink of shared sites — the orange new towers had before vanished in the vermillion of the
+ * uncovered hamlets where they stand. An upgrade (another operator on an existing site) is a purple ring
+ * around its host site, a new tower a filled purple dot; both have a white ring and a near-black rim, so
+ * they stand out on a light class (yellow, grey) and on a dark one (blue) alike. The hamlets they newly
+ * cover are outlined in near-black dashes on a white casing, for the same reason.
  */
-export const PROPOSAL_COLORS = { upgrade: '#7B3294', new: '#E66101', selected: '#00E5FF', halo: '#FFFFFF', gain: '#009E73' } as const;
+export const PROPOSAL_COLORS = { upgrade: '#7B3294', new: '#7B3294', casing: '#111111', selected: '#00E5FF', halo: '#FFFFFF', gain: '#111111' } as const;
 
 /** What the map needs of one proposal. */
 export interface ProposalPoint {
@@ -56,13 +62,22 @@ const KIND_COLOR: ExpressionSpecification = ['match', ['get', 'kind'], 'upgrade'
  */
 export function buildProposalLayers(latitude: number): LayerSpecification[] {
   const isUpgrade: ExpressionSpecification = ['==', ['get', 'kind'], 'upgrade'];
+  const pointRadius: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 10];
+  const ringWidth: ExpressionSpecification = ['case', ['get', 'selected'], 4, ['case', isUpgrade, 3.5, 2]];
   return [
+    {
+      id: PROPOSAL_GAIN_CASING_LAYER,
+      type: 'line',
+      source: HAMLET_SOURCE,
+      filter: buildProposalGainFilter([]),
+      paint: { 'line-color': PROPOSAL_COLORS.halo, 'line-width': 5, 'line-opacity': 0.9 },
+    },
     {
       id: PROPOSAL_GAIN_LAYER,
       type: 'line',
       source: HAMLET_SOURCE,
       filter: buildProposalGainFilter([]),
-      paint: { 'line-color': PROPOSAL_COLORS.gain, 'line-width': 3, 'line-dasharray': [2, 1] },
+      paint: { 'line-color': PROPOSAL_COLORS.gain, 'line-width': 2.5, 'line-dasharray': [2, 1.2] },
     },
     {
       id: PROPOSAL_DISC_LAYER,
@@ -78,14 +93,26 @@ export function buildProposalLayers(latitude: number): LayerSpecification[] {
       },
     },
     {
+      // The near-black rim just outside each symbol's ring (a ring only: an upgrade's host site shows through).
+      id: PROPOSAL_CASING_LAYER,
+      type: 'circle',
+      source: PROPOSAL_SOURCE,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, ['+', 5, ringWidth], 13, ['+', 10, ringWidth]],
+        'circle-color': 'rgba(255,255,255,0)',
+        'circle-stroke-color': PROPOSAL_COLORS.casing,
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
       id: PROPOSAL_LAYER,
       type: 'circle',
       source: PROPOSAL_SOURCE,
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 10],
+        'circle-radius': pointRadius,
         'circle-color': ['case', isUpgrade, 'rgba(255,255,255,0)', KIND_COLOR],
         'circle-stroke-color': ['case', ['get', 'selected'], PROPOSAL_COLORS.selected, ['case', isUpgrade, PROPOSAL_COLORS.upgrade, PROPOSAL_COLORS.halo]],
-        'circle-stroke-width': ['case', ['get', 'selected'], 4, ['case', isUpgrade, 3.5, 2]],
+        'circle-stroke-width': ringWidth,
       },
     },
     {

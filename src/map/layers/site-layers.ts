@@ -1,9 +1,11 @@
 import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerName } from '../../core';
 import { FIBRE_COLOR, SITE_COLORS } from './palette';
 
 export const SITE_SOURCE = 'sites';
 export const SITE_LAYER = 'site-point';
 export const FIBRE_SOURCE = 'fibre';
+export const FIBRE_LAYER = 'fibre-point';
 export const COVERAGE_DISC_LAYER = 'site-coverage-disc';
 /** The engine's footprints (discs and sectors) of the records behind the shown sites. */
 export const COVERAGE_SOURCE = 'coverage';
@@ -24,13 +26,14 @@ export function buildGroundRadius(radiusProperty: string, latitude: number): Exp
  * Sites by operator count (shared = several operators, larger and pink), and on demand the
  * coverage footprints as the engine counts them: discs, or sectors for records with an azimuth.
  */
-export function buildSiteLayers(showDiscs: boolean): LayerSpecification[] {
+export function buildSiteLayers(showDiscs: boolean, layer: LayerName = 'mobile'): LayerSpecification[] {
+  const visibility = buildSymbolVisibility(layer, showDiscs);
   return [
     {
       id: COVERAGE_DISC_LAYER,
       type: 'fill',
       source: COVERAGE_SOURCE,
-      layout: { visibility: showDiscs ? 'visible' : 'none' },
+      layout: { visibility: visibility[COVERAGE_DISC_LAYER] },
       paint: {
         'fill-color': SITE_COLORS.shared,
         'fill-opacity': 0.08,
@@ -41,6 +44,9 @@ export function buildSiteLayers(showDiscs: boolean): LayerSpecification[] {
       id: SITE_LAYER,
       type: 'circle',
       source: SITE_SOURCE,
+      // Thinned at small scales (see `thinZoomOf`), so the coverage fill stays readable.
+      filter: ['>=', ['zoom'], ['get', 'thin_zoom']],
+      layout: { visibility: visibility[SITE_LAYER] },
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, ['case', ['get', 'shared'], 3, 2], 13, ['case', ['get', 'shared'], 8, 5]],
         'circle-color': ['case', ['get', 'shared'], SITE_COLORS.shared, SITE_COLORS.single],
@@ -51,16 +57,37 @@ export function buildSiteLayers(showDiscs: boolean): LayerSpecification[] {
   ];
 }
 
-/** Fibre access points, shown from zoom 10 (7 500 dots at province scale only hide the coverage). */
-export function buildFibreLayers(isVisible: boolean): LayerSpecification[] {
+/**
+ * Fibre access points, on FTTH maps only: thinned below zoom 11 like the sites, smaller at the province
+ * view (the print's `fibreRadiusMm` ramp), with the white ring only from zoom 11.
+ */
+export function buildFibreLayers(layer: LayerName = 'ftth'): LayerSpecification[] {
   return [
     {
-      id: 'fibre-point',
+      id: FIBRE_LAYER,
       type: 'circle',
       source: FIBRE_SOURCE,
-      minzoom: 10,
-      layout: { visibility: isVisible ? 'visible' : 'none' },
-      paint: { 'circle-radius': 2.5, 'circle-color': FIBRE_COLOR, 'circle-stroke-color': '#FFFFFF', 'circle-stroke-width': 0.5 },
+      filter: ['>=', ['zoom'], ['get', 'thin_zoom']],
+      layout: { visibility: buildSymbolVisibility(layer, false)[FIBRE_LAYER] },
+      paint: {
+        'circle-radius': ['step', ['zoom'], 1.1, 10, 1.8, 12, 2.5],
+        'circle-color': FIBRE_COLOR,
+        'circle-stroke-color': '#FFFFFF',
+        'circle-stroke-width': ['step', ['zoom'], 0, 11, 0.5],
+      },
     },
   ];
+}
+
+/**
+ * Which symbol layers a coverage layer draws: each map only its own symbols — fibre access points on
+ * the FTTH map, sites (and on demand their footprints) on the mobile maps, never both.
+ */
+export function buildSymbolVisibility(layer: LayerName, showDiscs: boolean): Record<string, 'visible' | 'none'> {
+  const isFibreMap = layer === 'ftth';
+  return {
+    [SITE_LAYER]: isFibreMap ? 'none' : 'visible',
+    [COVERAGE_DISC_LAYER]: !isFibreMap && showDiscs ? 'visible' : 'none',
+    [FIBRE_LAYER]: isFibreMap ? 'visible' : 'none',
+  };
 }
