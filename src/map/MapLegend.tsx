@@ -56,6 +56,7 @@ export function MapLegend(props: MapLegendProps) {
   const settingsThreshold = useSettingsStore((state) => state.coveredThreshold);
   const siteKinds = useAnalysisStore((state) => [...new Set((state.report?.sites ?? []).map((site) => (site.shared ? 'shared' : 'single')))].sort().join(','));
   const hasFibre = useDatasetStore((state) => state.fibrePoints.length > 0);
+  const hasFibreRoutes = useDatasetStore((state) => state.fibreRoutes.length > 0);
   const present = useClassesPresent();
   const classes = coverageClassLabels(coveredThresholdOf(reportThreshold ?? settingsThreshold, layer), t, locale);
   const challengeKinds = useMeasurementsStore((state) => (state.showChallenges ? [...new Set(selectChallenges(state).map((challenge) => challenge.kind))].sort().join(',') : ''));
@@ -112,6 +113,12 @@ export function MapLegend(props: MapLegendProps) {
               <li data-testid="legend-fibre">
                 <span className="dot dot-small" style={{ background: FIBRE_COLOR }} aria-hidden="true" />
                 {t('legend.fibre')}
+              </li>
+            )}
+            {isFibreMap && hasFibreRoutes && (
+              <li data-testid="legend-fibre-route">
+                <span className="line-sample" style={{ background: FIBRE_COLOR }} aria-hidden="true" />
+                {t('legend.fibreRoute')}
               </li>
             )}
             {isHexView && (

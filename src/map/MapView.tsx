@@ -10,7 +10,7 @@ import { buildCoverageConfig, useSettingsStore } from '../state/settings-store';
 import { mapHasDrawn } from '../state/restore-guard';
 import { useUiStore } from '../state/ui-store';
 import { MapController } from './map-controller';
-import { buildFibreCollection, buildHamletCollection, buildSiteCollection, datasetBounds, hamletBounds } from './map-data';
+import { buildFibreCollection, buildFibreRouteCollection, buildHamletCollection, buildSiteCollection, datasetBounds, hamletBounds } from './map-data';
 import { buildOutlineCollection, buildUnitLabelCollection } from './outlines';
 import { MapLegend } from './MapLegend';
 import { chooseLegendCorner, LEGEND_CORNERS, legendRect, type LegendCorner } from './legend-placement';
@@ -107,6 +107,7 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       controller.setData('communeLabels', buildUnitLabelCollection(dataset.hamlets, 'commune'));
       controller.setData('districtLabels', buildUnitLabelCollection(dataset.hamlets, 'district'));
       controller.setData('fibre', buildFibreCollection(dataset.fibrePoints));
+      controller.setData('fibreRoutes', buildFibreRouteCollection(dataset.fibreRoutes));
       const bounds = datasetBounds(dataset.hamlets);
       if (bounds && !hasView) {
         hasView = true;
@@ -195,7 +196,7 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
 
     const unsubscribers = [
       useDatasetStore.subscribe((state, previous) => {
-        if (state.hamlets !== previous.hamlets || state.fibrePoints !== previous.fibrePoints) pushDataset();
+        if (state.hamlets !== previous.hamlets || state.fibrePoints !== previous.fibrePoints || state.fibreRoutes !== previous.fibreRoutes) pushDataset();
       }),
       useAnalysisStore.subscribe((state, previous) => {
         if (state.report !== previous.report) {

@@ -9,7 +9,7 @@ import { buildAfterFillColor, buildHamletFillColor, buildHighlightFilter, HAMLET
 import { buildChangeFillColor } from './layers/change-layers';
 import { OUTLINE_SOURCE } from './layers/outline-layers';
 import { COMMUNE_LABEL_SOURCE, DISTRICT_LABEL_SOURCE, FIRST_LABEL_LAYER } from './layers/label-layers';
-import { buildSymbolVisibility, COVERAGE_SOURCE, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
+import { buildSymbolVisibility, COVERAGE_SOURCE, FIBRE_ROUTE_SOURCE, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
 import { buildProposalGainFilter, buildProposalLayers, buildProposalSource, PROPOSAL_GAIN_CASING_LAYER, PROPOSAL_GAIN_LAYER } from './layers/proposal-layers';
 import { ProposalEditing, type ProposalEditingCallbacks } from './proposal-editing';
 import { buildEvidenceLayers, buildEvidenceSources, EVIDENCE_CHALLENGE_FILL_LAYER, EVIDENCE_CHALLENGE_LINE_LAYER, EVIDENCE_CHALLENGE_SOURCE, EVIDENCE_HEX_FILL_LAYER, EVIDENCE_HEX_LINE_LAYER, EVIDENCE_HEX_SOURCE } from './layers/evidence-layers';
@@ -30,7 +30,7 @@ export interface OffscreenMap {
   close(): void;
 }
 
-export type MapDataName = 'hamlets' | 'outlines' | 'communeLabels' | 'districtLabels' | 'sites' | 'coverage' | 'fibre';
+export type MapDataName = 'hamlets' | 'outlines' | 'communeLabels' | 'districtLabels' | 'sites' | 'coverage' | 'fibre' | 'fibreRoutes';
 
 /** A rectangle of the map container, in CSS pixels from its top left. */
 export interface ScreenRect {
@@ -48,6 +48,7 @@ const SOURCE_OF: Record<MapDataName, string> = {
   sites: SITE_SOURCE,
   coverage: COVERAGE_SOURCE,
   fibre: FIBRE_SOURCE,
+  fibreRoutes: FIBRE_ROUTE_SOURCE,
 };
 
 export interface MapControllerOptions extends ProposalEditingCallbacks {

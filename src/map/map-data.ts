@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { coverageStatusOf, LAYER_NAMES, type CoverageReport, type FibrePoint, type Hamlet, type LayerName, type Site } from '../core';
+import { coverageStatusOf, LAYER_NAMES, type CoverageReport, type FibrePoint, type FibreRoute, type Hamlet, type LayerName, type Site } from '../core';
 import { changeProperty, type ChangeStatus } from './layers/change-layers';
 
 type Collection = FeatureCollection<Geometry, Record<string, unknown>>;
@@ -91,6 +91,14 @@ export function buildFibreCollection(points: FibrePoint[]): Collection {
       properties: { id: point.id, operator: point.operator ?? '', kind: point.kind ?? '', thin_zoom: thinZooms[i] },
       geometry: { type: 'Point', coordinates: [point.lng, point.lat] },
     })),
+  };
+}
+
+/** Fibre routes as lines (operator and id). */
+export function buildFibreRouteCollection(routes: FibreRoute[]): Collection {
+  return {
+    type: 'FeatureCollection',
+    features: routes.filter((route) => route.coordinates.length >= 2).map((route) => ({ type: 'Feature', properties: { id: route.id, operator: route.operator ?? '' }, geometry: { type: 'LineString', coordinates: route.coordinates } })),
   };
 }
 

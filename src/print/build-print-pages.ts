@@ -36,6 +36,8 @@ export interface PrintRequest {
   report: CoverageReport;
   config: CoverageConfig;
   fibrePoints: FibrePoint[];
+  /** Fibre cable routes, drawn on FTTH maps (none when absent). */
+  fibreRoutes?: { coordinates: Position[] }[];
   indicators: IndicatorValue[];
   basemap: BasemapOptions;
   printDate: Date;
@@ -138,6 +140,7 @@ function prepareJob(request: PrintRequest) {
       outlines: outlineSegments(request.hamlets),
       sites: request.report.sites,
       fibrePoints: request.fibrePoints,
+      fibreRoutes: request.fibreRoutes ?? [],
       districtLabels: buildUnitLabelPoints(request.hamlets, results, 'district', unitNames(request.report, 'district')),
       communeLabels: buildUnitLabelPoints(request.hamlets, results, 'commune', unitNames(request.report, 'commune')),
       fontScale: frames.fontScale,
@@ -156,7 +159,8 @@ function unitContent(request: PrintRequest, job: Job, unit: PageUnit, map: Print
   const view = fitPrintView(unit.bounds, frames.map.width, frames.map.height);
   const widthCss = Math.round(frames.map.width * CSS_PIXELS_PER_MM);
   const heightCss = Math.round(frames.map.height * CSS_PIXELS_PER_MM);
-  const layerLabel = t(`layer.${request.layer}`);
+  // Inside a sentence the layer is written in lower case ("Mọi ấp, khóm đều được phủ di động băng rộng").
+  const layerLabel = t(`layer.inSentence.${request.layer}`);
   const keyed = unit.unitIds ? buildKeyedUncovered(request.report.hamlets.filter((result) => unit.unitIds!.has(result.id)), request.layer, t, locale) : null;
   const content: MapPageContent = {
     paper: request.paper,
@@ -170,7 +174,7 @@ function unitContent(request: PrintRequest, job: Job, unit: PageUnit, map: Print
     northLetter: t('print.north'),
     legendTitle: t('legend.title'),
     legend: buildPrintLegend(
-      { layer: request.layer, zoom: view.zoom, bounds: viewBounds(view.center, view.zoom, widthCss, heightCss), hamlets: request.hamlets, report: request.report, fibrePoints: request.fibrePoints, hasFadedOutside: unit.unitIds !== null, keyCount: keyed?.keys.size ?? 0 },
+      { layer: request.layer, zoom: view.zoom, bounds: viewBounds(view.center, view.zoom, widthCss, heightCss), hamlets: request.hamlets, report: request.report, fibrePoints: request.fibrePoints, fibreRoutes: request.fibreRoutes ?? [], hasFadedOutside: unit.unitIds !== null, keyCount: keyed?.keys.size ?? 0 },
       t,
       locale,
     ),
@@ -283,7 +287,7 @@ function buildAtlasFront(request: PrintRequest, job: Job, units: PageUnit[], cou
     return point ? [{ lng: point.lng, lat: point.lat, number: i + 1 }] : [];
   });
   // No sites or fibre here: the overview is for finding a unit, not for reading coverage.
-  const map = buildMapFrameItems({ ...job.mapBase, sites: [], fibrePoints: [], frame, view, unitIds: null, keys: new Map(), basemapImageId: null, measure, unitNumbers, blocked: [] });
+  const map = buildMapFrameItems({ ...job.mapBase, sites: [], fibrePoints: [], fibreRoutes: [], frame, view, unitIds: null, keys: new Map(), basemapImageId: null, measure, unitNumbers, blocked: [] });
   const header = (title: string) => layoutHeader(frames.header, title, `${area} · ${layerLine}`, job.demoMark, scale, measure);
   const footer = layoutFooter(frames.footer, job.footerLeft, job.footerRight, scale, measure);
   const overview = layoutOverviewPage({ paper: request.paper, orientation: request.orientation, title: '', subtitle: '', note: t('print.atlas.overviewNote'), map, header: header(t('print.atlas.overviewTitle', { area })), footer });

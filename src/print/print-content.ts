@@ -1,4 +1,4 @@
-import { coveredThresholdOf, coverageStatusOf, evaluateTargets, formatUnitLabel, UNASSIGNED_GROUP_KEY, type CoverageConfig, type CoverageReport, type GroupKpis, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type TargetResult } from '../core';
+import { coveredThresholdOf, coverageStatusOf, evaluateTargets, formatUnitLabel, UNASSIGNED_GROUP_KEY, type CoverageConfig, type CoverageReport, type GroupKpis, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type Position, type TargetResult } from '../core';
 import { coverageClassLabels } from '../i18n/coverage-classes';
 import type { MessageKey } from '../i18n/dictionary';
 import { formatIsoDate, formatNumber, formatPercent, formatTargetValue, type Locale } from '../i18n/format';
@@ -85,6 +85,7 @@ export interface LegendInput {
   hamlets: Hamlet[];
   report: CoverageReport;
   fibrePoints: { lng: number; lat: number }[];
+  fibreRoutes?: { coordinates: Position[] }[];
   hasFadedOutside: boolean;
   /** How many uncovered hamlets carry a number on the map (0 = none). */
   keyCount: number;
@@ -128,8 +129,13 @@ export function buildPrintLegend(input: LegendInput, t: Translate, locale: Local
     if (sitesInFrame.some((site) => !site.shared)) {
       entries.push({ symbol: { kind: 'point', color: SITE_COLORS.single, radiusMm: siteRadiusMm(input.zoom, false), stroke: SITE_COLORS.halo }, label: t('legend.singleSite') });
     }
-  } else if (input.fibrePoints.some((point) => inBounds(input.bounds, point.lng, point.lat))) {
-    entries.push({ symbol: { kind: 'point', color: FIBRE_COLOR, radiusMm: fibreRadiusMm(input.zoom), stroke: input.zoom >= 11 ? '#FFFFFF' : FIBRE_COLOR }, label: t('legend.fibre') });
+  } else {
+    if (input.fibrePoints.some((point) => inBounds(input.bounds, point.lng, point.lat))) {
+      entries.push({ symbol: { kind: 'point', color: FIBRE_COLOR, radiusMm: fibreRadiusMm(input.zoom), stroke: input.zoom >= 11 ? '#FFFFFF' : FIBRE_COLOR }, label: t('legend.fibre') });
+    }
+    if ((input.fibreRoutes ?? []).some((route) => route.coordinates.some(([lng, lat]) => inBounds(input.bounds, lng, lat)))) {
+      entries.push({ symbol: { kind: 'line', color: FIBRE_COLOR, widthMm: 2 * CSS_PIXEL_MM, dashMm: null }, label: t('legend.fibreRoute') });
+    }
   }
   return entries;
 }
@@ -159,7 +165,7 @@ export function buildKpiRows(layer: LayerName, report: CoverageReport, config: P
   const rows: KpiRow[] = [];
   if (layer === '4g' || layer === '5g') {
     const kpis = group ?? report.kpis;
-    rows.push({ label: t('print.layerShare', { layer: t(`layer.${layer}`) }), value: formatPercent(kpis[LAYER_SHARE[layer]] as number, locale), target: '—', status: 'info', statusText: '' });
+    rows.push({ label: t('print.layerShare', { layer: t(`layer.inSentence.${layer}`) }), value: formatPercent(kpis[LAYER_SHARE[layer]] as number, locale), target: '—', status: 'info', statusText: '' });
   }
   for (const id of ids) {
     const target = targets.find((item) => item.id === id);

@@ -25,6 +25,8 @@ export interface MapFrameInput {
   outlines: OutlineSegments[];
   sites: Site[];
   fibrePoints: { lng: number; lat: number }[];
+  /** Fibre cable routes (FTTH maps only). */
+  fibreRoutes: { coordinates: Position[] }[];
   /** Ids of the page unit's hamlets (the others are veiled), or null for no veil. */
   unitIds: Set<string> | null;
   /** The number each keyed (uncovered) hamlet carries on the map and in the list. */
@@ -175,6 +177,10 @@ export function buildMapFrameItems(input: MapFrameInput): PrintItem {
   }
   // Each map draws only its own symbols: fibre on FTTH maps, sites on the mobile maps.
   if (layer === 'ftth') {
+    const routes = input.fibreRoutes.flatMap((route) => chainSegments(route.coordinates.slice(1).map((point, i): [Position, Position] => [route.coordinates[i], point]), projection, frame));
+    // The app's route width: 1 px at zoom 8 to 2.5 px at zoom 13.
+    const routeWidthPx = 1 + Math.min(1, Math.max(0, (zoom - 8) / 5)) * 1.5;
+    if (routes.length > 0) items.push({ type: 'path', rings: routes, closed: false, fill: null, opacity: 0.9, stroke: FIBRE_COLOR, strokeWidthMm: routeWidthPx * CSS_PX_MM, dashMm: null });
     const radius = fibreRadiusMm(zoom);
     for (const { x, y } of thin(input.fibrePoints, projection, frame, zoom < 11 ? radius * 2.5 : 0)) {
       // The app's white ring only from zoom 11: on a small dot it would hide the green.

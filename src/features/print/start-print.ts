@@ -58,6 +58,7 @@ export function buildPrintRequest(settings: PrintSettings): PrintRequest {
     config: buildCoverageConfig(useSettingsStore.getState(), usePlanStore.getState().profile.targets),
     plan: usePlanStore.getState().profile,
     fibrePoints: dataset.fibrePoints,
+    fibreRoutes: dataset.fibreRoutes,
     indicators: selectIndicatorRows(dataset),
     basemap: useSettingsStore.getState().basemap,
     // The print date: the one place the clock is read (UI only, never core).

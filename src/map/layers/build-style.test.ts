@@ -51,7 +51,7 @@ describe('buildStyle', () => {
     for (const layer of ['mobile', '4g', '5g', 'ftth'] as const) {
       const visibility = new Map(buildStyle({ ...options, layer, showDiscs: true }).layers.map((item) => [item.id, (item.layout as { visibility?: string } | undefined)?.visibility ?? 'visible']));
       const isFtth = layer === 'ftth';
-      expect([visibility.get('site-point'), visibility.get('site-coverage-disc'), visibility.get('fibre-point')]).toEqual(isFtth ? ['none', 'none', 'visible'] : ['visible', 'visible', 'none']);
+      expect([visibility.get('site-point'), visibility.get('site-coverage-disc'), visibility.get('fibre-point'), visibility.get('fibre-route')]).toEqual(isFtth ? ['none', 'none', 'visible', 'visible'] : ['visible', 'visible', 'none', 'none']);
     }
     expect(buildSymbolVisibility('mobile', false)['site-coverage-disc']).toBe('none');
   });

@@ -4,7 +4,7 @@ import { buildHamletLayers, HAMLET_SOURCE } from './hamlet-layers';
 import { buildLabelLayers, COMMUNE_LABEL_SOURCE, DISTRICT_LABEL_SOURCE } from './label-layers';
 import { buildOutlineLayers, OUTLINE_SOURCE } from './outline-layers';
 import { BACKGROUND_COLOR } from './palette';
-import { buildFibreLayers, buildSiteLayers, COVERAGE_SOURCE, FIBRE_SOURCE, SITE_SOURCE } from './site-layers';
+import { buildFibreLayers, buildSiteLayers, COVERAGE_SOURCE, FIBRE_ROUTE_SOURCE, FIBRE_SOURCE, SITE_SOURCE } from './site-layers';
 
 export const BASEMAP_SOURCE = 'osm-basemap';
 export const BASEMAP_LAYER = 'osm-basemap';
@@ -51,6 +51,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       [SITE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [COVERAGE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [FIBRE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+      [FIBRE_ROUTE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },

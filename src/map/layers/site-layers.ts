@@ -6,6 +6,8 @@ export const SITE_SOURCE = 'sites';
 export const SITE_LAYER = 'site-point';
 export const FIBRE_SOURCE = 'fibre';
 export const FIBRE_LAYER = 'fibre-point';
+export const FIBRE_ROUTE_SOURCE = 'fibre-routes';
+export const FIBRE_ROUTE_LAYER = 'fibre-route';
 export const COVERAGE_DISC_LAYER = 'site-coverage-disc';
 /** The engine's footprints (discs and sectors) of the records behind the shown sites. */
 export const COVERAGE_SOURCE = 'coverage';
@@ -62,13 +64,22 @@ export function buildSiteLayers(showDiscs: boolean, layer: LayerName = 'mobile')
  * view (the print's `fibreRadiusMm` ramp), with the white ring only from zoom 11.
  */
 export function buildFibreLayers(layer: LayerName = 'ftth'): LayerSpecification[] {
+  const visibility = buildSymbolVisibility(layer, false);
   return [
+    {
+      // Fibre routes (cable lines), under the access points.
+      id: FIBRE_ROUTE_LAYER,
+      type: 'line',
+      source: FIBRE_ROUTE_SOURCE,
+      layout: { visibility: visibility[FIBRE_ROUTE_LAYER], 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': FIBRE_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2.5], 'line-opacity': 0.9 },
+    },
     {
       id: FIBRE_LAYER,
       type: 'circle',
       source: FIBRE_SOURCE,
       filter: ['>=', ['zoom'], ['get', 'thin_zoom']],
-      layout: { visibility: buildSymbolVisibility(layer, false)[FIBRE_LAYER] },
+      layout: { visibility: visibility[FIBRE_LAYER] },
       paint: {
         'circle-radius': ['step', ['zoom'], 1.1, 10, 1.8, 12, 2.5],
         'circle-color': FIBRE_COLOR,
@@ -89,5 +100,6 @@ export function buildSymbolVisibility(layer: LayerName, showDiscs: boolean): Rec
     [SITE_LAYER]: isFibreMap ? 'none' : 'visible',
     [COVERAGE_DISC_LAYER]: !isFibreMap && showDiscs ? 'visible' : 'none',
     [FIBRE_LAYER]: isFibreMap ? 'visible' : 'none',
+    [FIBRE_ROUTE_LAYER]: isFibreMap ? 'visible' : 'none',
   };
 }
