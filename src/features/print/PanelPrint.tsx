@@ -1,4 +1,8 @@
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
+import { latestDataDate } from '../../print/print-content';
+import { selectIndicatorRows, useDatasetStore } from '../../state/dataset-store';
+import { formatDayMonthYear, parseDayMonthYear } from './data-date';
 import { useT } from '../../i18n/use-t';
 import { useAnalysisStore } from '../../state/analysis-store';
 import { formatUnitLabel, type CoverageReport } from '../../core';
@@ -33,17 +37,58 @@ function BrowserPrintSheets() {
   );
 }
 
+/**
+ * The data date, shown and typed as dd/mm/yyyy (a browser's date input shows the browser's own format,
+ * often mm/dd/yyyy); it starts at the latest indicator date. A day that does not exist is said at once
+ * and stops the export.
+ */
+function FieldDataDate({ onValidChange }: { onValidChange(isValid: boolean): void }) {
+  const t = useT();
+  const dataDate = usePrintStore((state) => state.settings.dataDate);
+  const latest = useDatasetStore((state) => latestDataDate(selectIndicatorRows(state)));
+  const [text, setText] = useState(() => formatDayMonthYear(dataDate || latest || ''));
+  const isValid = text.trim() === '' || parseDayMonthYear(text) !== null;
+  return (
+    <label className="field">
+      <span>{t('print.dataDate')}</span>
+      <span className="field-control">
+        <input
+          data-testid="print-data-date"
+          inputMode="numeric"
+          placeholder="dd/mm/yyyy"
+          value={text}
+          aria-invalid={!isValid}
+          aria-describedby="print-data-date-hint"
+          onChange={(event) => {
+            const next = event.target.value;
+            setText(next);
+            const iso = parseDayMonthYear(next);
+            const isNextValid = next.trim() === '' || iso !== null;
+            onValidChange(isNextValid);
+            if (isNextValid) usePrintStore.getState().actions.setSettings({ dataDate: iso ?? '' });
+          }}
+        />
+        <small id="print-data-date-hint" className={isValid ? 'field-hint' : 'field-hint error'} data-testid="print-data-date-hint">
+          {isValid ? t('print.dataDateHint') : t('print.dataDateInvalid')}
+        </small>
+      </span>
+    </label>
+  );
+}
+
 /** The print dialog: paper, orientation, extent, atlas, title, data date; PDF, PNG and browser print. */
 export function PanelPrint() {
   const t = useT();
   const layer = useUiStore((state) => state.layer);
   const report = useAnalysisStore((state) => state.report);
   const { isOpen, settings, status, progress, message, preview, actions } = usePrintStore();
+  const [isDateValid, setDateValid] = useState(true);
   if (!isOpen) return null;
   const unitGrouping = settings.extent === 'district' || settings.extent === 'commune' ? settings.extent : null;
   const units = unitGrouping ? unitOptions(report, unitGrouping) : [];
   const isRunning = status === 'running';
   const hasReport = report !== null;
+  const canExport = !isRunning && hasReport && isDateValid;
   return (
     <section className="print-dialog" role="dialog" aria-label={t('print.dialog')} data-testid="print-dialog">
       <header>
@@ -119,19 +164,16 @@ export function PanelPrint() {
             </select>
           </label>
         )}
-        <label className="field">
-          <span>{t('print.dataDate')}</span>
-          <input type="date" data-testid="print-data-date" value={settings.dataDate} onChange={(event) => actions.setSettings({ dataDate: event.target.value })} />
-        </label>
+        <FieldDataDate onValidChange={setDateValid} />
       </div>
       <div className="print-buttons">
-        <button type="button" data-testid="print-export-pdf" disabled={isRunning || !hasReport} onClick={() => void startPrint('pdf')}>
+        <button type="button" data-testid="print-export-pdf" disabled={!canExport} onClick={() => void startPrint('pdf')}>
           {t('print.exportPdf')}
         </button>
-        <button type="button" data-testid="print-export-png" disabled={isRunning || !hasReport} onClick={() => void startPrint('png')}>
+        <button type="button" data-testid="print-export-png" disabled={!canExport} onClick={() => void startPrint('png')}>
           {t('print.exportPng')}
         </button>
-        <button type="button" data-testid="print-browser" disabled={isRunning || !hasReport} onClick={() => void startPrint('browser')}>
+        <button type="button" data-testid="print-browser" disabled={!canExport} onClick={() => void startPrint('browser')}>
           {t('print.browserPrint')}
         </button>
         {isRunning && (
