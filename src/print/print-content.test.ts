@@ -47,6 +47,12 @@ describe('print content on the demo dataset', () => {
     const fourG = buildKpiRows('4g', report, DEFAULT_CONFIG, t, 'vi', null);
     expect(fourG[0]).toMatchObject({ label: 'Ấp, khóm được phủ 4G', status: 'info' });
   });
+  it('writes a layer in lower case inside a sentence', () => {
+    // The plan has no 5G target: the box carries the layer's share, named in a sentence.
+    expect(buildKpiRows('5g', report, DEFAULT_CONFIG, t, 'vi', null)[0].label).toBe('Ấp, khóm được phủ 5G');
+    expect(t('print.uncoveredNone', { layer: t('layer.inSentence.mobile') })).toBe('Mọi ấp, khóm đều được phủ di động băng rộng');
+    expect(t('print.layerShare', { layer: t('layer.inSentence.ftth') })).toBe('Ấp, khóm được phủ cáp quang FTTH');
+  });
 
   it('lists in the legend only what the frame draws, each class with its rule', () => {
     const all = buildPrintLegend({ layer: 'mobile', zoom: 8.5, bounds: hamletsBounds(hamlets)!, hamlets, report, fibrePoints: [], hasFadedOutside: false, keyCount: 0 }, t, 'vi').map((entry) => entry.label);

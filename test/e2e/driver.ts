@@ -946,6 +946,44 @@ export class AppDriver {
     await this.page.getByTestId('print-dialog').waitFor();
   }
 
+  /** Each field of the print dialog that sticks out of the dialog (test id), and the data date shown. */
+  async readPrintDialogFit(): Promise<{ overflowing: string[]; dataDate: string }> {
+    await this.openPrintDialog();
+    const overflowing = await this.page.getByTestId('print-dialog').evaluate((dialog) => {
+      const box = dialog.getBoundingClientRect();
+      return [...dialog.querySelectorAll('input, select')]
+        .filter((control) => {
+          const rect = control.getBoundingClientRect();
+          return rect.left < box.left || rect.right > box.right - 8 || control.scrollWidth > control.clientWidth + 1 && control.tagName === 'SELECT';
+        })
+        .map((control) => control.getAttribute('data-testid') ?? control.tagName);
+    });
+    return { overflowing, dataDate: await this.page.getByTestId('print-data-date').inputValue() };
+  }
+
+  /** Types a data date in the print dialog; returns the hint shown and whether PDF export is possible. */
+  async typePrintDataDate(text: string): Promise<{ hint: string; canExport: boolean }> {
+    await this.openPrintDialog();
+    await this.page.getByTestId('print-data-date').fill(text);
+    return { hint: (await this.page.getByTestId('print-data-date-hint').innerText()).trim(), canExport: await this.page.getByTestId('print-export-pdf').isEnabled() };
+  }
+
+  /** Pixels of the "covered" fill on the map outside the print dialog (the map is drawn, not blank). */
+  async countCoveredPixelsBesideDialog(): Promise<number> {
+    const map = (await this.page.getByTestId('map').boundingBox())!;
+    const dialog = (await this.page.getByTestId('print-dialog').boundingBox())!;
+    const shot = PNG.sync.read(await this.page.screenshot({ clip: map }));
+    const covered = [0x43, 0x96, 0xc3];
+    let count = 0;
+    for (let y = 0; y < shot.height; y++) {
+      for (let x = Math.ceil(dialog.x + dialog.width - map.x); x < shot.width; x++) {
+        const i = (y * shot.width + x) * 4;
+        if (Math.abs(shot.data[i] - covered[0]) + Math.abs(shot.data[i + 1] - covered[1]) + Math.abs(shot.data[i + 2] - covered[2]) < 40) count++;
+      }
+    }
+    return count;
+  }
+
   /** Sets the print dialog's fields (only those given). */
   async setPrintOptions(options: PrintOptions): Promise<void> {
     await this.openPrintDialog();
