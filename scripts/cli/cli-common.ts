@@ -20,6 +20,7 @@ export const INPUT_OPTIONS = {
   indicators: { type: 'string', multiple: true },
   config: { type: 'string' },
   sheet: { type: 'string' },
+  'header-row': { type: 'string' },
   crs: { type: 'string' },
   lang: { type: 'string' },
   communes: { type: 'string' },
@@ -38,6 +39,7 @@ export interface InputValues {
   indicators?: string[];
   config?: string;
   sheet?: string;
+  'header-row'?: string;
   crs?: string;
   lang?: string;
   /** Commune polygons: `--hamlets` is then a hamlet list (points or a table) and hamlets are approximate. */
@@ -101,7 +103,7 @@ export async function readInputs(values: InputValues): Promise<LoadedInputs & { 
   const paths: InputPaths = anyInput
     ? { hamlets: values.hamlets ?? [], sites: values.sites ?? [], fibre: values.fibre ?? [], indicators: values.indicators ?? [], config: values.config }
     : { ...demoPaths(), config: values.config };
-  const options = { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) };
+  const options = { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }), ...headerRowOption(values['header-row']) };
   const approximate = values.communes !== undefined;
   if (approximate && paths.hamlets.length === 0) throw new CliError('approx.cliNeedsCommunes');
   const loaded = await loadInputFiles(approximate ? { ...paths, hamlets: [] } : paths, options, approximate);
@@ -135,6 +137,13 @@ function countApproximations(hamlets: readonly Hamlet[]): { voronoi: number; com
   let voronoi = 0;
   for (const hamlet of hamlets) if (hamlet.properties.approximation === 'voronoi') voronoi++;
   return { voronoi, commune: hamlets.length - voronoi };
+}
+
+/** `--header-row N`: the header row of every CSV (its line) and .xlsx sheet (its row), instead of the one found. */
+function headerRowOption(value: string | undefined): { headerRow?: number } {
+  if (value === undefined) return {};
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new CliError('cli.flagWholeNumber', { flag: '--header-row', value });
+  return { headerRow: Number(value) };
 }
 
 function logImportSummaries(summaries: ImportSummary[], crsReports: FileCrsReport[]): void {

@@ -17,6 +17,7 @@ import { enExport, viExport } from './messages-export';
 import { enLint, viLint } from './messages-lint';
 import { enPanels, viPanels } from './messages-panels';
 import { enApprox, viApprox } from './messages-approx';
+import { enImport, viImport } from './messages-import';
 
 const viBase = {
   'app.title': '{plan} — độ phủ theo ấp, khóm',
@@ -530,6 +531,7 @@ export const vi = {
   ...viLint,
   ...viPanels,
   ...viApprox,
+  ...viImport,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -550,4 +552,5 @@ export const en: Record<MessageKey, string> = {
   ...enLint,
   ...enPanels,
   ...enApprox,
+  ...enImport,
 };

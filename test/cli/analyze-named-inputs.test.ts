@@ -33,7 +33,7 @@ describe('analyze refuses a named file that yields nothing', () => {
 
   it('a CSV without coordinate columns, quoting the header it has', () => {
     const stderr = refuseSites(write('khong-toa-do.csv', 'ma_tram,nha_mang,dia_chi\nST1,Viettel,Ấp 1\n'));
-    expect(stderr).toBe('lỗi: khong-toa-do.csv: không có cột kinh độ/vĩ độ hay x/y (đã tìm các tên lon, lng, longitude, kinh_do, x và lat, latitude, vi_do, y); dòng tiêu đề có "ma_tram", "nha_mang", "dia_chi"\n');
+    expect(stderr).toBe('lỗi: khong-toa-do.csv: không có cột kinh độ/vĩ độ hay x/y (đã tìm các tên lon, lng, longitude, kinh_do, x, x_m, toa_do_x, toa_do_x_m, easting và lat, latitude, vi_do, y, y_m, toa_do_y, toa_do_y_m, northing); dòng tiêu đề có "ma_tram", "nha_mang", "dia_chi"\n');
   });
 
   it('binary garbage', () => {

@@ -6,8 +6,10 @@
 export const BTS_COLUMN_ALIASES = {
   siteId: ['site_id', 'ma_tram', 'ma_tram_bts', 'site', 'id'],
   operator: ['operator', 'nha_mang', 'nha_cung_cap', 'doanh_nghiep'],
-  lng: ['lon', 'lng', 'longitude', 'kinh_do', 'x'],
-  lat: ['lat', 'latitude', 'vi_do', 'y'],
+  // X / Y as surveyors write them (VN-2000 metres, X often the northing): the coordinate-system guess
+  // tries both orders and says when they were swapped.
+  lng: ['lon', 'lng', 'longitude', 'kinh_do', 'x', 'x_m', 'toa_do_x', 'toa_do_x_m', 'easting'],
+  lat: ['lat', 'latitude', 'vi_do', 'y', 'y_m', 'toa_do_y', 'toa_do_y_m', 'northing'],
   technologies: ['technologies', 'technology', 'tech', 'cong_nghe'],
   radiusMeters: ['radius_m', 'radius', 'ban_kinh_m', 'ban_kinh'],
   azimuthDegrees: ['azimuth', 'phuong_vi', 'huong'],

@@ -47,6 +47,9 @@ export const IO_MESSAGE_CODES = [
   'unknown-indicator', 'share-out-of-range', 'unexpected-percent',
   'csv-syntax', 'csv-unclosed-quote', 'csv-invalid-quote', 'extra-cells', 'extra-cells-sheet',
   'header-empty-named', 'header-repeated-renamed',
+  // Tables as offices make them: rows that are not data, and how the header was read.
+  'header-row-missing', 'rows-above-header', 'totals-row-skipped', 'numbering-row-skipped', 'header-repeat-skipped',
+  'blank-rows-skipped', 'dms-columns-joined', 'sites-already-given',
   'encoding-guessed', 'invalid-utf8', 'invalid-utf8-row', 'legacy-vietnamese-font', 'excel-named-as-text',
   'several-layers', 'no-dbf', 'dbf-count-mismatch', 'dbf-truncated', 'dbf-encoding-guessed', 'prj-unreadable',
   'sheet-chosen', 'outside-vietnam', 'repeated-ids', 'row-skipped',

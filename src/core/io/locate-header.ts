@@ -11,6 +11,10 @@ export interface RawRow {
 /** Rows above the header that are searched for it (issue: offices put a title, a date line and a blank line first). */
 export const HEADER_SEARCH_ROWS = 30;
 
+/** Longest text taken for a column name while searching, and cells per row looked at. */
+const MAX_HEADER_LENGTH = 200;
+const MAX_HEADER_CELLS = 2_001;
+
 /** Where the header is: its row (the lower one of a two-row header), the joined names, and why rows above it are not data. */
 export interface HeaderLocation {
   /** Index in the rows given of the header's last row; data starts after it. */
@@ -120,6 +124,11 @@ function joinRows(upper: readonly string[], lower: readonly string[]): string[] 
   return headers;
 }
 
+/** Whether a row has a cell that is a number or a coordinate: header names never are. */
+function hasNumber(cells: readonly string[]): boolean {
+  return cells.some((cell) => /^\s*[-+]?\d+(?:[.,]\d+)*\s*$|\d\s*°/.test(cell ?? ''));
+}
+
 const trimmed = (cells: readonly string[]): string[] => cells.map((cell) => cell.trim());
 
 /**
@@ -142,19 +151,24 @@ export function locateHeader(rows: readonly RawRow[], chosen?: number): HeaderLo
     const headers = trimmed(rows[chosen].cells);
     return { index: chosen, rowCount: 1, headers, knownCount: score(headers), isChosen: true };
   }
+  // Only the rows searched, and only cells short enough to be a column's name, are looked at: a 10 MB
+  // cell or a row of a million cells costs nothing here.
+  rows = rows.slice(0, HEADER_SEARCH_ROWS + 1).map((row) => ({ rowNumber: row.rowNumber, cells: row.cells.slice(0, MAX_HEADER_CELLS).map((cell) => (cell !== undefined && cell.length <= MAX_HEADER_LENGTH ? cell : '')) }));
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   let best: HeaderLocation = { index: 0, rowCount: 1, headers: trimmed(rows[0].cells), knownCount: score(rows[0].cells), isChosen: false };
-  for (let index = 0; index < limit; index += 1) {
+  // The search stops at row 30 of the sheet or file, whatever the blank rows before it.
+  for (let index = 0; index < limit && rows[index].rowNumber <= HEADER_SEARCH_ROWS; index += 1) {
     const single = trimmed(rows[index].cells);
     const singleScore = score(single);
     if (singleScore > best.knownCount) best = { index, rowCount: 1, headers: single, knownCount: singleScore, isChosen: false };
-    if (index + 1 < rows.length) {
+    if (index + 1 < rows.length && rows[index + 1].rowNumber <= HEADER_SEARCH_ROWS) {
       const pair = joinRows(rows[index].cells, rows[index + 1].cells);
       const pairScore = score(pair);
       const lowerScore = score(rows[index + 1].cells);
       // A pair is a header when it knows more than either row; or as much as the lower row when the
-      // upper one has known names too (a sheet whose merged cells repeat the upper names below).
-      const isPair = pairScore > singleScore && (pairScore > lowerScore || (pairScore === lowerScore && singleScore > 0));
+      // upper one has known names too (a sheet whose merged cells repeat the upper names below). A lower
+      // row holding a number is data under a one-row header (a site list with cells `x`, `id`, `4G`…).
+      const isPair = pairScore > singleScore && (pairScore > lowerScore || (pairScore === lowerScore && singleScore > 0)) && !hasNumber(rows[index + 1].cells);
       if (isPair && pairScore > best.knownCount) {
         best = { index: index + 1, rowCount: 2, headers: pair, knownCount: pairScore, isChosen: false };
       }

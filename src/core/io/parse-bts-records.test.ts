@@ -40,10 +40,10 @@ describe('parseBtsCsv', () => {
   it('names the file and the accepted names when coordinates columns are missing', () => {
     expect(refusal(() => parseBtsCsv('site_id,operator,tech\nA,Viettel,4G\n', 'bts.csv'))).toEqual({
       code: 'no-coordinate-columns',
-      text: 'bts.csv: no longitude/latitude or x/y column (looked for lon, lng, longitude, kinh_do, x and lat, latitude, vi_do, y); the header has "site_id", "operator", "tech"',
+      text: 'bts.csv: no longitude/latitude or x/y column (looked for lon, lng, longitude, kinh_do, x, x_m, toa_do_x, toa_do_x_m, easting and lat, latitude, vi_do, y, y_m, toa_do_y, toa_do_y_m, northing); the header has "site_id", "operator", "tech"',
     });
     expect(refusal(() => parseBtsCsv('site_id,operator,tech\nA,Viettel,4G\n', 'bts.csv'), 'vi').text).toBe(
-      'bts.csv: không có cột kinh độ/vĩ độ hay x/y (đã tìm các tên lon, lng, longitude, kinh_do, x và lat, latitude, vi_do, y); dòng tiêu đề có "site_id", "operator", "tech"',
+      'bts.csv: không có cột kinh độ/vĩ độ hay x/y (đã tìm các tên lon, lng, longitude, kinh_do, x, x_m, toa_do_x, toa_do_x_m, easting và lat, latitude, vi_do, y, y_m, toa_do_y, toa_do_y_m, northing); dòng tiêu đề có "site_id", "operator", "tech"',
     );
   });
 

@@ -6,7 +6,8 @@ import { placeFeatureCollection, readGeoJsonCrsMember, type CrsReport, type Decl
 import { message, quotedValue } from '../messages';
 import type { CoverageConfig, Warning } from '../types';
 import { checkInputSize } from './check-input-size';
-import { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, resolveColumns } from './column-aliases';
+import { applyColumnChoice, type ColumnChoice } from './choose-columns';
+import { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, INDICATOR_COLUMN_ALIASES, resolveColumns } from './column-aliases';
 import type { DataTable } from './data-table';
 import { decodeText, looksLikeLegacyVietnameseFont } from './decode-text';
 import { detectInputFormat, type InputFormat } from './detect-input-format';
@@ -24,6 +25,7 @@ import { readJsonInput } from './read-feature-collection';
 import { placeTablePositions } from './place-table-positions';
 import { flagOutsideVietnam } from './flag-outside-vietnam';
 import { WarningMerger } from './import-collector';
+import type { TableLayout } from './shape-table';
 
 /** Options of {@link parseInputBytes}; all optional. */
 export interface ParseInputOptions {
@@ -37,6 +39,10 @@ export interface ParseInputOptions {
   preferredCentralMeridian?: number;
   /** The TopoJSON object to read; default all. */
   topojsonObject?: string;
+  /** The header row of a CSV (its line) or sheet (its row number), when the user picks it; default found (see `shapeTable`). */
+  headerRow?: number;
+  /** Which column holds which field (`lng` → `Cột 5`), when the user maps them (CSV, .xlsx). */
+  columns?: ColumnChoice;
 }
 
 /** {@link ParsedInputFile} plus what the bytes were: format, text encoding, coordinate system. */
@@ -48,6 +54,8 @@ export interface ParsedInputBytes extends ParsedInputFile {
   crs?: CrsReport;
   /** The sheet read, and all sheets (Excel). */
   sheet?: { name: string; names: string[] };
+  /** Where a table's header was (CSV, .xlsx), its first rows and its column names, for the header-row and column choice. */
+  table?: { layout: TableLayout; headers: string[] };
 }
 
 const LEGACY_FONT_WARNING = (file: string): Warning => ({ code: 'legacy-vietnamese-font', params: {}, where: file });
@@ -67,7 +75,7 @@ const LEGACY_FONT_WARNING = (file: string): Warning => ({ code: 'legacy-vietname
  * @param file the file's name: its extension (and first bytes) pick the format; used in every message
  * @param bytes the file's content
  * @param config the field mapping and targets used by the parsers
- * @param options sheet, coordinate system, planning area, preferred TM-3 zone, TopoJSON object
+ * @param options sheet, header row and column choice (tables), coordinate system, planning area, preferred TM-3 zone, TopoJSON object
  * @returns the parsed items and summaries, plus format, encoding, sheet and coordinate-system report
  * @throws {CoverageInputError} `file-too-large` (see `checkInputSize`), `file-empty`, `no-rows`,
  *   `no-usable-rows`, `hamlets-need-polygons` (a table given as hamlet polygons), `indicators-need-table`,
@@ -92,33 +100,39 @@ async function parseBytes(kind: InputKind, file: string, data: Uint8Array, confi
   if (format === 'csv' || format === 'xlsx') {
     if (kind === 'hamlets') throw new CoverageInputError({ code: 'hamlets-need-polygons', file });
     let table: DataTable;
+    let layout: TableLayout;
     let label = file;
     let encoding: string | undefined;
     let sheet: ParsedInputBytes['sheet'];
     if (format === 'csv') {
       const decoded = decodeText(data, file);
       encoding = decoded.encoding;
-      table = parseCsvTable(decoded.text, file);
+      const csv = parseCsvTable(decoded.text, file, options.headerRow === undefined ? {} : { headerRow: options.headerRow });
+      table = csv;
+      layout = csv.layout;
       if (decoded.encoding === 'windows-1258') table = { ...table, warnings: [{ code: 'encoding-guessed', params: {}, where: file }, ...table.warnings] };
       if (decoded.invalidSequences > 0) table = { ...table, warnings: [...invalidUtf8Rows(table, file), ...table.warnings] };
       if (looksLikeLegacyVietnameseFont(decoded.text.slice(0, 200_000))) table = { ...table, warnings: [LEGACY_FONT_WARNING(file), ...table.warnings] };
     } else {
-      const xlsx = await readXlsxTable(data, file, options.sheet);
+      const xlsx = await readXlsxTable(data, file, options.sheet, options.headerRow === undefined ? {} : { headerRow: options.headerRow });
       label = `${file}[${xlsx.sheetName}]`;
+      layout = xlsx.layout;
       sheet = { name: xlsx.sheetName, names: xlsx.sheetNames };
       table = xlsx;
       if (/\.(csv|tsv|txt)$/i.test(file)) table = { ...table, warnings: [{ code: 'excel-named-as-text', params: {}, where: file }, ...table.warnings] };
     }
+    const tableInfo = { layout, headers: table.headers };
+    if (options.columns !== undefined) table = applyColumnChoice(table, kind === 'sites' ? BTS_COLUMN_ALIASES : kind === 'fibre' ? FIBRE_COLUMN_ALIASES : INDICATOR_COLUMN_ALIASES, options.columns);
     if (kind === 'indicators') {
       const result = parseIndicatorsTable(table, label, config.targets);
-      return finish({ input: { indicators: result.items }, demo: false, summaries: [] }, kind, label, result, { format, encoding, sheet });
+      return finish({ input: { indicators: result.items }, demo: false, summaries: [] }, kind, label, result, { format, encoding, sheet, table: tableInfo });
     }
     const columns = kind === 'sites' ? resolveColumns(table.headers, BTS_COLUMN_ALIASES) : resolveColumns(table.headers, FIBRE_COLUMN_ALIASES);
     const placed = placeTablePositions(table, columns.lng, columns.lat, { ...placeOptions, declared: override });
     const placedTable = { ...placed.value, warnings: [...placed.value.warnings, ...placed.warnings] };
     const result = kind === 'sites' ? parseBtsTable(placedTable, label) : parseFibreTable(placedTable, label);
     const items = kind === 'sites' ? { btsRecords: result.items as never } : { fibrePoints: result.items as never };
-    return finish({ input: items, demo: false, summaries: [] }, kind, label, result, { format, encoding, sheet, crs: placed.report });
+    return finish({ input: items, demo: false, summaries: [] }, kind, label, result, { format, encoding, sheet, crs: placed.report, table: tableInfo });
   }
 
   let collection: unknown;
@@ -216,5 +230,6 @@ function finish(
   if (extra.encoding !== undefined) out.encoding = extra.encoding;
   if (extra.sheet !== undefined) out.sheet = extra.sheet;
   if (extra.crs !== undefined) out.crs = extra.crs;
+  if (extra.table !== undefined) out.table = extra.table;
   return flagOutsideVietnam(out);
 }

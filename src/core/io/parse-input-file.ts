@@ -1,5 +1,6 @@
 import { appendAll } from '../append-all';
-import type { Message } from '../messages';
+import { listOf, type Message } from '../messages';
+import { findDuplicateSites, type SiteDuplicates } from './find-duplicate-sites';
 import type { CoverageConfig, CoverageInput, ImportResult, SkippedItem, Warning } from '../types';
 import { CoverageInputError } from './input-error';
 import { parseBtsCsv, parseBtsGeoJson } from './parse-bts-records';
@@ -112,7 +113,8 @@ export function parseInputCollection(kind: Exclude<InputKind, 'indicators'>, fil
 
 /**
  * Puts parsed files together into one analysis input; skipped rows and parser warnings become
- * report warnings, so nothing is dropped silently.
+ * report warnings, so nothing is dropped silently. Sites a file gives that an earlier file already gave
+ * (same operator and code, or identical records) are kept, with a `sites-already-given` warning on that file.
  * @param files parsed files, in any order
  * @returns the input (demo when any file is demo data) and the warnings
  * @example combineInputFiles([parseInputFile('hamlets', 'ap.geojson', text, DEFAULT_CONFIG)])
@@ -122,19 +124,26 @@ export function combineInputFiles(files: ParsedInputFile[]): { input: CoverageIn
   const warnings: Warning[] = [];
   const summaries: ImportSummary[] = [];
   for (const file of files) {
+    const duplicates = file.input.btsRecords !== undefined && input.btsRecords.length > 0 ? findDuplicateSites(input.btsRecords, file.input.btsRecords) : null;
     appendAll(input.hamlets, file.input.hamlets ?? []);
     appendAll(input.btsRecords, file.input.btsRecords ?? []);
     appendAll(input.fibrePoints, file.input.fibrePoints ?? []);
     appendAll(input.fibreRoutes, file.input.fibreRoutes ?? []);
     appendAll(input.indicators, file.input.indicators ?? []);
     input.demo = input.demo || file.demo;
-    for (const summary of file.summaries) {
+    for (const [index, fileSummary] of file.summaries.entries()) {
+      // Sites already given by an earlier file are kept twice, with a word (the app lets the user choose).
+      const summary = index === 0 && duplicates !== null && duplicates.count > 0 ? { ...fileSummary, warnings: [duplicateWarning(fileSummary.file, duplicates), ...fileSummary.warnings] } : fileSummary;
       summaries.push(summary);
       appendAll(warnings, summary.warnings);
       for (const skipped of summary.skipped) warnings.push({ code: 'row-skipped', params: { reason: skippedReasons(skipped) }, where: skipped.where });
     }
   }
   return { input, warnings, summaries };
+}
+
+function duplicateWarning(file: string, duplicates: SiteDuplicates): Warning {
+  return { code: 'sites-already-given', params: { count: duplicates.count, sameId: duplicates.sameIdCount, identical: duplicates.identicalCount, examples: listOf(duplicates.examples, { quoted: true, total: duplicates.count }) }, where: file };
 }
 
 /** A skipped row's reasons as one message list (the first, then the others). */

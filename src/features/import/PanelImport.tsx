@@ -9,6 +9,7 @@ import type { ImportKind } from './column-mapping';
 import { IMPORT_ACCEPT } from './import-file';
 import { ImportReportView } from './ImportReportView';
 import { ImportReviewStep } from './ImportReviewStep';
+import { TableStep } from './TableStep';
 import { useImportFlow, type ImportStep } from './use-import-flow';
 import './import.css';
 
@@ -128,6 +129,16 @@ export function PanelImport() {
         <p className="hint" role="status" data-testid="import-cancelled">
           {t('import.cancelled', { file: step.fileName })}
         </p>
+      )}
+      {step.kind === 'table' && (
+        <TableStep
+          fileName={step.job.fileName}
+          kind={step.job.kind as 'sites' | 'fibre' | 'indicators'}
+          inspection={step.inspection}
+          onHeaderRow={(row) => void flow.pickHeaderRow(row)}
+          onApply={flow.applyTable}
+          onCancel={flow.cancel}
+        />
       )}
       {step.kind === 'mapping' && <ColumnMappingStep missing={step.missing} headers={step.headers} onCancel={flow.cancel} onApply={(mapping) => void flow.applyMapping(mapping)} />}
       {step.kind === 'review' && (

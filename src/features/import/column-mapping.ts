@@ -40,6 +40,11 @@ const REQUIRED: Record<Exclude<ImportKind, 'hamlets'>, RequiredColumn[]> = {
 
 const OPTIONAL_FOR_OR: Record<string, readonly string[]> = { oldName: MERGER_COLUMN_ALIASES.oldName, newCode: MERGER_COLUMN_ALIASES.newCode };
 
+/** The columns a table of `kind` needs, in the order the table step asks for them. */
+export function requiredColumnsOf(kind: Exclude<ImportKind, 'hamlets'>): RequiredColumn[] {
+  return REQUIRED[kind];
+}
+
 /** The required columns of a CSV of `kind` that no header matches (none for hamlets, which are GeoJSON). */
 export function findMissingColumns(kind: ImportKind, headers: readonly string[]): RequiredColumn[] {
   if (kind === 'hamlets') return [];

@@ -28,6 +28,10 @@ export interface ImportJob {
   hamletFields?: FieldMapping;
   sheet?: string;
   crs?: string;
+  /** The header row the user picked (a CSV line, a sheet row). */
+  headerRow?: number;
+  /** The columns the user mapped: field → header as in the table. */
+  columns?: Record<string, string>;
   /** Files picked with a MapInfo table: its .dat, .map, .id (a .mif's .mid). */
   companions?: { name: string; file: Blob }[];
 }
@@ -84,7 +88,12 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
     fileName: job.fileName,
     bytes: buffer,
     config: job.hamletFields ? { ...config, fields: job.hamletFields } : config,
-    options: { ...(job.sheet === undefined ? {} : { sheet: job.sheet }), ...(job.crs === undefined ? {} : { crs: job.crs }) },
+    options: {
+      ...(job.sheet === undefined ? {} : { sheet: job.sheet }),
+      ...(job.crs === undefined ? {} : { crs: job.crs }),
+      ...(job.headerRow === undefined ? {} : { headerRow: job.headerRow }),
+      ...(job.columns === undefined ? {} : { columns: job.columns }),
+    },
     ...(companions.length > 0 ? { companions } : {}),
   }, onReaderProgress);
   if (response.kind === 'error') return { kind: 'failed', report: failedReport(job.fileName, job.kind, response.problem), ...(response.sheetNames ? { sheetNames: response.sheetNames } : {}) };

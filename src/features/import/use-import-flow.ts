@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { create } from 'zustand';
-import { decodeText, type ParsedInputBytes } from '../../core';
+import { decodeText, detectInputFormat, inspectTableBytes, type ParsedInputBytes, type TableInspection } from '../../core';
 import { cancelBytesParse, ImportCancelledError } from '../../worker/client';
 import { buildHamletFields, findMissingColumns, inspectHamletProperties, readCsvHeaders, renameCsvHeaders, type ImportKind, type RequiredColumn } from './column-mapping';
 import { needsCrsConfirmation } from './crs-choice';
@@ -14,6 +14,8 @@ export type ImportStep =
   | { kind: 'idle' }
   | { kind: 'busy'; fileName: string; progress: ImportProgress }
   | { kind: 'mapping'; job: ImportJob; text: string; headers: string[]; missing: RequiredColumn[] }
+  /** A CSV or .xlsx table: its header row (found under title rows, or picked) and its columns. */
+  | { kind: 'table'; job: ImportJob; inspection: TableInspection }
   | { kind: 'review'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport }
   /** `sheetRetry`: the sheet read could not be used; the workbook's other sheets may be picked. */
   | { kind: 'done'; report: ImportReport; sheetRetry?: { job: ImportJob; sheetNames: string[] } }
@@ -35,6 +37,25 @@ function headerSample(text: string): string {
   if (text.length <= HEADER_SAMPLE_CHARS) return text;
   const cut = text.lastIndexOf('\n', HEADER_SAMPLE_CHARS);
   return text.slice(0, cut > 0 ? cut : HEADER_SAMPLE_CHARS);
+}
+
+/** The table as core reads its header, or null when it cannot be read here (the worker then says why). */
+async function inspectTable(fileName: string, bytes: Uint8Array, options: { sheet?: string; headerRow?: number }): Promise<TableInspection | null> {
+  try {
+    return await inspectTableBytes(fileName, bytes, options);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The table step is shown when the header is not on the table's first row (title rows were skipped, or
+ * two header rows joined), when no header was recognised, or when a column the layer needs is missing.
+ */
+function needsTableStep(kind: 'sites' | 'fibre' | 'indicators', inspection: TableInspection): boolean {
+  const { layout } = inspection;
+  const firstRow = layout.rows[0]?.rowNumber ?? layout.headerRow;
+  return layout.headerRow !== firstRow || layout.knownCount === 0 || findMissingColumns(kind, inspection.headers).length > 0;
 }
 
 /** A review step is needed when core guessed the coordinate system or the workbook has several sheets. */
@@ -83,6 +104,14 @@ export function useImportFlow(mode: 'replace' | 'add') {
       if (refused) return setStep({ kind: 'done', report: refused });
       const job: ImportJob = { kind, file, fileName: file.name, ...(companions.length > 0 ? { companions: companions.map((companion) => ({ name: companion.name, file: companion })) } : {}) };
       const format = fileFormatOf(file.name);
+      if (file.size <= INSPECT_LIMIT_BYTES && (kind === 'sites' || kind === 'fibre' || kind === 'indicators')) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        if (detectInputFormat(file.name, bytes) === 'csv' || detectInputFormat(file.name, bytes) === 'xlsx') {
+          const inspection = await inspectTable(file.name, bytes, {});
+          if (inspection !== null && needsTableStep(kind, inspection)) return setStep({ kind: 'table', job, inspection });
+          return run(job, mode);
+        }
+      }
       const isInspected = file.size <= INSPECT_LIMIT_BYTES && (kind === 'merger' || (format === 'csv' && kind !== 'hamlets') || (format === 'json' && kind === 'hamlets'));
       if (!isInspected) return run(job, mode);
       let text: string;
@@ -113,6 +142,27 @@ export function useImportFlow(mode: 'replace' | 'add') {
     [mode],
   );
 
+  /** Reads the table again with the header row the user picked. */
+  const pickHeaderRow = useCallback(async (headerRow: number) => {
+    const current = useImportStepStore.getState().step;
+    if (current.kind !== 'table') return;
+    const bytes = new Uint8Array(await current.job.file.arrayBuffer());
+    const inspection = await inspectTable(current.job.fileName, bytes, { headerRow, ...(current.inspection.sheet ? { sheet: current.inspection.sheet.name } : {}) });
+    const latest = useImportStepStore.getState().step;
+    if (inspection !== null && latest.kind === 'table' && latest.job === current.job) setStep({ kind: 'table', job: { ...current.job, headerRow }, inspection });
+  }, []);
+
+  /** Imports the table with the header row shown and the columns chosen. */
+  const applyTable = useCallback(
+    (columns: Record<string, string>) => {
+      const current = useImportStepStore.getState().step;
+      if (current.kind !== 'table') return;
+      const sheet = current.inspection.sheet;
+      void run({ ...current.job, ...(Object.keys(columns).length > 0 ? { columns } : {}), ...(sheet && current.job.headerRow !== undefined ? { sheet: sheet.name } : {}) }, mode);
+    },
+    [mode],
+  );
+
   /** Parses the file again with another sheet or coordinate system, then (again) asks to confirm. */
   const reparse = useCallback(
     (patch: Pick<ImportJob, 'sheet' | 'crs'>) => {
@@ -132,7 +182,7 @@ export function useImportFlow(mode: 'replace' | 'add') {
 
   const cancel = useCallback(() => {
     const current = useImportStepStore.getState().step;
-    const fileName = current.kind === 'busy' ? current.fileName : current.kind === 'review' || current.kind === 'mapping' ? current.job.fileName : '';
+    const fileName = current.kind === 'busy' ? current.fileName : current.kind === 'review' || current.kind === 'mapping' || current.kind === 'table' ? current.job.fileName : '';
     generation++;
     abort?.abort();
     if (current.kind === 'busy') cancelBytesParse();
@@ -141,5 +191,5 @@ export function useImportFlow(mode: 'replace' | 'add') {
 
   const clear = useCallback(() => setStep({ kind: 'idle' }), []);
 
-  return { step, start, applyMapping, reparse, confirm, cancel, clear };
+  return { step, start, applyMapping, pickHeaderRow, applyTable, reparse, confirm, cancel, clear };
 }

@@ -1,10 +1,9 @@
 import { listOf, message, quotedValue } from '../../messages';
 import type { Warning } from '../../types';
 import type { DataTable } from '../data-table';
-import { WarningMerger } from '../import-collector';
 import { CoverageInputError } from '../input-error';
-import { MAX_CSV_COLUMNS } from '../parse-csv-table';
-import { plainRecord } from '../read-cell';
+import type { RawRow } from '../locate-header';
+import { shapeTable, type TableLayout } from '../shape-table';
 import { checkArchiveInflation } from './inflate-zip';
 
 /** Which sheet to read: its name (case and spaces ignored) or its 1-based position. Default: the first with data. */
@@ -14,6 +13,14 @@ export type SheetChoice = string | number | undefined;
 export interface XlsxTable extends DataTable {
   sheetName: string;
   sheetNames: string[];
+  /** Where the header was found (or picked), and the first rows, for a header-row picker. */
+  layout: TableLayout;
+}
+
+/** Options of {@link readXlsxTable}. */
+export interface ReadXlsxOptions {
+  /** The sheet row of the header row the user picked. */
+  headerRow?: number;
 }
 
 interface CellLike {
@@ -21,8 +28,10 @@ interface CellLike {
 }
 
 /**
- * Reads one sheet of an Excel workbook (.xlsx) with `exceljs` into a {@link DataTable}: the first non-blank
- * row is the header, every later non-blank row a record. Cells become text: numbers as JavaScript writes
+ * Reads one sheet of an Excel workbook (.xlsx) with `exceljs` into a {@link DataTable}, as offices make
+ * them: the header is found under title, date and blank rows (two header rows with merged cells are
+ * joined) or is the row picked, and totals, column-numbering and blank rows are skipped with a word
+ * (see `shapeTable`). Cells become text: numbers as JavaScript writes
  * them (`105.9712`), text as typed (a `105,9712` typed as text stays so and the number reader handles it),
  * dates as `YYYY-MM-DD`, formulas as their cached result, rich text and hyperlinks as their text, errors
  * as `''`. Row numbers are the sheet's own, so `viettel.xlsx[Trạm]:7` is row 7 in Excel.
@@ -30,14 +39,15 @@ interface CellLike {
  * @param bytes the .xlsx file
  * @param file label of the file, used in messages
  * @param sheet the sheet's name or 1-based index; default the first sheet that has cells
+ * @param options the header row the user picked (a sheet row number)
  * @returns the table, the sheet used and all sheet names
  * @throws {CoverageInputError} `xls-old-format` for an Excel 97–2003 file, `xlsx-unreadable` when the
  *   bytes are not an .xlsx workbook, `xlsx-no-sheet` (listing the sheets) when the sheet does not
- *   exist, `sheet-empty`, `too-many-columns`,
+ *   exist, `sheet-empty`, `too-many-columns`, `header-row-missing`,
  *   `archive-over-budget` / `archive-over-ratio` when it unpacks to more than the archive budget
  * @example const table = await readXlsxTable(bytes, 'viettel.xlsx', 'Trạm BTS');
  */
-export async function readXlsxTable(bytes: Uint8Array, file: string, sheet?: SheetChoice): Promise<XlsxTable> {
+export async function readXlsxTable(bytes: Uint8Array, file: string, sheet?: SheetChoice, options: ReadXlsxOptions = {}): Promise<XlsxTable> {
   // exceljs inflates the whole package with no limit: the archive budget is checked first.
   checkArchiveInflation(bytes, file);
   const module = (await import('exceljs')) as unknown as { default?: typeof import('exceljs'); Workbook?: unknown };
@@ -63,31 +73,23 @@ export async function readXlsxTable(bytes: Uint8Array, file: string, sheet?: She
     throw new CoverageInputError({ code: 'xlsx-no-sheet', file, params: { sheet: quotedValue(String(sheet)), sheets: listOf(sheetNames.map((name, index) => `${index + 1}: ${name}`), { quoted: false, max: 20 }) } });
   }
   const label = `${file}[${worksheet.name}]`;
-  const records: { rowNumber: number; cells: string[] }[] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  const rows: RawRow[] = [];
+  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
+    // A merged cell reads as its master's value in every cell it covers ("Tọa độ" over two columns).
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       cells[column - 1] = cellText(cell as CellLike);
     });
-    if (cells.some((cell) => cell !== undefined && cell.trim() !== '')) records.push({ rowNumber, cells: Array.from(cells, (cell) => cell ?? '') });
+    rows.push({ rowNumber, cells: Array.from(cells, (cell) => cell ?? '') });
   });
-  if (records.length === 0) throw new CoverageInputError({ code: 'sheet-empty', file, params: { sheet: worksheet.name } });
+  if (!rows.some((row) => row.cells.some((cell) => cell.trim() !== ''))) throw new CoverageInputError({ code: 'sheet-empty', file, params: { sheet: worksheet.name } });
+  const extraCells = (cells: readonly string[]) => message('extra-cells-sheet', { cells: listOf(cells, { quoted: true, max: 3 }) });
+  const { table, layout } = shapeTable(rows, label, { ...(options.headerRow === undefined ? {} : { headerRow: options.headerRow }), numbering: 'sheet', extraCells });
   const warnings: Warning[] = [];
-  const [headerRecord, ...dataRecords] = records;
-  if (headerRecord.cells.length > MAX_CSV_COLUMNS) {
-    throw new CoverageInputError({ code: 'too-many-columns', file, where: label, params: { count: headerRecord.cells.length, limit: MAX_CSV_COLUMNS, headers: listOf(headerRecord.cells, { quoted: true }) } });
-  }
-  const headers = uniqueHeaders(headerRecord.cells, label, warnings);
-  const rowWarnings = new WarningMerger();
-  const rows = dataRecords.map(({ rowNumber, cells }) => {
-    const extra = cells.slice(headers.length).filter((cell) => cell.trim() !== '');
-    if (extra.length > 0) rowWarnings.add(message('extra-cells-sheet', { cells: listOf(extra, { quoted: true, max: 3 }) }), `${label}:${rowNumber}`);
-    return plainRecord(headers.map((header, column) => [header, (cells[column] ?? '').trim()] as const));
-  });
   if (sheet === undefined && worksheets.length > 1) {
     warnings.push({ code: 'sheet-chosen', params: { count: worksheets.length, sheets: listOf(sheetNames, { quoted: true, max: 10 }), sheet: worksheet.name }, where: file });
   }
-  return { headers, rows, rowNumbers: dataRecords.map((record) => record.rowNumber), warnings: [...warnings, ...rowWarnings.list('rows')], sheetName: worksheet.name, sheetNames };
+  return { ...table, warnings: [...warnings, ...table.warnings], sheetName: worksheet.name, sheetNames, layout };
 }
 
 function cellText(cell: CellLike): string {
@@ -108,18 +110,4 @@ function valueText(value: unknown): string {
     if (object.text !== undefined) return valueText(object.text);
   }
   return '';
-}
-
-function uniqueHeaders(cells: string[], label: string, warnings: Warning[]): string[] {
-  const seen = new Set<string>();
-  return cells.map((cell, index) => {
-    const trimmed = cell.trim();
-    let header = trimmed === '' ? `column_${index + 1}` : trimmed;
-    for (let suffix = 2; seen.has(header); suffix += 1) header = `${trimmed}_${suffix}`;
-    if (header !== trimmed && warnings.length < 50) {
-      warnings.push(trimmed === '' ? { code: 'header-empty-named', params: { index: index + 1, renamed: header }, where: label } : { code: 'header-repeated-renamed', params: { header: trimmed, index: index + 1, renamed: header }, where: label });
-    }
-    seen.add(header);
-    return header;
-  });
 }

@@ -1,0 +1,96 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { TableInspection } from '../../core';
+import { findColumn } from '../../core';
+import { formatNumber } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { requiredColumnsOf, type ImportKind } from './column-mapping';
+
+export interface TableStepProps {
+  fileName: string;
+  kind: Exclude<ImportKind, 'hamlets' | 'merger' | 'measurements'>;
+  inspection: TableInspection;
+  /** Reads the table again with this header row. */
+  onHeaderRow(row: number): void;
+  /** Imports with these columns (field → header as in the table). */
+  onApply(columns: Record<string, string>): void;
+  onCancel(): void;
+}
+
+/**
+ * A table as offices make it: which row is the header (found, or picked among the first 30) and which
+ * column holds each field the layer needs (found columns preselected). Keyboard: the step takes the focus;
+ * every choice is a native select.
+ */
+export function TableStep({ fileName, kind, inspection, onHeaderRow, onApply, onCancel }: TableStepProps) {
+  const t = useT();
+  const locale = useLocale();
+  const headerRowId = useId();
+  const sectionRef = useRef<HTMLFormElement>(null);
+  const { layout, headers } = inspection;
+  const required = requiredColumnsOf(kind);
+  const found = (aliases: readonly string[]) => findColumn(headers, aliases) ?? '';
+  const [columns, setColumns] = useState<Record<string, string>>(() => Object.fromEntries(required.map((column) => [column.field, found(column.aliases)])));
+  // A new header row gives new columns: take what is found under it.
+  useEffect(() => setColumns(Object.fromEntries(required.map((column) => [column.field, found(column.aliases)]))), [inspection]);
+  useEffect(() => sectionRef.current?.focus(), []);
+  const upper = layout.rows[layout.rows.findIndex((row) => row.rowNumber === layout.headerRow) - 1]?.rowNumber;
+  const optionLabel = (cells: readonly string[]) => cells.filter((cell) => cell.trim() !== '').slice(0, 6).join(' · ');
+  return (
+    <form
+      ref={sectionRef}
+      tabIndex={-1}
+      className="table-step column-mapping"
+      data-testid="table-step"
+      data-header-row={layout.headerRow}
+      aria-labelledby={`${headerRowId}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        // Only the fields that differ from what the tool finds by itself are passed on.
+        const chosen = Object.fromEntries(Object.entries(columns).filter(([field, header]) => header !== '' && header !== found(required.find((column) => column.field === field)?.aliases ?? [])));
+        onApply(chosen);
+      }}
+    >
+      <h3 id={`${headerRowId}-title`}>{t('import.table.title', { file: fileName })}</h3>
+      <p data-testid="table-found">
+        {layout.knownCount === 0 && !layout.isChosen
+          ? t('import.table.notFound')
+          : layout.headerRowCount === 2 && upper !== undefined
+            ? t('import.table.foundTwo', { upper: formatNumber(upper, locale), row: formatNumber(layout.headerRow, locale) })
+            : t('import.table.found', { row: formatNumber(layout.headerRow, locale) })}{' '}
+        {t('import.table.rows', { count: formatNumber(inspection.rowCount, locale) })}
+      </p>
+      <label className="field" htmlFor={headerRowId}>
+        <span>{t('import.table.headerRow')}</span>
+        <select id={headerRowId} data-testid="table-header-row" value={layout.headerRow} onChange={(event) => onHeaderRow(Number(event.target.value))}>
+          {layout.rows.map((row) => (
+            <option key={row.rowNumber} value={row.rowNumber}>
+              {t('import.table.rowOption', { row: formatNumber(row.rowNumber, locale), cells: optionLabel(row.cells) })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="hint" data-testid="table-headers">{t('import.table.columnsFound', { headers: headers.join(' · ') })}</p>
+      <p>{t('import.table.columns')}</p>
+      {required.map((column) => (
+        <label className="field" key={column.field}>
+          <span>
+            {t(`import.field.${column.field}`)}{' '}
+            <small className="hint">({t('import.fieldHint', { names: column.aliases.slice(0, 3).join(', ') })})</small>
+          </span>
+          <select data-testid={`mapping-${column.field}`} value={columns[column.field] ?? ''} onChange={(event) => setColumns({ ...columns, [column.field]: event.target.value })}>
+            <option value="">{t('import.mappingNone')}</option>
+            {headers.map((header) => (
+              <option key={header} value={header}>
+                {header}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <div className="button-row">
+        <button type="submit" className="primary" data-testid="mapping-apply">{t('import.apply')}</button>
+        <button type="button" onClick={onCancel}>{t('import.cancel')}</button>
+      </div>
+    </form>
+  );
+}
