@@ -286,6 +286,59 @@ export class AppDriver {
     return this.page.getByTestId('import-report').innerText();
   }
 
+  /**
+   * Hands a table (CSV, .xlsx) to the picker and waits for the table step; returns the header row it
+   * found, the text it shows and the header-row choices offered.
+   */
+  async openTableStep(kind: 'sites' | 'fibre' | 'indicators', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<{ headerRow: number; text: string; rowChoices: string[] }> {
+    await this.pickImportFile(kind, name, content, mode);
+    const step = this.page.locator('[data-testid="column-mapping"][data-step="table"]');
+    await step.waitFor({ timeout: 60_000 });
+    return { headerRow: Number(await step.getAttribute('data-header-row')), text: await step.innerText(), rowChoices: await step.getByTestId('table-header-row').locator('option').allInnerTexts() };
+  }
+
+  /** Picks another header row in the table step (with the keyboard, as a user without a mouse would) and waits for the table read under it; returns its column names. */
+  async pickHeaderRow(row: number): Promise<string> {
+    const select = this.page.getByTestId('table-header-row');
+    await select.focus();
+    await select.selectOption(String(row));
+    await this.page.locator(`[data-testid="column-mapping"][data-header-row="${row}"]`).waitFor({ timeout: 60_000 });
+    return this.page.getByTestId('table-headers').innerText();
+  }
+
+  /** Maps columns in the table step (field → header) and imports; waits for the report, or for the duplicates question when adding sites the layer holds. */
+  async applyTableStep(mapping: Record<string, string> = {}): Promise<'report' | 'duplicates'> {
+    for (const [field, header] of Object.entries(mapping)) {
+      const select = this.page.getByTestId(`mapping-${field}`);
+      if (!(await select.isVisible())) await this.page.locator('[data-testid="column-mapping"] details > summary').click();
+      await select.selectOption(header);
+    }
+    const duplicates = this.page.getByTestId('import-duplicates');
+    let outcome: 'report' | 'duplicates' = 'report';
+    const step = this.page.getByTestId('column-mapping');
+    await step.getByTestId('mapping-apply').focus();
+    await this.page.keyboard.press('Enter');
+    await step.waitFor({ state: 'detached', timeout: 60_000 });
+    await this.page.locator('[data-testid="import-report"][data-state="ok"]').or(duplicates).first().waitFor({ timeout: 60_000 });
+    if (await duplicates.isVisible()) outcome = 'duplicates';
+    return outcome;
+  }
+
+  /** The duplicates question's text, when sites being added are already in the layer. */
+  async duplicatesText(): Promise<string> {
+    return this.page.getByTestId('import-duplicates').innerText();
+  }
+
+  /** Answers the duplicates question (keep both, keep the newer, skip) and waits for the analysis of the result. */
+  async chooseDuplicates(choice: 'keep-both' | 'keep-newer' | 'skip'): Promise<string> {
+    await this.waitForNewAnalysis(async () => {
+      await this.page.getByTestId(`duplicates-${choice}`).check();
+      await this.page.getByTestId('duplicates-apply').click();
+      await this.page.locator(`[data-testid="import-duplicates-done"][data-choice="${choice}"]`).waitFor({ timeout: 60_000 });
+    });
+    return this.page.getByTestId('import-report').innerText();
+  }
+
   /** Chooses the kind and mode, then hands a file (bytes, or a path for files over Playwright's 50 MB buffer limit) to the picker. */
   async pickImportFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators' | 'merger' | 'measurements', name: string, content: Buffer | { path: string }, mode: 'replace' | 'add'): Promise<void> {
     await this.openPanel('import');

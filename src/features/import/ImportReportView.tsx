@@ -42,6 +42,11 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             </li>
           )}
           {crsText && <li data-testid="import-crs" data-crs={report.crs?.crsId}>{crsText}</li>}
+          {report.duplicates && (
+            <li data-testid="import-duplicates-done" data-choice={report.duplicates.choice}>
+              {t('import.duplicates.done', { choice: t(`import.duplicates.${report.duplicates.choice}`), count: formatNumber(report.duplicates.count, locale) })}
+            </li>
+          )}
         </ul>
       )}
       {report.kind === 'sites' && report.problem === null && <OutsideSitesOfFile fileName={report.fileName} />}

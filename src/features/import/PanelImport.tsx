@@ -10,6 +10,7 @@ import { IMPORT_ACCEPT } from './import-file';
 import { ImportReportView } from './ImportReportView';
 import { ImportReviewStep } from './ImportReviewStep';
 import { TableStep } from './TableStep';
+import { DuplicatesStep } from './DuplicatesStep';
 import { useImportFlow, type ImportStep } from './use-import-flow';
 import './import.css';
 
@@ -140,6 +141,7 @@ export function PanelImport() {
           onCancel={flow.cancel}
         />
       )}
+      {step.kind === 'duplicates' && <DuplicatesStep fileName={step.job.fileName} duplicates={step.duplicates} onApply={flow.applyDuplicates} onCancel={flow.cancel} />}
       {step.kind === 'mapping' && <ColumnMappingStep missing={step.missing} headers={step.headers} onCancel={flow.cancel} onApply={(mapping) => void flow.applyMapping(mapping)} />}
       {step.kind === 'review' && (
         <ImportReviewStep key={step.report.crs?.crsId ?? ''} job={step.job} parsed={step.parsed} report={step.report} onReparse={flow.reparse} onConfirm={flow.confirm} onCancel={flow.cancel} />
@@ -157,7 +159,7 @@ export function PanelImport() {
           </select>
         </label>
       )}
-      {(step.kind === 'done' || step.kind === 'review') && <ImportReportView report={step.report} />}
+      {(step.kind === 'done' || step.kind === 'review' || step.kind === 'duplicates') && <ImportReportView report={step.report} />}
       <h3>{t('import.layers')}</h3>
       <ul className="layer-origins" data-testid="layer-origins">
         {SHOWN_LAYERS.map((name) => (

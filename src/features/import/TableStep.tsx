@@ -3,7 +3,7 @@ import type { TableInspection } from '../../core';
 import { findColumn } from '../../core';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { requiredColumnsOf, type ImportKind } from './column-mapping';
+import { requiredColumnsOf, type ImportKind, type RequiredColumn } from './column-mapping';
 
 export interface TableStepProps {
   fileName: string;
@@ -33,14 +33,34 @@ export function TableStep({ fileName, kind, inspection, onHeaderRow, onApply, on
   // A new header row gives new columns: take what is found under it.
   useEffect(() => setColumns(Object.fromEntries(required.map((column) => [column.field, found(column.aliases)]))), [inspection]);
   useEffect(() => sectionRef.current?.focus(), []);
+  const missing = required.filter((column) => found(column.aliases) === '');
+  const present = required.filter((column) => found(column.aliases) !== '');
+  const fieldSelect = (column: RequiredColumn, className: string) => (
+    <label className={className} key={column.field}>
+      <span>
+        {t(`import.field.${column.field}`)}{' '}
+        <small className="hint">({t('import.fieldHint', { names: column.aliases.slice(0, 3).join(', ') })})</small>
+      </span>
+      <select data-testid={`mapping-${column.field}`} value={columns[column.field] ?? ''} onChange={(event) => setColumns({ ...columns, [column.field]: event.target.value })}>
+        <option value="">{t('import.mappingNone')}</option>
+        {headers.map((header) => (
+          <option key={header} value={header}>
+            {header}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   const upper = layout.rows[layout.rows.findIndex((row) => row.rowNumber === layout.headerRow) - 1]?.rowNumber;
-  const optionLabel = (cells: readonly string[]) => cells.filter((cell) => cell.trim() !== '').slice(0, 6).join(' · ');
+  // A merged title reads as its text in every cell it covers: shown once.
+  const optionLabel = (cells: readonly string[]) => cells.filter((cell, index) => cell.trim() !== '' && cell !== cells[index - 1]).slice(0, 6).join(' · ');
   return (
     <form
       ref={sectionRef}
       tabIndex={-1}
       className="table-step column-mapping"
-      data-testid="table-step"
+      data-testid="column-mapping"
+      data-step="table"
       data-header-row={layout.headerRow}
       aria-labelledby={`${headerRowId}-title`}
       onSubmit={(event) => {
@@ -59,7 +79,7 @@ export function TableStep({ fileName, kind, inspection, onHeaderRow, onApply, on
             : t('import.table.found', { row: formatNumber(layout.headerRow, locale) })}{' '}
         {t('import.table.rows', { count: formatNumber(inspection.rowCount, locale) })}
       </p>
-      <label className="field" htmlFor={headerRowId}>
+      <label className="field-header-row" htmlFor={headerRowId}>
         <span>{t('import.table.headerRow')}</span>
         <select id={headerRowId} data-testid="table-header-row" value={layout.headerRow} onChange={(event) => onHeaderRow(Number(event.target.value))}>
           {layout.rows.map((row) => (
@@ -70,23 +90,14 @@ export function TableStep({ fileName, kind, inspection, onHeaderRow, onApply, on
         </select>
       </label>
       <p className="hint" data-testid="table-headers">{t('import.table.columnsFound', { headers: headers.join(' · ') })}</p>
-      <p>{t('import.table.columns')}</p>
-      {required.map((column) => (
-        <label className="field" key={column.field}>
-          <span>
-            {t(`import.field.${column.field}`)}{' '}
-            <small className="hint">({t('import.fieldHint', { names: column.aliases.slice(0, 3).join(', ') })})</small>
-          </span>
-          <select data-testid={`mapping-${column.field}`} value={columns[column.field] ?? ''} onChange={(event) => setColumns({ ...columns, [column.field]: event.target.value })}>
-            <option value="">{t('import.mappingNone')}</option>
-            {headers.map((header) => (
-              <option key={header} value={header}>
-                {header}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
+      <p>{t(missing.length > 0 ? 'import.mapping' : 'import.table.columns')}</p>
+      {missing.map((column) => fieldSelect(column, 'field'))}
+      {present.length > 0 && (
+        <details>
+          <summary>{t('import.table.otherColumns', { count: formatNumber(present.length, locale) })}</summary>
+          {present.map((column) => fieldSelect(column, 'field-found'))}
+        </details>
+      )}
       <div className="button-row">
         <button type="submit" className="primary" data-testid="mapping-apply">{t('import.apply')}</button>
         <button type="button" onClick={onCancel}>{t('import.cancel')}</button>

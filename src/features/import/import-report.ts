@@ -1,5 +1,6 @@
 import { appendAll, isInputProblem, writeCsv, type CrsReport, type CsvDialect, type InputProblem, type ParsedInputBytes, type SkippedItem, type Warning } from '../../core';
 import { nameCrs } from '../../i18n/crs-name';
+import type { DuplicateChoice } from '../../core';
 import type { MessageKey } from '../../i18n/dictionary';
 import { formatNumber, type Locale } from '../../i18n/format';
 import { formatInputProblem, formatMessages, formatSkipped, formatWarning } from '../../i18n/format-message';
@@ -24,6 +25,8 @@ export interface ImportReport {
   parseMs?: number;
   /** Set when the file was refused for its size, before it was read. */
   size?: { sizeBytes: number; limitBytes: number };
+  /** Sites added to a layer that already held some of them: how many, and what the user chose. */
+  duplicates?: { choice: DuplicateChoice; count: number };
 }
 
 /** A report for a file that could not be used at all. */

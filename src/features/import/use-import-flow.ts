@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { create } from 'zustand';
-import { decodeText, detectInputFormat, inspectTableBytes, type ParsedInputBytes, type TableInspection } from '../../core';
+import { decodeText, detectInputFormat, findDuplicateSites, inspectTableBytes, mergeSites, type DuplicateChoice, type ParsedInputBytes, type SiteDuplicates, type TableInspection } from '../../core';
+import { useDatasetStore } from '../../state/dataset-store';
 import { cancelBytesParse, ImportCancelledError } from '../../worker/client';
 import { buildHamletFields, findMissingColumns, inspectHamletProperties, readCsvHeaders, renameCsvHeaders, type ImportKind, type RequiredColumn } from './column-mapping';
 import { needsCrsConfirmation } from './crs-choice';
@@ -17,6 +18,8 @@ export type ImportStep =
   /** A CSV or .xlsx table: its header row (found under title rows, or picked) and its columns. */
   | { kind: 'table'; job: ImportJob; inspection: TableInspection }
   | { kind: 'review'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport }
+  /** Sites being added that the layer already holds: the user chooses what to keep. */
+  | { kind: 'duplicates'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport; duplicates: SiteDuplicates }
   /** `sheetRetry`: the sheet read could not be used; the workbook's other sheets may be picked. */
   | { kind: 'done'; report: ImportReport; sheetRetry?: { job: ImportJob; sheetNames: string[] } }
   | { kind: 'cancelled'; fileName: string };
@@ -63,6 +66,17 @@ function needsReview(job: ImportJob, parsed: ParsedInputBytes, wasReviewing: boo
   return wasReviewing || needsCrsConfirmation(parsed) || (parsed.sheet !== undefined && parsed.sheet.names.length > 1 && job.sheet === undefined);
 }
 
+/** Commits a parsed file, unless sites being added duplicate some the layer holds: then the user is asked. */
+function commitOrAsk(job: ImportJob, parsed: ParsedInputBytes, report: ImportReport, mode: 'replace' | 'add'): void {
+  if (mode === 'add' && job.kind === 'sites') {
+    const duplicates = findDuplicateSites(useDatasetStore.getState().btsRecords, parsed.input.btsRecords ?? []);
+    if (duplicates.count > 0) return setStep({ kind: 'duplicates', job, parsed, report, duplicates });
+  }
+  commitParsed(job.kind as Exclude<ImportKind, 'merger' | 'measurements'>, parsed, mode);
+  performance.mark('import-committed');
+  setStep({ kind: 'done', report });
+}
+
 async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false): Promise<void> {
   const current = ++generation;
   abort = new AbortController();
@@ -82,9 +96,7 @@ async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false
     if (current !== generation) return;
     if (outcome.kind === 'failed') return setStep({ kind: 'done', report: outcome.report, ...(outcome.sheetNames ? { sheetRetry: { job, sheetNames: outcome.sheetNames } } : {}) });
     if (needsReview(job, outcome.parsed, wasReviewing)) return setStep({ kind: 'review', job, parsed: outcome.parsed, report: outcome.report });
-    commitParsed(job.kind as Exclude<ImportKind, 'merger' | 'measurements'>, outcome.parsed, mode);
-    performance.mark('import-committed');
-    setStep({ kind: 'done', report: outcome.report });
+    commitOrAsk(job, outcome.parsed, outcome.report, mode);
   } catch (error) {
     if (current !== generation) return;
     if (error instanceof ImportCancelledError || (error instanceof DOMException && error.name === 'AbortError')) return setStep({ kind: 'cancelled', fileName: job.fileName });
@@ -176,13 +188,22 @@ export function useImportFlow(mode: 'replace' | 'add') {
   const confirm = useCallback(() => {
     const current = useImportStepStore.getState().step;
     if (current.kind !== 'review') return;
-    commitParsed(current.job.kind as Exclude<ImportKind, 'merger' | 'measurements'>, current.parsed, mode);
-    setStep({ kind: 'done', report: current.report });
+    commitOrAsk(current.job, current.parsed, current.report, mode);
   }, [mode]);
+
+  /** Adds the sites with the duplicates handled as chosen. */
+  const applyDuplicates = useCallback((choice: DuplicateChoice) => {
+    const current = useImportStepStore.getState().step;
+    if (current.kind !== 'duplicates') return;
+    const { btsRecords, actions } = useDatasetStore.getState();
+    actions.importLayer('btsRecords', mergeSites(btsRecords, current.parsed.input.btsRecords ?? [], choice), 'replace');
+    performance.mark('import-committed');
+    setStep({ kind: 'done', report: { ...current.report, duplicates: { choice, count: current.duplicates.count } } });
+  }, []);
 
   const cancel = useCallback(() => {
     const current = useImportStepStore.getState().step;
-    const fileName = current.kind === 'busy' ? current.fileName : current.kind === 'review' || current.kind === 'mapping' || current.kind === 'table' ? current.job.fileName : '';
+    const fileName = current.kind === 'busy' ? current.fileName : current.kind === 'review' || current.kind === 'mapping' || current.kind === 'table' || current.kind === 'duplicates' ? current.job.fileName : '';
     generation++;
     abort?.abort();
     if (current.kind === 'busy') cancelBytesParse();
@@ -191,5 +212,5 @@ export function useImportFlow(mode: 'replace' | 'add') {
 
   const clear = useCallback(() => setStep({ kind: 'idle' }), []);
 
-  return { step, start, applyMapping, pickHeaderRow, applyTable, reparse, confirm, cancel, clear };
+  return { step, start, applyMapping, pickHeaderRow, applyTable, reparse, confirm, applyDuplicates, cancel, clear };
 }
