@@ -57,6 +57,8 @@ async function inspectTable(fileName: string, bytes: Uint8Array, options: { shee
  */
 function needsTableStep(kind: 'sites' | 'fibre' | 'indicators', inspection: TableInspection): boolean {
   const { layout } = inspection;
+  // A workbook whose first sheet is no table (a cover note): the sheet choice comes first, in the review.
+  if (layout.knownCount === 0 && (inspection.sheet?.names.length ?? 1) > 1) return false;
   const firstRow = layout.rows[0]?.rowNumber ?? layout.headerRow;
   return layout.headerRow !== firstRow || layout.knownCount === 0 || findMissingColumns(kind, inspection.headers).length > 0;
 }
