@@ -202,19 +202,11 @@ export interface KpiSet {
   pointRule?: PointRuleKpis;
 }
 
-/** Hamlets covered by the point rule (the hamlet's point inside the layer's coverage), per layer. */
-export interface PointRuleKpis {
-  /** Hamlets with a point (and an area), the denominator of the shares. */
-  hamlets: number;
-  coveredMobile: number;
-  covered4g: number;
-  covered5g: number;
-  coveredFtth: number;
-  coveredMobileShare: number;
-  covered4gShare: number;
-  covered5gShare: number;
-  coveredFtthShare: number;
-}
+/**
+ * Hamlets covered by the point rule (the hamlet's point inside the layer's coverage), per layer; its
+ * `hamlets` counts the hamlets with a point (and an area), the denominator of the shares.
+ */
+export type PointRuleKpis = Pick<KpiSet, 'hamlets' | 'coveredMobile' | 'covered4g' | 'covered5g' | 'coveredFtth' | 'coveredMobileShare' | 'covered4gShare' | 'covered5gShare' | 'coveredFtthShare'>;
 
 /** One unit of a grouping (district, commune, post-2025 commune, or any hamlet property's value). */
 export interface GroupUnit {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import type { RequiredColumn } from './column-mapping';
+import { FieldColumnSelect } from './FieldColumnSelect';
 
 export interface ColumnMappingStepProps {
   missing: RequiredColumn[];
@@ -24,20 +25,7 @@ export function ColumnMappingStep({ missing, headers, onApply, onCancel }: Colum
     >
       <p>{t('import.mapping')}</p>
       {missing.map((column) => (
-        <label className="field" key={column.field}>
-          <span>
-            {t(`import.field.${column.field}`)}{' '}
-            <small className="hint">({t('import.fieldHint', { names: column.aliases.slice(0, 3).join(', ') })})</small>
-          </span>
-          <select data-testid={`mapping-${column.field}`} value={mapping[column.field] ?? ''} onChange={(event) => setMapping({ ...mapping, [column.field]: event.target.value })}>
-            <option value="">{t('import.mappingNone')}</option>
-            {headers.map((header) => (
-              <option key={header} value={header}>
-                {header}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FieldColumnSelect key={column.field} column={column} headers={headers} value={mapping[column.field] ?? ''} onChange={(header) => setMapping({ ...mapping, [column.field]: header })} />
       ))}
       <div className="button-row">
         <button type="submit" data-testid="mapping-apply">{t('import.apply')}</button>

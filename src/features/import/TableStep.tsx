@@ -4,6 +4,7 @@ import { findColumn } from '../../core';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { requiredColumnsOf, type ImportKind, type RequiredColumn } from './column-mapping';
+import { FieldColumnSelect } from './FieldColumnSelect';
 
 export interface TableStepProps {
   fileName: string;
@@ -36,20 +37,7 @@ export function TableStep({ fileName, kind, inspection, onHeaderRow, onApply, on
   const missing = required.filter((column) => found(column.aliases) === '');
   const present = required.filter((column) => found(column.aliases) !== '');
   const fieldSelect = (column: RequiredColumn, className: string) => (
-    <label className={className} key={column.field}>
-      <span>
-        {t(`import.field.${column.field}`)}{' '}
-        <small className="hint">({t('import.fieldHint', { names: column.aliases.slice(0, 3).join(', ') })})</small>
-      </span>
-      <select data-testid={`mapping-${column.field}`} value={columns[column.field] ?? ''} onChange={(event) => setColumns({ ...columns, [column.field]: event.target.value })}>
-        <option value="">{t('import.mappingNone')}</option>
-        {headers.map((header) => (
-          <option key={header} value={header}>
-            {header}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FieldColumnSelect key={column.field} className={className} column={column} headers={headers} value={columns[column.field] ?? ''} onChange={(header) => setColumns({ ...columns, [column.field]: header })} />
   );
   const upper = layout.rows[layout.rows.findIndex((row) => row.rowNumber === layout.headerRow) - 1]?.rowNumber;
   // A merged title reads as its text in every cell it covers: shown once.

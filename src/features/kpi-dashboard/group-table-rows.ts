@@ -1,4 +1,4 @@
-import { formatUnitLabel, UNASSIGNED_GROUP_KEY, type GroupKpis } from '../../core';
+import { formatUnitLabel, UNASSIGNED_GROUP_KEY, type GroupKpis, type KpiSet } from '../../core';
 
 /** The columns of the group table a planner can sort by. */
 export const GROUP_COLUMNS = ['unit', 'code', 'hamlets', 'households', 'mobile', '4g', '5g', 'ftth', 'sites', 'sharedSites', 'sharedShare'] as const;
@@ -13,21 +13,12 @@ export interface GroupSort {
 }
 
 /** The sums of a set of units: counts added up, shares recomputed from the sums (never averaged). */
-export interface GroupTotal {
+export interface GroupTotal
+  extends Pick<
+    KpiSet,
+    'hamlets' | 'households' | 'coveredMobile' | 'covered4g' | 'covered5g' | 'coveredFtth' | 'coveredMobileShare' | 'covered4gShare' | 'covered5gShare' | 'coveredFtthShare' | 'sites' | 'sharedSites' | 'sharedSiteShare'
+  > {
   units: number;
-  hamlets: number;
-  households: number;
-  coveredMobile: number;
-  covered4g: number;
-  covered5g: number;
-  coveredFtth: number;
-  coveredMobileShare: number;
-  covered4gShare: number;
-  covered5gShare: number;
-  coveredFtthShare: number;
-  sites: number;
-  sharedSites: number;
-  sharedSiteShare: number;
 }
 
 const COLLATOR = new Intl.Collator('vi', { numeric: true });
