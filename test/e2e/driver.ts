@@ -136,6 +136,8 @@ export class AppDriver {
 
   /** The map legend's coverage classes, as shown (each with its rule). */
   async readLegendClasses(): Promise<Record<'covered' | 'partial' | 'none', string>> {
+    // The legend folds by itself where every corner would hide an uncovered hamlet: unfold it to read.
+    if ((await this.page.getByTestId('legend').getAttribute('data-collapsed')) === 'true') await this.toggleLegend();
     const text = async (status: string) => ((await this.page.getByTestId(`legend-class-${status}`).textContent()) ?? '').trim();
     return { covered: await text('covered'), partial: await text('partial'), none: await text('none') };
   }
@@ -713,8 +715,17 @@ export class AppDriver {
   }
 
   /** The way back a broken panel offers: "Thử lại" (retry) or "Về bảng Chỉ tiêu" (back). */
-  async recoverPanel(way: 'retry' | 'back'): Promise<void> {
-    await this.page.getByTestId(way === 'retry' ? 'panel-error-retry' : 'panel-error-back').first().click();
+  async recoverPanel(way: 'retry' | 'back', area: string): Promise<void> {
+    const message = this.page.locator(`[data-testid="panel-error"][data-area="${area}"]`);
+    await message.getByTestId(way === 'retry' ? 'panel-error-retry' : 'panel-error-back').click();
+    await message.waitFor({ state: 'detached' });
+  }
+
+  /** "Thử lại" in every part of the page that shows an error; returns the parts. */
+  async retryEveryBrokenPart(): Promise<string[]> {
+    const areas = await this.page.locator('[data-testid="panel-error"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-area') ?? ''));
+    for (const area of areas) await this.recoverPanel('retry', area);
+    return areas;
   }
 
   /** The panel shown now (its tab). */
@@ -1118,7 +1129,12 @@ export class AppDriver {
   async showChangeOnMap(): Promise<string> {
     await this.openPanel('cycle');
     await this.page.getByTestId('compare-show-on-map').check();
-    return this.page.getByTestId('legend-title').innerText();
+    // As a screen reader reads it: without the fold arrow, which is aria-hidden.
+    return this.page.getByTestId('legend-title').evaluate((title) => {
+      const copy = title.cloneNode(true) as HTMLElement;
+      for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+      return (copy.textContent ?? '').trim();
+    });
   }
 
   /** The KPI panel's targets then → now: target id → the two values. */

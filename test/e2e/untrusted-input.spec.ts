@@ -107,12 +107,15 @@ describe('untrusted input', () => {
     expect(broken.text).toContain('Phần này gặp lỗi và không hiển thị được');
     await expect(app.page.getByTestId('tab-kpi').isVisible()).resolves.toBe(true);
     await broken.restore();
-    await app.recoverPanel('retry');
-    await app.page.getByTestId('panel-error').waitFor({ state: 'detached' });
+    await app.recoverPanel('retry', 'hamlets');
+    // Formatting was broken for the whole page: the map's legend, which formats numbers too, may have
+    // failed in its own place meanwhile; it comes back the same way, and then nothing shows an error.
+    expect((await app.retryEveryBrokenPart()).every((area) => area === 'map')).toBe(true);
+    expect(await app.page.getByTestId('panel-error').count()).toBe(0);
     await app.openPanel('kpi');
     const again = await app.breakPanel('hamlets');
     await again.restore();
-    await app.recoverPanel('back');
+    await app.recoverPanel('back', 'hamlets');
     expect(await app.currentPanel()).toBe('tab-kpi');
     expect((await app.readKpis()).hamlets).toBe(demo.hamlets);
   });
