@@ -4,7 +4,7 @@
 import type { Hamlet, HamletResult } from '../core/types';
 import { buildHamletExportCollection } from './hamlet-export-table';
 import type { GdalApi, GdalDataset } from './read-gis-layers';
-import { GIS_EXPORT_FILES, writeGisExport, type GisExportFormat } from './write-gis-exports';
+import { writeGisExport, type GisExportFormat } from './write-gis-exports';
 import { writeResultsXlsx } from './write-results-xlsx';
 
 /** Every format the results are written in. */
@@ -13,7 +13,7 @@ export const RESULT_EXPORT_FORMATS = ['gpkg', 'shp', 'tab', 'kml', 'xlsx'] as co
 export type ResultExportFormat = (typeof RESULT_EXPORT_FORMATS)[number];
 
 /** The workbook's file name (the GIS files' are in `GIS_EXPORT_FILES`). */
-export const XLSX_EXPORT_FILE = 'ket-qua.xlsx';
+const XLSX_EXPORT_FILE = 'ket-qua.xlsx';
 
 /** How the caller hands gdal3.js a GeoJSON text: the page as a File, the command line as a temporary file. */
 export type OpenGeoJson = (text: string) => Promise<{ datasets: GdalDataset[]; errors: unknown[] }>;
@@ -53,9 +53,4 @@ export async function writeResultFiles(formats: readonly ResultExportFormat[], h
     await gdal.close(dataset);
   }
   return files;
-}
-
-/** The file a format's export starts with (a TAB comes with companions). */
-export function resultFileName(format: ResultExportFormat): string {
-  return format === 'xlsx' ? XLSX_EXPORT_FILE : GIS_EXPORT_FILES[format];
 }
