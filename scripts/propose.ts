@@ -19,6 +19,7 @@ import {
   type ProposeOptions,
   type Technology,
 } from '../src/core/index';
+import { formatLatLng } from '../src/i18n/format';
 import { formatSitingMessage } from '../src/i18n/siting-text';
 import { CliError } from './cli/read-inputs';
 import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
@@ -106,6 +107,12 @@ async function main(argv: string[]): Promise<number> {
   }, highs);
   const text = (message: { code: string; params: Record<string, string | number> }) => formatSitingMessage(message, locale);
   const nameOf = (proposal: Proposal) => text(proposal.name);
+  // Latitude and longitude to 6 decimals (about 0.1 m), as the app's list writes them.
+  const positionOf = (proposal: Proposal) => formatLatLng(proposal.lat, proposal.lng, locale, 6, 6);
+  const helpedOf = (proposal: Proposal) =>
+    proposal.helped.length === 0
+      ? say('proposals.none')
+      : proposal.helped.map((hamlet) => (hamlet.operator === null ? say('proposals.helpedHamlet', { hamlet: hamlet.name, commune: hamlet.communeLabel }) : say('proposals.helpedHamletOperator', { hamlet: hamlet.name, commune: hamlet.communeLabel, operator: hamlet.operator }))).join(', ');
 
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, 'proposals.geojson'), `${JSON.stringify({ ...formatProposalsGeoJson(result.proposals, { demo: input.demo === true, nameOf }), ...demoNoteOf(input.demo) }, null, 1)}\n`);
@@ -117,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
       ...body,
       statusText: text(result.status),
       timing: { ...result.timing, cutShortText: result.timing.cutShort.map(text) },
-      proposals: proposals.map((proposal) => ({ ...proposal, nameText: nameOf(proposal) })),
+      proposals: proposals.map((proposal) => ({ ...proposal, nameText: nameOf(proposal), positionText: positionOf(proposal) })),
     }),
     seconds: Number((result.timing.seconds ?? 0).toFixed(3)),
   };
@@ -135,6 +142,10 @@ async function main(argv: string[]): Promise<number> {
   if (result.sharing) {
     const { before, after, comparator, target, isMet } = result.sharing;
     log(say('cli.propose.sharing', { before: formatPercent(before), after: formatPercent(after), comparator, target: formatPercent(target), met: say(isMet ? 'cli.propose.met' : 'cli.propose.notMet') }));
+  }
+  if (result.proposals.length > 0) log(say('cli.propose.list'));
+  for (const proposal of result.proposals) {
+    log(`  ${say('cli.propose.proposal', { rank: proposal.rank, name: nameOf(proposal), position: positionOf(proposal), households: formatCount(proposal.householdsGained), hamlets: helpedOf(proposal) })}`);
   }
   log(say('cli.propose.kpis', { mobileBefore: formatPercent(result.before.coveredMobileShare), mobileAfter: formatPercent(result.after.coveredMobileShare), sharedBefore: formatPercent(result.before.sharedSiteShare), sharedAfter: formatPercent(result.after.sharedSiteShare) }));
   log(say('cli.propose.wrote', { out: values.out }));

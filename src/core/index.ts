@@ -114,6 +114,7 @@ export { csvPercent, writeCsv, type CsvCell, type CsvDialect, type WriteCsvOptio
 export { proposeSites, resolveProposalAim, type Proposal, type ProposalResult, type ProposeOptions, type ProposePhase, type SharingOutcome } from './siting/propose-sites';
 export { evaluateProposals, toProposalRecords, type EvaluatedProposal, type HelpedHamlet, type LayerShare, type PlacedProposal, type ProposalSetEvaluation } from './siting/evaluate-proposals';
 export { pinProposals, type PinnedBase } from './siting/pin-proposals';
+export { communeLabel, findRepeatedCommuneNames, nameProposal, nameRankedProposals, shortDistrictName, type NameableProposal, type NamingPlace } from './siting/name-proposal';
 export type { ProposalPlace } from './siting/locate-proposal';
 export type { ProposalAim } from './siting/target-layers';
 export { formatProposalsGeoJson } from './siting/format-proposals';

@@ -19,7 +19,7 @@ const SETTINGS = { ...DEFAULT_SETTINGS, colocationMeters: 45, radiiMeters: { ...
 const PROPOSALS: StoredProposals = {
   options: { operators: ['VNPT'], aim: 'coverage', targetShare: 1, sharedTarget: 0.3, measure: 'hamlets', problem: 'min-set', budget: 5, method: 'exact', gridSpacingMeters: 500, technology: '4G', radiusMeters: null, timeLimitSeconds: 10 },
   summary: null,
-  proposals: [{ id: 'user:1:VNPT', kind: 'new', number: 1, lng: 105.9, lat: 9.6, operator: 'VNPT', technology: '4G', radiusMeters: 3000, isEdited: true }],
+  proposals: [{ id: 'user:1:VNPT', kind: 'new', lng: 105.9, lat: 9.6, operator: 'VNPT', technology: '4G', radiusMeters: 3000, isEdited: true }],
   nextUserNumber: 2,
 };
 

@@ -15,7 +15,7 @@ const upgrade: ProposedSite = {
   isEdited: false,
 };
 const { hostSiteId: _host, ...withoutHost } = upgrade;
-const tower: ProposedSite = { ...withoutHost, id: 'grid:1:2:VNPT', kind: 'new', number: 1, lng: 106, lat: 9.5 };
+const tower: ProposedSite = { ...withoutHost, id: 'grid:1:2:VNPT', kind: 'new', lng: 106, lat: 9.5 };
 
 const summary = { options: { ...DEFAULT_PROPOSAL_OPTIONS, operators: ['VNPT'] }, solveMs: 10 } as ProposalRunSummary;
 /** The engine ranked the tower first (it covers more), the upgrade second. */
@@ -42,12 +42,11 @@ describe('proposals store', () => {
     ]);
   });
 
-  it('turns a moved upgrade into an edited new tower with the next tower number', () => {
+  it('turns a moved upgrade into an edited new tower (its number comes from its rank, at the next evaluation)', () => {
     actions().finishRun(summary, [upgrade, tower], evaluation);
     actions().moveProposal(upgrade.id, 105.95, 9.65);
     const moved = useProposalsStore.getState().proposals[0];
-    expect(moved).toMatchObject({ id: upgrade.id, kind: 'new', number: 2, lng: 105.95, lat: 9.65, isEdited: true });
-    expect(moved.hostSiteId).toBeUndefined();
+    expect(moved).toEqual({ id: upgrade.id, kind: 'new', lng: 105.95, lat: 9.65, operator: 'VNPT', technology: '4G', radiusMeters: 3000, isEdited: true });
     expect(useProposalsStore.getState().proposals[1]).toBe(tower);
   });
 
@@ -67,8 +66,7 @@ describe('proposals store', () => {
     actions().addProposal(106.2, 9.4, 'Viettel', 1000);
     const ids = useProposalsStore.getState().proposals.map((proposal) => proposal.id);
     expect(ids).toEqual(['grid:1:2:VNPT', 'user:1', 'user:2:Viettel']);
-    expect(useProposalsStore.getState().proposals[1]).toMatchObject({ technology: '5G', radiusMeters: 1000, kind: 'new', number: 2, operator: SHARED_TOWER_OPERATOR });
-    expect(useProposalsStore.getState().proposals[2]).toMatchObject({ number: 3 });
+    expect(useProposalsStore.getState().proposals[1]).toMatchObject({ technology: '5G', radiusMeters: 1000, kind: 'new', operator: SHARED_TOWER_OPERATOR });
     expect(useProposalsStore.getState().selectedId).toBe('user:2:Viettel');
     actions().deleteProposal('user:2:Viettel');
     expect(useProposalsStore.getState().selectedId).toBeNull();

@@ -69,17 +69,6 @@ export interface ProposalsState extends StoredProposals {
   };
 }
 
-/** The next free new-tower number ("Trạm mới số N"): numbers are never reused within a set. */
-function nextTowerNumber(proposals: ProposedSite[]): number {
-  return proposals.reduce((most, proposal) => Math.max(most, proposal.number ?? 0), 0) + 1;
-}
-
-/** Gives a number to every new tower that has none (a set saved before towers had numbers). */
-function numberTowers(proposals: ProposedSite[]): ProposedSite[] {
-  let next = nextTowerNumber(proposals);
-  return proposals.map((proposal) => (proposal.kind === 'new' && proposal.number === undefined ? { ...proposal, number: next++ } : proposal));
-}
-
 const initialState = {
   options: DEFAULT_PROPOSAL_OPTIONS,
   summary: null,
@@ -109,10 +98,9 @@ export const useProposalsStore = create<ProposalsState>()((set) => ({
       set((state) => ({
         proposals: state.proposals.map((proposal) => {
           if (proposal.id !== id) return proposal;
+          // An upgrade moved off its host is a new tower (numbered, like every new tower, by its rank once re-evaluated).
           const { hostSiteId: _host, ...rest } = proposal;
-          // An upgrade moved off its host is a new tower: it gets the next new-tower number.
-          const number = proposal.kind === 'new' ? proposal.number : nextTowerNumber(state.proposals);
-          return { ...rest, kind: 'new' as const, ...(number !== undefined ? { number } : {}), lng, lat, isEdited: true };
+          return { ...rest, kind: 'new' as const, lng, lat, isEdited: true };
         }),
         revision: state.revision + 1,
       })),
@@ -122,7 +110,6 @@ export const useProposalsStore = create<ProposalsState>()((set) => ({
         const proposal: ProposedSite = {
           id: operator === SHARED_TOWER_OPERATOR ? `user:${state.nextUserNumber}` : `user:${state.nextUserNumber}:${operator}`,
           kind: 'new',
-          number: nextTowerNumber(state.proposals),
           lng,
           lat,
           operator,
@@ -148,7 +135,7 @@ export const useProposalsStore = create<ProposalsState>()((set) => ({
       set((state) => ({
         options: stored.options,
         summary: stored.summary,
-        proposals: numberTowers(stored.proposals),
+        proposals: stored.proposals,
         nextUserNumber: stored.nextUserNumber,
         evaluation: null,
         selectedId: null,

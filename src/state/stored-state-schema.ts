@@ -213,12 +213,12 @@ const RUN_SUMMARY: v.GenericSchema<unknown, ProposalRunSummary> = v.object({
   solveMs: finite,
   baseMs: finite,
 });
-// Unknown members are dropped (sets saved by earlier versions carried `operators` and `solverNewlyCovered`).
-const PROPOSED_SITE: v.GenericSchema<unknown, Omit<ProposedSite, 'lng' | 'lat' | 'hostSiteId' | 'number'> & { hostSiteId?: string; number?: number }> = v.object({
+// Unknown members are dropped (sets saved by earlier versions carried `operators`, `solverNewlyCovered`
+// and a new tower's `number`, which now follows its rank).
+const PROPOSED_SITE: v.GenericSchema<unknown, Omit<ProposedSite, 'lng' | 'lat' | 'hostSiteId'> & { hostSiteId?: string }> = v.object({
   id: v.pipe(text(1000), v.minLength(1)),
   kind: v.picklist(['upgrade', 'new']),
   hostSiteId: v.optional(text(1000)),
-  number: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000))),
   lng: v.unknown(),
   lat: v.unknown(),
   operator: v.pipe(text(200), v.minLength(1)),
@@ -234,7 +234,7 @@ function decodeProposedSite(value: unknown, path: string, problems: ProblemList)
     reportIssues(shaped.issues, path, problems);
     return undefined;
   }
-  const { hostSiteId, number, ...site } = shaped.output;
+  const { hostSiteId, ...site } = shaped.output;
   const position = checkStoredRecord('fibrePoint', { id: site.id, lng: (value as Record<string, unknown>).lng, lat: (value as Record<string, unknown>).lat });
   if (!position.ok) {
     problems.add({ code: 'invalid', path: join(path, position.field), rule: position.rule, ...(position.value === undefined ? {} : { detail: position.value }) });
@@ -242,7 +242,6 @@ function decodeProposedSite(value: unknown, path: string, problems: ProblemList)
   }
   const proposal: ProposedSite = { ...site, lng: position.record.lng, lat: position.record.lat };
   if (hostSiteId !== undefined) proposal.hostSiteId = hostSiteId;
-  if (number !== undefined) proposal.number = number;
   return proposal;
 }
 

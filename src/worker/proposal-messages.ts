@@ -24,9 +24,9 @@ export interface ProposalRunOptions {
 }
 
 /**
- * One proposed record as the app keeps and edits it: where it stands, its kind and operator, its
- * number (a new tower's name), and whether the user placed or moved it. Ranks, names and gains are
- * the engine's (`ProposalEvaluation`), recomputed after every edit.
+ * One proposed record as the app keeps and edits it: where it stands, its kind and operator, and
+ * whether the user placed or moved it. Ranks, names (a new tower's number follows its rank) and
+ * gains are the engine's (`ProposalEvaluation`), recomputed after every edit.
  */
 export interface ProposedSite extends PlacedProposal {
   /** Placed or moved by the user rather than the solver. */

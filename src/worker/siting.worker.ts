@@ -87,7 +87,6 @@ const api: SitingWorkerApi = {
         id: proposal.id,
         kind: proposal.kind,
         ...(proposal.hostSiteId !== undefined ? { hostSiteId: proposal.hostSiteId } : {}),
-        ...(proposal.number !== undefined ? { number: proposal.number } : {}),
         lng: proposal.lng,
         lat: proposal.lat,
         operator: proposal.operator,

@@ -106,6 +106,48 @@ describe('propose CLI', () => {
     expect(after.sharedSiteShare).toBe(report.sharing.after);
   });
 
+  it('names the proposals for people, in rank order, with the district where a commune name repeats', () => {
+    // Three hamlets 11 km apart, so each needs a tower of its own: two wards called "Phường 1" in
+    // two towns and a commune; households decide the ranks (300, 200, 100).
+    const places = [
+      { lng: 105.9, commune: 'Xã Lạc Hòa', district: 'Thị xã Vĩnh Châu', households: 300, label: 'Xã Lạc Hòa' },
+      { lng: 106.0, commune: 'Phường 1', district: 'Thị xã Vĩnh Châu', households: 200, label: 'Phường 1, TX Vĩnh Châu' },
+      { lng: 106.1, commune: 'Phường 1', district: 'Thị xã Ngã Năm', households: 100, label: 'Phường 1, TX Ngã Năm' },
+    ];
+    const wards = write(
+      'phuong.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: places.map((place, k) => ({
+          type: 'Feature',
+          properties: { ma_ap: `K${k + 1}`, ten_ap: `Khóm ${k + 1}`, xa: place.commune, huyen: place.district, so_ho: place.households },
+          geometry: { type: 'Polygon', coordinates: [[[place.lng, 9.6], [place.lng + 0.01, 9.6], [place.lng + 0.01, 9.61], [place.lng, 9.61], [place.lng, 9.6]]] },
+        })),
+      }),
+    );
+    const none = write('khong-tram.csv', 'site_id,operator,lon,lat,technologies\nX1,Viettel,104.5,8.5,4G\n');
+    const out = join(dir, 'names');
+    const run = runCli('propose.ts', ['--hamlets', wards, '--sites', none, '--measure', 'households', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const expected = places.map((place, k) => `Trạm mới số ${k + 1} — ${place.label}`);
+    expect(report.proposals.map((proposal: { nameText: string }) => proposal.nameText)).toEqual(expected);
+    // Written by hand from the proposal's own coordinates: 6 decimals, a decimal comma, B and Đ.
+    const position = (lat: number, lng: number) => `${lat.toFixed(6).replace('.', ',')}° B, ${lng.toFixed(6).replace('.', ',')}° Đ`;
+    const collection = JSON.parse(readFileSync(join(out, 'proposals.geojson'), 'utf8'));
+    expect(collection.features.map((feature: { properties: { name: string } }) => feature.properties.name)).toEqual(expected);
+    collection.features.forEach((feature: { geometry: { coordinates: [number, number] } }, k: number) => {
+      const [lng, lat] = feature.geometry.coordinates;
+      expect(report.proposals[k].positionText).toBe(position(lat, lng));
+      expect(run.stderr).toContain(`  ${k + 1}. ${expected[k]} · ${position(lat, lng)} · thêm ${places[k].households} hộ · phủ thêm: Khóm ${k + 1} (${places[k].label})`);
+    });
+    // No machine id reaches a person, and the district is named once.
+    expect(run.stderr).not.toMatch(/grid:|hamlet:|Vĩnh Châu, TX Vĩnh Châu/);
+    const english = runCli('propose.ts', ['--hamlets', wards, '--sites', none, '--measure', 'households', '--lang', 'en', '--out', join(dir, 'names-en')]);
+    expect(english.status, english.stderr).toBe(0);
+    expect(english.stderr).toContain('  3. New tower no. 3 — Phường 1, TX Ngã Năm · 9.5');
+  });
+
   it('greedy and a budget work without HiGHS and stay within the budget', () => {
     const out = join(dir, 'budget');
     const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--budget', '2', '--method', 'greedy', '--out', out]);

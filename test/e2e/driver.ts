@@ -22,8 +22,12 @@ export interface ProposalReading {
   name: string;
   /** The coordinates shown. */
   location: string;
+  /** The place line shown ("Khóm 1, Phường 1, Thị xã Ngã Năm"). */
+  place: string;
   /** Ids of the hamlets it is credited with. */
   helped: string[];
+  /** The hamlets it newly covers as shown, each with its commune. */
+  helpedText: string;
   makesShared: boolean;
 }
 
@@ -797,7 +801,9 @@ export class AppDriver {
           lat: Number(data('lat')),
           name: text('proposal-name'),
           location: text('proposal-location'),
+          place: text('proposal-place'),
           helped: data('helped') === '' ? [] : data('helped').split(' '),
+          helpedText: text('proposal-hamlets'),
           makesShared: data('makes-shared') === 'true',
         };
       }),

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon, point } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import highsLoader from 'highs';
 import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
@@ -32,6 +35,27 @@ function recordsOf(proposals: ProposalReading[]): BtsRecord[] {
 /** Hamlet ids the engine finds covered (mobile broadband) in a report. */
 function coveredIds(kpisOf: ReturnType<typeof buildCoverageReport>): Set<string> {
   return new Set(kpisOf.hamlets.filter((hamlet) => hamlet.covered.mobile).map((hamlet) => hamlet.id));
+}
+
+// The demo hamlets read straight from the file, to name the places independently of the app.
+type HamletFeature = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; commune: string; district: string }>['features'][number];
+const HAMLETS: HamletFeature[] = JSON.parse(readFileSync(new URL('../../public/geodata/hamlets.geojson', import.meta.url), 'utf8')).features;
+const districtsByCommune = new Map<string, Set<string>>();
+for (const { properties } of HAMLETS) districtsByCommune.set(properties.commune, (districtsByCommune.get(properties.commune) ?? new Set()).add(properties.district));
+
+/** A commune as people tell it apart: with its town (TX, TP) when its name repeats ("Phường 1, TX Ngã Năm"). */
+function communeText(commune: string, district: string): string {
+  if ((districtsByCommune.get(commune)?.size ?? 0) < 2) return commune;
+  return `${commune}, ${district.replace(/^Thị xã /, 'TX ').replace(/^Thành phố /, 'TP ')}`;
+}
+
+function hamletAt(lng: number, lat: number): HamletFeature | undefined {
+  return HAMLETS.find((hamlet) => booleanPointInPolygon(point([lng, lat]), hamlet));
+}
+
+/** The number of each new tower: 1, 2, 3 … down the list, upgrades skipped. */
+function towerNumbers(proposals: ProposalReading[]): Map<string, number> {
+  return new Map(proposals.filter((proposal) => proposal.kind === 'new').map((proposal, k) => [proposal.id, k + 1]));
 }
 
 describe('site proposals', () => {
@@ -74,13 +98,28 @@ describe('site proposals', () => {
     expect(kpis.sites.after).toBe(after.sites);
     expect(kpis['target-all'].after).toBe(expected.target.layers[0].after);
     expect(kpis['target-all'].state).toBe(expected.target.isReduced ? 'not-met' : 'met');
-    // Named for people, with the commune the engine places them in; coordinates to 6 decimals.
+    // Named for people: new towers numbered down the list, with the commune they stand in (by
+    // turf, from the hamlet file) and its town where the name repeats; coordinates to 6 decimals.
+    const numbers = towerNumbers(proposals);
+    let placed = 0;
     for (const proposal of proposals) {
-      expect(proposal.name).toMatch(/^Trạm mới số \d+ — (Xã|Phường|Thị trấn) .+$/);
-      expect(proposal.location).toMatch(/^\d+,\d{6}° B, \d+,\d{6}° Đ$/);
+      expect(proposal.name).toMatch(new RegExp(`^Trạm mới số ${numbers.get(proposal.id)} — (Xã|Phường|Thị trấn) .+$`));
+      expect(proposal.location).toBe(`${proposal.lat.toFixed(6).replace('.', ',')}° B, ${proposal.lng.toFixed(6).replace('.', ',')}° Đ`);
+      const hamlet = hamletAt(proposal.lng, proposal.lat);
+      if (!hamlet) continue;
+      placed += 1;
+      const { name, commune, district } = hamlet.properties;
+      expect(proposal.name).toBe(`Trạm mới số ${numbers.get(proposal.id)} — ${communeText(commune, district)}`);
+      // The place line names the district once.
+      expect(proposal.place).toBe(`${name}, ${commune}, ${district}`);
+      const helped = proposal.helped.slice(0, 12).map((id) => HAMLETS.find((item) => item.properties.id === id)!.properties);
+      expect(proposal.helpedText.startsWith(helped.map((item) => `${item.name} (${communeText(item.commune, item.district)})`).join(', '))).toBe(true);
     }
+    expect(placed).toBeGreaterThan(proposals.length / 2);
     expect(new Set(proposals.map((proposal) => proposal.name)).size).toBe(proposals.length);
-    await expect(app.page.getByTestId('proposal-hamlets').first().innerText()).resolves.toMatch(/^(Ấp|Khóm) .+ \((Xã|Phường|Thị trấn) [^)]+\)/);
+    // The demo's best tower stands in one of the three "Phường 1": named with its town, once.
+    expect(proposals.some((proposal) => /— Phường \d+, (TX|TP) /.test(proposal.name))).toBe(true);
+    for (const proposal of proposals) expect(proposal.name).not.toMatch(/grid:|hamlet:|user:|upgrade:/);
     await app.screenshot('10-proposals');
     recordMeasurement('proposals', { solveMs: summary.solveMs, proposals: proposals.length, greedy: summary.greedyCount, optimal: summary.isOptimal });
   });
@@ -128,9 +167,16 @@ describe('site proposals', () => {
     const newlyCovered = [...afterCovered].filter((id) => !baseCovered.has(id)).sort();
     const credited = after.flatMap((proposal) => proposal.helped);
     expect([...credited].sort()).toEqual(newlyCovered);
-    // It keeps its number; no hamlet is near enough to name a commune.
-    expect(moved.name).toMatch(/^Trạm mới số \d+$/);
-    expect(moved.name).toBe(first.name.replace(/ — .*$/, ''));
+    // The names follow the new ranks: the moved tower, last, takes the last number and no commune
+    // (no hamlet is near); every other tower moves up a number and keeps its commune.
+    const numbers = towerNumbers(after);
+    expect(moved.name).toBe(`Trạm mới số ${numbers.get(moved.id)}`);
+    const placeOf = (name: string) => name.replace(/^Trạm mới số \d+/, '');
+    for (const proposal of after.slice(0, -1)) {
+      expect(proposal.name).toBe(`Trạm mới số ${numbers.get(proposal.id)}${placeOf(before.find((known) => known.id === proposal.id)!.name)}`);
+    }
+    expect(after[0].name.startsWith('Trạm mới số 1 — ')).toBe(true);
+    expect(after[0].id).not.toBe(first.id);
     expect(moved.location).toBe('9,200000° B, 106,750000° Đ');
   });
 
@@ -180,7 +226,8 @@ describe('site proposals', () => {
     const proposals = await app.readProposals();
     expect(proposals).toHaveLength(needed);
     for (const proposal of proposals) expect(proposal).toMatchObject({ kind: 'upgrade', makesShared: true });
-    expect(proposals[0].name).toMatch(/^Trạm \S+ thêm \S+ — (Xã|Phường|Thị trấn) .+$/);
+    // Named after the host site, with the operator it adds and the commune.
+    for (const proposal of proposals) expect(proposal.name).toMatch(new RegExp(`^Nâng cấp trạm ${proposal.id.split(':')[1]} \\(thêm ${proposal.operator}\\) — (Xã|Phường|Thị trấn) .+$`));
     const kpis = await app.readProposalKpis();
     const engine = engineAfter(proposals);
     expect(kpis['shared-sites'].before).toBe(baseKpis.sharedSiteShare);

@@ -30,7 +30,7 @@ const input: CoverageInput = {
 };
 
 function proposal(id: string, lng: number, lat: number, patch: Partial<PlacedProposal> = {}): PlacedProposal {
-  return { id, kind: 'new', number: 1, lng, lat, operator: 'VinaPhone', technology: '4G', radiusMeters: 3000, ...patch };
+  return { id, kind: 'new', lng, lat, operator: 'VinaPhone', technology: '4G', radiusMeters: 3000, ...patch };
 }
 
 const overall = (measure: 'hamlets' | 'households' = 'hamlets'): ProposalAim => ({ operators: [], measure, targetShare: 1, sharedTarget: null });
@@ -41,7 +41,7 @@ describe('evaluateProposals', () => {
 
   it('gives the engine’s KPIs with the proposals added, ranks by what each adds and credits each hamlet with its commune', () => {
     // Listed with the smaller gain first: A has 100 households, B 250.
-    const proposals = [proposal('user:1', 105.8, 9.6), proposal('grid:1:1', 106.0, 9.6, { number: 2 })];
+    const proposals = [proposal('user:1', 105.8, 9.6), proposal('grid:1:1', 106.0, 9.6)];
     const evaluation = evaluateProposals(base, proposals, overall('households'), { baseKpis });
     expect(evaluation.after).toEqual(buildCoverageReport(withExtraBtsRecords(base, toProposalRecords(proposals)), []).kpis);
     expect(evaluation.before).toBe(baseKpis);
@@ -50,9 +50,10 @@ describe('evaluateProposals', () => {
       [1, 'grid:1:1', 250],
       [2, 'user:1', 100],
     ]);
-    expect(evaluation.proposals[0].helped).toEqual([{ hamletId: 'B', name: 'Ấp B', commune: 'Xã Bình', district: 'Huyện Thử', operator: null }]);
+    expect(evaluation.proposals[0].helped).toEqual([{ hamletId: 'B', name: 'Ấp B', commune: 'Xã Bình', district: 'Huyện Thử', communeLabel: 'Xã Bình', operator: null }]);
     expect(evaluation.proposals[0].place).toMatchObject({ hamletId: 'B', commune: 'Xã Bình', isInside: true });
-    expect(evaluation.proposals[0].name).toEqual({ code: 'proposal-name.new-operator', params: { number: 2, operator: 'VinaPhone', commune: 'Xã Bình' } });
+    expect(evaluation.proposals[0].name).toEqual({ code: 'proposal-name.new-operator', params: { number: 1, operator: 'VinaPhone', commune: 'Xã Bình' } });
+    expect(evaluation.proposals[1].name).toEqual({ code: 'proposal-name.new-operator', params: { number: 2, operator: 'VinaPhone', commune: 'Xã An' } });
     expect(evaluation.proposals[0].operators).toEqual(['VinaPhone']);
   });
 
@@ -67,7 +68,11 @@ describe('evaluateProposals', () => {
       ['grid:1:1', 0],
     ]);
     expect(evaluation.proposals[1].place).toBeNull();
-    expect(evaluation.proposals[1].name.code).toBe('proposal-name.new-operator-unplaced');
+    // The names follow the new ranks: the tower that now adds the most is number 1.
+    expect(evaluation.proposals.map((item) => [item.id, item.number, item.name])).toEqual([
+      ['user:1', 1, { code: 'proposal-name.new-operator', params: { number: 1, operator: 'VinaPhone', commune: 'Xã An' } }],
+      ['grid:1:1', 2, { code: 'proposal-name.new-operator-unplaced', params: { number: 2, operator: 'VinaPhone' } }],
+    ]);
   });
 
   it('credits a hamlet two proposals cover only together to the first that reaches it', () => {
@@ -91,7 +96,7 @@ describe('evaluateProposals', () => {
       { operator: 'VinaPhone', before: 0, after: 1 / 3 },
     ]);
     // C was covered for Viettel already; the proposal covers it on VinaPhone's own layer.
-    expect(evaluation.proposals[0].helped).toEqual([{ hamletId: 'C', name: 'Ấp C', commune: 'Xã Châu', district: 'Huyện Thử', operator: 'VinaPhone' }]);
+    expect(evaluation.proposals[0].helped).toEqual([{ hamletId: 'C', name: 'Ấp C', commune: 'Xã Châu', district: 'Huyện Thử', communeLabel: 'Xã Châu', operator: 'VinaPhone' }]);
     // It joins the Viettel site: the engine's merged site hosts both.
     expect(evaluation.proposals[0].operators).toEqual(['Viettel', 'VinaPhone']);
   });
@@ -106,6 +111,19 @@ describe('evaluateProposals', () => {
     expect(evaluation.after).toMatchObject({ sites: 2, sharedSites: 1 });
     expect(evaluation.sharing).toEqual({ before: 0, after: 0.5, share: 0.5, comparator: '>=', isMet: true });
     expect(evaluation.proposals[0]).toMatchObject({ makesShared: true, operators: [], name: { code: 'proposal-name.new', params: { number: 1, commune: 'Xã Bình' } } });
+  });
+
+  it('names a proposal in a commune whose name repeats with its district, once', () => {
+    // Two "Phường 1" in two towns, 20 km apart; each proposal covers the hamlet it stands in.
+    const wards = createCoverageAnalysis({ ...input, hamlets: [{ ...square('W1', 105.8, 9.6, 80, 'Phường 1'), district: 'Thị xã Vĩnh Châu' }, { ...square('W2', 106.0, 9.6, 90, 'Phường 1'), district: 'Thị xã Ngã Năm' }, square('A', 106.4, 9.6, 10, 'Xã An')], btsRecords: [] }, DEFAULT_CONFIG);
+    const evaluation = evaluateProposals(wards, [proposal('vc', 105.8, 9.6, { operator: SHARED_TOWER_OPERATOR }), proposal('nn', 106.0, 9.6, { operator: SHARED_TOWER_OPERATOR }), proposal('an', 106.4, 9.6, { operator: SHARED_TOWER_OPERATOR })], overall('households'));
+    expect(evaluation.proposals.map((item) => [item.id, item.name.params.commune, item.helped.map((hamlet) => hamlet.communeLabel)])).toEqual([
+      ['nn', 'Phường 1, TX Ngã Năm', ['Phường 1, TX Ngã Năm']],
+      ['vc', 'Phường 1, TX Vĩnh Châu', ['Phường 1, TX Vĩnh Châu']],
+      ['an', 'Xã An', ['Xã An']],
+    ]);
+    // The place keeps the commune and district apart, for the line that names the district once.
+    expect(evaluation.proposals[0].place).toMatchObject({ commune: 'Phường 1', district: 'Thị xã Ngã Năm' });
   });
 
   it('gives the same result from a pinned base, and uses the pin only while the other proposals stay put', () => {

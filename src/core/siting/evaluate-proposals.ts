@@ -7,6 +7,7 @@ import { computeCoverageGain, type CoverageGain } from './coverage-gain';
 import { locateProposal, type ProposalPlace } from './locate-proposal';
 import { rankByGain } from './rank-proposals';
 import type { PinnedBase } from './pin-proposals';
+import { communeLabel, findRepeatedCommuneNames, nameRankedProposals } from './name-proposal';
 import type { CandidateKind, SitingCandidate, SitingMessage } from './siting-types';
 import { findTargetLayers, isMobileCovered, resolveAimLayers, type ProposalAim, type TargetLayer } from './target-layers';
 
@@ -17,8 +18,6 @@ export interface PlacedProposal {
   kind: CandidateKind;
   /** The existing site an upgrade joins. */
   hostSiteId?: string;
-  /** The number in a new tower's name ("Trạm mới số 3"), kept across edits. */
-  number?: number;
   lng: number;
   lat: number;
   /** The operator it adds; `SHARED_TOWER_OPERATOR` for a shared tower no operator is named for. */
@@ -33,6 +32,8 @@ export interface HelpedHamlet {
   name: string;
   commune: string;
   district: string;
+  /** The commune as the list shows it: with its district when the name repeats ("Phường 1, TX Vĩnh Châu"). */
+  communeLabel: string;
   /** The layer's operator (null = mobile broadband overall). */
   operator: string | null;
 }
@@ -42,8 +43,10 @@ export interface EvaluatedProposal {
   id: string;
   /** 1 = adds the most (see `rankByGain`). */
   rank: number;
-  /** Its name for people: code `proposal-name.*` and parameters (number, site, operator, commune). */
+  /** Its name for people: code `proposal-name.*` and parameters (number, site, operator, commune); see `nameProposal`. */
   name: SitingMessage;
+  /** A new tower's number: its place among the new towers in rank order ("Trạm mới số 3"), renumbered when an edit re-ranks the set. */
+  number?: number;
   /** The hamlet it stands in (or the nearest), with commune and district. */
   place: ProposalPlace | null;
   /** Operators on its site once it is built (the engine's merged site; a shared tower names none). */
@@ -99,24 +102,6 @@ export function toProposalRecords(proposals: readonly PlacedProposal[]): BtsReco
   return proposals.map((proposal) => ({ siteId: proposal.id, operator: proposal.operator, lng: proposal.lng, lat: proposal.lat, technologies: [proposal.technology], radiusMeters: proposal.radiusMeters }));
 }
 
-/**
- * A proposal's name for people, as a message: `proposal-name.upgrade` (site, operator, commune),
- * `proposal-name.new` (number, commune) for a shared tower, `proposal-name.new-operator` (number,
- * operator, commune) for one operator's tower; `…-unplaced` without a hamlet nearby.
- * @param proposal the proposal (its number, kind, host, operator)
- * @param place where it stands
- * @returns the message
- * @example nameProposal({ ...proposal, kind: 'new', number: 3 }, place) // { code: 'proposal-name.new', params: { number: 3, commune: 'Xã Lạc Hòa' } }
- */
-export function nameProposal(proposal: Pick<PlacedProposal, 'kind' | 'number' | 'hostSiteId' | 'operator' | 'id'>, place: ProposalPlace | null): SitingMessage {
-  const where: Record<string, string> = place ? { commune: place.commune } : {};
-  const suffix = place ? '' : '-unplaced';
-  if (proposal.kind === 'upgrade') return { code: `proposal-name.upgrade${suffix}`, params: { site: proposal.hostSiteId ?? proposal.id, operator: proposal.operator, ...where } };
-  const number = proposal.number ?? 0;
-  if (proposal.operator === SHARED_TOWER_OPERATOR) return { code: `proposal-name.new${suffix}`, params: { number, ...where } };
-  return { code: `proposal-name.new-operator${suffix}`, params: { number, operator: proposal.operator, ...where } };
-}
-
 function asCandidate(proposal: PlacedProposal, weights: { upgrade: number; new: number }): SitingCandidate {
   const [record] = toProposalRecords([proposal]);
   return { id: proposal.id, kind: proposal.kind, source: 'user', weight: proposal.kind === 'upgrade' ? weights.upgrade : weights.new, record };
@@ -157,7 +142,8 @@ function layerShare(analysis: CoverageAnalysis, target: TargetLayer, value: (h: 
  * layers' shares, the shared-site ratio against the aim's target, and the proposals ranked by what
  * each adds (`rankByGain`: a hamlet counts for a proposal that brings it to covered on its own, by
  * the engine's kernel; one covered only by several together goes to the first that reaches it),
- * each with its place, name and the hamlets it helps.
+ * each with its place, the hamlets it helps and its name (`nameRankedProposals`: new towers numbered
+ * in the new rank order, the commune with its district where the name repeats).
  * @param base the analysis without the proposals
  * @param proposals the proposal set
  * @param aim what the set is judged against (operators, measure, coverage and shared-site targets)
@@ -222,19 +208,22 @@ export function evaluateProposals(base: CoverageAnalysis, proposals: PlacedPropo
   const siteOf = new Map<string, string[]>();
   for (const site of after.sites) for (const id of site.recordSiteIds) siteOf.set(id, site.operators.filter((operator) => operator !== SHARED_TOWER_OPERATOR));
   const sharedHosts = new Set(base.sites.filter((site) => site.shared).map((site) => site.id));
+  const repeated = findRepeatedCommuneNames(hamlets);
+  const places = ranking.order.map((p) => locateProposal(base, proposals[p].lng, proposals[p].lat, proposals[p].radiusMeters));
+  // Named once the ranks are known: new towers are numbered in rank order.
+  const names = nameRankedProposals(ranking.order.map((p, k) => ({ proposal: proposals[p], place: places[k] })), repeated);
   const evaluated = ranking.order.map((p, k): EvaluatedProposal => {
     const proposal = proposals[p];
-    const place = locateProposal(base, proposal.lng, proposal.lat, proposal.radiusMeters);
     const helped = ranking.credited[p].map((index): HelpedHamlet => {
       const hamlet = hamlets[elements[index].hamlet];
-      return { hamletId: hamlet.id, name: hamlet.name, commune: hamlet.commune, district: hamlet.district, operator: elements[index].operator };
+      return { hamletId: hamlet.id, name: hamlet.name, commune: hamlet.commune, district: hamlet.district, communeLabel: communeLabel(hamlet, repeated), operator: elements[index].operator };
     });
     const distinct = [...new Set(ranking.credited[p].map((index) => elements[index].hamlet))];
     return {
       id: proposal.id,
       rank: k + 1,
-      name: nameProposal(proposal, place),
-      place,
+      ...names[k],
+      place: places[k],
       operators: siteOf.get(proposal.id) ?? [],
       helped,
       householdsGained: distinct.reduce((sum, h) => sum + (hamlets[h].households ?? 0), 0),

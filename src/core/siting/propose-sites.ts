@@ -4,7 +4,7 @@ import { buildCandidates, resolveCandidateOptions } from './build-candidates';
 import { buildCoverProblem, measureTargets } from './build-cover-problem';
 import { buildSharingRequirement, type SharedTarget } from './build-sharing-requirement';
 import { computeCoverageGain, type CoverageGain } from './coverage-gain';
-import { evaluateProposals, nameProposal, type HelpedHamlet, type PlacedProposal, type ProposalSetEvaluation } from './evaluate-proposals';
+import { evaluateProposals, type HelpedHamlet, type PlacedProposal, type ProposalSetEvaluation } from './evaluate-proposals';
 import { greedyCover } from './greedy-cover';
 import type { ProposalPlace } from './locate-proposal';
 import { createRunDeadline } from './run-deadline';
@@ -47,8 +47,10 @@ export interface ProposeOptions extends CandidateOptions {
 export interface Proposal extends PlacedProposal {
   /** 1 = adds the most (see `rankByGain`). */
   rank: number;
-  /** Its name for people, as a message (`proposal-name.*`). */
+  /** Its name for people, as a message (`proposal-name.*`, see `nameProposal`). */
   name: SitingMessage;
+  /** A new tower's number among the new towers in rank order. */
+  number?: number;
   place: ProposalPlace | null;
   /** Operators on its site once built (a shared tower names none). */
   operators: string[];
@@ -307,15 +309,12 @@ export function proposeSites(analysis: CoverageAnalysis, options: ProposeOptions
   const isSameAsGreedy = solution.selected.length === greedy.selected.length && solution.selected.every((s, k) => s === greedy.selected[k]);
   const { chosen, evaluation } = greedyAfter && isSameAsGreedy ? greedyAfter : evaluate(solution.selected);
   const byId = new Map(chosen.map((candidate) => [candidate.id, candidate]));
-  let number = 0;
   const proposals = evaluation.proposals.map((evaluated): Proposal => {
     const candidate = byId.get(evaluated.id) as SitingCandidate;
-    const proposal = toPlaced(candidate, candidate.kind === 'new' ? ++number : undefined);
     return {
-      ...proposal,
+      ...toPlaced(candidate),
+      // Ranked, numbered and named by the engine's evaluation (`nameRankedProposals`).
       ...evaluated,
-      // New towers are numbered in rank order, so the name is made once the rank is known.
-      name: nameProposal(proposal, evaluated.place),
       newlyCovered: [...new Set(evaluated.helped.map((hamlet) => hamlet.hamletId))],
       weight: candidate.weight,
     };
@@ -361,17 +360,16 @@ export function proposeSites(analysis: CoverageAnalysis, options: ProposeOptions
     candidates: { total: candidates.length + merging, useful: original.length, pairsEvaluated: (gain?.pairsEvaluated ?? 0) + (preference?.pairsEvaluated ?? 0) },
     timing: { limitSeconds, seconds, phaseStartMs, cutShort },
     afterAnalysis: evaluation.afterAnalysis,
-    evaluation: { ...evaluation, proposals: evaluation.proposals.map((evaluated, k) => ({ ...evaluated, name: proposals[k].name })) },
+    evaluation,
   };
 }
 
-function toPlaced(candidate: SitingCandidate, number?: number): PlacedProposal {
+function toPlaced(candidate: SitingCandidate): PlacedProposal {
   const { record } = candidate;
   return {
     id: candidate.id,
     kind: candidate.kind,
     ...(candidate.hostSiteId !== undefined ? { hostSiteId: candidate.hostSiteId } : {}),
-    ...(number !== undefined ? { number } : {}),
     lng: record.lng,
     lat: record.lat,
     operator: record.operator,

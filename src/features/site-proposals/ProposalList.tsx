@@ -87,7 +87,7 @@ export function ProposalList({ proposals }: { proposals: RankedProposal[] }) {
                     ? t('proposals.none')
                     : helped
                         .slice(0, LISTED_HAMLETS)
-                        .map((hamlet) => (hamlet.operator === null ? t('proposals.helpedHamlet', { hamlet: hamlet.name, commune: hamlet.commune }) : t('proposals.helpedHamletOperator', { hamlet: hamlet.name, commune: hamlet.commune, operator: hamlet.operator })))
+                        .map((hamlet) => (hamlet.operator === null ? t('proposals.helpedHamlet', { hamlet: hamlet.name, commune: hamlet.communeLabel }) : t('proposals.helpedHamletOperator', { hamlet: hamlet.name, commune: hamlet.communeLabel, operator: hamlet.operator })))
                         .join(', ')}
                   {helped.length > LISTED_HAMLETS ? ` … (+${formatNumber(helped.length - LISTED_HAMLETS, locale)})` : ''}
                 </dd>

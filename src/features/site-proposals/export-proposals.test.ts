@@ -22,7 +22,7 @@ const proposals: RankedProposal[] = [
       name: { code: 'proposal-name.upgrade', params: { site: 'ST0001', operator: 'MobiFone', commune: 'Xã Lạc Hòa' } },
       place,
       operators: ['MobiFone', 'Viettel'],
-      helped: [{ hamletId: '94-941-01-01', name: 'Ấp 1', commune: 'Xã Lạc Hòa', district: 'TX Vĩnh Châu', operator: null }],
+      helped: [{ hamletId: '94-941-01-01', name: 'Ấp 1', commune: 'Xã Lạc Hòa', district: 'TX Vĩnh Châu', communeLabel: 'Xã Lạc Hòa', operator: null }],
       householdsGained: 412,
       makesShared: true,
     },
@@ -30,7 +30,6 @@ const proposals: RankedProposal[] = [
   {
     id: 'user:1',
     kind: 'new',
-    number: 3,
     lng: 106.1,
     lat: 9.4,
     operator: SHARED_TOWER_OPERATOR,
@@ -47,7 +46,7 @@ describe('proposal export', () => {
     const csv = buildProposalCsv(proposals, 'vi');
     const [header, first] = csv.split(/\r?\n/);
     expect(header).toBe('\ufeffsite_id,operator,lon,lat,technologies,radius_m,name,kind,host_site_id,operators,rank,households_gained,newly_covered,commune');
-    expect(first).toContain('Trạm ST0001 thêm MobiFone — Xã Lạc Hòa');
+    expect(first).toContain('Nâng cấp trạm ST0001 (thêm MobiFone) — Xã Lạc Hòa');
     const parsed = parseBtsCsv(csv, 'de-xuat.csv');
     expect(parsed.skipped).toEqual([]);
     expect(parsed.warnings.filter((warning) => warning.code === 'unknown-operator')).toEqual([]);
@@ -59,7 +58,7 @@ describe('proposal export', () => {
   it('writes GeoJSON the site import reads back, with names, kind, rank and gains', () => {
     const collection = buildProposalGeoJson(proposals, true, 'en');
     expect(collection.demo).toBe(true);
-    expect(collection.features[0].properties).toMatchObject({ site_id: 'upgrade:ST0001:MobiFone', name: 'Site ST0001: add MobiFone — Xã Lạc Hòa', kind: 'upgrade', hostSiteId: 'ST0001', rank: 1, households_gained: 412, newlyCovered: ['94-941-01-01'], commune: 'Xã Lạc Hòa' });
+    expect(collection.features[0].properties).toMatchObject({ site_id: 'upgrade:ST0001:MobiFone', name: 'Upgrade of site ST0001 (adds MobiFone) — Xã Lạc Hòa', kind: 'upgrade', hostSiteId: 'ST0001', rank: 1, households_gained: 412, newlyCovered: ['94-941-01-01'], commune: 'Xã Lạc Hòa' });
     const parsed = parseBtsGeoJson(JSON.stringify(collection), 'de-xuat.geojson');
     expect(parsed.items.map((record) => [record.siteId, record.operator, record.lng, record.lat, record.technologies, record.radiusMeters])).toEqual([
       ['upgrade:ST0001:MobiFone', 'MobiFone', 105.97123456789, 9.60198765432, ['4G'], 3000],

@@ -49,7 +49,7 @@ export function buildProposalGeoJson(proposals: RankedProposal[], isDemo: boolea
     rank: proposal.rank,
     kind: proposal.kind,
     ...(proposal.hostSiteId !== undefined ? { hostSiteId: proposal.hostSiteId } : {}),
-    ...(proposal.number !== undefined ? { number: proposal.number } : {}),
+    ...(proposal.evaluated?.number !== undefined ? { number: proposal.evaluated.number } : {}),
     lng: proposal.lng,
     lat: proposal.lat,
     operator: proposal.operator,
