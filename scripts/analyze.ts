@@ -25,7 +25,7 @@ import {
   roundNumbers,
   UNASSIGNED_GROUP_KEY,
 } from '../src/core/index';
-import { analyzeMeasurements, resolveCrs, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
+import { analyzeMeasurements, classifyMeasurements, resolveCrs, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
 import type { LayerName } from '../src/core/index';
 import { formatSkipped, formatWarning } from '../src/i18n/format-message';
 import { MEASUREMENT_FLAGS, measurementUsage, measurementOptionsFrom, readMeasurementFiles, seedFrom } from './cli/measurement-evidence';
@@ -131,10 +131,12 @@ async function main(argv: string[]): Promise<number> {
   const { sites, ...reportBody } = report;
   const imports: object[] = summaries.map(({ warnings: _w, ...rest }) => rest);
   let measurements = null;
+  let testSet = null;
   if (values.measurements !== undefined && values.measurements.length > 0) {
     const loaded = await readMeasurementFiles(values.measurements, { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) }, log);
     const evidence = analyzeMeasurements({ analysis, report, groupBy, set: loaded.set, options: measurementOptions, random: createSeededRandom(seedFrom(values.seed)), skipped: loaded.skipped });
     measurements = evidence.measurements;
+    testSet = loaded.set;
     reportBody.targets = evidence.targets;
     for (const warning of loaded.warnings) allWarnings.push(warning);
     for (const summary of loaded.summaries) imports.push(summary);
@@ -147,7 +149,9 @@ async function main(argv: string[]): Promise<number> {
     log(say('cli.analyze.measurements', { tests: formatCount(measurements.tests), rows: formatCount(measurements.rows), speeds, challenges: formatCount(measurements.challenges.length) }));
   }
   if (h3Layer !== null) {
-    const view = computeH3View(analysis, measurementOptions.h3Resolution);
+    // With tests, each hexagon also says how many were judged there and how they agree.
+    const judged = testSet === null ? undefined : { set: testSet, classification: classifyMeasurements(testSet, analysis, measurementOptions) };
+    const view = computeH3View(analysis, measurementOptions.h3Resolution, judged);
     writeFileSync(join(values.out, 'hexagons.geojson'), JSON.stringify({ ...formatH3ViewGeoJson(view, h3Layer, input.demo === true), ...demoNoteOf(input.demo) }));
   }
   // Each warning also in words, in the run's language, for a reader of report.json.

@@ -2,6 +2,7 @@
 //                  [--paper A4|A3] [--orientation landscape|portrait]
 //                  [--extent province|district:CODE|commune:CODE] [--atlas district|commune|new_commune]
 //                  [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
+//                  [--map hamlets|challenges|h3] [--measurements F ...] [--rsrp-threshold DBM] [--h3-resolution 8|9]
 // Renders the app's own print layout in headless Chromium: the same PDF as the app's "Xuất PDF".
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { printInBrowser } from './cli/print-browser';
 import { ensureBuild, startPreviewServer } from './cli/print-server';
 import { CliError } from './cli/read-inputs';
 import { formatCount, formatSeconds, INPUT_OPTIONS, log, readInputs, runMain, say } from './cli/cli-common';
+import { measurementOptionsFrom, readMeasurementFiles } from './cli/measurement-evidence';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,7 +23,9 @@ const USAGE = `${say('cli.usage.word')}: npm run print -- [--hamlets F] [--sites
                         [--paper A4|A3] [--orientation landscape|portrait]
                         [--extent province|district:CODE|commune:CODE] [--atlas district|commune|new_commune]
                         [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
-${say('cli.usage.print')}`;
+                        [--map hamlets|challenges|h3] [--measurements F ...] [--rsrp-threshold DBM] [--h3-resolution 8|9]
+${say('cli.usage.print')}
+${say('cli.usage.printEvidence')}`;
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -61,6 +65,10 @@ async function main(argv: string[]): Promise<number> {
       title: { type: 'string' },
       'data-date': { type: 'string' },
       'no-build': { type: 'boolean' },
+      map: { type: 'string' },
+      measurements: { type: 'string', multiple: true },
+      'rsrp-threshold': { type: 'string' },
+      'h3-resolution': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -77,8 +85,12 @@ async function main(argv: string[]): Promise<number> {
   const locale = oneOf(values.lang, ['vi', 'en'] as const, '--lang', 'vi');
   const dataDate = values['data-date'] ?? '';
   if (dataDate && !/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) throw new CliError('cli.flagDate', { value: dataDate });
+  const map = oneOf(values.map, ['hamlets', 'challenges', 'h3'] as const, '--map', 'hamlets');
+  if (map === 'challenges' && !values.measurements?.length) throw new CliError('cli.print.needsMeasurements', {});
   const started = performance.now();
   const { input, config, profile } = await readInputs(values);
+  const rules = measurementOptionsFrom(values, config);
+  const loaded = values.measurements?.length ? await readMeasurementFiles(values.measurements, { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) }, log) : null;
 
   let extent: 'province' | UnitGrouping = 'province';
   let unitKey = '';
@@ -96,8 +108,10 @@ async function main(argv: string[]): Promise<number> {
     layer,
     operators,
     locale,
-    print: { paper, orientation, extent: extent as 'province' | 'district' | 'commune', unitKey, atlas, title: values.title ?? '', dataDate },
+    print: { paper, orientation, extent: extent as 'province' | 'district' | 'commune', unitKey, atlas, title: values.title ?? '', dataDate, evidence: map === 'challenges' ? 'challenges' : map === 'h3' ? 'h3View' : '' },
     plan: profile,
+    // The rules go with the tests (resolution of the H3 view too, when no test is given).
+    measurements: { set: loaded?.set ?? null, files: loaded ? loaded.summaries.map((summary) => ({ fileName: summary.file, format: summary.format, rowsUsed: summary.rowsUsed })) : [], rules },
   };
 
   if (!values['no-build']) ensureBuild(ROOT, log);

@@ -3,8 +3,9 @@
  * drawn as vectors, handed to `onPage` one at a time (a PDF writer compresses each at once, so an atlas
  * of a hundred communes never holds a hundred maps). Runs the same in the app and in Node (bench, tests).
  */
-import { formatUnitLabel, planAuthorityOn, type CoverageConfig, type CoverageReport, type FibrePoint, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type PlanProfile, type Position } from '../core';
+import { coveredThresholdOf, formatUnitLabel, planAuthorityOn, type CoverageConfig, type CoverageReport, type FibrePoint, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type PlanProfile, type Position } from '../core';
 import { formatIsoDate, type Locale } from '../i18n/format';
+import { getResolution } from 'h3-js';
 import type { BasemapOptions } from '../map/layers/build-style';
 import { buildOutlineCollection } from '../map/outlines';
 import { layoutContentsColumns, layoutCoverPage, layoutOverviewPage, overviewFrame, type ContentsEntry } from './atlas-pages';
@@ -15,6 +16,7 @@ import { buildKeyedUncovered, buildKpiRows, buildPrintLegend, buildSubtitle, fin
 import type { MeasureText, PrintImage, PrintItem, PrintPage } from './print-page';
 import { CSS_PIXELS_PER_MM, fitPrintView, viewBounds, type Bounds } from './print-scale';
 import { buildLocatorInset } from './locator-inset';
+import { buildChallengeLines, buildEvidenceLegend, buildHexOverlay, numberChallengeHexes, type HexOverlay, type PrintEvidence } from './evidence-print';
 import { buildMapFrameItems, type MapFrameInput, type OutlineSegments } from './vector-map';
 
 export interface PrintRequest {
@@ -45,6 +47,8 @@ export interface PrintRequest {
   atlasOrder?: 'code' | 'name';
   /** The plan: a whole-area page is named as the plan's area on the data date (else `print.province`). */
   plan?: PlanProfile;
+  /** Field evidence the map shows: the challenged hexagons over the hamlets, or the layer on H3 hexagons. */
+  evidence?: PrintEvidence;
 }
 
 /** Draws the optional basemap of one map frame as a picture (the app's offscreen map); absent in Node. */
@@ -153,40 +157,52 @@ function prepareJob(request: PrintRequest) {
 type Job = ReturnType<typeof prepareJob>;
 
 /** The content of a unit's map page, with `map` the vector frame or null (to count pages first). */
-function unitContent(request: PrintRequest, job: Job, unit: PageUnit, map: PrintItem | null): { content: MapPageContent; keys: Map<string, number>; view: ReturnType<typeof fitPrintView> } {
-  const { t, locale } = request;
+function unitContent(request: PrintRequest, job: Job, unit: PageUnit, map: PrintItem | null): { content: MapPageContent; keys: Map<string, number>; view: ReturnType<typeof fitPrintView>; hexagons: HexOverlay | undefined } {
+  const { t, locale, evidence } = request;
   const { frames } = job;
   const view = fitPrintView(unit.bounds, frames.map.width, frames.map.height);
   const widthCss = Math.round(frames.map.width * CSS_PIXELS_PER_MM);
   const heightCss = Math.round(frames.map.height * CSS_PIXELS_PER_MM);
+  const bounds = viewBounds(view.center, view.zoom, widthCss, heightCss);
+  const threshold = coveredThresholdOf(request.report.coveredThreshold, request.layer);
   // Inside a sentence the layer is written in lower case ("Mọi ấp, khóm đều được phủ di động băng rộng").
   const layerLabel = t(`layer.inSentence.${request.layer}`);
-  const keyed = unit.unitIds ? buildKeyedUncovered(request.report.hamlets.filter((result) => unit.unitIds!.has(result.id)), request.layer, t, locale) : null;
+  // An evidence page lists its hexagons, not the uncovered hamlets (which the H3 view does not draw).
+  const keyed = unit.unitIds && !evidence ? buildKeyedUncovered(request.report.hamlets.filter((result) => unit.unitIds!.has(result.id)), request.layer, t, locale) : null;
+  const hexKeys = evidence?.kind === 'challenges' ? numberChallengeHexes(evidence.challenges, bounds) : new Map<string, number>();
+  let list: MapPageContent['list'] = keyed ? { title: keyed.lines.length > 0 ? t('print.uncoveredList', { layer: layerLabel, count: keyed.lines.length }) : t('print.uncoveredNone', { layer: layerLabel }), lines: keyed.lines } : null;
+  if (evidence?.kind === 'challenges') {
+    const lines = buildChallengeLines(evidence.challenges, hexKeys, t, locale);
+    list = { title: lines.length > 0 ? t('print.challengeList', { count: hexKeys.size }) : t('print.challengeNone'), lines };
+  }
+  const legend = buildPrintLegend(
+    { layer: request.layer, zoom: view.zoom, bounds, hamlets: request.hamlets, report: request.report, fibrePoints: request.fibrePoints, fibreRoutes: request.fibreRoutes ?? [], hasFadedOutside: unit.unitIds !== null, keyCount: keyed?.keys.size ?? 0, hasHamletFills: evidence?.kind !== 'h3View' },
+    t,
+    locale,
+  );
+  const subtitle = buildSubtitle({ extentLabel: unit.label, layer: request.layer, operators: request.operators, dataDate: job.dataDate }, t, locale);
+  const resolution = evidence?.kind === 'h3View' ? evidence.resolution : evidence?.challenges[0] ? getResolution(evidence.challenges[0].h3) : null;
   const content: MapPageContent = {
     paper: request.paper,
     orientation: request.orientation,
     title: request.atlas ? `${request.title} — ${unit.label}` : request.title,
-    subtitle: buildSubtitle({ extentLabel: unit.label, layer: request.layer, operators: request.operators, dataDate: job.dataDate }, t, locale),
+    subtitle: resolution === null ? subtitle : `${subtitle} · ${t('print.hexResolution', { resolution })}`,
     demoMark: job.demoMark,
     map,
     scale: view.scale,
     scaleTitle: t('print.scale'),
     northLetter: t('print.north'),
     legendTitle: t('legend.title'),
-    legend: buildPrintLegend(
-      { layer: request.layer, zoom: view.zoom, bounds: viewBounds(view.center, view.zoom, widthCss, heightCss), hamlets: request.hamlets, report: request.report, fibrePoints: request.fibrePoints, fibreRoutes: request.fibreRoutes ?? [], hasFadedOutside: unit.unitIds !== null, keyCount: keyed?.keys.size ?? 0 },
-      t,
-      locale,
-    ),
+    legend: evidence ? [...buildEvidenceLegend(evidence, threshold, hexKeys.size, t, locale), ...legend] : legend,
     kpiTitle: unit.kpis ? t('print.kpiUnitTitle', { unit: unit.label }) : t('print.kpiTitle'),
     kpiHeaders: t('print.kpiHeaders').split('|') as [string, string, string, string],
     kpiRows: buildKpiRows(request.layer, request.report, request.config, t, locale, unit.kpis),
-    list: keyed ? { title: keyed.lines.length > 0 ? t('print.uncoveredList', { layer: layerLabel, count: keyed.lines.length }) : t('print.uncoveredNone', { layer: layerLabel }), lines: keyed.lines } : null,
+    list,
     notes: job.notes,
     footerLeft: job.footerLeft,
     footerRight: job.footerRight,
   };
-  return { content, keys: keyed?.keys ?? new Map(), view };
+  return { content, keys: keyed?.keys ?? new Map(), view, hexagons: evidence ? buildHexOverlay(evidence, threshold, hexKeys) : undefined };
 }
 
 /** A unit's map page and the list pages that continue it. */
@@ -227,7 +243,7 @@ export async function buildPrintPages(request: PrintRequest, options: BuildPages
   options.onProgress?.(0, units.length);
   for (const [index, unit] of units.entries()) {
     if (options.signal?.aborted) throw abortError();
-    const { keys, view } = unitContent(request, job, unit, null);
+    const { keys, view, hexagons } = unitContent(request, job, unit, null);
     const images = new Map<string, PrintImage>();
     let basemapImageId: string | null = null;
     if (options.renderBasemap && request.basemap.isEnabled) {
@@ -237,7 +253,7 @@ export async function buildPrintPages(request: PrintRequest, options: BuildPages
     }
     // A unit page shows where the unit lies in the whole area; labels keep clear of that corner.
     const inset = unit.unitIds ? buildLocatorInset(frames.map, view, request.hamlets, unit.unitIds, job.areaBounds) : null;
-    const mapInput: MapFrameInput = { ...job.mapBase, frame: frames.map, view, unitIds: unit.unitIds, keys, basemapImageId, measure: options.measure, blocked: [...job.mapBase.blocked, ...(inset ? [inset.box] : [])] };
+    const mapInput: MapFrameInput = { ...job.mapBase, frame: frames.map, view, unitIds: unit.unitIds, keys, basemapImageId, measure: options.measure, blocked: [...job.mapBase.blocked, ...(inset ? [inset.box] : [])], hexagons };
     const map = buildMapFrameItems(mapInput);
     if (inset && map.type === 'group') map.items.push(inset.item);
     for (const page of layoutUnitPages(request, unitContent(request, job, unit, map).content, options.measure)) {

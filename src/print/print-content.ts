@@ -89,6 +89,8 @@ export interface LegendInput {
   hasFadedOutside: boolean;
   /** How many uncovered hamlets carry a number on the map (0 = none). */
   keyCount: number;
+  /** False when hexagons are drawn in place of the hamlet fills (the H3 view): no hamlet classes then. */
+  hasHamletFills?: boolean;
 }
 
 const CSS_PIXEL_MM = 25.4 / 96;
@@ -114,7 +116,7 @@ export function buildPrintLegend(input: LegendInput, t: Translate, locale: Local
     ['none', classes.none],
     ['noData', t('legend.noData')],
   ] as const;
-  for (const [status, label] of statusEntries) if (statuses.has(status)) entries.push({ symbol: { kind: 'fill', color: COVERAGE_COLORS[status] }, label });
+  for (const [status, label] of statusEntries) if (input.hasHamletFills !== false && statuses.has(status)) entries.push({ symbol: { kind: 'fill', color: COVERAGE_COLORS[status] }, label });
   if (input.hasFadedOutside) entries.push({ symbol: { kind: 'fill', color: '#F2F2F2', outline: '#999999' }, label: t('print.outsideUnit') });
   entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.province, widthMm: 2.5 * CSS_PIXEL_MM, dashMm: null }, label: t('print.provinceBoundary') });
   entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.district, widthMm: 1.6 * CSS_PIXEL_MM, dashMm: null }, label: t('print.districtBoundary') });

@@ -6,6 +6,7 @@
  */
 import { appendAll, coverageStatusOf, type Hamlet, type HamletResult, type LayerName, type Position, type Site } from '../core';
 import { BACKGROUND_COLOR, COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
+import type { HexOverlay } from './evidence-print';
 import { placeLabels, type LabelCandidate, type UnitLabelPoint } from './map-labels';
 import { createMapProjection, polygonsOf, projectRing, type MapProjection } from './map-projection';
 import type { FrameMm, MeasureText, PrintItem } from './print-page';
@@ -41,6 +42,8 @@ export interface MapFrameInput {
   blocked: number[][];
   /** Numbers drawn on units (an atlas overview: the unit's number in the contents). */
   unitNumbers?: { lng: number; lat: number; number: number }[];
+  /** H3 hexagons of the field evidence: over the hamlets (challenges) or in their place (the H3 view). */
+  hexagons?: HexOverlay;
 }
 
 /** Zooms from which each layer is drawn (the app's `minzoom`s). */
@@ -49,6 +52,8 @@ export const PRINT_ZOOMS = { communeOutline: 9, hamletOutline: 9.5, communeLabel
 const CSS_PX_MM = 25.4 / 96;
 const HAMLET_FILL_OPACITY = 0.72;
 const VEIL_OPACITY = 0.7;
+/** A challenged hexagon narrower than this on paper (a province page) is ringed at this diameter. */
+const SMALL_HEX_MM = 4;
 
 /** Radius of a site symbol in mm at `zoom` (the app's circle-radius ramp: 2–3 px at z8 to 5–8 px at z13). */
 export function siteRadiusMm(zoom: number, isShared: boolean): number {
@@ -156,11 +161,15 @@ export function buildMapFrameItems(input: MapFrameInput): PrintItem {
     if (input.unitIds && !input.unitIds.has(hamlet.id)) for (const ring of rings) veiled.push(ring);
     else labelPoints.push({ hamlet, x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 });
   }
-  for (const status of ['covered', 'partial', 'none', 'noData'] as const) {
-    const rings = byStatus.get(status);
-    if (rings) items.push({ type: 'path', rings, closed: true, fill: COVERAGE_COLORS[status], opacity: HAMLET_FILL_OPACITY, stroke: null, strokeWidthMm: 0, dashMm: null });
+  const hexItems = input.hexagons ? buildHexItems(input.hexagons, projection, frame) : [];
+  if (input.hexagons?.placement === 'instead') appendAll(items, hexItems);
+  else {
+    for (const status of ['covered', 'partial', 'none', 'noData'] as const) {
+      const rings = byStatus.get(status);
+      if (rings) items.push({ type: 'path', rings, closed: true, fill: COVERAGE_COLORS[status], opacity: HAMLET_FILL_OPACITY, stroke: null, strokeWidthMm: 0, dashMm: null });
+    }
   }
-  if (zoom >= PRINT_ZOOMS.hamletOutline && hamletRings.length > 0) {
+  if (input.hexagons?.placement !== 'instead' && zoom >= PRINT_ZOOMS.hamletOutline && hamletRings.length > 0) {
     items.push({ type: 'path', rings: hamletRings, closed: true, fill: null, opacity: 1, stroke: OUTLINE_COLORS.hamlet, strokeWidthMm: 0.6 * CSS_PX_MM, dashMm: null });
   }
   if (veiled.length > 0) items.push({ type: 'path', rings: veiled, closed: true, fill: '#FFFFFF', opacity: VEIL_OPACITY, stroke: null, strokeWidthMm: 0, dashMm: null });
@@ -175,6 +184,8 @@ export function buildMapFrameItems(input: MapFrameInput): PrintItem {
     const lines = input.outlines.filter((outline) => outline.level === level).flatMap((outline) => chainSegments(outline.segments, projection, frame));
     if (lines.length > 0) items.push({ type: 'path', rings: lines, closed: false, fill: null, opacity: 1, stroke: style.color, strokeWidthMm: style.widthPx * CSS_PX_MM, dashMm: style.dashPx ? style.dashPx.map((px) => px * style.widthPx * CSS_PX_MM) : null });
   }
+  // The challenged hexagons lie over the boundaries (they are the page's subject), under the symbols.
+  if (input.hexagons?.placement === 'over') appendAll(items, hexItems);
   // Each map draws only its own symbols: fibre on FTTH maps, sites on the mobile maps.
   if (layer === 'ftth') {
     const routes = input.fibreRoutes.flatMap((route) => chainSegments(route.coordinates.slice(1).map((point, i): [Position, Position] => [route.coordinates[i], point]), projection, frame));
@@ -198,6 +209,24 @@ export function buildMapFrameItems(input: MapFrameInput): PrintItem {
   return { type: 'group', clip: frame, items };
 }
 
+/** The hexagons as filled paths, one per colour, those wholly outside the frame left out. */
+function buildHexItems(overlay: HexOverlay, projection: MapProjection, frame: FrameMm): PrintItem[] {
+  const items: PrintItem[] = [];
+  for (const group of overlay.groups) {
+    const rings = group.rings.map((ring) => projectRing(ring, projection)).filter((ring) => ring.length >= 6 && !isOutside(ringBox(ring), frame));
+    if (rings.length === 0) continue;
+    items.push({ type: 'path', rings, closed: true, fill: group.fill, opacity: group.fillOpacity, stroke: null, strokeWidthMm: 0, dashMm: null });
+    if (group.stroke) items.push({ type: 'path', rings, closed: true, fill: null, opacity: 1, stroke: group.stroke, strokeWidthMm: group.strokeWidthPx * CSS_PX_MM, dashMm: null });
+    if (!group.markSmall) continue;
+    for (const ring of rings) {
+      const box = ringBox(ring);
+      if (box[2] - box[0] >= SMALL_HEX_MM) continue;
+      items.push({ type: 'circle', cx: (box[0] + box[2]) / 2, cy: (box[1] + box[3]) / 2, r: SMALL_HEX_MM / 2, fill: null, stroke: group.stroke ?? group.fill, strokeWidthMm: group.strokeWidthPx * CSS_PX_MM });
+    }
+  }
+  return items;
+}
+
 function buildLabels(input: MapFrameInput, projection: MapProjection, hamletPoints: { hamlet: Hamlet; x: number; y: number }[]): PrintItem[] {
   const scale = input.fontScale;
   const zoom = input.view.zoom;
@@ -211,6 +240,11 @@ function buildLabels(input: MapFrameInput, projection: MapProjection, hamletPoin
   for (const { hamlet, x, y } of keyed) {
     const sizePt = 6 * scale;
     candidates.push({ text: String(input.keys.get(hamlet.id)), x, y, sizePt, isBold: true, color: '#000000', halo: haloFor(sizePt), isRequired: true, isFixed: true });
+  }
+  for (const key of input.hexagons?.keys ?? []) {
+    const [x, y] = projection.project(key.lng, key.lat);
+    const sizePt = 6 * scale;
+    candidates.push({ text: String(key.number), x, y, sizePt, isBold: true, color: '#000000', halo: haloFor(sizePt), isRequired: true, isFixed: true });
   }
   for (const unit of input.unitNumbers ?? []) {
     const [x, y] = projection.project(unit.lng, unit.lat);

@@ -26,11 +26,22 @@ export async function fetchHexView(resolution: number): Promise<GeoJSON.FeatureC
   const ui = useUiStore.getState();
   const operators = ui.filters.operators ?? [];
   const operator = ui.layer !== 'ftth' && operators.length === 1 ? operators[0] : null;
-  const response = await hexViewInWorker({ ...analysisRequest(), layer: ui.layer, operator, resolution });
+  const measurements = useMeasurementsStore.getState();
+  const hasTests = measurements.set !== null && measurements.set.count > 0;
+  if (hasTests) await sendMeasurements();
+  const response = await hexViewInWorker({ ...analysisRequest(), layer: ui.layer, operator, resolution, tests: hasTests ? { rsrpThresholdDbm: measurements.rules.rsrpThresholdDbm } : null });
   return 'kind' in response && response.kind === 'error' ? null : (response as GeoJSON.FeatureCollection);
 }
 let sentRevision = -1;
 let timer: ReturnType<typeof setTimeout> | null = null;
+
+/** Hands the worker the tests when it does not hold the current ones. */
+async function sendMeasurements(): Promise<void> {
+  const { set, revision } = useMeasurementsStore.getState();
+  if (sentRevision === revision) return;
+  await setMeasurementsInWorker(set);
+  sentRevision = revision;
+}
 
 /** Judges the field tests against the current analysis in the evidence worker; a run a newer one overtook is dropped. */
 export async function runEvidence(): Promise<void> {
@@ -40,10 +51,7 @@ export async function runEvidence(): Promise<void> {
   const run = ++generation;
   actions.start();
   try {
-    if (sentRevision !== measurements.revision) {
-      await setMeasurementsInWorker(measurements.set);
-      sentRevision = measurements.revision;
-    }
+    await sendMeasurements();
     const settings = useSettingsStore.getState();
     const response = await evaluateEvidenceInWorker({ ...analysisRequest(), rules: measurements.rules, seed: CALIBRATION_SEED }, settings.radiusOverrides);
     if (run !== generation) return;

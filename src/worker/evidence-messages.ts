@@ -45,6 +45,8 @@ export interface HexViewRequest extends AnalysisInputRequest {
   layer: LayerName;
   operator: string | null;
   resolution: number;
+  /** With the tests the worker holds, judged with this threshold (tests and agreement per hexagon); null: without tests. */
+  tests: { rsrpThresholdDbm: number } | null;
 }
 
 /** The functions the evidence worker exposes through comlink. */

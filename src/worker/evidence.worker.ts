@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import {
   analyzeMeasurements,
   buildCoverageReport,
+  classifyMeasurements,
   computeH3View,
   createCoverageAnalysis,
   createSeededRandom,
@@ -75,7 +76,9 @@ const api: EvidenceWorkerApi = {
   },
   hexView(request: HexViewRequest) {
     try {
-      const view = computeH3View(ensureAnalysis(request).analysis, request.resolution);
+      const { analysis } = ensureAnalysis(request);
+      const judged = request.tests !== null && measurements !== null ? { set: measurements, classification: classifyMeasurements(measurements, analysis, { rsrpThresholdDbm: request.tests.rsrpThresholdDbm, h3Resolution: request.resolution }) } : undefined;
+      const view = computeH3View(analysis, request.resolution, judged);
       return formatH3ViewGeoJson(view, { layer: request.layer, operator: request.operator }, false) as unknown as GeoJSON.FeatureCollection;
     } catch (error) {
       return { kind: 'error', message: error instanceof Error ? error.message : String(error) };

@@ -16,7 +16,7 @@ describe('analyze CLI with measurements', () => {
   let run: ReturnType<typeof runCli>;
   let report: { measurements: Record<string, any>; targets: { id: string; value: number | null; source: string }[]; imports: { file: string; kind: string }[] };
   beforeAll(() => {
-    run = runCli('analyze.ts', ['--measurements', join(MEASUREMENTS, 'gnettrack-demo.txt'), '--measurements', join(MEASUREMENTS, 'speedtests-demo.csv'), '--seed', '7', '--out', out]);
+    run = runCli('analyze.ts', ['--measurements', join(MEASUREMENTS, 'gnettrack-demo.txt'), '--measurements', join(MEASUREMENTS, 'speedtests-demo.csv'), '--seed', '7', '--h3-view', 'mobile', '--out', out]);
     report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   });
 
@@ -80,6 +80,21 @@ describe('analyze CLI with measurements', () => {
     expect(deadSpot.length).toBeGreaterThan(0);
     expect(deadSpot[0].contradicting).toBeGreaterThanOrEqual(5);
     expect(JSON.parse(readFileSync(join(out, 'challenges.geojson'), 'utf8')).features.length).toBe(report.measurements.challenges.length);
+  });
+
+  it('writes the H3 view with the tests judged in each hexagon and how they agree', () => {
+    const hexagons = JSON.parse(readFileSync(join(out, 'hexagons.geojson'), 'utf8')) as { features: { properties: { h3: string; measured: boolean; tests: number; agree: number; false_covered: number; false_uncovered: number } }[] };
+    const measured = hexagons.features.filter((feature) => feature.properties.measured);
+    const total = (rows: { tests: number }[]) => rows.reduce((sum, row) => sum + row.tests, 0);
+    expect(measured.length).toBeGreaterThan(0);
+    expect(total(measured.map((feature) => feature.properties))).toBe(total(report.measurements.agreement));
+    for (const { properties } of hexagons.features) {
+      expect(properties.agree + properties.false_covered + properties.false_uncovered).toBe(properties.tests);
+      if (!properties.measured) expect(properties.tests).toBe(0);
+    }
+    const deadSpot = report.measurements.challenges.find((row: { kind: string }) => row.kind === 'false-covered');
+    const hexagon = hexagons.features.find((feature) => feature.properties.h3 === deadSpot.h3)!;
+    expect(hexagon.properties.false_covered).toBeGreaterThanOrEqual(deadSpot.contradicting);
   });
 
   it('puts measured speed into the target when the period has enough tests', () => {

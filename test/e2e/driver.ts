@@ -60,6 +60,8 @@ export interface PrintOptions {
   /** An option of the unit list, by its value (code) or its shown label. */
   unit?: string | { label: string };
   atlas?: '' | 'district' | 'commune' | 'new_commune';
+  /** What the map shows: hamlets by class (''), the challenged hexagons, or the layer on H3 hexagons. */
+  mapContent?: '' | 'challenges' | 'h3View';
 }
 
 export class AppDriver {
@@ -1016,6 +1018,12 @@ export class AppDriver {
     await this.page.getByTestId('print-dialog').waitFor();
   }
 
+  /** Closes the print dialog (its × button). */
+  async closePrintDialog(): Promise<void> {
+    await this.page.getByTestId('print-dialog').locator('header button').click();
+    await this.page.getByTestId('print-dialog').waitFor({ state: 'detached' });
+  }
+
   /** Each field of the print dialog that sticks out of the dialog (test id), and the data date shown. */
   async readPrintDialogFit(): Promise<{ overflowing: string[]; dataDate: string }> {
     await this.openPrintDialog();
@@ -1063,6 +1071,7 @@ export class AppDriver {
     if (options.extent) await this.page.getByTestId('print-extent').selectOption(options.extent);
     if (options.unit) await this.page.getByTestId('print-unit').selectOption(options.unit);
     if (options.atlas !== undefined) await this.page.getByTestId('print-atlas').selectOption(options.atlas);
+    if (options.mapContent !== undefined) await this.page.getByTestId('print-map-content').selectOption(options.mapContent);
   }
 
   /**

@@ -4,6 +4,7 @@ import { booleanPointInPolygon, point } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser } from './browser';
 import { AppDriver } from './driver';
+import { rasterizePdfPage, readPdfText } from './print-pdf-tools';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'measurements');
 const HAMLETS = join(import.meta.dirname, '..', '..', 'public', 'geodata', 'hamlets.geojson');
@@ -31,6 +32,32 @@ describe('field tests against the coverage map', () => {
     const exported = await app.downloadText('evidence-export-csv');
     expect(exported.text.split('\r\n')[0].replace(/^\uFEFF/, '')).toBe('h3,operator,technology,kind,tests,contradicting,hours_spanned,first_test,last_test');
     expect(exported.text).toContain(challenges[0].h3);
+  });
+
+  it('exports the H3 view with the tests, and prints the challenged hexagons listed beside the map', async () => {
+    const challenges = await app.readChallenges();
+    const exported = await app.downloadText('evidence-export-hexagons');
+    expect(exported.fileName).toBe('luoi-h3-mobile-cap-8-minh-hoa.geojson');
+    const hexagons = JSON.parse(exported.text) as { demo?: boolean; features: { properties: { h3: string; measured: boolean; false_covered: number } }[] };
+    expect(hexagons.demo).toBe(true);
+    const challenged = hexagons.features.find((feature) => feature.properties.h3 === challenges[0].h3);
+    expect(challenged?.properties.measured).toBe(true);
+    expect(challenged!.properties.false_covered).toBeGreaterThanOrEqual(5);
+    expect(hexagons.features.filter((feature) => feature.properties.measured).length).toBeLessThan(hexagons.features.length / 10);
+
+    await app.setPrintOptions({ mapContent: 'challenges', title: '' });
+    const printed = await app.exportPrint('pdf', 'challenges-a4.pdf');
+    const text = readPdfText(printed.path, 1).replace(/\s+/g, ' ');
+    expect(text).toContain('Ô cần phản ánh với nhà mạng: đo kiểm trái với bản đồ phủ sóng');
+    expect(text).toContain(`1. ${challenges[0].h3} — Viettel 4G`);
+    expect(text).toContain('Ô báo phủ nhưng đo kiểm không có sóng');
+    // The hexagon's dark red outline (#8E0152, written here) is on the page.
+    const page = rasterizePdfPage(printed.path, 1, 200);
+    let red = 0;
+    for (let i = 0; i < page.data.length; i += 4) if (Math.abs(page.data[i] - 0x8e) + Math.abs(page.data[i + 1] - 0x01) + Math.abs(page.data[i + 2] - 0x52) < 60) red++;
+    expect(red).toBeGreaterThan(10);
+    await app.setPrintOptions({ mapContent: '' });
+    await app.closePrintDialog();
   });
 
   it("imports speed tests and shows a commune's count and its monthly sample rule, keyed by its code", async () => {

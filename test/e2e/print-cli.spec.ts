@@ -57,4 +57,20 @@ describe('npm run print (headless Chromium)', () => {
     expect(listPdfImages(out)).toEqual([]);
     recordMeasurement('print-cli-commune-a4', { wholeRunMs: result.ms, pages: info.pages });
   }, 600_000);
+
+  it('prints the challenged hexagons of the given field tests, listed beside the map, and refuses the map without tests', () => {
+    const refused = runPrint(['--map', 'challenges', '--out', path.join(RESULTS_DIR, 'print', 'never.pdf')]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('--map challenges cần ít nhất một tệp đo kiểm (--measurements TỆP)');
+    const out = path.join(RESULTS_DIR, 'print', 'cli-challenges-district.pdf');
+    mkdirSync(path.dirname(out), { recursive: true });
+    const result = runPrint(['--map', 'challenges', '--measurements', path.join(ROOT, 'test', 'fixtures', 'measurements', 'gnettrack-demo.txt'), '--extent', 'district:941', '--no-build', '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const text = readPdfText(out, 1).replace(/\s+/g, ' ');
+    expect(text).toContain('Ô cần phản ánh với nhà mạng: đo kiểm trái với bản đồ phủ sóng');
+    expect(text).toContain('Ô lục giác H3 cấp 8');
+    // The drive log's dead spot in Sóc Trăng city: Viettel 4G said covered, tests without service.
+    expect(text).toMatch(/1\. 88[0-9a-f]{13} — Viettel 4G \d+\/\d+ lượt đo trái dự báo \(Báo phủ, không có sóng\)/);
+    expect(text).toContain('Ô báo phủ nhưng đo kiểm không có sóng');
+  }, 600_000);
 });

@@ -13,6 +13,7 @@ import {
   parseIndicatorsJson,
   parseMergerCsv,
   SOC_TRANG_2025_PROFILE,
+  type CoverageAnalysis,
   type CoverageReport,
   type Hamlet,
   type IndicatorValue,
@@ -35,6 +36,7 @@ export const PRINT_FONT_BYTES = {
 export const printMeasure = createMeasure(PRINT_FONT_BYTES.regular, PRINT_FONT_BYTES.bold);
 
 interface DemoAnalysis {
+  analysis: CoverageAnalysis;
   hamlets: Hamlet[];
   report: CoverageReport;
   fibrePoints: FibrePoint[];
@@ -52,8 +54,9 @@ export function loadDemoAnalysis(): DemoAnalysis {
   const hamlets = applyMergerTable(parseHamletsGeoJson(read('hamlets.geojson'), 'hamlets.geojson').items, merger);
   const indicators = parseIndicatorsJson(read('indicators.json'), 'indicators.json').items;
   const input = { hamlets, btsRecords: parseBtsGeoJson(read('sites.geojson'), 'sites.geojson').items, fibrePoints: fibre.points.items, fibreRoutes: fibre.routes.items, indicators, demo: true };
-  const report = buildCoverageReport(createCoverageAnalysis(input, buildCoverageConfig(DEFAULT_SETTINGS)), ['district', 'commune', NEW_COMMUNE_FIELD]);
-  demo = { hamlets, report, fibrePoints: fibre.points.items, indicators };
+  const analysis = createCoverageAnalysis(input, buildCoverageConfig(DEFAULT_SETTINGS));
+  const report = buildCoverageReport(analysis, ['district', 'commune', NEW_COMMUNE_FIELD]);
+  demo = { analysis, hamlets, report, fibrePoints: fibre.points.items, indicators };
   return demo;
 }
 

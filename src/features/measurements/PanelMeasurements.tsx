@@ -8,6 +8,7 @@ import { useMeasurementsStore } from '../../state/measurements-store';
 import { AgreementTable } from './AgreementTable';
 import { CalibrationTable } from './CalibrationTable';
 import { ChallengeList } from './ChallengeList';
+import { HexViewExport } from './HexViewExport';
 import { SpeedTable } from './SpeedTable';
 import './measurements.css';
 
@@ -102,6 +103,7 @@ export function PanelMeasurements() {
           <input type="checkbox" data-testid="evidence-hex-view" checked={state.showHexView} onChange={(event) => actions.setShowHexView(event.target.checked)} />
           {t('evidence.hexView')}
         </label>
+        <HexViewExport isDemo={isDemo} />
       </div>
       {result !== null && (
         <>

@@ -12,10 +12,35 @@ import { PrintLayout } from '../../print/PrintLayout';
 import { ORIENTATIONS, PAPER_NAMES, type Orientation, type PaperName } from '../../print/paper-sizes';
 import { usePrintStore, type PrintSettings } from './print-store';
 import { cancelPrint, startPrint } from './start-print';
+import { useMeasurementsStore } from '../../state/measurements-store';
 import './print.css';
 
 const EXTENTS: PrintSettings['extent'][] = ['province', 'district', 'commune', 'view'];
 const ATLASES: PrintSettings['atlas'][] = ['', 'district', 'commune', 'new_commune'];
+const EVIDENCE_CONTENTS: PrintSettings['evidence'][] = ['', 'challenges', 'h3View'];
+
+/** What the map shows: hamlets by class, the challenged hexagons (with field tests imported), or the layer on H3 hexagons. */
+function FieldMapContent() {
+  const t = useT();
+  const evidence = usePrintStore((state) => state.settings.evidence);
+  const hasTests = useMeasurementsStore((state) => state.set !== null && state.set.count > 0);
+  const { setSettings } = usePrintStore((state) => state.actions);
+  return (
+    <label className="field">
+      <span>{t('print.mapContent')}</span>
+      <span className="field-control">
+        <select data-testid="print-map-content" value={evidence} onChange={(event) => setSettings({ evidence: event.target.value as PrintSettings['evidence'] })}>
+          {EVIDENCE_CONTENTS.map((name) => (
+            <option key={name} value={name} disabled={name === 'challenges' && !hasTests}>
+              {t(name === '' ? 'print.mapContent.hamlets' : `print.mapContent.${name}`)}
+            </option>
+          ))}
+        </select>
+        {!hasTests && <small className="field-hint">{t('print.mapContent.needsMeasurements')}</small>}
+      </span>
+    </label>
+  );
+}
 
 /** Districts or communes to choose from, as the engine groups them: value = the unit's key (its code where the data has one), label = name and parent. */
 function unitOptions(report: CoverageReport | null, grouping: 'district' | 'commune'): { value: string; label: string }[] {
@@ -83,12 +108,13 @@ export function PanelPrint() {
   const report = useAnalysisStore((state) => state.report);
   const { isOpen, settings, status, progress, message, preview, actions } = usePrintStore();
   const [isDateValid, setDateValid] = useState(true);
+  const hasTests = useMeasurementsStore((state) => state.set !== null && state.set.count > 0);
   if (!isOpen) return null;
   const unitGrouping = settings.extent === 'district' || settings.extent === 'commune' ? settings.extent : null;
   const units = unitGrouping ? unitOptions(report, unitGrouping) : [];
   const isRunning = status === 'running';
   const hasReport = report !== null;
-  const canExport = !isRunning && hasReport && isDateValid;
+  const canExport = !isRunning && hasReport && isDateValid && (settings.evidence !== 'challenges' || hasTests);
   return (
     <section className="print-dialog" role="dialog" aria-label={t('print.dialog')} data-testid="print-dialog">
       <header>
@@ -164,6 +190,7 @@ export function PanelPrint() {
             </select>
           </label>
         )}
+        <FieldMapContent />
         <FieldDataDate onValidChange={setDateValid} />
       </div>
       <div className="print-buttons">

@@ -5,6 +5,8 @@ import { useDatasetStore, type DatasetLayerName, type LayerOrigin } from '../../
 import { useSettingsStore, type Settings } from '../../state/settings-store';
 import { useUiStore } from '../../state/ui-store';
 import { usePrintStore, type PrintSettings } from './print-store';
+import { useMeasurementsStore } from '../../state/measurements-store';
+import { decodeStoredMeasurements, ProblemList, type StoredMeasurements } from '../../state/stored-state-schema';
 
 /** What `npm run print` hands the page: the layers it read and parsed, as the CLI's analyze does. */
 export interface AutomationInput {
@@ -17,6 +19,8 @@ export interface AutomationInput {
   print: Partial<PrintSettings>;
   /** The plan the configuration named (its area names whole-area pages, its targets fill the KPI box). */
   plan?: PlanProfile;
+  /** Field tests the CLI read (`--measurements`), judged by the app as its own imports are. */
+  measurements?: StoredMeasurements;
 }
 
 export interface PrintAutomation {
@@ -44,6 +48,13 @@ export function startPrintAutomation(): void {
       const current = useSettingsStore.getState();
       useSettingsStore.getState().actions.load({ radiiMeters, coveredThreshold, colocationMeters, basemap: current.basemap, radiusOverrides: current.radiusOverrides });
       if (input.plan) usePlanStore.getState().actions.setProfile(input.plan);
+      if (input.measurements) {
+        // Decoded as a stored record is: the columns' kinds and lengths, indices in range.
+        const problems = new ProblemList();
+        const decoded = decodeStoredMeasurements(input.measurements, 'measurements', problems);
+        if (!decoded) throw new Error(`measurements: ${JSON.stringify(problems.items.slice(0, 5))}`);
+        useMeasurementsStore.getState().actions.load(decoded.set, decoded.files, decoded.rules);
+      }
       const ui = useUiStore.getState().actions;
       ui.setLocale(input.locale);
       ui.setLayer(input.layer);

@@ -15,9 +15,11 @@ export interface PrintSettings {
   atlasOrder: 'code' | 'name';
   title: string;
   dataDate: string;
+  /** What the map shows: hamlets by class (''), the challenged H3 hexagons over them, or the layer on H3 hexagons. */
+  evidence: '' | 'challenges' | 'h3View';
 }
 
-export const DEFAULT_PRINT_SETTINGS: PrintSettings = { paper: 'A4', orientation: 'landscape', extent: 'province', unitKey: '', atlas: '', atlasOrder: 'code', title: '', dataDate: '' };
+export const DEFAULT_PRINT_SETTINGS: PrintSettings = { paper: 'A4', orientation: 'landscape', extent: 'province', unitKey: '', atlas: '', atlasOrder: 'code', title: '', dataDate: '', evidence: '' };
 
 export interface PrintState {
   isOpen: boolean;

@@ -14,6 +14,9 @@ import { fileNameFromTitle } from '../../print/file-name';
 import { planShortTitle } from '../../core';
 import { usePlanStore } from '../../state/plan-store';
 import { downloadFile } from '../download-file';
+import { useMeasurementsStore } from '../../state/measurements-store';
+import { fetchHexView, runEvidence } from '../../state/run-evidence';
+import type { H3ViewCell, PrintEvidence } from '../../print/evidence-print';
 
 export type PrintOutputKind = 'pdf' | 'png' | 'browser';
 
@@ -46,7 +49,7 @@ export function buildPrintRequest(settings: PrintSettings): PrintRequest {
     extent: extentOf(settings),
     atlas: settings.atlas || null,
     atlasOrder: settings.atlasOrder,
-    title: settings.title.trim() || t(`print.titleDefault.${ui.layer}`),
+    title: settings.title.trim() || (settings.evidence === 'challenges' ? t('print.titleDefault.challenges') : settings.evidence === 'h3View' ? t('print.titleDefault.h3View', { layer: t(`layer.inSentence.${ui.layer}`) }) : t(`print.titleDefault.${ui.layer}`)),
     dataDate: settings.dataDate || null,
     locale: ui.locale,
     t,
@@ -72,6 +75,42 @@ function fileNameOf(request: PrintRequest, extension: string): string {
   return `${request.atlas ? 'tap-' : ''}${fileNameFromTitle(request.title)}-${request.paper}.${extension}`;
 }
 
+/** The H3 view's hexagons from the evidence worker's GeoJSON (covered shares outside [0, 1] or not numbers are left out). */
+export function readHexViewCells(collection: GeoJSON.FeatureCollection): H3ViewCell[] {
+  const cells: H3ViewCell[] = [];
+  for (const feature of collection.features) {
+    const h3 = feature.properties?.h3;
+    const share = feature.properties?.covered_share;
+    if (typeof h3 === 'string' && typeof share === 'number' && share >= 0 && share <= 1) cells.push({ h3, coveredShare: share });
+  }
+  return cells;
+}
+
+/** The evidence the dialog asked for, computed afresh for the current analysis (the tests judged again). */
+async function loadPrintEvidence(kind: PrintSettings['evidence']): Promise<PrintEvidence | undefined> {
+  if (kind === '') return undefined;
+  const { rules } = useMeasurementsStore.getState();
+  if (kind === 'h3View') {
+    const collection = await fetchHexView(rules.h3Resolution);
+    if (collection === null) throw new Error('H3 view not available');
+    return { kind: 'h3View', resolution: rules.h3Resolution, cells: readHexViewCells(collection) };
+  }
+  if (useMeasurementsStore.getState().set === null) throw new Error(translate(useUiStore.getState().locale, 'print.mapContent.needsMeasurements'));
+  await runEvidence();
+  // A run started meanwhile (the analysis changed) overtakes ours: wait for it.
+  if (useMeasurementsStore.getState().status === 'running') {
+    await new Promise<void>((resolve) => {
+      const unsubscribe = useMeasurementsStore.subscribe((state) => {
+        if (state.status !== 'running') {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+  }
+  return { kind: 'challenges', challenges: useMeasurementsStore.getState().result?.measurements.challenges ?? [] };
+}
+
 /** Lays out the pages and delivers them as a PDF download, a PNG of the first page, or the browser's print. */
 export async function startPrint(kind: PrintOutputKind): Promise<void> {
   const store = usePrintStore.getState();
@@ -81,7 +120,7 @@ export async function startPrint(kind: PrintOutputKind): Promise<void> {
   const started = performance.now();
   actions.start();
   try {
-    const request = buildPrintRequest(store.settings);
+    const request = { ...buildPrintRequest(store.settings), evidence: await loadPrintEvidence(store.settings.evidence) };
     // pdf-lib, fontkit and the layout load on the first print only, not with the app.
     const [{ runPrintJob }, { createPdfWriter }, { renderPagePng }, { loadPrintFonts }] = await Promise.all([
       import('../../print/run-print-job'),
