@@ -44,7 +44,7 @@ function atlasUnitKeys(request: PrintRequest, grouping: UnitGrouping): string[] 
 export async function renderReportMaps(options: ReportMapsOptions): Promise<ReportImage[]> {
   const dpi = options.dpi ?? REPORT_MAP_DPI;
   // The layer's own title and the report's date, whatever the print dialog was last set to.
-  const settings = { ...usePrintStore.getState().settings, paper: 'A4' as const, orientation: 'landscape' as const, extent: 'province' as const, unitKey: '', title: '', dataDate: options.dataDate };
+  const settings = { ...usePrintStore.getState().settings, paper: 'A4' as const, orientation: 'landscape' as const, extent: 'province' as const, unitKey: '', title: '', dataDate: options.dataDate, evidence: '' as const };
   const [{ runPrintJob }, { renderPagePng }] = await Promise.all([import('../../print/run-print-job'), import('../../print/render-canvas')]);
   const jobs = [{ key: null, request: buildPrintRequest({ ...settings, atlas: '' }) }, ...options.groupings.map((grouping) => ({ key: grouping, request: buildPrintRequest({ ...settings, atlas: grouping }) }))];
   const keysOf = jobs.map((job) => (job.key === null ? ['province'] : atlasUnitKeys(job.request, job.key)));
