@@ -74,6 +74,16 @@ describe('checkStoredRecord', () => {
     expect(Object.getPrototypeOf(properties.nested)).toBeNull();
   });
 
+  it('keeps an approximate hamlet’s mark and point, and refuses a broken one', () => {
+    const base = { id: 'A', name: 'Ấp 1', commune: 'X', district: 'H', properties: {}, geometry: { type: 'Polygon', coordinates: [[[105.9, 9.6], [106, 9.6], [106, 9.7], [105.9, 9.6]]] } };
+    const checked = checkStoredRecord('hamlet', { ...base, approximate: true, point: [105.95, 9.63] });
+    expect(checked).toMatchObject({ ok: true, record: { approximate: true, point: [105.95, 9.63] } });
+    const plain = checkStoredRecord('hamlet', { ...base, approximate: false });
+    expect(plain.ok && 'approximate' in plain.record).toBe(false);
+    expect(checkStoredRecord('hamlet', { ...base, approximate: 'yes' })).toMatchObject({ ok: false, field: 'approximate', rule: 'boolean' });
+    expect(checkStoredRecord('hamlet', { ...base, point: [500, 9.6] })).toMatchObject({ ok: false, field: 'point', rule: 'position' });
+  });
+
   it('refuses an unclosed ring and a point geometry', () => {
     const base = { id: 'A', name: '', commune: '', district: '', properties: {} };
     expect(checkStoredRecord('hamlet', { ...base, geometry: { type: 'Polygon', coordinates: [[[105.9, 9.6], [106, 9.6], [106, 9.7], [105.95, 9.65]]] } })).toMatchObject({ ok: false, field: 'geometry' });

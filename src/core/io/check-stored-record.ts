@@ -24,6 +24,7 @@ export type StoredRecordRule =
   | 'non-empty'
   | 'text-length'
   | 'number'
+  | 'boolean'
   | 'radius'
   | 'azimuth'
   | 'beamwidth'
@@ -152,6 +153,13 @@ const BUILDERS: { [Kind in StoredRecordKind]: (record: Record<string, unknown>) 
     // A stored hamlet was checked when it was imported, so its rings are already closed.
     if (geometry.closedRings > 0) return refuse('geometry', 'geometry');
     hamlet.geometry = geometry.geometry;
+    // An approximate hamlet (built from its point or its commune) keeps its mark and its point, so a
+    // reload reports it as approximate and gives the point rule again.
+    if (record.approximate !== undefined) {
+      if (record.approximate !== true && record.approximate !== false) return refuse('approximate', 'boolean', record.approximate);
+      if (record.approximate) hamlet.approximate = true;
+    }
+    if (record.point !== undefined) hamlet.point = position(record.point, 'point');
     return hamlet;
   },
   btsRecord(record) {
