@@ -7,7 +7,7 @@ import { useDatasetStore } from '../state/dataset-store';
 import { useProposalsStore } from '../state/proposals-store';
 import { useSettingsStore } from '../state/settings-store';
 import { useUiStore } from '../state/ui-store';
-import { CHANGE_COLORS, COVERAGE_COLORS, FIBRE_COLOR, SITE_COLORS } from './layers/palette';
+import { APPROXIMATE_STYLE, CHANGE_COLORS, COVERAGE_COLORS, FIBRE_COLOR, SITE_COLORS } from './layers/palette';
 import { usePlanStore } from '../state/plan-store';
 import { PROPOSAL_COLORS } from './layers/proposal-layers';
 import { CHALLENGE_COLORS } from './layers/evidence-layers';
@@ -25,6 +25,13 @@ export interface MapLegendProps {
   position: CSSProperties;
   legendRef: Ref<HTMLElement>;
 }
+
+/** The map's mark of approximate hamlets in small: the diagonal hatch inside a dashed edge. */
+const APPROXIMATE_SWATCH: CSSProperties = {
+  background: `repeating-linear-gradient(-45deg, ${APPROXIMATE_STYLE.color} 0 1px, transparent 1px ${APPROXIMATE_STYLE.hatchSpacingPx * Math.SQRT1_2}px)`,
+  border: `1.5px dashed ${APPROXIMATE_STYLE.color}`,
+  opacity: 0.85,
+};
 
 const HEXAGON = 'polygon(25% 0, 75% 0, 100% 50%, 75% 100%, 25% 100%, 0 50%)';
 
@@ -58,6 +65,7 @@ export function MapLegend(props: MapLegendProps) {
   const hasFibre = useDatasetStore((state) => state.fibrePoints.length > 0);
   const hasFibreRoutes = useDatasetStore((state) => state.fibreRoutes.length > 0);
   const present = useClassesPresent();
+  const hasApproximate = useDatasetStore((state) => state.hamlets.some((hamlet) => hamlet.approximate === true));
   const classes = coverageClassLabels(coveredThresholdOf(reportThreshold ?? settingsThreshold, layer), t, locale);
   const challengeKinds = useMeasurementsStore((state) => (state.showChallenges ? [...new Set(selectChallenges(state).map((challenge) => challenge.kind))].sort().join(',') : ''));
   const isHexView = useMeasurementsStore((state) => state.showHexView);
@@ -96,6 +104,12 @@ export function MapLegend(props: MapLegendProps) {
                 {label}
               </li>
             ))}
+            {hasApproximate && (
+              <li data-testid="legend-approximate">
+                <span className="swatch" style={APPROXIMATE_SWATCH} aria-hidden="true" />
+                {t('approx.legend')}
+              </li>
+            )}
             {!isFibreMap && siteKinds.includes('shared') && (
               <li data-testid="legend-shared-site">
                 <span className="dot dot-large" style={{ background: SITE_COLORS.shared }} aria-hidden="true" />

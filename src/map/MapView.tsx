@@ -62,7 +62,13 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       onHamletClick: (id) => useUiStore.getState().actions.select({ kind: 'hamlet', id }),
       onSiteClick: (id) => useUiStore.getState().actions.select({ kind: 'site', id }),
       onMoveEnd: (center, zoom) => moveRef.current(center, zoom),
-      onSettled: () => placeLegendRef.current(),
+      onSettled: () => {
+        placeLegendRef.current();
+        // What the map draws as approximate, for whoever checks the map (a browser test, a screen reader's user).
+        const drawn = controller.countApproximateDrawn();
+        container.dataset.approximateHatched = String(drawn.hatched);
+        container.dataset.approximateDashed = String(drawn.dashed);
+      },
       onFirstDraw: () => {
         // Before the mark, so that whoever sees the map drawn also sees the restore finished.
         mapHasDrawn();

@@ -5,7 +5,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { FilterSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerName } from '../core';
 import { BASEMAP_LAYER, BASEMAP_SOURCE, buildBasemap, buildStyle, type BasemapOptions } from './layers/build-style';
-import { buildAfterFillColor, buildHamletFillColor, buildHighlightFilter, HAMLET_FILL_LAYER, HAMLET_HIGHLIGHT_LAYER, HAMLET_SOURCE, statusProperty } from './layers/hamlet-layers';
+import { APPROXIMATE_HATCH_IMAGE, APPROXIMATE_HATCH_LAYER, APPROXIMATE_OUTLINE_LAYER, buildAfterFillColor, buildHamletFillColor, buildHatchPattern, buildHighlightFilter, HAMLET_FILL_LAYER, HAMLET_HIGHLIGHT_LAYER, HAMLET_SOURCE, statusProperty } from './layers/hamlet-layers';
 import { buildChangeFillColor } from './layers/change-layers';
 import { OUTLINE_SOURCE } from './layers/outline-layers';
 import { COMMUNE_LABEL_SOURCE, DISTRICT_LABEL_SOURCE, FIRST_LABEL_LAYER } from './layers/label-layers';
@@ -65,6 +65,20 @@ export interface MapControllerOptions extends ProposalEditingCallbacks {
   onSettled?(): void;
 }
 
+/**
+ * Gives a map the hatch image of approximate hamlets: added when the style loads, and again whenever
+ * the hatch layer asks for it before (MapLibre's `styleimagemissing`), so it never draws unhatched.
+ */
+function provideHatchImage(map: maplibregl.Map): void {
+  const add = () => {
+    if (map.hasImage(APPROXIMATE_HATCH_IMAGE)) return;
+    const pattern = buildHatchPattern(window.devicePixelRatio);
+    map.addImage(APPROXIMATE_HATCH_IMAGE, { width: pattern.width, height: pattern.height, data: pattern.data }, { pixelRatio: pattern.pixelRatio });
+  };
+  map.on('styleimagemissing', (event: { id: string }) => event.id === APPROXIMATE_HATCH_IMAGE && add());
+  map.on('load', add);
+}
+
 /** Owns the one maplibre `Map`: React passes plain data in, clicks and moves come back as callbacks. */
 export class MapController {
   private readonly map: maplibregl.Map;
@@ -89,6 +103,7 @@ export class MapController {
       attributionControl: { compact: true },
       fadeDuration: 0,
     });
+    provideHatchImage(this.map);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.proposals = new ProposalEditing(this.map, options);
@@ -194,6 +209,13 @@ export class MapController {
   }
 
   /** After the next frame is complete, the challenge hexagons drawn in view (distinct cells). */
+  /** How many hamlets the map draws hatched and with a dashed edge (approximate ones in view). */
+  countApproximateDrawn(): { hatched: number; dashed: number } {
+    if (!this.isStyleLoaded) return { hatched: 0, dashed: 0 };
+    const count = (layer: string) => new Set(this.map.queryRenderedFeatures({ layers: [layer] }).map((feature) => String(feature.properties?.id))).size;
+    return { hatched: count(APPROXIMATE_HATCH_LAYER), dashed: count(APPROXIMATE_OUTLINE_LAYER) };
+  }
+
   whenChallengesDrawn(callback: (count: number) => void): void {
     this.whenLoaded(() =>
       this.map.once('idle', () => {
@@ -297,6 +319,7 @@ export class MapController {
       attributionControl: false,
       fadeDuration: 0,
     });
+    provideHatchImage(map);
     const settle = () =>
       new Promise<void>((resolve) => {
         map.once('idle', () => resolve());

@@ -1,12 +1,14 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { coverageStatusOf, LAYER_NAMES, type CoverageReport, type FibrePoint, type FibreRoute, type Hamlet, type LayerName, type Site } from '../core';
 import { changeProperty, type ChangeStatus } from './layers/change-layers';
+import { APPROXIMATE_PROPERTY } from './layers/hamlet-layers';
 
 type Collection = FeatureCollection<Geometry, Record<string, unknown>>;
 
 /**
  * Hamlet polygons with the properties the style reads: id, name, and `status_<layer>` per layer (absent
- * until a report exists, which draws them grey), and `change_<layer>` while a comparison is shown.
+ * until a report exists, which draws them grey), `approximate: true` on approximate hamlets (hatched,
+ * dashed), and `change_<layer>` while a comparison is shown.
  * Results are joined by id, not by position.
  */
 export function buildHamletCollection(hamlets: Hamlet[], report: CoverageReport | null, changes: Map<string, Record<LayerName, ChangeStatus>> | null = null): Collection {
@@ -16,6 +18,7 @@ export function buildHamletCollection(hamlets: Hamlet[], report: CoverageReport 
     features: hamlets.map((hamlet): Feature<Geometry, Record<string, unknown>> => {
       const result = results.get(hamlet.id);
       const properties: Record<string, unknown> = { id: hamlet.id, name: hamlet.name, commune: hamlet.commune, district: hamlet.district };
+      if (hamlet.approximate === true) properties[APPROXIMATE_PROPERTY] = true;
       if (result) for (const layer of LAYER_NAMES) properties[`status_${layer}`] = coverageStatusOf(result, layer);
       const change = changes?.get(hamlet.id);
       if (change) for (const layer of LAYER_NAMES) properties[changeProperty(layer)] = change[layer];

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { coveredThresholdOf, coverageStatusOf, DEFAULT_CONFIG, filterCoverageInput, findReachingSites, LAYER_NAMES, operatorFractionOf } from '../../core';
+import { coveredThresholdOf, coverageStatusOf, DEFAULT_CONFIG, filterCoverageInput, findReachingSites, LAYER_NAMES, operatorFractionOf, type HamletResult } from '../../core';
 import { coverageClassLabels } from '../../i18n/coverage-classes';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -7,6 +7,46 @@ import { useAnalysisStore } from '../../state/analysis-store';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { useUiStore } from '../../state/ui-store';
+
+/**
+ * An approximate hamlet (built from its point or its commune): how its area was made, and its result by
+ * both rules side by side: the area share as for every hamlet, and the point rule (covered when its
+ * point is; the rule the FCC 5G Fund map uses for hexagon centroids).
+ */
+function ApproximateRules({ result, isCommuneUnit }: { result: HamletResult; isCommuneUnit: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="details-approximate" data-testid="details-approximate">
+      <p>
+        <span className="badge-approximate">{t('approx.label')}</span> {t(isCommuneUnit ? 'approx.detailCommune' : 'approx.detail')}
+      </p>
+      <table className="data-table compact" data-testid="details-rules">
+        <caption>{t('approx.rules')}</caption>
+        <thead>
+          <tr>
+            <td />
+            {LAYER_NAMES.map((layer) => <th scope="col" key={layer}>{t(`layer.${layer}`)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('approx.areaRule')}</th>
+            {LAYER_NAMES.map((layer) => <td key={layer}>{formatPercent(result.fraction[layer], locale)}</td>)}
+          </tr>
+          <tr>
+            <th scope="row">{t('approx.pointRule')}</th>
+            {LAYER_NAMES.map((layer) => (
+              <td key={layer} data-testid={`details-point-${layer}`} data-covered={result.pointCovered === undefined ? '' : String(result.pointCovered[layer])}>
+                {result.pointCovered === undefined ? '—' : t(result.pointCovered[layer] ? 'details.yes' : 'details.no')}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 // Every value below is a React text node: source properties never reach innerHTML.
 function HamletDetails({ id }: { id: string }) {
@@ -41,6 +81,7 @@ function HamletDetails({ id }: { id: string }) {
         <dt>{t('details.households')}</dt>
         <dd>{result.households === undefined ? '—' : formatNumber(result.households, locale)}</dd>
       </dl>
+      {result.approximate === true && <ApproximateRules result={result} isCommuneUnit={hamlet?.point === undefined} />}
       <table className="data-table compact">
         <caption>{t('details.fraction')}</caption>
         <thead>

@@ -101,6 +101,7 @@ export function PanelUncoveredHamlets() {
               onClick={() => actions.select({ kind: 'hamlet', id: hamlet.id }, true)}
             >
               <span className="hamlet-name">{hamlet.name}</span>
+              {hamlet.approximate === true && <span className="badge-approximate" data-testid="hamlet-approximate">{t('approx.label')}</span>}
               <span className="hamlet-place">{hamlet.commune}, {hamlet.district}</span>
               <span className="hamlet-figures">
                 {t('list.households')}: {hamlet.households === undefined ? '—' : formatNumber(hamlet.households, locale)} · {t('list.fraction')}: {formatPercent(hamlet.fraction[layer], locale)}

@@ -15,6 +15,12 @@ export const OUTLINE_COLORS = { province: '#222222', district: '#444444', commun
 export const BACKGROUND_COLOR = '#EEF2F0';
 
 /**
+ * Approximate hamlets (areas built from a point or a commune, not surveyed boundaries): a dark dashed
+ * edge and a thin diagonal hatch, readable over every coverage colour and in greyscale.
+ */
+export const APPROXIMATE_STYLE = { color: '#222222', widthPx: 1.4, dash: [2, 1.5] as readonly number[], hatchSpacingPx: 8, hatchAlpha: 0.55 } as const;
+
+/**
  * Colours of the change between two snapshots: gains bluish green and losses vermillion (Okabe–Ito),
  * what stayed the same in pale tones, hamlets new since the earlier snapshot yellow.
  */
