@@ -3,6 +3,7 @@ import { formatSkipped, formatWarning } from '../../i18n/format-message';
 import { useLocale, useT } from '../../i18n/use-t';
 import { downloadFile } from '../download-file';
 import { OutsideSitesOfFile } from '../kpi-dashboard/OutsideSites';
+import { ApproximateLines } from './ApproximateLines';
 import { describeCrs, describeProblem, encodingName, formatImportReportCsv, formatImportReportText, formatName, PLACEMENT_CODES, reportCounts, type ImportReport } from './import-report';
 
 const LISTED_ROWS = 100;
@@ -42,6 +43,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             </li>
           )}
           {crsText && <li data-testid="import-crs" data-crs={report.crs?.crsId}>{crsText}</li>}
+          {report.approximate && <ApproximateLines approximate={report.approximate} />}
           {report.duplicates && (
             <li data-testid="import-duplicates-done" data-choice={report.duplicates.choice}>
               {t('import.duplicates.done', { choice: t(`import.duplicates.${report.duplicates.choice}`), count: formatNumber(report.duplicates.count, locale) })}

@@ -11,6 +11,8 @@ import { ImportReportView } from './ImportReportView';
 import { ImportReviewStep } from './ImportReviewStep';
 import { TableStep } from './TableStep';
 import { DuplicatesStep } from './DuplicatesStep';
+import { CommunesStep } from './CommunesStep';
+import { HamletQuestionStep } from './HamletQuestionStep';
 import { useImportFlow, type ImportStep } from './use-import-flow';
 import './import.css';
 
@@ -141,6 +143,8 @@ export function PanelImport() {
           onCancel={flow.cancel}
         />
       )}
+      {step.kind === 'communes' && <CommunesStep fileName={step.job.fileName} reading={step.reading} onApply={flow.applyCommunes} onCancel={flow.cancel} />}
+      {step.kind === 'hamlet-question' && <HamletQuestionStep fileName={step.job.fileName} findings={step.findings} onContinue={flow.acceptHamletLayer} onCancel={flow.cancel} />}
       {step.kind === 'duplicates' && <DuplicatesStep fileName={step.job.fileName} duplicates={step.duplicates} onApply={flow.applyDuplicates} onCancel={flow.cancel} />}
       {step.kind === 'mapping' && <ColumnMappingStep missing={step.missing} headers={step.headers} onCancel={flow.cancel} onApply={(mapping) => void flow.applyMapping(mapping)} />}
       {step.kind === 'review' && (

@@ -32,6 +32,8 @@ export interface ImportJob {
   headerRow?: number;
   /** The columns the user mapped: field → header as in the table. */
   columns?: Record<string, string>;
+  /** The user answered the hamlet layer's scale question (units too large, names like communes) with "analyse anyway". */
+  isLayerAccepted?: boolean;
   /** Files picked with a MapInfo table: its .dat, .map, .id (a .mif's .mid). */
   companions?: { name: string; file: Blob }[];
 }

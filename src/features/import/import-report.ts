@@ -25,6 +25,8 @@ export interface ImportReport {
   parseMs?: number;
   /** Set when the file was refused for its size, before it was read. */
   size?: { sizeBytes: number; limitBytes: number };
+  /** A hamlet list built into approximate hamlets: the commune file, what was built and matched. */
+  approximate?: { communeFile: string; hamlets: number; communes: number; voronoi: number; commune: number; unmatched: number };
   /** Sites added to a layer that already held some of them: how many, and what the user chose. */
   duplicates?: { choice: DuplicateChoice; count: number };
 }

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { create } from 'zustand';
-import { decodeText, detectInputFormat, findDuplicateSites, inspectTableBytes, mergeSites, type DuplicateChoice, type ParsedInputBytes, type SiteDuplicates, type TableInspection } from '../../core';
+import { checkHamletLayer, decodeText, detectInputFormat, findDuplicateSites, inspectTableBytes, mergeSites, type DuplicateChoice, type Message, type ParsedInputBytes, type SiteDuplicates, type TableInspection } from '../../core';
+import { buildApproximateImport, listFailedReport, readCommuneLayer, readHamletListFile, type HamletListReading } from './approximate-import';
 import { useDatasetStore } from '../../state/dataset-store';
 import { cancelBytesParse, ImportCancelledError } from '../../worker/client';
 import { buildHamletFields, findMissingColumns, inspectHamletProperties, readCsvHeaders, renameCsvHeaders, type ImportKind, type RequiredColumn } from './column-mapping';
@@ -18,6 +19,10 @@ export type ImportStep =
   /** A CSV or .xlsx table: its header row (found under title rows, or picked) and its columns. */
   | { kind: 'table'; job: ImportJob; inspection: TableInspection }
   | { kind: 'review'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport }
+  /** A hamlet list without polygons: commune polygons are asked for (a file, or the current hamlet layer). */
+  | { kind: 'communes'; job: ImportJob; reading: HamletListReading }
+  /** A hamlet layer that does not look like hamlets (units too large, names like communes): asked before it is used. */
+  | { kind: 'hamlet-question'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport; findings: Message[]; wasReviewing: boolean }
   /** Sites being added that the layer already holds: the user chooses what to keep. */
   | { kind: 'duplicates'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport; duplicates: SiteDuplicates }
   /** `sheetRetry`: the sheet read could not be used; the workbook's other sheets may be picked. */
@@ -97,6 +102,10 @@ async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false
     performance.mark('import-parsed');
     if (current !== generation) return;
     if (outcome.kind === 'failed') return setStep({ kind: 'done', report: outcome.report, ...(outcome.sheetNames ? { sheetRetry: { job, sheetNames: outcome.sheetNames } } : {}) });
+    if (job.kind === 'hamlets' && job.isLayerAccepted !== true) {
+      const { findings } = checkHamletLayer(outcome.parsed.input.hamlets ?? []);
+      if (findings.length > 0) return setStep({ kind: 'hamlet-question', job, parsed: outcome.parsed, report: outcome.report, findings, wasReviewing });
+    }
     if (needsReview(job, outcome.parsed, wasReviewing)) return setStep({ kind: 'review', job, parsed: outcome.parsed, report: outcome.report });
     commitOrAsk(job, outcome.parsed, outcome.report, mode);
   } catch (error) {
@@ -104,6 +113,52 @@ async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false
     if (error instanceof ImportCancelledError || (error instanceof DOMException && error.name === 'AbortError')) return setStep({ kind: 'cancelled', fileName: job.fileName });
     setStep({ kind: 'done', report: failedReport(job.fileName, job.kind, problemFromError(job.fileName, error)) });
   }
+}
+
+/** The communes step for a hamlet list, a report when the list is unusable, or null when the file is a hamlet layer. */
+async function readListStep(job: ImportJob): Promise<ImportStep | null> {
+  try {
+    const reading = await readHamletListFile(job.fileName, new Uint8Array(await job.file.arrayBuffer()));
+    if (reading === null) return null;
+    if (reading.list.rowsUsed === 0) return { kind: 'done', report: listFailedReport(job.fileName, reading) };
+    return { kind: 'communes', job, reading };
+  } catch (error) {
+    return { kind: 'done', report: failedReport(job.fileName, 'hamlets', problemFromError(job.fileName, error)) };
+  }
+}
+
+/**
+ * Builds the approximate hamlets of the list in the communes step, inside the commune polygons of a
+ * file (read in the worker like any polygon layer) or of the current hamlet layer, and imports them.
+ */
+async function buildFromCommunes(source: { kind: 'file'; file: File } | { kind: 'layer'; label: string }, mode: 'replace' | 'add'): Promise<void> {
+  const current = useImportStepStore.getState().step;
+  if (current.kind !== 'communes') return;
+  const { job, reading } = current;
+  let layer: Parameters<typeof buildApproximateImport>[2];
+  if (source.kind === 'layer') layer = { fileName: source.label, communes: useDatasetStore.getState().hamlets, warnings: [] };
+  else {
+    const run = ++generation;
+    abort = new AbortController();
+    const communeJob: ImportJob = { kind: 'hamlets', file: source.file, fileName: source.file.name };
+    setStep({ kind: 'busy', fileName: source.file.name, progress: { phase: 'reading', share: 0 } });
+    try {
+      const outcome = await parseImportJob(communeJob, (progress) => run === generation && setStep({ kind: 'busy', fileName: source.file.name, progress }), abort.signal);
+      if (run !== generation) return;
+      if (outcome.kind === 'failed') return setStep({ kind: 'done', report: outcome.report });
+      layer = { fileName: source.file.name, ...readCommuneLayer(outcome.parsed) };
+    } catch (error) {
+      if (run !== generation) return;
+      if (error instanceof ImportCancelledError || (error instanceof DOMException && error.name === 'AbortError')) return setStep({ kind: 'cancelled', fileName: source.file.name });
+      return setStep({ kind: 'done', report: failedReport(source.file.name, 'hamlets', problemFromError(source.file.name, error)) });
+    }
+  }
+  const built = buildApproximateImport(job.fileName, reading, layer);
+  if (built.hamlets.length > 0) {
+    useDatasetStore.getState().actions.importLayer('hamlets', built.hamlets, mode);
+    performance.mark('import-committed');
+  }
+  setStep({ kind: 'done', report: built.report });
 }
 
 /** The import dialog's state machine: file → (column mapping) → parse in the worker → (review) → commit. */
@@ -117,6 +172,11 @@ export function useImportFlow(mode: 'replace' | 'add') {
       const refused = refuseBySize(kind, file.name, file.size + companions.reduce((sum, companion) => sum + companion.size, 0));
       if (refused) return setStep({ kind: 'done', report: refused });
       const job: ImportJob = { kind, file, fileName: file.name, ...(companions.length > 0 ? { companions: companions.map((companion) => ({ name: companion.name, file: companion })) } : {}) };
+      // Hamlets as a table or as points: a hamlet list, built into approximate hamlets with commune polygons.
+      if (kind === 'hamlets' && companions.length === 0 && file.size <= INSPECT_LIMIT_BYTES) {
+        const listed = await readListStep(job);
+        if (listed !== null) return setStep(listed);
+      }
       const format = fileFormatOf(file.name);
       if (file.size <= INSPECT_LIMIT_BYTES && (kind === 'sites' || kind === 'fibre' || kind === 'indicators')) {
         const bytes = new Uint8Array(await file.arrayBuffer());
@@ -205,7 +265,7 @@ export function useImportFlow(mode: 'replace' | 'add') {
 
   const cancel = useCallback(() => {
     const current = useImportStepStore.getState().step;
-    const fileName = current.kind === 'busy' ? current.fileName : current.kind === 'review' || current.kind === 'mapping' || current.kind === 'table' || current.kind === 'duplicates' ? current.job.fileName : '';
+    const fileName = current.kind === 'busy' ? current.fileName : 'job' in current ? current.job.fileName : '';
     generation++;
     abort?.abort();
     if (current.kind === 'busy') cancelBytesParse();
@@ -214,5 +274,18 @@ export function useImportFlow(mode: 'replace' | 'add') {
 
   const clear = useCallback(() => setStep({ kind: 'idle' }), []);
 
-  return { step, start, applyMapping, pickHeaderRow, applyTable, reparse, confirm, applyDuplicates, cancel, clear };
+  /** The communes step's answer: commune polygons from a file or the current hamlet layer. */
+  const applyCommunes = useCallback((source: Parameters<typeof buildFromCommunes>[0]) => void buildFromCommunes(source, mode), [mode]);
+
+  /** "Analyse anyway" to the hamlet layer's question: on to the review or the import, its findings kept as warnings. */
+  const acceptHamletLayer = useCallback(() => {
+    const current = useImportStepStore.getState().step;
+    if (current.kind !== 'hamlet-question') return;
+    const job = { ...current.job, isLayerAccepted: true };
+    const report = { ...current.report, warnings: [...current.findings, ...current.report.warnings] };
+    if (needsReview(job, current.parsed, current.wasReviewing)) return setStep({ kind: 'review', job, parsed: current.parsed, report });
+    commitOrAsk(job, current.parsed, report, mode);
+  }, [mode]);
+
+  return { step, start, applyMapping, pickHeaderRow, applyTable, reparse, confirm, applyDuplicates, cancel, clear, applyCommunes, acceptHamletLayer };
 }

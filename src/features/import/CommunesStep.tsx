@@ -1,0 +1,55 @@
+import { useRef } from 'react';
+import { formatNumber } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useDatasetStore } from '../../state/dataset-store';
+import type { HamletListReading } from './approximate-import';
+import { IMPORT_ACCEPT } from './import-file';
+
+export interface CommunesStepProps {
+  fileName: string;
+  reading: HamletListReading;
+  onApply(source: { kind: 'file'; file: File } | { kind: 'layer'; label: string }): void;
+  onCancel(): void;
+}
+
+/**
+ * A hamlet list without polygons was picked: it needs commune polygons to build approximate hamlets
+ * from, from a file (any polygon format the import reads) or the hamlet layer already loaded (a commune
+ * layer imported as hamlets), when that is a layer of real polygons.
+ */
+export function CommunesStep({ fileName, reading, onApply, onCancel }: CommunesStepProps) {
+  const t = useT();
+  const locale = useLocale();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const layerCount = useDatasetStore((state) => (state.hamlets.some((hamlet) => hamlet.approximate === true) ? 0 : state.hamlets.length));
+  return (
+    <section className="import-review" data-testid="import-communes" aria-labelledby="import-communes-title">
+      <h3 id="import-communes-title">{t('approx.communesLayer')}</h3>
+      <p>{t('approx.communesNeeded', { file: fileName, count: formatNumber(reading.list.rowsUsed, locale), points: formatNumber(reading.pointCount, locale) })}</p>
+      <div className="button-row">
+        <button type="button" className="primary" data-testid="communes-pick" onClick={() => inputRef.current?.click()}>
+          {t('approx.communesPick')}
+        </button>
+        {layerCount > 0 && (
+          <button type="button" data-testid="communes-use-layer" onClick={() => onApply({ kind: 'layer', label: t('dataset.hamlets') })}>
+            {t('approx.communesUseLayer', { count: formatNumber(layerCount, locale) })}
+          </button>
+        )}
+        <button type="button" onClick={onCancel}>{t('import.cancel')}</button>
+      </div>
+      <input
+        ref={inputRef}
+        type="file"
+        className="visually-hidden"
+        tabIndex={-1}
+        accept={IMPORT_ACCEPT}
+        data-testid="communes-file"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) onApply({ kind: 'file', file });
+        }}
+      />
+    </section>
+  );
+}
