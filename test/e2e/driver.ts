@@ -295,6 +295,50 @@ export class AppDriver {
   }
 
   /**
+   * Imports a hamlet list without polygons (a table with commune codes, or points) and builds the
+   * approximate hamlets inside commune polygons: a file picked in the communes step, or the hamlet layer
+   * already loaded. Returns the shown report's text.
+   */
+  async importHamletList(name: string, content: string, communes: { name: string; content: string } | 'layer', mode: 'replace' | 'add'): Promise<string> {
+    await this.openPanel('import');
+    await this.page.getByTestId('import-kind').selectOption('hamlets');
+    await this.page.getByTestId(`import-mode-${mode}`).check();
+    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/geo+json', buffer: Buffer.from(content, 'utf8') });
+    await this.page.getByTestId('import-communes').waitFor();
+    await this.waitForNewAnalysis(async () => {
+      if (communes === 'layer') await this.page.getByTestId('communes-use-layer').click();
+      else await this.page.getByTestId('communes-file').setInputFiles({ name: communes.name, mimeType: 'application/geo+json', buffer: Buffer.from(communes.content, 'utf8') });
+      await this.page.getByTestId('import-report').waitFor();
+    });
+    return this.page.getByTestId('import-report').innerText();
+  }
+
+  /** Hands a hamlet layer to the import and returns the question it asks (units too large, names like communes), or null when it asks none. */
+  async importHamletLayerAsked(name: string, content: string): Promise<string | null> {
+    await this.openPanel('import');
+    await this.page.getByTestId('import-kind').selectOption('hamlets');
+    await this.page.getByTestId('import-mode-replace').check();
+    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/geo+json', buffer: Buffer.from(content, 'utf8') });
+    const asked = this.page.getByTestId('hamlet-question');
+    const reported = this.page.getByTestId('import-report');
+    await asked.or(reported).first().waitFor({ timeout: 60_000 });
+    return (await asked.count()) > 0 ? asked.innerText() : null;
+  }
+
+  /** Answers the hamlet layer's question: keep the current hamlets, or import it anyway (then waits for the analysis). */
+  async answerHamletQuestion(answer: 'cancel' | 'continue'): Promise<void> {
+    if (answer === 'cancel') return this.page.getByTestId('hamlet-question-cancel').click();
+    await this.waitForNewAnalysis(() => this.page.getByTestId('hamlet-question-continue').click());
+  }
+
+  /** How many hamlets the map draws hatched and with a dashed edge, once it has settled with data. */
+  async readApproximateDrawn(): Promise<{ hatched: number; dashed: number }> {
+    const map = this.page.getByTestId('map');
+    await this.page.waitForFunction(() => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-approximate-dashed') ?? 0) > 0, null, { timeout: 20_000 }).catch(() => undefined);
+    return { hatched: Number(await map.getAttribute('data-approximate-hatched')), dashed: Number(await map.getAttribute('data-approximate-dashed')) };
+  }
+
+  /**
    * Hands a table (CSV, .xlsx) to the picker and waits for the table step; returns the header row it
    * found, the text it shows and the header-row choices offered.
    */

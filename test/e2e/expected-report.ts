@@ -46,6 +46,8 @@ export interface ExpectedOptions {
   filters?: InputFilters;
   extraCsvSites?: { fileName: string; text: string };
   extraHamlets?: Hamlet[];
+  /** Hamlets in place of the demo's (an imported hamlet layer in "replace" mode). */
+  hamlets?: Hamlet[];
   settings?: Partial<Settings>;
 }
 
@@ -54,7 +56,7 @@ export function computeExpectedReport(options: ExpectedOptions = {}): CoverageRe
   const demo = loadDemoInput();
   const extraRecords: BtsRecord[] = options.extraCsvSites ? parseBtsCsv(options.extraCsvSites.text, options.extraCsvSites.fileName).items : [];
   const input: CoverageInput = {
-    hamlets: applyMergerTable([...demo.hamlets, ...(options.extraHamlets ?? [])], demo.merger),
+    hamlets: applyMergerTable([...(options.hamlets ?? demo.hamlets), ...(options.extraHamlets ?? [])], demo.merger),
     btsRecords: [...demo.btsRecords, ...extraRecords],
     fibrePoints: demo.fibrePoints,
     fibreRoutes: demo.fibreRoutes,
