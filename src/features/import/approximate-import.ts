@@ -23,7 +23,7 @@ import type { ImportReport } from './import-report';
 const COMMUNE_LAYER_QUIET_WARNINGS: ReadonlySet<string> = new Set(['missing-name', 'missing-id-feature', 'missing-commune', 'missing-district', 'missing-households', 'missing-population']);
 
 /** How much of a GeoJSON file is looked at for polygons before it is read as a list of points. */
-const POLYGON_SNIFF_CHARS = 256 * 1024;
+const POLYGON_SNIFF_BYTES = 256 * 1024;
 
 /** A hamlet list as read, with what its report says. */
 export interface HamletListReading {
@@ -50,10 +50,9 @@ export async function readHamletListFile(fileName: string, bytes: Uint8Array): P
     list = readHamletListTable(table, `${fileName}[${table.sheetName}]`);
     shownFormat = 'xlsx';
   } else if (format === 'geojson' || format === 'json') {
-    const text = decodeText(bytes, fileName).text;
-    // A polygon near the start: hamlet boundaries, not a list (and no second read of a large layer here).
-    if (/"type"\s*:\s*"(Multi)?Polygon"/.test(text.slice(0, POLYGON_SNIFF_CHARS))) return null;
-    list = readHamletListFeatures(text, fileName);
+    // A polygon near the start: hamlet boundaries, not a list (and no read of a large layer here).
+    if (/"type"\s*:\s*"(Multi)?Polygon"/.test(decodeText(bytes.subarray(0, POLYGON_SNIFF_BYTES), fileName).text)) return null;
+    list = readHamletListFeatures(decodeText(bytes, fileName).text, fileName);
     const notPoints = list.skipped.filter((item) => item.code === 'approx-feature-not-point').length;
     if (notPoints > 0 && notPoints >= list.items.length) return null;
     shownFormat = 'geojson';
