@@ -25,20 +25,43 @@ export const HAMLET_EXPORT_COLUMNS: readonly ExportColumn[] = [
   ...LAYERS.map(([short, , vi, en]) => ({ field: `phu_${short}`, vi: `Được phủ ${vi}`, en: `${en} covered`, kind: 'yes-no' as const })),
 ];
 
+/**
+ * The columns approximate hamlets add (built from a point or a commune): the mark, and the point rule
+ * per layer (whether the hamlet's point is covered; empty without a point).
+ */
+export const APPROXIMATE_EXPORT_COLUMNS: readonly ExportColumn[] = [
+  { field: 'gan_dung', vi: 'Gần đúng', en: 'Approximate', kind: 'yes-no' },
+  ...LAYERS.map(([short, , vi, en]) => ({ field: `diem_${short}`, vi: `Điểm được phủ ${vi}`, en: `Point covered ${en}`, kind: 'yes-no' as const })),
+];
+
+const hasApproximate = (results: readonly HamletResult[]): boolean => results.some((result) => result.approximate === true || result.pointCovered !== undefined);
+
+/**
+ * The columns of the export for these results: {@link HAMLET_EXPORT_COLUMNS}, then
+ * {@link APPROXIMATE_EXPORT_COLUMNS} when any hamlet is approximate.
+ * @param results the engine's hamlet results
+ * @returns the columns, in order
+ */
+export function hamletExportColumns(results: readonly HamletResult[]): readonly ExportColumn[] {
+  return hasApproximate(results) ? [...HAMLET_EXPORT_COLUMNS, ...APPROXIMATE_EXPORT_COLUMNS] : HAMLET_EXPORT_COLUMNS;
+}
+
 /** One hamlet's values, by column (numbers as numbers, yes/no as booleans). */
 export type ExportRow = (string | number | boolean | null)[];
 
 /**
- * The hamlet results as rows of {@link HAMLET_EXPORT_COLUMNS}.
+ * The hamlet results as rows of {@link hamletExportColumns}.
  * @param results the engine's hamlet results
  * @returns one row per hamlet, in the results' order
  * @example buildHamletExportRows(report.hamlets)[0][0] // 'A01'
  */
 export function buildHamletExportRows(results: readonly HamletResult[]): ExportRow[] {
+  const isApproximate = hasApproximate(results);
   return results.map((result) => [
     result.id, result.name, result.commune, result.district, result.households ?? null, round(result.areaKm2, 6),
     ...LAYERS.map(([, layer]) => round(result.fraction[layer], 6)),
     ...LAYERS.map(([, layer]) => result.covered[layer]),
+    ...(isApproximate ? [result.approximate === true, ...LAYERS.map(([, layer]) => result.pointCovered?.[layer] ?? null)] : []),
   ]);
 }
 
@@ -52,13 +75,14 @@ export function buildHamletExportRows(results: readonly HamletResult[]): ExportR
 export function buildHamletExportCollection(hamlets: readonly Hamlet[], results: readonly HamletResult[]) {
   const byId = new Map(hamlets.map((hamlet) => [hamlet.id, hamlet]));
   const rows = buildHamletExportRows(results);
+  const columns = hamletExportColumns(results);
   return {
     type: 'FeatureCollection' as const,
     features: results.flatMap((result, index) => {
       const hamlet = byId.get(result.id);
       if (hamlet === undefined) return [];
       const properties = new Map<string, string | number | null>();
-      HAMLET_EXPORT_COLUMNS.forEach((column, at) => {
+      columns.forEach((column, at) => {
         const value = rows[index][at];
         properties.set(column.field, typeof value === 'boolean' ? (value ? 'Có' : 'Không') : value);
       });

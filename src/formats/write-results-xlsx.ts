@@ -2,7 +2,7 @@
 // yes/no as "Có"/"Không", Vietnamese (or English) headers, one sheet per layer of results.
 import ExcelJS from 'exceljs';
 import type { HamletResult } from '../core/types';
-import { buildHamletExportRows, HAMLET_EXPORT_COLUMNS } from './hamlet-export-table';
+import { buildHamletExportRows, hamletExportColumns } from './hamlet-export-table';
 
 /**
  * Writes the hamlet results as an Excel workbook (sheet "Ấp, khóm" / "Hamlets").
@@ -13,7 +13,7 @@ import { buildHamletExportRows, HAMLET_EXPORT_COLUMNS } from './hamlet-export-ta
 export async function writeResultsXlsx(results: readonly HamletResult[], language: 'vi' | 'en' = 'vi'): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(language === 'vi' ? 'Ấp, khóm' : 'Hamlets');
-  sheet.columns = HAMLET_EXPORT_COLUMNS.map((column) => ({
+  sheet.columns = hamletExportColumns(results).map((column) => ({
     header: column[language],
     key: column.field,
     width: column.kind === 'text' ? 24 : 14,

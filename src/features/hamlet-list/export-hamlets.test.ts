@@ -27,6 +27,15 @@ describe('buildHamletCsv', () => {
     expect(buildHamletCsv([result], 'en').split('\r\n')[1]).toBe("A1,'=cmd(),Xã Đại Ân 1,Huyện Cù Lao Dung,945,'=31540,,120,,1,12.3%,No,0.0%,No,0.0%,No,50.0%,Yes");
   });
 
+  it('adds the approximate mark and the point rule per layer when a hamlet is approximate', () => {
+    const approximate: HamletResult = { ...result, approximate: true, pointCovered: { mobile: true, '4g': true, '5g': false, ftth: false } };
+    const lines = buildHamletCsv([approximate, { ...result, id: 'B2', approximate: true }], 'vi').split('\r\n');
+    expect(lines[0].endsWith(',Gần đúng,Điểm được phủ Di động băng rộng,Điểm được phủ 4G,Điểm được phủ 5G,Điểm được phủ Cáp quang FTTH')).toBe(true);
+    expect(lines[1].endsWith('50.0%,Có,Có,Có,Có,Không,Không')).toBe(true);
+    expect(lines[2].endsWith('50.0%,Có,Có,,,,')).toBe(true);
+    expect(buildHamletCsv([result], 'vi')).not.toContain('Gần đúng');
+  });
+
   it('writes the variant for Excel on a Vietnamese PC: semicolons and decimal commas', () => {
     const lines = buildHamletCsv([{ ...result, areaKm2: 1.23456 }], 'vi', 'excel-vn').split('\r\n');
     expect(lines[0].startsWith('\ufeffMã ấp, khóm;Tên ấp, khóm;')).toBe(true);

@@ -16,12 +16,19 @@ export function buildHamletCsv(results: HamletResult[], locale: Locale, dialect:
     t('list.csv.districtKey'), t('list.csv.communeKey'), t('list.csv.newCommuneKey'), t('list.csv.households'), t('list.csv.population'), t('list.csv.area'),
     ...LAYER_NAMES.flatMap((layer) => [t('list.csv.share', { layer: t(`layer.${layer}`) }), t('list.csv.covered', { layer: t(`layer.${layer}`) })]),
   ];
+  // Approximate hamlets (built from a point or a commune) add their mark and the point rule per layer (empty without a point).
+  const hasApproximate = results.some((hamlet) => hamlet.approximate === true || hamlet.pointCovered !== undefined);
+  if (hasApproximate) {
+    header.push(t('approx.csvApproximate'));
+    for (const layer of LAYER_NAMES) header.push(t('approx.csvPointCovered', { layer: t(`layer.${layer}`) }));
+  }
   const yes = t('details.yes');
   const no = t('details.no');
   const rows = results.map((hamlet) => [
     ...hamletLeadingCells(hamlet),
     Math.round(hamlet.areaKm2 * 1e4) / 1e4,
     ...LAYER_NAMES.flatMap((layer) => [csvPercent(hamlet.fraction[layer], dialect), hamlet.covered[layer] ? yes : no]),
+    ...(hasApproximate ? [hamlet.approximate === true ? yes : no, ...LAYER_NAMES.map((layer) => (hamlet.pointCovered === undefined ? '' : hamlet.pointCovered[layer] ? yes : no))] : []),
   ]);
   return writeCsv(header, rows, { dialect });
 }
