@@ -2,9 +2,9 @@ import { coveredThresholdOf, coverageStatusOf, evaluateTargets, formatUnitLabel,
 import { coverageClassLabels } from '../i18n/coverage-classes';
 import type { MessageKey } from '../i18n/dictionary';
 import { formatIsoDate, formatNumber, formatPercent, formatTargetValue, type Locale } from '../i18n/format';
-import { COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
+import { APPROXIMATE_STYLE, COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
 import type { KpiRow, LegendEntry } from './layout-page';
-import { fibreRadiusMm, PRINT_ZOOMS, siteRadiusMm } from './vector-map';
+import { APPROXIMATE_EDGE, fibreRadiusMm, PRINT_ZOOMS, siteRadiusMm } from './vector-map';
 import type { Bounds } from './print-scale';
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -102,11 +102,13 @@ const CSS_PIXEL_MM = 25.4 / 96;
 export function buildPrintLegend(input: LegendInput, t: Translate, locale: Locale): LegendEntry[] {
   const results = new Map(input.report.hamlets.map((result) => [result.id, result]));
   const statuses = new Set<string>();
+  let hasApproximate = false;
   for (const hamlet of input.hamlets) {
     const hamletBox = hamletsBounds([hamlet]);
     if (!hamletBox || hamletBox[2] < input.bounds[0] || hamletBox[0] > input.bounds[2] || hamletBox[3] < input.bounds[1] || hamletBox[1] > input.bounds[3]) continue;
     const result = results.get(hamlet.id);
     statuses.add(result ? coverageStatusOf(result, input.layer) : 'noData');
+    if (hamlet.approximate === true) hasApproximate = true;
   }
   const entries: LegendEntry[] = [];
   const classes = coverageClassLabels(coveredThresholdOf(input.report.coveredThreshold, input.layer), t, locale);
@@ -117,6 +119,7 @@ export function buildPrintLegend(input: LegendInput, t: Translate, locale: Local
     ['noData', t('legend.noData')],
   ] as const;
   for (const [status, label] of statusEntries) if (input.hasHamletFills !== false && statuses.has(status)) entries.push({ symbol: { kind: 'fill', color: COVERAGE_COLORS[status] }, label });
+  if (hasApproximate) entries.push({ symbol: { kind: 'line', color: APPROXIMATE_STYLE.color, widthMm: APPROXIMATE_EDGE.widthMm, dashMm: [...APPROXIMATE_EDGE.dashMm] }, label: t('approx.legend') });
   if (input.hasFadedOutside) entries.push({ symbol: { kind: 'fill', color: '#F2F2F2', outline: '#999999' }, label: t('print.outsideUnit') });
   entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.province, widthMm: 2.5 * CSS_PIXEL_MM, dashMm: null }, label: t('print.provinceBoundary') });
   entries.push({ symbol: { kind: 'line', color: OUTLINE_COLORS.district, widthMm: 1.6 * CSS_PIXEL_MM, dashMm: null }, label: t('print.districtBoundary') });

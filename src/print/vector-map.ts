@@ -5,7 +5,7 @@
  * with halos. Colours, widths and the zooms at which each layer appears are the app's (`map/layers`).
  */
 import { appendAll, coverageStatusOf, type Hamlet, type HamletResult, type LayerName, type Position, type Site } from '../core';
-import { BACKGROUND_COLOR, COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
+import { APPROXIMATE_STYLE, BACKGROUND_COLOR, COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
 import type { HexOverlay } from './evidence-print';
 import { placeLabels, type LabelCandidate, type UnitLabelPoint } from './map-labels';
 import { createMapProjection, polygonsOf, projectRing, type MapProjection } from './map-projection';
@@ -126,6 +126,13 @@ function haloFor(sizePt: number): { color: string; widthMm: number } {
   return { color: '#FFFFFF', widthMm: Math.max(0.25, sizePt * 0.06) };
 }
 
+/** The dashed edge of approximate hamlets as the map draws it (MapLibre's dashes are in line widths). */
+export const APPROXIMATE_EDGE = { widthMm: APPROXIMATE_STYLE.widthPx * CSS_PX_MM, dashMm: APPROXIMATE_STYLE.dash.map((part) => part * APPROXIMATE_STYLE.widthPx * CSS_PX_MM) } as const;
+
+function approximateEdge(rings: Float32Array[]): PrintItem {
+  return { type: 'path', rings, closed: true, fill: null, opacity: 1, stroke: APPROXIMATE_STYLE.color, strokeWidthMm: APPROXIMATE_EDGE.widthMm, dashMm: [...APPROXIMATE_EDGE.dashMm] };
+}
+
 /**
  * The map frame's items, clipped to the frame: one `group` item.
  * @returns the group, and the keys actually drawn (every keyed hamlet inside the frame)
@@ -138,6 +145,7 @@ export function buildMapFrameItems(input: MapFrameInput): PrintItem {
   const byStatus = new Map<string, Float32Array[]>();
   const veiled: Float32Array[] = [];
   const hamletRings: Float32Array[] = [];
+  const approximateRings: Float32Array[] = [];
   const labelPoints: { hamlet: Hamlet; x: number; y: number }[] = [];
   for (const hamlet of input.hamlets) {
     const result = input.results.get(hamlet.id);
@@ -158,6 +166,7 @@ export function buildMapFrameItems(input: MapFrameInput): PrintItem {
     if (!list) byStatus.set(status, (list = []));
     for (const ring of rings) list.push(ring);
     for (const ring of rings) hamletRings.push(ring);
+    if (hamlet.approximate === true) for (const ring of rings) approximateRings.push(ring);
     if (input.unitIds && !input.unitIds.has(hamlet.id)) for (const ring of rings) veiled.push(ring);
     else labelPoints.push({ hamlet, x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 });
   }
@@ -172,6 +181,8 @@ export function buildMapFrameItems(input: MapFrameInput): PrintItem {
   if (input.hexagons?.placement !== 'instead' && zoom >= PRINT_ZOOMS.hamletOutline && hamletRings.length > 0) {
     items.push({ type: 'path', rings: hamletRings, closed: true, fill: null, opacity: 1, stroke: OUTLINE_COLORS.hamlet, strokeWidthMm: 0.6 * CSS_PX_MM, dashMm: null });
   }
+  // Approximate hamlets (built from a point or a commune): the screen's dashed edge, at every scale.
+  if (input.hexagons?.placement !== 'instead' && approximateRings.length > 0) items.push(approximateEdge(approximateRings));
   if (veiled.length > 0) items.push({ type: 'path', rings: veiled, closed: true, fill: '#FFFFFF', opacity: VEIL_OPACITY, stroke: null, strokeWidthMm: 0, dashMm: null });
   const outlineStyle = {
     commune: { color: OUTLINE_COLORS.commune, widthPx: 1, dashPx: [3, 2] as number[] | null, minZoom: PRINT_ZOOMS.communeOutline },
