@@ -64,7 +64,7 @@ export { computeKpis } from './kpi/compute-kpis';
 export { evaluateTargets } from './kpi/evaluate-targets';
 export { COVERAGE_STATUSES, coverageStatus, coverageStatusOf, coveredThresholdOf, isCoveredFraction, operatorFractionOf, type CoverageStatus } from './kpi/coverage-status';
 export { formatUnitLabel, groupHamlets, UNASSIGNED_GROUP_KEY, type HamletGrouping } from './admin/group-hamlets';
-export { applyMergerTable, MERGER_COLUMN_ALIASES, NEW_COMMUNE_FIELD, NEW_UNIT_PROPERTIES, parseMergerCsv, type MergerRow } from './admin/merger-table';
+export { applyMergerTable, MERGER_COLUMN_ALIASES, NEW_COMMUNE_FIELD, NEW_UNIT_PROPERTIES, parseMergerCsv, parseMergerTable, type MergerRow } from './admin/merger-table';
 export { filterCoverageInput, NO_FILTERS, type InputFilters } from './filters/filter-coverage-input';
 export { findReachingSites } from './coverage/find-reaching-sites';
 export { buildCoverageFootprints } from './coverage/coverage-footprints';
@@ -78,7 +78,7 @@ export type { ScanPass } from './coverage/scanline-kernel';
 export { boxIndexFromData } from './spatial/spatial-index';
 
 // Reading input: any file's bytes, or one format at a time.
-export { parseInputBytes, type ParseInputOptions, type ParsedInputBytes } from './io/parse-input-bytes';
+export { collectAttributeNames, inspectFeatureBytes, parseInputBytes, type ParseInputOptions, type ParsedInputBytes } from './io/parse-input-bytes';
 export { combineInputFiles, type ImportSummary, type InputKind } from './io/parse-input-file';
 export { checkInputSize } from './io/check-input-size';
 export { detectInputFormat } from './io/detect-input-format';
@@ -95,8 +95,8 @@ export { parseIndicatorsCsv, parseIndicatorsJson } from './io/parse-indicators';
 export { readXlsxTable } from './io/formats/read-xlsx-table';
 export { HEADER_SEARCH_ROWS, locateHeader, type RawRow } from './io/locate-header';
 export { shapeTable, type TableLayout } from './io/shape-table';
-export { inspectTableBytes, type TableInspection } from './io/inspect-table';
-export { applyColumnChoice, type ColumnChoice } from './io/choose-columns';
+export { inspectTableBytes, readTableBytes, type TableInspection } from './io/inspect-table';
+export { applyColumnChoice, applyPropertyChoice, fieldAliasesOf, type ColumnChoice } from './io/choose-columns';
 export { findDuplicateSites, mergeSites, type DuplicateChoice, type SiteDuplicates } from './io/find-duplicate-sites';
 export { joinHouseholdTable } from './io/join-household-table';
 export { resolveConfig } from './io/resolve-config';

@@ -8,6 +8,8 @@ import { decodeText, looksLikeLegacyVietnameseFont } from '../core/io/decode-tex
 import { flagOutsideVietnam } from '../core/io/flag-outside-vietnam';
 import { CoverageInputError } from '../core/io/input-error';
 import { listOf, message } from '../core/messages';
+import { applyPropertyChoice, fieldAliasesOf } from '../core/io/choose-columns';
+import { collectAttributeNames } from '../core/io/parse-input-bytes';
 import { parseInputCollection, type InputKind } from '../core/io/parse-input-file';
 import type { ParsedInputBytes, ParseInputOptions } from '../core/io/parse-input-bytes';
 import type { CoverageConfig, Warning } from '../core/types';
@@ -55,6 +57,49 @@ interface FeatureCollection {
  */
 export function parseGisLayers(kind: InputKind, file: string, reading: GisReading, config: CoverageConfig, options: ParseInputOptions = {}): ParsedInputBytes {
   if (kind === 'indicators') throw new CoverageInputError({ code: 'indicators-need-table', file });
+  const { features, warnings, encoding, wkt } = collectGisFeatures(file, reading);
+  let collection: { type: 'FeatureCollection'; features: unknown[] } = { type: 'FeatureCollection', features };
+  if (reading.format === 'dgn' || reading.format === 'dxf') {
+    const labelled = labelDrawingPolygons(features, file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
+    if (kind === 'hamlets') {
+      collection = { type: 'FeatureCollection', features: labelled.features };
+      if (labelled.generatedIds > 0) {
+        warnings.push({ code: 'drawing-ids-generated', params: { count: labelled.generatedIds, total: labelled.features.length }, where: file });
+      }
+    }
+  }
+
+  let declared: DeclaredCrs | undefined;
+  if (options.crs !== undefined) declared = { crs: typeof options.crs === 'string' ? resolveCrs(options.crs, file) : options.crs, source: 'option', description: message('crs-from-option') };
+  else if (wkt !== null) {
+    const prj = detectCrsFromPrj(wkt);
+    if (prj !== null) declared = { crs: prj.crs, source: 'prj', description: message('crs-from-gis-file', { detail: prj.description }) };
+    else warnings.push({ code: 'gis-crs-unreadable', params: {}, where: file });
+  }
+  const placed = placeFeatureCollection(collection, { file, regionBbox: options.regionBbox, preferredCentralMeridian: options.preferredCentralMeridian, declared });
+  const chosen = options.columns === undefined ? placed.value : applyPropertyChoice(placed.value, fieldAliasesOf(kind, config.fields), options.columns);
+  const parsed = parseInputCollection(kind, file, chosen, config);
+  const allWarnings = [...warnings, ...placed.warnings];
+  const summaries = parsed.summaries.map((summary, index) => (index === 0 ? { ...summary, warnings: [...allWarnings, ...summary.warnings] } : summary));
+  return flagOutsideVietnam({ ...parsed, summaries, format: reading.format, encoding, crs: placed.report });
+}
+
+/**
+ * The attribute names of what GDAL read, for the import dialog's column choice; none for drawings
+ * (DGN, DXF), whose hamlets are named by their text elements.
+ * @param file the file's name, used in messages
+ * @param reading the layers GDAL wrote
+ * @returns the attribute names of the first features, in the order first seen
+ * @throws {CoverageInputError} `gis-layer-unreadable`
+ * @example inspectGisLayers('ap.tab', reading) // ['MA_AP', 'TEN_AP', 'XA']
+ */
+export function inspectGisLayers(file: string, reading: GisReading): string[] {
+  if (reading.format === 'dgn' || reading.format === 'dxf') return [];
+  return collectAttributeNames(collectGisFeatures(file, reading).features);
+}
+
+/** Every layer's features, their text decoded (UTF-8, else cp1258) and trimmed, with the first layer's system. */
+function collectGisFeatures(file: string, reading: GisReading): { features: DrawingFeature[]; warnings: Warning[]; encoding: string; wkt: string | null } {
   const warnings: Warning[] = [];
   const layers = reading.layers.filter((layer) => layer.geojson.length > 0);
   if (layers.length > 1) warnings.push({ code: 'gis-several-layers', params: { count: layers.length, layers: listOf(layers.map((layer) => layer.name), { quoted: true }) }, where: file });
@@ -78,30 +123,7 @@ export function parseGisLayers(kind: InputKind, file: string, reading: GisReadin
   if (looksLikeLegacyVietnameseFont(sample)) {
     warnings.push({ code: 'legacy-vietnamese-font', params: {}, where: file });
   }
-
-  let collection: { type: 'FeatureCollection'; features: unknown[] } = { type: 'FeatureCollection', features };
-  if (reading.format === 'dgn' || reading.format === 'dxf') {
-    const labelled = labelDrawingPolygons(features, file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
-    if (kind === 'hamlets') {
-      collection = { type: 'FeatureCollection', features: labelled.features };
-      if (labelled.generatedIds > 0) {
-        warnings.push({ code: 'drawing-ids-generated', params: { count: labelled.generatedIds, total: labelled.features.length }, where: file });
-      }
-    }
-  }
-
-  let declared: DeclaredCrs | undefined;
-  if (options.crs !== undefined) declared = { crs: typeof options.crs === 'string' ? resolveCrs(options.crs, file) : options.crs, source: 'option', description: message('crs-from-option') };
-  else if (wkt !== null) {
-    const prj = detectCrsFromPrj(wkt);
-    if (prj !== null) declared = { crs: prj.crs, source: 'prj', description: message('crs-from-gis-file', { detail: prj.description }) };
-    else warnings.push({ code: 'gis-crs-unreadable', params: {}, where: file });
-  }
-  const placed = placeFeatureCollection(collection, { file, regionBbox: options.regionBbox, preferredCentralMeridian: options.preferredCentralMeridian, declared });
-  const parsed = parseInputCollection(kind, file, placed.value, config);
-  const allWarnings = [...warnings, ...placed.warnings];
-  const summaries = parsed.summaries.map((summary, index) => (index === 0 ? { ...summary, warnings: [...allWarnings, ...summary.warnings] } : summary));
-  return flagOutsideVietnam({ ...parsed, summaries, format: reading.format, encoding, crs: placed.report });
+  return { features, warnings, encoding, wkt };
 }
 
 /** MapInfo pads text to the field width and cp1258 stores tone marks apart: trim and compose. */

@@ -2,7 +2,8 @@
 // as MapInfo TAB, MIF/MID, GeoPackage, FileGDB and FlatGeobuf give the KPIs of the GeoJSON; as DGN and
 // DXF drawings the same geometry, with ids and names from the texts inside the outlines; the VN-2000
 // TAB lands where ogr2ogr's own reprojection puts it. gdal3.js is initialised once for the file.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCoverageReport, createCoverageAnalysis, DEFAULT_CONFIG, parseInputBytes, type Hamlet, type ParsedInputBytes } from '../core';
@@ -110,6 +111,27 @@ describe('GIS formats through GDAL', () => {
     const tab = writeHostileZip([{ name: 'ap.tab', parts: filledParts(300 * MIB) }, { name: 'ap.dat', parts: filledParts(10) }, { name: 'ap.map', parts: filledParts(10) }]);
     await expect(parseGisFile(gdal, open, 'hamlets', { name: 'ap.zip', bytes: tab }, [], DEFAULT_CONFIG)).rejects.toMatchObject({ code: 'archive-over-budget', file: 'ap.zip', params: { limitMb: 256 } });
     expect(opened).toBe(0);
+  });
+
+  it('a GeoPackage of sites whose operator and technologies are in attributes no alias knows: listed, then read as the user maps them', async () => {
+    const { inspectGisFile } = await import('./read-gis-file');
+    const gdal = await loadGdal();
+    const path = join(GIS, 'sites-odd-attributes.gpkg');
+    const folder = mkdtempSync(join(tmpdir(), 'gis-inspect-'));
+    try {
+      const open = async (files: { name: string; bytes: Uint8Array }[], vsi: string[]) => {
+        for (const file of files) writeFileSync(join(folder, file.name), file.bytes);
+        return gdal.open(files.map((file) => join(folder, file.name)), [], vsi);
+      };
+      expect(await inspectGisFile(gdal, open, { name: 'tram.gpkg', bytes: bytesOf(path) }, [])).toEqual(['MA_TRAM', 'DN', 'CN', 'R']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    await expect(parseGisPath('sites', path, bytesOf(path), DEFAULT_CONFIG, {})).resolves.toMatchObject({ input: { btsRecords: [] } });
+    const parsed = await parseGisPath('sites', path, bytesOf(path), DEFAULT_CONFIG, { columns: { operator: 'DN', technologies: 'CN', siteId: 'MA_TRAM', radiusMeters: 'R' } });
+    const fields = (records: readonly { siteId: string; operator: string; lng: number; lat: number; technologies: string[]; radiusMeters?: number }[]) =>
+      records.map((record) => [record.siteId, record.operator, record.lng, record.lat, record.technologies, record.radiusMeters]);
+    expect(fields(parsed.input.btsRecords ?? [])).toEqual(fields(sites.input.btsRecords ?? []));
   });
 
   it('refuses a .tab without its .dat and .map, naming them', async () => {

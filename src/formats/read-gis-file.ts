@@ -8,8 +8,9 @@ import type { InputKind } from '../core/io/parse-input-file';
 import type { ParsedInputBytes, ParseInputOptions } from '../core/io/parse-input-bytes';
 import type { CoverageConfig } from '../core/types';
 import { companionNamesOf, detectGisFormat, type GisFormat } from './gis-format';
-import { parseGisLayers } from './parse-gis-layers';
+import { inspectGisLayers, parseGisLayers } from './parse-gis-layers';
 import { readGisLayers, type GdalApi, type GdalDataset } from './read-gis-layers';
+import type { GisReading } from './parse-gis-layers';
 
 /** A file's name (no folder) and bytes. */
 export interface GisFile {
@@ -40,6 +41,23 @@ const MAIN_EXTENSION: Record<GisFormat, RegExp> = {
  * @example const parsed = await parseGisFile(gdal, openFiles, 'hamlets', { name: 'ap.tab', bytes }, companions, DEFAULT_CONFIG);
  */
 export async function parseGisFile(gdal: GdalApi, openFiles: OpenGisFiles, kind: InputKind, file: GisFile, companions: GisFile[], config: CoverageConfig, options: ParseInputOptions = {}): Promise<ParsedInputBytes> {
+  return readGisFile(gdal, openFiles, file, companions, (reading) => parseGisLayers(kind, file.name, reading, config, options));
+}
+
+/**
+ * The attribute names of a GIS file (see `inspectGisLayers`), for the import dialog's column choice.
+ * @param gdal the initialised gdal3.js
+ * @param openFiles how this environment hands files to gdal3.js
+ * @param file the file picked
+ * @param companions the other files picked with it
+ * @returns the attribute names of its first features (none for DGN and DXF)
+ * @throws {CoverageInputError} as `parseGisFile` before parsing
+ */
+export async function inspectGisFile(gdal: GdalApi, openFiles: OpenGisFiles, file: GisFile, companions: GisFile[]): Promise<string[]> {
+  return readGisFile(gdal, openFiles, file, companions, (reading) => inspectGisLayers(file.name, reading));
+}
+
+async function readGisFile<T>(gdal: GdalApi, openFiles: OpenGisFiles, file: GisFile, companions: GisFile[], use: (reading: GisReading) => T): Promise<T> {
   const format = detectGisFormat(file.name, file.bytes);
   if (format === null) throw new CoverageInputError({ code: 'gis-format-unknown', file: file.name });
   const isZip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
@@ -74,8 +92,7 @@ export async function parseGisFile(gdal: GdalApi, openFiles: OpenGisFiles, kind:
     throw new CoverageInputError({ code: 'gis-unopenable', file: file.name, params: { detail: describeErrors(opened.errors) } });
   }
   try {
-    const reading = await readGisLayers(gdal, dataset, format);
-    return parseGisLayers(kind, file.name, reading, config, options);
+    return use(await readGisLayers(gdal, dataset, format));
   } finally {
     await gdal.close(dataset);
   }

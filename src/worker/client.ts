@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { MeasurementSet, RadiusOverride } from '../core';
 import type { EvidenceFailure, EvidenceRequest, EvidenceResponse, EvidenceWorkerApi, HexViewRequest } from './evidence-messages';
-import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
+import type { AttributeInspection, BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, ParsedLayer, ParseFailure, ParseRequest } from './messages';
 import type { EvaluationRequest, ProposalBase, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite, SitingWorkerApi } from './proposal-messages';
 
@@ -59,6 +59,20 @@ export function parseBytesInWorker(request: BytesParseRequest, onReaderProgress?
     worker.reject = reject;
     worker.remote
       .parseBytes(Comlink.transfer(request, transferred), onReaderProgress ? Comlink.proxy(onReaderProgress) : undefined)
+      .then(resolve, reject)
+      .finally(() => {
+        if (worker.reject === reject) worker.reject = null;
+      });
+  });
+}
+
+/** The attribute names of a layer of features, read in the import worker (GDAL loaded there for a GIS file); cancelled like a parse. */
+export function inspectAttributesInWorker(request: Omit<BytesParseRequest, 'config' | 'options'>, onReaderProgress?: (loaded: number, total: number) => void): Promise<AttributeInspection | BytesParseFailure> {
+  const worker = importWorker();
+  return new Promise((resolve, reject) => {
+    worker.reject = reject;
+    worker.remote
+      .inspectAttributes(request, onReaderProgress ? Comlink.proxy(onReaderProgress) : undefined)
       .then(resolve, reject)
       .finally(() => {
         if (worker.reject === reject) worker.reject = null;

@@ -20,6 +20,12 @@ export interface BytesParseSuccess {
   durationMs: number;
 }
 
+/** A layer's attribute names (a Shapefile's, GeoPackage's, GeoJSON's properties), for the column choice. */
+export interface AttributeInspection {
+  kind: 'attributes';
+  headers: string[];
+}
+
 /** A whole-file problem as plain data (errors lose their fields across the boundary), translated by the page. */
 export interface BytesParseFailure {
   kind: 'error';
@@ -61,6 +67,8 @@ export interface ResultExportSuccess {
 export interface ImportWorkerApi {
   /** `onReaderProgress`: bytes of the GIS reader (gdal3.js) received, while it loads for a GIS file. */
   parseBytes(request: BytesParseRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<BytesParseSuccess | BytesParseFailure>;
+  /** The attribute names of a layer of features (GIS files through GDAL), without parsing it; none for a table or a drawing. */
+  inspectAttributes(request: Omit<BytesParseRequest, 'config' | 'options'>, onReaderProgress?: (loaded: number, total: number) => void): Promise<AttributeInspection | BytesParseFailure>;
   parseMeasurements(request: MeasurementParseRequest, onProgress?: (done: number, total: number) => void): Promise<MeasurementParseSuccess | BytesParseFailure>;
   /** `onReaderProgress`: as for `parseBytes`, while gdal3.js loads for a GIS format. */
   exportResults(request: ResultExportRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<ResultExportSuccess>;

@@ -2,9 +2,9 @@
 // The import worker: reads one file's bytes with core `parseInputBytes`. It is separate from the
 // analysis worker because cancelling an import terminates it, which must not stop the analysis.
 import * as Comlink from 'comlink';
-import { detectInputFormat, isInputProblem, parseInputBytes, parseMeasurementBytes, readXlsxTable, type InputProblem } from '../core';
+import { detectInputFormat, inspectFeatureBytes, isInputProblem, parseInputBytes, parseMeasurementBytes, readXlsxTable, type InputProblem } from '../core';
 import { detectGisFormat } from '../formats/gis-format';
-import type { BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
+import type { AttributeInspection, BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
 
 /** Where the build puts gdal3.js's WebAssembly and data (vite.config.ts), on the app's own origin. */
 const GDAL_URL = new URL(`${import.meta.env.BASE_URL}gdal/`, self.location.origin).href;
@@ -20,6 +20,18 @@ const api: ImportWorkerApi = {
           ? await parseInputBytes(kind, fileName, bytes, config, options)
           : await (await import('../formats/parse-gis-in-worker')).parseGisInWorker(kind, { name: fileName, bytes: data }, companions.map((companion) => ({ name: companion.fileName, bytes: new Uint8Array(companion.bytes) })), config, options, GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
       return { kind: 'parsed', parsed, durationMs: performance.now() - started };
+    } catch (error) {
+      return failureOf(error, fileName, bytes);
+    }
+  },
+  async inspectAttributes({ fileName, bytes, companions = [] }: Omit<BytesParseRequest, 'config' | 'options'>, onReaderProgress?: (loaded: number, total: number) => void): Promise<AttributeInspection | BytesParseFailure> {
+    try {
+      const data = new Uint8Array(bytes);
+      if (detectGisFormat(fileName, data) === null) return { kind: 'attributes', headers: (await inspectFeatureBytes(fileName, data))?.headers ?? [] };
+      const [{ inspectGisFile }, { loadGdalInWorker }] = await Promise.all([import('../formats/read-gis-file'), import('../formats/load-gdal-in-worker')]);
+      const gdal = await loadGdalInWorker(GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
+      const files = (list: { name: string; bytes: Uint8Array }[], vsi: string[]) => gdal.open(list.map((entry) => new File([entry.bytes as Uint8Array<ArrayBuffer>], entry.name)), [], vsi);
+      return { kind: 'attributes', headers: await inspectGisFile(gdal, files, { name: fileName, bytes: data }, companions.map((companion) => ({ name: companion.fileName, bytes: new Uint8Array(companion.bytes) }))) };
     } catch (error) {
       return failureOf(error, fileName, bytes);
     }

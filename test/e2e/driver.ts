@@ -342,11 +342,23 @@ export class AppDriver {
    * Hands a table (CSV, .xlsx) to the picker and waits for the table step; returns the header row it
    * found, the text it shows and the header-row choices offered.
    */
-  async openTableStep(kind: 'sites' | 'fibre' | 'indicators', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<{ headerRow: number; text: string; rowChoices: string[] }> {
+  async openTableStep(kind: 'sites' | 'fibre' | 'indicators' | 'merger', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<{ headerRow: number; text: string; rowChoices: string[] }> {
     await this.pickImportFile(kind, name, content, mode);
     const step = this.page.locator('[data-testid="column-mapping"][data-step="table"]');
     await step.waitFor({ timeout: 60_000 });
     return { headerRow: Number(await step.getAttribute('data-header-row')), text: await step.innerText(), rowChoices: await step.getByTestId('table-header-row').locator('option').allInnerTexts() };
+  }
+
+  /**
+   * Hands a layer (Shapefile, GeoPackage, MapInfo…) to the picker and waits for the mapping step of its
+   * attributes; returns the step's text and the fields it asks for (their labels, without the hints).
+   */
+  async openLayerMappingStep(kind: 'sites' | 'hamlets' | 'fibre', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<{ text: string; asked: string[] }> {
+    await this.pickImportFile(kind, name, content, mode);
+    const step = this.page.locator('[data-testid="column-mapping"][data-step="layer"]');
+    await step.waitFor({ timeout: 120_000 });
+    const labels = await step.locator('label.field > span').allInnerTexts();
+    return { text: await step.innerText(), asked: labels.map((label) => label.split(' (')[0].trim()) };
   }
 
   /** Picks another header row in the table step (with the keyboard, as a user without a mouse would) and waits for the table read under it; returns its column names. */

@@ -1,6 +1,8 @@
 // MapInfo through the import dialog: GDAL (gdal3.js) is not requested by the app until a GIS file is
 // opened, then comes from the app's own origin; a zipped TAB and a .tab picked with its .dat/.map/.id
 // (VN-2000 from the table's own definition) give the hamlets and the engine's KPIs for them.
+// Layers whose attributes no alias knows (a TCVN3 Shapefile, a GeoPackage of sites) go through the one
+// column-mapping step.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,5 +98,32 @@ describe('importing MapInfo files through GDAL', () => {
     }
     // The geometry came back to where it was (VN-2000 out, WGS84 in again): the same KPIs.
     expect(expectedKpis(hamlets).coveredMobileShare).toBe(expectedKpis(reference).coveredMobileShare);
+  });
+
+  it('asks which attributes of a TCVN3 Shapefile hold the names (F3, DVHC, HUYEN_TX), then shows the hamlets under them', async () => {
+    const step = await app.openLayerMappingStep('hamlets', 'ap-thuoc-tinh-la.zip', readFileSync(path.join(GIS, 'hamlets-odd-attributes-tcvn3-shp.zip')), 'replace');
+    expect(step.asked).toEqual(['Tên ấp, khóm', 'Xã, phường, thị trấn', 'Huyện, thị xã, thành phố']);
+    expect(step.text).toContain('Các thuộc tính của lớp: MA · F3 · DVHC · HUYEN_TX · SO_HO');
+    await app.waitForNewAnalysis(async () => {
+      expect(await app.applyTableStep({ name: 'F3', commune: 'DVHC', district: 'HUYEN_TX' })).toBe('report');
+    });
+    const report = await app.page.getByTestId('import-report').innerText();
+    expect(report).toContain('Số dòng dùng: 3');
+    expect(report).not.toContain('không có tên');
+    const shown = await app.readKpis();
+    expect(shown.hamlets).toBe(3);
+    // Same outlines as the reference GeoJSON: the same shares, whatever the names.
+    expect(shown.coveredMobileShare).toBe(expectedKpis(reference).coveredMobileShare);
+  });
+
+  it('asks which attributes of a GeoPackage of sites hold the operator and technologies (DN, CN)', async () => {
+    const step = await app.openLayerMappingStep('sites', 'tram.gpkg', readFileSync(path.join(GIS, 'sites-odd-attributes.gpkg')), 'replace');
+    expect(step.asked).toEqual(['Nhà mạng', 'Công nghệ']);
+    await app.waitForNewAnalysis(async () => {
+      expect(await app.applyTableStep({ operator: 'DN', technologies: 'CN' })).toBe('report');
+    });
+    // sites-csv-utf8.csv has five records (counted by hand), every one usable.
+    expect(await app.page.getByTestId('import-report').innerText()).toContain('Số dòng dùng: 5');
+    expect(await app.page.getByTestId('origin-btsRecords').innerText()).toMatch(/: 5 \(/);
   });
 });

@@ -1,6 +1,7 @@
 // An operator's workbook as offices make it (title, date line, blank row, a two-row header with merged
 // cells, STT, DMS latitudes, a totals row), imported through the dialog with the header-row picker;
 // then the same list added again, and the duplicates question answered.
+// A commune merger table with a title row goes through the same step.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,5 +59,17 @@ describe('an operator workbook as offices make it, added twice', () => {
     expect(await app.applyTableStep()).toBe('duplicates');
     await app.chooseDuplicates('keep-both');
     expect(await app.page.getByTestId('origin-btsRecords').innerText()).toContain(`: ${SITES_IN_FILE * 2} `);
+  });
+
+  it('takes a commune merger table with a title row through the same step: header found on row 3, the new unit\'s column mapped', async () => {
+    // Hand-written: two old communes merged into one new ward; its name under a heading no alias knows.
+    const csv = 'BẢNG SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ;;\nNgày 01/7/2025;;\nMã xã cũ;Tên xã cũ;Đơn vị sau sắp xếp\n31522;Xã Đại Tâm;Phường Mỹ Xuyên\n31519;Xã Tham Đôn;Phường Mỹ Xuyên\n';
+    const step = await app.openTableStep('merger', 'sap-nhap.csv', Buffer.from(csv, 'utf8'), 'replace');
+    expect(step.headerRow).toBe(3);
+    expect(step.text).toContain('Tên đơn vị mới');
+    expect(await app.applyTableStep({ newName: 'Đơn vị sau sắp xếp' })).toBe('report');
+    const report = await app.page.getByTestId('import-report').innerText();
+    expect(report).toContain('Số dòng dùng: 2');
+    expect(await app.page.getByTestId('origin-merger').innerText()).toMatch(/: 2 \(/);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Hamlet } from '../types';
-import { applyMergerTable, parseMergerCsv } from './merger-table';
+import { applyColumnChoice } from '../io/choose-columns';
+import { parseCsvTable } from '../io/parse-csv-table';
+import { applyMergerTable, MERGER_COLUMN_ALIASES, parseMergerCsv, parseMergerTable } from './merger-table';
 
 const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] as [number, number][][] };
 const hamlet = (id: string, commune: string, properties: Record<string, unknown> = {}): Hamlet => ({ id, name: id, commune, district: 'D', properties, geometry: square });
@@ -45,5 +47,15 @@ describe('applyMergerTable', () => {
   it('replaces a stale new unit of the layer with the table’s', () => {
     const [result] = applyMergerTable([hamlet('a', 'Phường 1', { commune_code: '31522', new_code: 'x', new_name: 'Cũ' })], [{ oldCode: '31522', oldName: '', newCode: '', newName: 'Phường Phú Lợi' }]);
     expect(result.properties).toEqual({ commune_code: '31522', new_name: 'Phường Phú Lợi' });
+  });
+});
+
+describe('a merger table as offices make it', () => {
+  it('is found under its title and date rows, and read through the column the user chose', () => {
+    const table = parseCsvTable('BẢNG SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ;;\nNgày 01/7/2025;;\nMã xã cũ;Tên xã cũ;Đơn vị sau sắp xếp\n31522;Xã Đại Tâm;Phường Mỹ Xuyên\n', 'm.csv');
+    expect(table.layout.headerRow).toBe(3);
+    expect(parseMergerTable(table, 'm.csv').items).toEqual([]);
+    const chosen = applyColumnChoice(table, MERGER_COLUMN_ALIASES, { newName: 'Đơn vị sau sắp xếp' });
+    expect(parseMergerTable(chosen, 'm.csv').items).toEqual([{ oldCode: '31522', oldName: 'Xã Đại Tâm', newCode: '', newName: 'Phường Mỹ Xuyên' }]);
   });
 });

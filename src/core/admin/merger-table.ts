@@ -1,5 +1,6 @@
 import type { Hamlet, ImportResult } from '../types';
 import { findColumn } from '../io/column-aliases';
+import type { DataTable } from '../io/data-table';
 import { parseCsvTable } from '../io/parse-csv-table';
 import { PropertyReader } from './read-property';
 
@@ -35,7 +36,18 @@ export const MERGER_COLUMN_ALIASES = {
  * @example parseMergerCsv('old_code,new_code,new_name\n31522,31510,Phường Phú Lợi\n', 'm.csv').items[0].newCode // '31510'
  */
 export function parseMergerCsv(text: string, file: string): ImportResult<MergerRow> {
-  const table = parseCsvTable(text, file);
+  return parseMergerTable(parseCsvTable(text, file), file);
+}
+
+/**
+ * Reads a merger table already read as a table (CSV or .xlsx, header found or picked, columns chosen):
+ * the rows as {@link parseMergerCsv} reads them.
+ * @param table the table
+ * @param file the table's label, for `file:row` places
+ * @returns the rows, with the skipped rows and the table's warnings
+ * @example parseMergerTable(parseCsvTable('old_code,new_name\n31522,Phường Phú Lợi\n', 'm.csv'), 'm.csv').items[0].newName // 'Phường Phú Lợi'
+ */
+export function parseMergerTable(table: DataTable, file: string): ImportResult<MergerRow> {
   const column = (aliases: readonly string[]) => findColumn(table.headers, aliases);
   const columns = {
     oldCode: column(MERGER_COLUMN_ALIASES.oldCode),

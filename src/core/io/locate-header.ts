@@ -1,5 +1,7 @@
 import { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, INDICATOR_COLUMN_ALIASES, normalizeColumnName } from './column-aliases';
 import { MEASUREMENT_COLUMN_ALIASES } from '../measurements/measurement-columns';
+import { MERGER_COLUMN_ALIASES } from '../admin/merger-table';
+import { HAMLET_LIST_COLUMN_ALIASES } from '../approximate/read-hamlet-list';
 
 /** One row of a sheet or a CSV file before a header is chosen: its number as the user sees it, and its cells. */
 export interface RawRow {
@@ -38,10 +40,10 @@ const SECOND_WORDS = new Set(['giay', 'sec', 'second', 'seconds']);
 
 let knownKeys: ReadonlySet<string> | null = null;
 
-/** Every column name the readers know (sites, fibre, indicators, measurements, hamlet tables), as comparison keys. */
+/** Every column name the readers know (sites, fibre, indicators, measurements, merger tables, hamlet lists), as comparison keys. */
 function knownColumnKeys(): ReadonlySet<string> {
   if (knownKeys === null) {
-    const tables: Readonly<Record<string, readonly (string | readonly [string, number])[]>>[] = [BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, INDICATOR_COLUMN_ALIASES, MEASUREMENT_COLUMN_ALIASES];
+    const tables: Readonly<Record<string, readonly (string | readonly [string, number])[]>>[] = [BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, INDICATOR_COLUMN_ALIASES, MEASUREMENT_COLUMN_ALIASES, MERGER_COLUMN_ALIASES, HAMLET_LIST_COLUMN_ALIASES];
     const keys = new Set<string>();
     for (const table of tables) for (const aliases of Object.values(table)) for (const alias of aliases) keys.add(normalizeColumnName(typeof alias === 'string' ? alias : alias[0]));
     for (const extra of ['ten_ap', 'ma_ap', 'ap', 'khom', 'xa', 'huyen', 'ma_xa', 'ma_huyen', 'so_ho', 'dan_so', 'households', 'population', 'name', 'ten']) keys.add(normalizeColumnName(extra));

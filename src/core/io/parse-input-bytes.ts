@@ -6,8 +6,8 @@ import { placeFeatureCollection, readGeoJsonCrsMember, type CrsReport, type Decl
 import { message, quotedValue } from '../messages';
 import type { CoverageConfig, Warning } from '../types';
 import { checkInputSize } from './check-input-size';
-import { applyColumnChoice, type ColumnChoice } from './choose-columns';
-import { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, INDICATOR_COLUMN_ALIASES, resolveColumns } from './column-aliases';
+import { applyColumnChoice, applyPropertyChoice, fieldAliasesOf, type ColumnChoice } from './choose-columns';
+import { BTS_COLUMN_ALIASES, FIBRE_COLUMN_ALIASES, resolveColumns } from './column-aliases';
 import type { DataTable } from './data-table';
 import { decodeText, looksLikeLegacyVietnameseFont } from './decode-text';
 import { detectInputFormat, type InputFormat } from './detect-input-format';
@@ -122,7 +122,7 @@ async function parseBytes(kind: InputKind, file: string, data: Uint8Array, confi
       if (/\.(csv|tsv|txt)$/i.test(file)) table = { ...table, warnings: [{ code: 'excel-named-as-text', params: {}, where: file }, ...table.warnings] };
     }
     const tableInfo = { layout, headers: table.headers };
-    if (options.columns !== undefined) table = applyColumnChoice(table, kind === 'sites' ? BTS_COLUMN_ALIASES : kind === 'fibre' ? FIBRE_COLUMN_ALIASES : INDICATOR_COLUMN_ALIASES, options.columns);
+    if (options.columns !== undefined) table = applyColumnChoice(table, fieldAliasesOf(kind, config.fields), options.columns);
     if (kind === 'indicators') {
       const result = parseIndicatorsTable(table, label, config.targets);
       return finish({ input: { indicators: result.items }, demo: false, summaries: [] }, kind, label, result, { format, encoding, sheet, table: tableInfo });
@@ -135,51 +135,102 @@ async function parseBytes(kind: InputKind, file: string, data: Uint8Array, confi
     return finish({ input: items, demo: false, summaries: [] }, kind, label, result, { format, encoding, sheet, crs: placed.report, table: tableInfo });
   }
 
-  let collection: unknown;
-  let isTopoJson = false;
-  let declared: DeclaredCrs | undefined = override;
-  let encoding: string | undefined;
-  const extraWarnings: Warning[] = [];
+  if (kind === 'indicators' && format !== 'shapefile-zip' && format !== 'kml' && format !== 'kmz') {
+    const decoded = decodeText(data, file);
+    readJsonInput(decoded.text, file);
+    return { ...parseInputFile(kind, file, decoded.text, config), format, encoding: decoded.encoding };
+  }
+  const layer = await readFeatureLayer(format, file, data, options);
+  if (kind === 'indicators') throw new CoverageInputError({ code: 'indicators-need-table', file });
+  const declared = override ?? layer.declared;
+  if (override !== undefined && (format === 'kml' || format === 'kmz')) layer.warnings.push({ code: 'crs-option-ignored', params: { crs: override.crs.id }, where: file });
+  const placed = placeFeatureCollection(layer.collection, { ...placeOptions, declared: format === 'kml' || format === 'kmz' ? layer.declared : declared });
+  const chosen = options.columns === undefined ? placed.value : applyPropertyChoice(placed.value, fieldAliasesOf(kind, config.fields), options.columns);
+  const parsed = parseInputCollection(kind, file, chosen, config);
+  const warnings = [...layer.warnings, ...placed.warnings];
+  const summaries = parsed.summaries.map((summary, index) => (index === 0 ? { ...summary, warnings: [...warnings, ...summary.warnings] } : summary));
+  const result: ParsedInputBytes = { ...parsed, summaries, format: layer.isTopoJson ? 'topojson' : format === 'json' ? 'geojson' : format, crs: placed.report };
+  if (layer.encoding !== undefined) result.encoding = layer.encoding;
+  return flagOutsideVietnam(result);
+}
+
+/** A layer of features as read from a GeoJSON, TopoJSON, KML, KMZ or zipped Shapefile, before its coordinates are placed. */
+interface FeatureLayer {
+  collection: unknown;
+  isTopoJson: boolean;
+  /** The system the file declares (.prj, `crs` member, KML's WGS84). */
+  declared: DeclaredCrs | undefined;
+  encoding: string | undefined;
+  warnings: Warning[];
+}
+
+async function readFeatureLayer(format: InputFormat, file: string, data: Uint8Array, options: ParseInputOptions): Promise<FeatureLayer> {
+  const layer: FeatureLayer = { collection: undefined, isTopoJson: false, declared: undefined, encoding: undefined, warnings: [] };
   if (format === 'shapefile-zip') {
     const shapefile = await readShapefileZip(data, file);
-    collection = shapefile.collection;
-    encoding = shapefile.encoding;
-    appendAll(extraWarnings, shapefile.warnings);
-    if (declared === undefined && shapefile.prj !== null) {
+    layer.collection = shapefile.collection;
+    layer.encoding = shapefile.encoding;
+    appendAll(layer.warnings, shapefile.warnings);
+    if (options.crs === undefined && shapefile.prj !== null) {
       const prj = detectCrsFromPrj(shapefile.prj);
-      if (prj !== null) declared = { crs: prj.crs, source: 'prj', description: message('crs-from-prj', { detail: prj.description }) };
-      else extraWarnings.push({ code: 'prj-unreadable', params: {}, where: file });
+      if (prj !== null) layer.declared = { crs: prj.crs, source: 'prj', description: message('crs-from-prj', { detail: prj.description }) };
+      else layer.warnings.push({ code: 'prj-unreadable', params: {}, where: file });
     }
   } else if (format === 'kml' || format === 'kmz') {
     const decoded = format === 'kml' ? decodeText(data, file) : null;
-    encoding = decoded?.encoding;
-    if (decoded !== null && decoded.invalidSequences > 0) extraWarnings.push({ code: 'invalid-utf8', params: { count: decoded.invalidSequences }, where: file });
-    collection = format === 'kml' ? await readKml(decoded!.text, file) : await readKmz(data, file);
-    if (declared !== undefined) extraWarnings.push({ code: 'crs-option-ignored', params: { crs: declared.crs.id }, where: file });
-    declared = { crs: resolveCrs('EPSG:4326'), source: 'format', description: message('crs-from-format') };
+    layer.encoding = decoded?.encoding;
+    if (decoded !== null && decoded.invalidSequences > 0) layer.warnings.push({ code: 'invalid-utf8', params: { count: decoded.invalidSequences }, where: file });
+    layer.collection = format === 'kml' ? await readKml(decoded!.text, file) : await readKmz(data, file);
+    layer.declared = { crs: resolveCrs('EPSG:4326'), source: 'format', description: message('crs-from-format') };
   } else {
     const decoded = decodeText(data, file);
-    encoding = decoded.encoding;
-    if (decoded.invalidSequences > 0) extraWarnings.push({ code: 'invalid-utf8', params: { count: decoded.invalidSequences }, where: file });
+    layer.encoding = decoded.encoding;
+    if (decoded.invalidSequences > 0) layer.warnings.push({ code: 'invalid-utf8', params: { count: decoded.invalidSequences }, where: file });
     const json = readJsonInput(decoded.text, file);
-    if (kind === 'indicators') return { ...parseInputFile(kind, file, decoded.text, config), format, encoding };
-    isTopoJson = isTopology(json);
-    if (isTopoJson) collection = readTopoJson(json, file, options.topojsonObject);
+    layer.isTopoJson = isTopology(json);
+    if (layer.isTopoJson) layer.collection = readTopoJson(json, file, options.topojsonObject);
     else {
-      collection = json;
+      layer.collection = json;
       const member = readGeoJsonCrsMember(json);
-      if (member !== null && 'unknown' in member) extraWarnings.push({ code: 'crs-member-unknown', params: { value: quotedValue(member.unknown) }, where: file });
-      else if (member !== null && declared === undefined) declared = member;
+      if (member !== null && 'unknown' in member) layer.warnings.push({ code: 'crs-member-unknown', params: { value: quotedValue(member.unknown) }, where: file });
+      else if (member !== null) layer.declared = member;
     }
   }
-  if (kind === 'indicators') throw new CoverageInputError({ code: 'indicators-need-table', file });
-  const placed = placeFeatureCollection(collection, { ...placeOptions, declared });
-  const parsed = parseInputCollection(kind, file, placed.value, config);
-  const warnings = [...extraWarnings, ...placed.warnings];
-  const summaries = parsed.summaries.map((summary, index) => (index === 0 ? { ...summary, warnings: [...warnings, ...summary.warnings] } : summary));
-  const result: ParsedInputBytes = { ...parsed, summaries, format: isTopoJson ? 'topojson' : format === 'json' ? 'geojson' : format, crs: placed.report };
-  if (encoding !== undefined) result.encoding = encoding;
-  return flagOutsideVietnam(result);
+  return layer;
+}
+
+/**
+ * The attribute names of a layer of features (GeoJSON, TopoJSON, KML, KMZ, zipped Shapefile), for the
+ * import dialog's column choice: the property names of its first features, in the order first seen.
+ * @param file the file's name (its extension and first bytes pick the format)
+ * @param bytes the file's content
+ * @returns the attribute names and how many features were read; null for a table (CSV, .xlsx) or a GIS file GDAL reads
+ * @throws {CoverageInputError} the readers' errors (`zip-unreadable`, `json-invalid-at`, `file-binary`…)
+ * @example (await inspectFeatureBytes('ap.geojson', bytes))?.headers // ['MA_AP', 'F3', 'XA']
+ */
+export async function inspectFeatureBytes(file: string, bytes: Uint8Array): Promise<{ headers: string[]; featureCount: number } | null> {
+  const format = detectInputFormat(file, bytes);
+  if (format !== 'geojson' && format !== 'json' && format !== 'topojson' && format !== 'kml' && format !== 'kmz' && format !== 'shapefile-zip') return null;
+  const features = (((await readFeatureLayer(format, file, bytes, {})).collection as { features?: unknown } | null)?.features);
+  return Array.isArray(features) ? { headers: collectAttributeNames(features), featureCount: features.length } : { headers: [], featureCount: 0 };
+}
+
+/** Features whose property names are gathered: a layer's attributes are the same on every feature. */
+const SAMPLED_FEATURES = 200;
+
+/**
+ * The property names of the first features of a collection, in the order first seen.
+ * @param features the features
+ * @returns the names, each once
+ * @example collectAttributeNames([{ properties: { a: 1 } }, { properties: { a: 2, b: 3 } }]) // ['a', 'b']
+ */
+export function collectAttributeNames(features: readonly unknown[]): string[] {
+  const names = new Set<string>();
+  for (const feature of features.slice(0, SAMPLED_FEATURES)) {
+    const properties = (feature as { properties?: unknown } | null)?.properties;
+    if (properties !== null && typeof properties === 'object' && !Array.isArray(properties)) for (const key of Object.keys(properties)) names.add(key);
+  }
+  return [...names];
 }
 
 /** Warnings for the rows of a table read as UTF-8 that hold a replaced invalid byte (�). */

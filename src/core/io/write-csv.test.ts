@@ -88,7 +88,6 @@ describe('writeCsv', () => {
     };
     walk(join(root, 'src'));
     walk(join(root, 'scripts'));
-    // The column-mapping step rewrites an imported CSV's header for the parser (not an export).
-    expect(found.sort()).toEqual(['src/core/io/write-csv.ts', 'src/features/import/column-mapping.ts']);
+    expect(found.sort()).toEqual(['src/core/io/write-csv.ts']);
   });
 });

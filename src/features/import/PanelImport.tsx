@@ -4,7 +4,6 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
 import { resetToDemo } from '../../state/load-dataset';
 import { PanelProject } from '../project/PanelProject';
-import { ColumnMappingStep } from './ColumnMappingStep';
 import type { ImportKind } from './column-mapping';
 import { IMPORT_ACCEPT } from './import-file';
 import { ImportReportView } from './ImportReportView';
@@ -136,17 +135,16 @@ export function PanelImport() {
       {step.kind === 'table' && (
         <TableStep
           fileName={step.job.fileName}
-          kind={step.job.kind as 'sites' | 'fibre' | 'indicators'}
+          kind={step.job.kind}
           inspection={step.inspection}
           onHeaderRow={(row) => void flow.pickHeaderRow(row)}
-          onApply={flow.applyTable}
+          onApply={(columns) => void flow.applyTable(columns)}
           onCancel={flow.cancel}
         />
       )}
       {step.kind === 'communes' && <CommunesStep fileName={step.job.fileName} reading={step.reading} onApply={flow.applyCommunes} onCancel={flow.cancel} />}
       {step.kind === 'hamlet-question' && <HamletQuestionStep fileName={step.job.fileName} findings={step.findings} onContinue={flow.acceptHamletLayer} onCancel={flow.cancel} />}
       {step.kind === 'duplicates' && <DuplicatesStep fileName={step.job.fileName} duplicates={step.duplicates} onApply={flow.applyDuplicates} onCancel={flow.cancel} />}
-      {step.kind === 'mapping' && <ColumnMappingStep missing={step.missing} headers={step.headers} onCancel={flow.cancel} onApply={(mapping) => void flow.applyMapping(mapping)} />}
       {step.kind === 'review' && (
         <ImportReviewStep key={step.report.crs?.crsId ?? ''} job={step.job} parsed={step.parsed} report={step.report} onReparse={flow.reparse} onConfirm={flow.confirm} onCancel={flow.cancel} />
       )}

@@ -1,4 +1,4 @@
-import { checkInputSize, decodeText, parseMergerCsv, type FieldMapping, type InputKind, type ParsedInputBytes } from '../../core';
+import { applyColumnChoice, checkInputSize, decodeText, MERGER_COLUMN_ALIASES, parseMergerCsv, parseMergerTable, readTableBytes, type InputKind, type ParsedInputBytes } from '../../core';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
 import { buildCoverageConfig, useSettingsStore } from '../../state/settings-store';
 import { parseBytesInWorker } from '../../worker/client';
@@ -23,14 +23,11 @@ export interface ImportJob {
   kind: ImportKind;
   file: Blob;
   fileName: string;
-  /** Set when the column-mapping step rewrote a CSV: these bytes are parsed instead of the file. */
-  bytes?: Uint8Array;
-  hamletFields?: FieldMapping;
   sheet?: string;
   crs?: string;
   /** The header row the user picked (a CSV line, a sheet row). */
   headerRow?: number;
-  /** The columns the user mapped: field → header as in the table. */
+  /** The columns the user mapped: field → header as in the table (a layer: field → attribute). */
   columns?: Record<string, string>;
   /** The user answered the hamlet layer's scale question (units too large, names like communes) with "analyse anyway". */
   isLayerAccepted?: boolean;
@@ -74,10 +71,10 @@ export function refuseBySize(kind: ImportKind, fileName: string, size: number): 
  * merger table is small and read here. A file over the size limit is refused before it is read.
  */
 export async function parseImportJob(job: ImportJob, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ParseOutcome> {
-  const refused = refuseBySize(job.kind, job.fileName, job.bytes?.byteLength ?? job.file.size);
+  const refused = refuseBySize(job.kind, job.fileName, job.file.size);
   if (refused) return { kind: 'failed', report: refused };
   onProgress({ phase: 'reading', share: 0 });
-  const buffer = job.bytes ? job.bytes.slice().buffer : await readFileBytes(job.file, (share) => onProgress({ phase: 'reading', share }), signal);
+  const buffer = await readFileBytes(job.file, (share) => onProgress({ phase: 'reading', share }), signal);
   performance.mark('import-read');
   onProgress({ phase: 'parsing', share: null });
   if (job.kind === 'merger' || job.kind === 'measurements') throw new Error(`${job.kind} files are imported by their own reader`);
@@ -89,7 +86,7 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
     kind: job.kind as InputKind,
     fileName: job.fileName,
     bytes: buffer,
-    config: job.hamletFields ? { ...config, fields: job.hamletFields } : config,
+    config,
     options: {
       ...(job.sheet === undefined ? {} : { sheet: job.sheet }),
       ...(job.crs === undefined ? {} : { crs: job.crs }),
@@ -120,13 +117,18 @@ export function commitParsed(kind: Exclude<ImportKind, 'merger' | 'measurements'
 }
 
 /**
- * Reads the commune merger table (CSV in any encoding) here: it is a few hundred rows. A table with no
- * usable row is refused like any other file, and the current table is kept.
+ * Reads the commune merger table (CSV in any encoding, or .xlsx; header row and columns as the mapping
+ * step chose) here: it is a few hundred rows. A table with no usable row is refused like any other
+ * file, and the current table is kept.
  */
-export async function importMergerTable(file: Blob, fileName: string, mode: 'replace' | 'add', text?: string): Promise<ImportReport> {
+export async function importMergerTable(job: ImportJob, mode: 'replace' | 'add'): Promise<ImportReport> {
+  const { fileName } = job;
   try {
-    const content = text ?? decodeText(new Uint8Array(await file.arrayBuffer()), fileName).text;
-    const result = parseMergerCsv(content, fileName);
+    const bytes = new Uint8Array(await job.file.arrayBuffer());
+    const read = await readTableBytes(fileName, bytes, { ...(job.sheet === undefined ? {} : { sheet: job.sheet }), ...(job.headerRow === undefined ? {} : { headerRow: job.headerRow }) });
+    const result = read === null
+      ? parseMergerCsv(decodeText(bytes, fileName).text, fileName)
+      : parseMergerTable(job.columns === undefined ? read.table : applyColumnChoice(read.table, MERGER_COLUMN_ALIASES, job.columns), read.label);
     if (result.rowsRead === 0) return failedReport(fileName, 'merger', { code: 'no-rows', params: {}, file: fileName });
     if (result.items.length === 0) {
       const first = result.skipped[0];

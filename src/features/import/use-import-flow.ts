@@ -1,12 +1,14 @@
 import { useCallback } from 'react';
 import { create } from 'zustand';
-import { checkHamletLayer, decodeText, detectInputFormat, findDuplicateSites, inspectTableBytes, mergeSites, type DuplicateChoice, type Message, type ParsedInputBytes, type SiteDuplicates, type TableInspection } from '../../core';
+import { checkHamletLayer, detectInputFormat, findDuplicateSites, inspectTableBytes, mergeSites, type DuplicateChoice, type Message, type ParsedInputBytes, type SiteDuplicates, type TableInspection } from '../../core';
 import { buildApproximateImport, listFailedReport, readCommuneLayer, readHamletListFile, type HamletListReading } from './approximate-import';
 import { useDatasetStore } from '../../state/dataset-store';
-import { cancelBytesParse, ImportCancelledError } from '../../worker/client';
-import { buildHamletFields, findMissingColumns, inspectHamletProperties, readCsvHeaders, renameCsvHeaders, type ImportKind, type RequiredColumn } from './column-mapping';
+import { cancelBytesParse, ImportCancelledError, inspectAttributesInWorker } from '../../worker/client';
+import { findMissingColumns, type ImportKind, type MappingKind } from './column-mapping';
 import { needsCrsConfirmation } from './crs-choice';
-import { commitParsed, fileFormatOf, importMergerTable, parseImportJob, refuseBySize, type ImportJob, type ImportProgress } from './import-file';
+import { commitParsed, importMergerTable, parseImportJob, refuseBySize, type ImportJob, type ImportProgress } from './import-file';
+import type { ColumnInspection } from './TableStep';
+import { detectGisFormat } from '../../formats/gis-format';
 import { failedReport, type ImportReport } from './import-report';
 import { problemFromError } from './import-report';
 import { commitMeasurements, parseMeasurementJob } from '../measurements/import-measurements';
@@ -15,9 +17,11 @@ import { commitMeasurements, parseMeasurementJob } from '../measurements/import-
 export type ImportStep =
   | { kind: 'idle' }
   | { kind: 'busy'; fileName: string; progress: ImportProgress }
-  | { kind: 'mapping'; job: ImportJob; text: string; headers: string[]; missing: RequiredColumn[] }
-  /** A CSV or .xlsx table: its header row (found under title rows, or picked) and its columns. */
-  | { kind: 'table'; job: ImportJob; inspection: TableInspection }
+  /**
+   * The column-mapping step: a CSV or .xlsx table, its header row (found under title rows, or picked) and
+   * its columns; or a layer's attribute table (Shapefile, GeoPackage, MapInfo, GeoJSON…) and its attributes.
+   */
+  | { kind: 'table'; job: ImportJob; inspection: ColumnInspection }
   | { kind: 'review'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport }
   /** A hamlet list without polygons: commune polygons are asked for (a file, or the current hamlet layer). */
   | { kind: 'communes'; job: ImportJob; reading: HamletListReading }
@@ -36,16 +40,9 @@ const setStep = (step: ImportStep): void => useImportStepStore.setState({ step }
 let generation = 0;
 let abort: AbortController | null = null;
 
-// Files up to this size are looked at on the main thread for the column-mapping step; bigger ones go
-// straight to the worker (a real site list is far smaller).
+// Files up to this size are looked at for the column-mapping step (tables on the main thread, layers'
+// attributes in the import worker); bigger ones go straight to the worker (a real site list is far smaller).
 const INSPECT_LIMIT_BYTES = 20 * 1024 * 1024;
-const HEADER_SAMPLE_CHARS = 64 * 1024;
-
-function headerSample(text: string): string {
-  if (text.length <= HEADER_SAMPLE_CHARS) return text;
-  const cut = text.lastIndexOf('\n', HEADER_SAMPLE_CHARS);
-  return text.slice(0, cut > 0 ? cut : HEADER_SAMPLE_CHARS);
-}
 
 /** The table as core reads its header, or null when it cannot be read here (the worker then says why). */
 async function inspectTable(fileName: string, bytes: Uint8Array, options: { sheet?: string; headerRow?: number }): Promise<TableInspection | null> {
@@ -60,7 +57,7 @@ async function inspectTable(fileName: string, bytes: Uint8Array, options: { shee
  * The table step is shown when the header is not on the table's first row (title rows were skipped, or
  * two header rows joined), when no header was recognised, or when a column the layer needs is missing.
  */
-function needsTableStep(kind: 'sites' | 'fibre' | 'indicators', inspection: TableInspection): boolean {
+function needsTableStep(kind: MappingKind, inspection: TableInspection): boolean {
   const { layout } = inspection;
   // A workbook whose first sheet is no table (a cover note): the sheet choice comes first, in the review.
   if (layout.knownCount === 0 && (inspection.sheet?.names.length ?? 1) > 1) return false;
@@ -82,6 +79,33 @@ function commitOrAsk(job: ImportJob, parsed: ParsedInputBytes, report: ImportRep
   commitParsed(job.kind as Exclude<ImportKind, 'merger' | 'measurements'>, parsed, mode);
   performance.mark('import-committed');
   setStep({ kind: 'done', report });
+}
+
+/**
+ * A layer's attribute names, read in the import worker (through GDAL for a GIS file), with progress and
+ * Cancel; null when cancelled or refused (the report then says why).
+ */
+async function inspectLayer(job: ImportJob, bytes: Uint8Array): Promise<string[] | null> {
+  const current = ++generation;
+  abort = new AbortController();
+  setStep({ kind: 'busy', fileName: job.fileName, progress: { phase: 'parsing', share: null } });
+  try {
+    const companions = await Promise.all((job.companions ?? []).map(async (companion) => ({ fileName: companion.name, bytes: await companion.file.arrayBuffer() })));
+    const onReaderProgress = (loaded: number, total: number) =>
+      current === generation && setStep({ kind: 'busy', fileName: job.fileName, progress: loaded >= total && total > 0 ? { phase: 'parsing', share: null } : { phase: 'loading-reader', share: total > 0 ? loaded / total : null } });
+    const response = await inspectAttributesInWorker({ kind: job.kind as 'hamlets', fileName: job.fileName, bytes: bytes.slice().buffer, ...(companions.length > 0 ? { companions } : {}) }, onReaderProgress);
+    if (current !== generation) return null;
+    if (response.kind === 'error') {
+      setStep({ kind: 'done', report: failedReport(job.fileName, job.kind, response.problem) });
+      return null;
+    }
+    return response.headers;
+  } catch (error) {
+    if (current !== generation) return null;
+    if (error instanceof ImportCancelledError) setStep({ kind: 'cancelled', fileName: job.fileName });
+    else setStep({ kind: 'done', report: failedReport(job.fileName, job.kind, problemFromError(job.fileName, error)) });
+    return null;
+  }
 }
 
 async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false): Promise<void> {
@@ -165,7 +189,7 @@ async function buildFromCommunes(source: { kind: 'file'; file: File } | { kind: 
 export function useImportFlow(mode: 'replace' | 'add') {
   const step = useImportStepStore((state) => state.step);
 
-  /** Starts an import: size check, column check for small CSV / GeoJSON files, then the worker. */
+  /** Starts an import: size check, the column-mapping step when a table's or a layer's columns are not all recognised, then the worker. */
   const start = useCallback(
     async (kind: ImportKind, file: File, companions: File[] = []) => {
       performance.mark('import-start');
@@ -177,41 +201,24 @@ export function useImportFlow(mode: 'replace' | 'add') {
         const listed = await readListStep(job);
         if (listed !== null) return setStep(listed);
       }
-      const format = fileFormatOf(file.name);
-      if (file.size <= INSPECT_LIMIT_BYTES && (kind === 'sites' || kind === 'fibre' || kind === 'indicators')) {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        if (detectInputFormat(file.name, bytes) === 'csv' || detectInputFormat(file.name, bytes) === 'xlsx') {
+      if (file.size > INSPECT_LIMIT_BYTES || kind === 'measurements') return run(job, mode);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // GIS files (GeoPackage, MapInfo…) are GDAL's; their bytes may look like anything to core's detection.
+      const format = detectGisFormat(file.name, bytes) === null ? detectInputFormat(file.name, bytes) : 'gis';
+      if (format === 'csv' || format === 'xlsx') {
+        if (kind !== 'hamlets') {
           const inspection = await inspectTable(file.name, bytes, {});
           if (inspection !== null && needsTableStep(kind, inspection)) return setStep({ kind: 'table', job, inspection });
-          return run(job, mode);
         }
+        return kind === 'merger' ? setStep({ kind: 'done', report: await importMergerTable(job, mode) }) : run(job, mode);
       }
-      const isInspected = file.size <= INSPECT_LIMIT_BYTES && (kind === 'merger' || (format === 'csv' && kind !== 'hamlets') || (format === 'json' && kind === 'hamlets'));
-      if (!isInspected) return run(job, mode);
-      let text: string;
-      try {
-        text = decodeText(new Uint8Array(await file.arrayBuffer()), file.name).text;
-      } catch {
-        return run(job, mode); // binary or unreadable: the worker says what is wrong
+      if (kind === 'merger') return setStep({ kind: 'done', report: await importMergerTable(job, mode) });
+      if (kind === 'hamlets' || kind === 'sites' || kind === 'fibre') {
+        const headers = await inspectLayer(job, bytes);
+        if (headers === null) return;
+        if (headers.length > 0 && findMissingColumns(kind, headers, 'layer').length > 0) return setStep({ kind: 'table', job, inspection: { headers } });
       }
-      const found = kind === 'hamlets' ? inspectHamletProperties(text) : { headers: readCsvHeaders(headerSample(text)), missing: [] as RequiredColumn[] };
-      const missing = kind === 'hamlets' ? found.missing : found.headers.length > 0 ? findMissingColumns(kind, found.headers) : [];
-      if (found.headers.length > 0 && missing.length > 0) return setStep({ kind: 'mapping', job, text, headers: found.headers, missing });
-      if (kind === 'merger') return setStep({ kind: 'done', report: await importMergerTable(file, file.name, mode, text) });
       return run(job, mode);
-    },
-    [mode],
-  );
-
-  const applyMapping = useCallback(
-    async (mapping: Record<string, string>) => {
-      const current = useImportStepStore.getState().step;
-      if (current.kind !== 'mapping') return;
-      const { job, text } = current;
-      if (job.kind === 'hamlets') return run({ ...job, hamletFields: buildHamletFields(mapping) }, mode);
-      const renamed = renameCsvHeaders(text, job.kind, mapping);
-      if (job.kind === 'merger') return setStep({ kind: 'done', report: await importMergerTable(job.file, job.fileName, mode, renamed) });
-      return run({ ...job, bytes: new TextEncoder().encode(renamed) }, mode);
     },
     [mode],
   );
@@ -226,13 +233,15 @@ export function useImportFlow(mode: 'replace' | 'add') {
     if (inspection !== null && latest.kind === 'table' && latest.job === current.job) setStep({ kind: 'table', job: { ...current.job, headerRow }, inspection });
   }, []);
 
-  /** Imports the table with the header row shown and the columns chosen. */
+  /** Imports the table with the header row shown and the columns chosen (a layer: with the attributes chosen). */
   const applyTable = useCallback(
-    (columns: Record<string, string>) => {
+    async (columns: Record<string, string>) => {
       const current = useImportStepStore.getState().step;
       if (current.kind !== 'table') return;
       const sheet = current.inspection.sheet;
-      void run({ ...current.job, ...(Object.keys(columns).length > 0 ? { columns } : {}), ...(sheet && current.job.headerRow !== undefined ? { sheet: sheet.name } : {}) }, mode);
+      const job: ImportJob = { ...current.job, ...(Object.keys(columns).length > 0 ? { columns } : {}), ...(sheet && current.job.headerRow !== undefined ? { sheet: sheet.name } : {}) };
+      if (job.kind === 'merger') return setStep({ kind: 'done', report: await importMergerTable(job, mode) });
+      return run(job, mode);
     },
     [mode],
   );
@@ -287,5 +296,5 @@ export function useImportFlow(mode: 'replace' | 'add') {
     commitOrAsk(job, current.parsed, report, mode);
   }, [mode]);
 
-  return { step, start, applyMapping, pickHeaderRow, applyTable, reparse, confirm, applyDuplicates, cancel, clear, applyCommunes, acceptHamletLayer };
+  return { step, start, pickHeaderRow, applyTable, reparse, confirm, applyDuplicates, cancel, clear, applyCommunes, acceptHamletLayer };
 }
