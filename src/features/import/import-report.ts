@@ -97,6 +97,15 @@ export function reportCounts(locale: Locale, report: ImportReport): string[] {
   ];
 }
 
+/** The lines on approximate hamlets built from a hamlet list: what was built (from which commune file), and what was matched. */
+export function describeApproximate(locale: Locale, approximate: NonNullable<ImportReport['approximate']>): [built: string, matched: string] {
+  const n = (value: number) => formatNumber(value, locale);
+  return [
+    `${translate(locale, 'approx.built', { count: n(approximate.hamlets), communes: n(approximate.communes), voronoi: n(approximate.voronoi), commune: n(approximate.commune) })} (${approximate.communeFile})`,
+    translate(locale, 'approx.matched', { matched: n(approximate.hamlets), unmatched: n(approximate.unmatched) }),
+  ];
+}
+
 /** Why the file was refused, in words, naming it. */
 export function describeProblem(locale: Locale, problem: InputProblem): string {
   return translate(locale, 'import.failed', { message: formatInputProblem(locale, problem) });
@@ -120,6 +129,7 @@ export function formatImportReportCsv(report: ImportReport, locale: Locale, dial
   if (report.encoding) rows.push([label('import.csv.encoding'), report.fileName, encodingName(locale, report.encoding), report.encoding]);
   if (report.sheet) rows.push([label('import.csv.sheet'), report.fileName, report.sheet.name, '']);
   if (report.crs) rows.push([label('import.csv.crs'), report.fileName, describeCrs(locale, report.crs), report.crs.crsId]);
+  if (report.approximate) for (const line of describeApproximate(locale, report.approximate)) rows.push([label('approx.communesLayer'), report.approximate.communeFile, line, '']);
   for (const item of report.skipped) rows.push([label('import.csv.skipped'), item.where, formatSkipped(locale, item), item.code]);
   for (const warning of report.warnings) rows.push([label('import.csv.warning'), warning.where ?? report.fileName, formatWarning(locale, warning), warning.code]);
   return writeCsv(translate(locale, 'import.csv.header').split('|'), rows, { dialect });
@@ -131,6 +141,10 @@ export function formatImportReportText(report: ImportReport, locale: Locale): st
   if (report.format) lines.push(translate(locale, 'import.formatLine', { format: formatName(locale, report.format) }));
   if (report.problem !== null) lines.push('', describeProblem(locale, report.problem));
   if (report.crs) lines.push('', describeCrs(locale, report.crs));
+  if (report.approximate) {
+    const [built, matched] = describeApproximate(locale, report.approximate);
+    lines.push('', built, matched);
+  }
   // Line by line: a report of 200,000 skipped rows must not be spread into one call.
   if (report.skipped.length > 0) {
     lines.push('', `${translate(locale, 'import.skippedTitle')}:`);

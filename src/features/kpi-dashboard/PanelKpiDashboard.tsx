@@ -13,6 +13,7 @@ export function PanelKpiDashboard() {
   const locale = useLocale();
   const kpis = useAnalysisStore(selectKpis);
   const operatorFilter = useAnalysisStore((state) => state.report?.operatorFilter ?? null);
+  const approximateCount = useAnalysisStore((state) => state.report?.hamlets.filter((hamlet) => hamlet.approximate === true).length ?? 0);
   if (!kpis) return <p>{t('app.loading')}</p>;
   // With an operator filter the site figures are that operator's sites, co-location found among every operator's.
   const operators = operatorFilter?.join(', ') ?? '';
@@ -49,6 +50,12 @@ export function PanelKpiDashboard() {
           </div>
         ))}
       </dl>
+      {/* Approximate hamlets: the point rule beside the area shares above (a hamlet counts when its point is covered). */}
+      {approximateCount > 0 && kpis.pointRule && (
+        <p className="hint" data-testid="kpi-point-rule" data-value={kpis.pointRule.coveredMobileShare}>
+          {t('approx.kpiNote', { count: formatNumber(approximateCount, locale), share: formatPercent(kpis.pointRule.coveredMobileShare, locale) })}
+        </p>
+      )}
       <OutsideSites />
       <TargetTable />
       <TargetChangeSinceSnapshot />
