@@ -87,6 +87,25 @@ describe('hamlets without polygons', () => {
     await app.screenshot('approximate-02-panel');
   });
 
+  it('gives the point rule beside the area shares, and marks them in the exported list', async () => {
+    await app.openPanel('kpi');
+    const note = app.page.getByTestId('kpi-point-rule');
+    const pointRule = expected.kpis.pointRule!;
+    expect(Number(await note.getAttribute('data-value'))).toBeCloseTo(pointRule.coveredMobileShare, 9);
+    await expect(note.innerText()).resolves.toContain(`${hamletCount} ấp, khóm gần đúng`);
+    await app.openPanel('hamlets');
+    const { text } = await app.downloadText('export-csv');
+    const [header, ...rows] = text.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(header).toContain('Gần đúng,Điểm được phủ Di động băng rộng,Điểm được phủ 4G,Điểm được phủ 5G,Điểm được phủ Cáp quang FTTH');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const id = row.split(',')[0];
+      const point = expected.hamlets.find((hamlet) => hamlet.id === id)!.pointCovered!;
+      const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
+      expect(row.endsWith([yesNo(true), yesNo(point.mobile), yesNo(point['4g']), yesNo(point['5g']), yesNo(point.ftth)].join(',')), row).toBe(true);
+    }
+  });
+
   it('keeps them approximate, with their points, after a reload', async () => {
     await app.reload();
     expect((await app.readKpis()).hamlets).toBe(hamletCount);
@@ -101,6 +120,17 @@ describe('hamlets without polygons', () => {
     expect(question).toContain('giống tên xã, phường hoặc huyện');
     await app.answerHamletQuestion('cancel');
     expect(await app.layerOrigin('hamlets')).toBe('imported');
+    expect((await app.readKpis()).hamlets).toBe(hamletCount);
+  });
+
+  it('imports the ward layer when told to, then builds the hamlet list inside it', async () => {
+    const wards = JSON.parse(communesText) as FeatureCollection;
+    for (const feature of wards.features) feature.properties!.name = feature.properties!.ten_xa;
+    expect(await app.importHamletLayerAsked('phuong.geojson', JSON.stringify(wards))).not.toBeNull();
+    await app.answerHamletQuestion('continue');
+    expect((await app.readKpis()).hamlets).toBe(wards.features.length);
+    const report = await app.importHamletList('ap-diem.csv', csv, 'layer', 'replace');
+    expect(report).toContain(`Đã dựng ${hamletCount} ấp, khóm gần đúng trong 9 xã`);
     expect((await app.readKpis()).hamlets).toBe(hamletCount);
   });
 });
