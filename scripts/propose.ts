@@ -12,7 +12,6 @@ import {
   parseLocaleNumber,
   proposeSites,
   roundNumbers,
-  SitingError,
   TECHNOLOGIES,
   type HighsLike,
   type Proposal,
@@ -132,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
 
   const upgrades = result.proposals.filter((proposal) => proposal.kind === 'upgrade').length;
   log(say('cli.propose.candidates', { total: formatCount(result.candidates.total), useful: formatCount(result.candidates.useful), count: formatCount(result.proposals.length), upgrades: formatCount(upgrades), new: formatCount(result.proposals.length - upgrades) }));
-  log(say('cli.propose.status', { status: text(result.status), gap: result.gap === null ? '—' : result.gap.toExponential(2), greedy: formatCount(result.greedy.count), objective: formatCount(result.greedy.objective), seconds: formatSeconds(result.timing.seconds ?? 0, 2), limit: formatSeconds(result.timing.limitSeconds, 0) }));
+  log(say('cli.propose.status', { status: text(result.status), gap: result.gap === null ? '—' : formatPercent(result.gap), greedy: formatCount(result.greedy.count), seconds: formatSeconds(result.timing.seconds ?? 0, 2), limit: formatSeconds(result.timing.limitSeconds, 0) }));
   for (const message of result.timing.cutShort) log(say('cli.propose.timeLimit', { text: text(message) }));
   if (result.target.isReduced) log(say('cli.propose.reduced', { shares: result.target.reachableShare.map(formatPercent).join(', '), count: formatCount(result.uncoverable.length) }));
   for (const layer of result.target.layers) {
@@ -152,4 +151,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-await runMain(main, [SitingError]);
+await runMain(main);

@@ -1,7 +1,7 @@
 // What every command-line tool shares: the analyze inputs' flags, the language (Vietnamese unless
 // --lang en), reading the inputs (demo data when none is given), the per-file import summary on
 // stderr, and turning errors into messages and exit codes.
-import { appendAll, checkHamletLayer, isInputProblem, PlanConfigError } from '../../src/core/index';
+import { appendAll, checkHamletLayer, isInputProblem, PlanConfigError, SitingError } from '../../src/core/index';
 import type { DecodeProblem, Hamlet, ImportSummary } from '../../src/core/index';
 import { readApproximateHamlets } from './read-approximate-hamlets';
 import { DEMO_FILE_NOTE } from '../../src/i18n/messages-demo';
@@ -9,6 +9,8 @@ import type { MessageKey } from '../../src/i18n/dictionary';
 import { formatNumber, formatPercent as formatLocalePercent, type Locale } from '../../src/i18n/format';
 import { nameCrs } from '../../src/i18n/crs-name';
 import { formatInputProblem, formatMessages, formatSkipped, formatWarning } from '../../src/i18n/format-message';
+import { formatDecodeExpectation } from '../../src/i18n/decode-text';
+import { formatSitingMessage } from '../../src/i18n/siting-text';
 import { translate } from '../../src/i18n/translate';
 import { CliError, demoPaths, loadInputFiles, type FileCrsReport, type InputPaths, type LoadedInputs } from './read-inputs';
 
@@ -196,7 +198,8 @@ export async function runMain(main: (argv: string[]) => Promise<number>, userErr
 /** One problem of a decoded file or record (a plan, a snapshot, an analyze output) by its JSON path, in the run's language. */
 export function formatDecodeProblem(problem: DecodeProblem): string {
   const text = say(`cli.decode.${problem.code}`, { path: problem.path === '' ? '—' : problem.path });
-  return problem.expected === undefined ? text : `${text} ${say('cli.decode.expected', { expected: problem.expected, received: problem.received ?? '?' })}`;
+  const expectation = formatDecodeExpectation(problem, locale);
+  return expectation === '' ? text : `${text} ${expectation}`;
 }
 
 /** A configuration's `plan` member that cannot be used: each problem by its JSON path. */
@@ -218,6 +221,8 @@ function userErrorText(error: unknown, userErrors: UserErrorType[]): string | nu
   if (isInputProblem(error)) return formatInputProblem(locale, error);
   if (error instanceof CliError) return say(error.key, error.values);
   if (error instanceof PlanConfigError) return formatPlanConfigError(error);
+  // The siting engine says what is wrong as a code and parameters, like every other core module.
+  if (error instanceof SitingError) return formatSitingMessage(error.detail, locale);
   if (userErrors.some((type) => error instanceof type)) return (error as Error).message;
   if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return say('cli.badOption', { detail: (error as Error).message });
   return null;

@@ -28,8 +28,9 @@ function readJson(path: string): unknown {
   if (size > MAX_BYTES) throw new CliError('cli.results.tooLarge', { path, sizeMb: formatCount(Math.round(size / 1024 / 1024)), limitMb: formatCount(MAX_BYTES / 1024 / 1024) });
   try {
     return JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new CliError('cli.results.notJson', { path, detail: (error as Error).message });
+  } catch {
+    // The parser's own message is English and technical: the sentence says what it means.
+    throw new CliError('cli.results.notJson', { path });
   }
 }
 

@@ -118,7 +118,7 @@ export { communeLabel, findRepeatedCommuneNames, nameProposal, nameRankedProposa
 export type { ProposalPlace } from './siting/locate-proposal';
 export type { ProposalAim } from './siting/target-layers';
 export { formatProposalsGeoJson } from './siting/format-proposals';
-export { SitingError, type HighsLike, type SitingMessage, type SolverStatus } from './siting/siting-types';
+export { SITING_ERROR_REASONS, SitingError, type HighsLike, type SitingErrorReason, type SitingMessage, type SolverStatus } from './siting/siting-types';
 export { buildCandidates } from './siting/build-candidates';
 export { computeCoverageGain } from './siting/coverage-gain';
 

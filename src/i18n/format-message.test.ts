@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listOf, message, MESSAGE_CODES } from '../core';
+import { listOf, message, MESSAGE_CODES, SITING_ERROR_REASONS } from '../core';
 import { en, vi } from './dictionary';
 import { formatInputProblem, formatMessage, formatSkipped, formatWarning, messageKey } from './format-message';
 
@@ -32,17 +32,41 @@ describe('every message core can emit reads in both languages', () => {
     const emitted = new Set<string>();
     for (const file of sourceFiles(CORE)) {
       const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/(?:message\(|code: )'([a-z0-9-]+)'/g)) emitted.add(match[1]);
+      for (const match of text.matchAll(/(?:message\(|code: )'([a-z0-9.-]+)'/g)) emitted.add(match[1]);
       for (const match of text.matchAll(/`(missing|invalid|implausible)-\$\{field\}`/g)) for (const field of ['name', 'commune', 'district', 'households', 'population']) if (known.has(`${match[1]}-${field}`)) emitted.add(`${match[1]}-${field}`);
+      // The siting engine's errors: `new SitingError(code, reason, …)`, told as `siting.error.<reason>`.
+      for (const match of text.matchAll(/new SitingError\('[a-z-]+', '([a-z-]+)'/g)) emitted.add(`error.${match[1]}`);
     }
-    // The siting engine still throws its own errors; its codes move here with its messages.
-    const siting = new Set(['invalid-option', 'cancelled', 'too-many-operators']);
-    // The siting engine's status messages have their texts as `siting.<code>` (formatSitingMessage);
-    // the decoders' problems (invalid, duplicate, unknown-key) are named by JSON path at the edge.
-    const otherTexts = (code: string) => Object.hasOwn(vi, `siting.${code}`) || ['invalid', 'duplicate', 'unknown-key'].includes(code);
-    const unknown = [...emitted].filter((code) => !/^\d+$/.test(code) && !known.has(code) && !siting.has(code) && !otherTexts(code));
+    // The siting engine's messages (solver status, time limit, names, errors) have their texts as
+    // `siting.<code>` (formatSitingMessage); the decoders' problems (invalid, duplicate, unknown-key)
+    // are named by JSON path at the edge.
+    const otherTexts = (code: string) => (Object.hasOwn(vi, `siting.${code}`) && Object.hasOwn(en, `siting.${code}`)) || ['invalid', 'duplicate', 'unknown-key'].includes(code);
+    const unknown = [...emitted].filter((code) => !/^\d+$/.test(code) && !known.has(code) && !otherTexts(code));
     expect(unknown).toEqual([]);
     expect(emitted.size).toBeGreaterThan(120);
+  });
+
+  it('tells every siting error, status and name in both languages, the Vietnamese in Vietnamese', () => {
+    const codes = [
+      ...SITING_ERROR_REASONS.map((reason) => `error.${reason}`),
+      // What the siting worker itself can report.
+      'error.unexpected',
+      'error.no-base',
+      ...['optimal', 'time-limit', 'stopped', 'greedy', 'greedy-short', 'fallback-failed', 'fallback-greedy-better', 'no-time-left', 'nothing-to-do'],
+      ...['coverage-gain', 'preference', 'greedy', 'solve', 'solve-skipped', 'preference-solve'].map((cut) => `cut-short.${cut}`),
+      'over-time',
+      ...['new', 'new-operator', 'upgrade'].flatMap((kind) => [`proposal-name.${kind}`, `proposal-name.${kind}-unplaced`]),
+    ];
+    const english = /\b(the|is|not|of|and|must|be|greedy|gap|HiGHS|worker|solver|option|invalid|time-limit)\b/i;
+    for (const code of codes) {
+      const key = `siting.${code}`;
+      expect(Object.hasOwn(vi, key) && Object.hasOwn(en, key), key).toBe(true);
+      const text = (vi as Record<string, string>)[key].replace(/\{\w+\}/g, '');
+      expect(/[à-ỹđ]/i.test(text), `${key}: ${text}`).toBe(true);
+      expect(english.test(text), `${key}: ${text}`).toBe(false);
+    }
+    // No siting text shows a raw error of a library (HiGHS, a JavaScript exception) to the user.
+    for (const key of Object.keys(vi).filter((name) => name.startsWith('siting.'))) expect((vi as Record<string, string>)[key], key).not.toMatch(/\{(reason|detail|message|highsStatus)\}/);
   });
 
   it('writes the Vietnamese texts in Vietnamese: with its letters, not English words', () => {

@@ -284,7 +284,8 @@ export const viIo = {
   'msg.measurement-technology-fixed': 'băng rộng cố định',
   'msg.gis-format-unknown': 'không phải tệp MapInfo, DGN, GeoPackage, FileGDB, DXF hay FlatGeobuf',
   'msg.gis-zip-no-file': 'tệp nén không chứa tệp bản đồ nào đọc được',
-  'msg.gis-unopenable': 'không mở được tệp bản đồ ({detail})',
+  // GDAL's own error text (English) stays in the report's parameters, out of the sentence.
+  'msg.gis-unopenable': 'không mở được tệp bản đồ: tệp bị hỏng, thiếu tệp đi kèm hoặc không phải định dạng mà bộ đọc GIS nhận ra',
   'msg.mapinfo-companions-missing': 'bảng MapInfo cần có {missing} đi kèm: hãy chọn cùng lúc với {main}, hoặc nén chung thành .zip',
   'msg.gis-layer-unreadable': 'không đọc được lớp dữ liệu này',
   'msg.gis-several-layers': 'tệp có {count} lớp ({layers}); đã đọc tất cả',
@@ -589,7 +590,7 @@ export const enIo: Record<keyof typeof viIo, string> = {
   'msg.measurement-technology-fixed': 'fixed broadband',
   'msg.gis-format-unknown': 'not a MapInfo, DGN, GeoPackage, FileGDB, DXF or FlatGeobuf file',
   'msg.gis-zip-no-file': 'the zip holds no map file that can be read',
-  'msg.gis-unopenable': 'the map file cannot be opened ({detail})',
+  'msg.gis-unopenable': 'the map file cannot be opened: it is damaged, lacks a companion file, or is not a format the GIS reader knows',
   'msg.mapinfo-companions-missing': 'the MapInfo table needs {missing} beside it: pick them together with {main}, or zip them',
   'msg.gis-layer-unreadable': 'the layer cannot be read',
   'msg.gis-several-layers': 'the file holds {count} layers ({layers}); all are read',

@@ -16,6 +16,8 @@ function formatParam(name: string, value: string | number, locale: Locale): stri
   if (typeof value === 'string') return value;
   if (name === 'gap') return formatPercent(value, locale);
   if (name === 'seconds' || name === 'limit') return formatNumber(value, locale, 1);
+  // An option's value as given (1,5; 0,25), and a position's degrees.
+  if (name === 'value' || name === 'lng' || name === 'lat') return formatNumber(value, locale, 6);
   return formatNumber(value, locale);
 }
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { SHARED_TOWER_OPERATOR, type EvaluatedProposal, type Technology } from '../core';
+import { SHARED_TOWER_OPERATOR, type EvaluatedProposal, type SitingMessage, type Technology } from '../core';
 import type { ProposalEvaluation, ProposalRunOptions, ProposalRunSummary, ProposedSite } from '../worker/proposal-messages';
 
 export const DEFAULT_PROPOSAL_OPTIONS: ProposalRunOptions = {
@@ -35,7 +35,8 @@ export interface ProposalProgress {
 export interface ProposalsState extends StoredProposals {
   status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
   progress: ProposalProgress | null;
-  error: string | null;
+  /** Why the last run failed, as a siting message (`error.<reason>`), translated where it is shown. */
+  error: SitingMessage | null;
   /** The engine's verdict on the current set (null until the worker has evaluated it). */
   evaluation: ProposalEvaluation | null;
   /** True while an edit waits for its re-analysis. */
@@ -51,7 +52,7 @@ export interface ProposalsState extends StoredProposals {
     startRun(): void;
     setProgress(progress: ProposalProgress): void;
     finishRun(summary: ProposalRunSummary, proposals: ProposedSite[], evaluation: ProposalEvaluation): void;
-    failRun(message: string): void;
+    failRun(error: SitingMessage): void;
     cancelRun(): void;
     /** Moves a proposal; an upgrade moved away from its host becomes a new tower. */
     moveProposal(id: string, lng: number, lat: number): void;
@@ -92,7 +93,7 @@ export const useProposalsStore = create<ProposalsState>()((set) => ({
     setProgress: (progress) => set({ progress }),
     finishRun: (summary, proposals, evaluation) =>
       set((state) => ({ status: 'done', progress: null, summary, proposals, evaluation, isEvaluating: false, selectedId: null, revision: state.revision + 1 })),
-    failRun: (message) => set({ status: 'error', progress: null, error: message }),
+    failRun: (error) => set({ status: 'error', progress: null, error }),
     cancelRun: () => set({ status: 'cancelled', progress: null, isEvaluating: false }),
     moveProposal: (id, lng, lat) =>
       set((state) => ({

@@ -45,7 +45,7 @@ export async function runProposals(): Promise<void> {
     });
     if (run !== runGeneration) return;
     if (isFailure(response)) {
-      actions.failRun(response.message);
+      actions.failRun(response.detail);
       return;
     }
     actions.finishRun({ ...response.summary, baseMs }, response.proposals, response.evaluation);
@@ -53,7 +53,9 @@ export async function runProposals(): Promise<void> {
     if (useAnalysisStore.getState().report !== baseReport) void evaluateProposals();
     performance.mark('proposals-done', { detail: { solveMs: response.summary.solveMs, proposals: response.proposals.length } });
   } catch (error) {
-    if (run === runGeneration) actions.failRun(error instanceof Error ? error.message : String(error));
+    // The worker itself failed (it could not start, it crashed): no coded reason to give.
+    if (run === runGeneration) actions.failRun({ code: 'error.unexpected', params: {} });
+    console.warn('proposal run failed', error);
   }
 }
 

@@ -73,10 +73,13 @@ export interface ProposalRunResponse {
   evaluation: ProposalEvaluation;
 }
 
-/** A fatal problem of a run, as a plain object. */
+/** A fatal problem of a run, as a plain object: what to tell the user (`detail`, a siting message) and a developer's text. */
 export interface ProposalFailure {
   kind: 'error';
   code: string;
+  /** For people: `error.<reason>` and its parameters (text `siting.error.<reason>`). */
+  detail: SitingMessage;
+  /** For developers' logs only. */
   message: string;
 }
 

@@ -28,11 +28,11 @@ let highs: Promise<HighsLike> | null = null;
 const PROGRESS_INTERVAL_MS = 150;
 
 function failure(error: unknown): ProposalFailure {
-  if (error instanceof SitingError) return { kind: 'error', code: error.code, message: error.message };
-  return { kind: 'error', code: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof SitingError) return { kind: 'error', code: error.code, detail: error.detail, message: error.message };
+  return { kind: 'error', code: 'unexpected', detail: { code: 'error.unexpected', params: {} }, message: error instanceof Error ? error.message : String(error) };
 }
 
-const NO_BASE: ProposalFailure = { kind: 'error', code: 'no-base', message: 'the siting worker has no analysis yet' };
+const NO_BASE: ProposalFailure = { kind: 'error', code: 'no-base', detail: { code: 'error.no-base', params: {} }, message: 'the siting worker has no analysis yet' };
 
 /** The evaluation as it crosses to the page: without the analysis itself. */
 function toMessage(evaluation: ProposalSetEvaluation, options: ProposalRunOptions, durationMs: number): ProposalEvaluation {

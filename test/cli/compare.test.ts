@@ -105,6 +105,20 @@ describe('npm run compare', () => {
     const missing = runCli('compare.ts', ['--before', `${project}#2024-12-31`, '--after', join(dir, 'sau'), '--lang', 'en', '--out', join(dir, 'x')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('no snapshot "2024-12-31"');
+    // A broken snapshot is refused by place, in the run's language: no schema words.
+    const broken = write('du-an-hong.json', JSON.stringify({ format: 'soctrang-coverage-project', version: 1, snapshots: [{ id: '2024-12-31', asOf: 5, results: 'x' }] }));
+    const refused = runCli('compare.ts', ['--before', `${broken}#2024-12-31`, '--after', join(dir, 'sau'), '--out', join(dir, 'x')]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('snapshots[0].asOf: giá trị không hợp lệ (cần một dòng chữ, nhưng là 5)');
+    expect(refused.stderr).toContain('snapshots[0].label: giá trị không hợp lệ (thiếu mục bắt buộc này)');
+    expect(refused.stderr).not.toMatch(/\b(expected|got|string|undefined)\b/);
+    mkdirSync(join(dir, 'cat-do'), { recursive: true });
+    writeFileSync(join(dir, 'cat-do', 'report.json'), '{"kpis":');
+    writeFileSync(join(dir, 'cat-do', 'sites.geojson'), '{"type":"FeatureCollection","features":[]}');
+    const cut = runCli('compare.ts', ['--before', join(dir, 'cat-do'), '--after', join(dir, 'sau'), '--out', join(dir, 'x')]);
+    expect(cut.status).toBe(1);
+    expect(cut.stderr).toContain('không phải JSON hợp lệ (tệp bị cắt dở hoặc sai cú pháp)');
+    expect(cut.stderr).not.toMatch(/Unexpected|position|JSON at/);
   });
 });
 

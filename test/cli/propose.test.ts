@@ -157,16 +157,30 @@ describe('propose CLI', () => {
     expect(report.proposals.length).toBeLessThanOrEqual(2);
   });
 
-  it('refuses a bad option with a message and exit 1, no stack trace', () => {
+  it('refuses a bad option with a message in the run\'s language and exit 1, no stack trace', () => {
     const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--target', '1.5', '--out', join(dir, 'bad')]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/target share 1\.5 must be in \[0, 1\]/);
+    expect(run.stderr).toContain('Mục tiêu phủ sóng 1,5 phải từ 0 đến 1 (tức 0 % đến 100 %)');
     const both = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--shared-target', '0.3', '--budget', '2', '--out', join(dir, 'bad')]);
     expect(both.status).toBe(1);
-    expect(both.stderr).toMatch(/a budget and a shared-site target cannot be combined/);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(both.stderr).toContain('Không thể vừa giới hạn số trạm vừa đặt mục tiêu trạm dùng chung');
+    const spacing = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--technology', '2g', '--out', join(dir, 'bad')]);
+    expect(spacing.status).toBe(1);
+    expect(spacing.stderr).toContain('Công nghệ 2G không được tính là di động băng rộng');
+    const english = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--spacing', '5', '--lang', 'en', '--out', join(dir, 'bad')]);
+    expect(english.stderr).toContain('The grid spacing 5 m must be 0 (no grid) or at least 10 m');
+    // No developer's wording reaches the Vietnamese runs: no code, no English sentence.
+    for (const output of [run.stderr, both.stderr, spacing.stderr]) expect(output).not.toMatch(/invalid-option|must be|cannot be|\bnot\b|\n\s+at /);
     const missing = runCli('propose.ts', ['--hamlets', join(dir, 'nope.geojson'), '--lang', 'en', '--out', join(dir, 'bad')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/nope\.geojson: cannot read the file/);
+  });
+
+  it('says how good the plan is in the run\'s language: no exponent, no solver jargon', () => {
+    const out = join(dir, 'status');
+    const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Đã chứng minh là tối ưu: không phương án nào ít chi phí hơn; chênh lệch tối đa so với tối ưu: 0\u00a0%; phương án nhanh (gần đúng) cần');
+    expect(run.stderr).not.toMatch(/e[+-]\d|greedy|HiGHS|time-limit|optimal\b/);
   });
 });

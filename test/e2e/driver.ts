@@ -887,6 +887,36 @@ export class AppDriver {
     await input.blur();
   }
 
+  /** Sets one of the proposal options: a select (`proposal-technology`) or a number field (`proposal-spacing`). */
+  async setProposalOption(testId: string, value: string): Promise<void> {
+    await this.openPanel('proposals');
+    const field = this.page.getByTestId(testId);
+    if ((await field.evaluate((node) => node.tagName)) === 'SELECT') await field.selectOption(value);
+    else {
+      await field.fill(value);
+      await field.blur();
+    }
+  }
+
+  /** Runs the proposals with options the engine refuses; returns the refusal's code and the text shown. */
+  async runProposalsRefused(): Promise<{ code: string; text: string }> {
+    await this.openPanel('proposals');
+    await this.page.getByTestId('proposals-run').click();
+    const error = this.page.getByTestId('proposals-error');
+    await error.waitFor({ timeout: 60_000 });
+    return { code: (await error.getAttribute('data-code')) ?? '', text: (await this.page.getByTestId('proposals-status').innerText()).trim() };
+  }
+
+  /** "Nhập kế hoạch" with a file the plan decoder refuses; returns the problems as listed. */
+  async importPlanRefused(name: string, content: string): Promise<{ title: string; problems: string[] }> {
+    await this.openPanel('cycle');
+    await this.page.getByTestId('cycle-plan-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content, 'utf8') });
+    const list = this.page.getByTestId('cycle-plan-problems');
+    await list.waitFor({ timeout: 30_000 });
+    const title = (await this.page.locator('[data-testid="cycle-plan"] p.error').innerText()).trim();
+    return { title, problems: (await list.locator('li').allInnerTexts()).map((text) => text.trim()) };
+  }
+
   /** The solver's status code and the codes of what the time limit cut short. */
   async readProposalStatus(): Promise<{ status: string; cutShort: string[]; text: string }> {
     const summary = this.page.getByTestId('proposals-summary');

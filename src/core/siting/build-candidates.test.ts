@@ -57,7 +57,7 @@ describe('buildCandidates', () => {
     const { readFileSync } = await import('node:fs');
     const collection = JSON.parse(readFileSync(new URL('../../../test/fixtures/buildCandidates/in/u-shaped-hamlet-point-inside.geojson', import.meta.url), 'utf8')) as CaseCollection;
     const analysis = analyzeCase(collection, 'u.geojson');
-    expect(() => buildCandidates(analysis, { technology: '2G' })).toThrow(/2G does not count as mobile broadband/);
-    expect(() => buildCandidates(analysis, { weights: { upgrade: 0, new: 3 } })).toThrow(/weight of upgrade candidates 0/);
+    expect(() => buildCandidates(analysis, { technology: '2G' })).toThrow(expect.objectContaining({ code: 'invalid-option', where: 'technology', detail: { code: 'error.technology', params: { technology: '2G', mobile: analysis.config.mobileBroadband.join(', ') } } }));
+    expect(() => buildCandidates(analysis, { weights: { upgrade: 0, new: 3 } })).toThrow(expect.objectContaining({ detail: { code: 'error.weight-upgrade', params: { value: 0 } } }));
   });
 });

@@ -2,7 +2,7 @@ import type { CoverageAnalysis } from '../analyze-coverage';
 import { SHARED_TOWER_OPERATOR, type BtsRecord, type Technology } from '../types';
 import { ellipsoidMetersPerDegree, metersToDegrees } from '../units';
 import { distanceToHamletMeters, pointOnHamlet } from '../coverage/hamlet-geometry';
-import { SitingError, type CandidateKind, type CandidateOptions, type CandidateSource, type SitingCandidate } from './siting-types';
+import { optionValue, SitingError, type CandidateKind, type CandidateOptions, type CandidateSource, type SitingCandidate } from './siting-types';
 import { findTargetLayers, findUncoveredHamlets } from './target-layers';
 
 /** Defaults of {@link CandidateOptions}. */
@@ -46,21 +46,21 @@ function operatorsByRecordCount(records: BtsRecord[]): string[] {
 export function resolveCandidateOptions(analysis: CoverageAnalysis, options: CandidateOptions = {}): ResolvedCandidateOptions {
   const technology = options.technology ?? DEFAULT_CANDIDATE_OPTIONS.technology;
   if (!analysis.config.mobileBroadband.includes(technology)) {
-    throw new SitingError('invalid-option', `technology ${technology} does not count as mobile broadband (config mobileBroadband: ${analysis.config.mobileBroadband.join(', ')})`, 'technology');
+    throw new SitingError('invalid-option', 'technology', { technology, mobile: analysis.config.mobileBroadband.join(', ') }, 'technology');
   }
   const radiusMeters = options.radiusMeters ?? analysis.config.radiiMeters[technology];
-  if (!(radiusMeters > 0)) throw new SitingError('invalid-option', `radius ${String(radiusMeters)} m is not a positive number`, 'radiusMeters');
+  if (!(radiusMeters > 0)) throw new SitingError('invalid-option', 'radius', { value: optionValue(radiusMeters) }, 'radiusMeters');
   const gridSpacingMeters = options.gridSpacingMeters ?? DEFAULT_CANDIDATE_OPTIONS.gridSpacingMeters;
   if (!(gridSpacingMeters >= 0) || (gridSpacingMeters > 0 && gridSpacingMeters < 10)) {
-    throw new SitingError('invalid-option', `grid spacing ${String(gridSpacingMeters)} m must be 0 (no grid) or at least 10 m`, 'gridSpacingMeters');
+    throw new SitingError('invalid-option', 'grid-spacing', { value: optionValue(gridSpacingMeters) }, 'gridSpacingMeters');
   }
   const weights = options.weights ?? DEFAULT_CANDIDATE_OPTIONS.weights;
   for (const kind of ['upgrade', 'new'] as const) {
-    if (!(weights[kind] > 0) || !Number.isFinite(weights[kind])) throw new SitingError('invalid-option', `weight of ${kind} candidates ${String(weights[kind])} must be a positive number`, `weights.${kind}`);
+    if (!(weights[kind] > 0) || !Number.isFinite(weights[kind])) throw new SitingError('invalid-option', kind === 'upgrade' ? 'weight-upgrade' : 'weight-new', { value: optionValue(weights[kind]) }, `weights.${kind}`);
   }
   const operators = [...new Set(options.operators ?? [])];
   if (operators.includes(SHARED_TOWER_OPERATOR)) {
-    throw new SitingError('invalid-option', `"${SHARED_TOWER_OPERATOR}" marks a shared tower, not an operator whose coverage can be a target`, 'operators');
+    throw new SitingError('invalid-option', 'shared-operator', { operator: SHARED_TOWER_OPERATOR }, 'operators');
   }
   const inData = operatorsByRecordCount([...analysis.input.btsRecords, ...analysis.extraRecords]).filter((operator) => operator !== SHARED_TOWER_OPERATOR);
   return {
@@ -134,7 +134,7 @@ export function buildCandidates(analysis: CoverageAnalysis, options: CandidateOp
   }
   (options.userPoints ?? []).forEach((point, n) => {
     if (!Number.isFinite(point.lng) || !Number.isFinite(point.lat) || Math.abs(point.lat) > 90 || Math.abs(point.lng) > 180) {
-      throw new SitingError('invalid-option', `user point ${n + 1} (${String(point.lng)}, ${String(point.lat)}) is not a WGS84 position`, `userPoints[${n}]`);
+      throw new SitingError('invalid-option', 'user-point', { number: n + 1, lng: optionValue(point.lng), lat: optionValue(point.lat) }, `userPoints[${n}]`);
     }
     for (const operator of point.operator ? [point.operator] : resolved.newSiteOperators) add('new', 'user', `user:${n + 1}`, operator, point.lng, point.lat);
   });

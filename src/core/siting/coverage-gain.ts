@@ -53,7 +53,7 @@ function resolveLayerSpace(analysis: CoverageAnalysis, operators: string[]): { l
   const layerKeys = buildLayerKeys(all);
   const missing = operators.filter((operator) => !layerKeys.some((key) => key.operator === operator));
   if (missing.length > 0) {
-    throw new SitingError('too-many-operators', `${all.size} operators: per-operator layers exist for ${MAX_OPERATOR_LAYERS} only, not for ${missing.join(', ')}`, 'operators');
+    throw new SitingError('too-many-operators', 'too-many-operators', { count: all.size, max: MAX_OPERATOR_LAYERS, missing: missing.join(', ') }, 'operators');
   }
   const built = buildCoverageShapes({ btsRecords: records, fibrePoints: [], fibreRoutes: [] }, analysis.config, layerKeys);
   return { layerKeys, baseSets: [indexShapes(built.shapes)] };
@@ -87,7 +87,7 @@ export function computeCoverageGain(analysis: CoverageAnalysis, candidates: Siti
 
   const built = buildCoverageShapes({ btsRecords: candidates.map((candidate) => candidate.record), fibrePoints: [], fibreRoutes: [] }, analysis.config, layerKeys);
   if (built.shapes.count !== candidates.length) {
-    throw new SitingError('invalid-option', `candidates must each make one coverage shape (${candidates.length} candidates made ${built.shapes.count})`, 'candidates');
+    throw new SitingError('invalid-option', 'candidate-shapes', { count: candidates.length, shapes: built.shapes.count }, 'candidates');
   }
   const candidateSet = indexShapes(built.shapes);
 
@@ -112,7 +112,7 @@ export function computeCoverageGain(analysis: CoverageAnalysis, candidates: Siti
   let done = 0;
   for (const [h, hamletElements] of elementOf) {
     if (done % 32 === 0) {
-      if (options.signal?.aborted) throw new SitingError('cancelled', 'proposal run cancelled');
+      if (options.signal?.aborted) throw new SitingError('cancelled', 'cancelled');
       if (options.isPastDeadline?.()) break;
       options.onProgress?.(done, elementOf.size);
     }

@@ -11,7 +11,7 @@ import { createRunDeadline } from './run-deadline';
 import { countSharing, reachableSharingRatio } from './sharing-requirement';
 import { solveBudget } from './solve-budget';
 import { isNothingToDo, solveMinSet } from './solve-min-set';
-import { SitingError, type CandidateOptions, type CoverSolution, type HighsLike, type SitingCandidate, type SitingMessage, type SolverStatus } from './siting-types';
+import { optionValue, SitingError, type CandidateOptions, type CoverSolution, type HighsLike, type SitingCandidate, type SitingMessage, type SolverStatus } from './siting-types';
 import { findTargetLayers, resolveAimLayers, type ProposalAim } from './target-layers';
 
 /** Phases reported to `onProgress`, in order. */
@@ -129,21 +129,21 @@ export interface ProposalResult {
 }
 
 function checkSignal(options: ProposeOptions): void {
-  if (options.signal?.aborted) throw new SitingError('cancelled', 'proposal run cancelled');
+  if (options.signal?.aborted) throw new SitingError('cancelled', 'cancelled');
 }
 
 function validate(options: ProposeOptions): void {
   const share = options.targetShare;
-  if (share !== undefined && share !== null && !(share >= 0 && share <= 1)) throw new SitingError('invalid-option', `target share ${String(share)} must be in [0, 1]`, 'targetShare');
+  if (share !== undefined && share !== null && !(share >= 0 && share <= 1)) throw new SitingError('invalid-option', 'target-share', { value: optionValue(share) }, 'targetShare');
   const shared = options.sharedTarget;
-  if (shared !== undefined && shared !== null && !(shared >= 0 && shared <= 1)) throw new SitingError('invalid-option', `shared-site target ${String(shared)} must be in [0, 1]`, 'sharedTarget');
-  if (share === null && (shared === undefined || shared === null)) throw new SitingError('invalid-option', 'nothing to aim at: give a coverage target, a shared-site target or both', 'targetShare');
+  if (shared !== undefined && shared !== null && !(shared >= 0 && shared <= 1)) throw new SitingError('invalid-option', 'shared-target', { value: optionValue(shared) }, 'sharedTarget');
+  if (share === null && (shared === undefined || shared === null)) throw new SitingError('invalid-option', 'no-aim', {}, 'targetShare');
   if (options.budget !== undefined && !(Number.isInteger(options.budget) && options.budget >= 0)) {
-    throw new SitingError('invalid-option', `budget ${String(options.budget)} must be a whole number ≥ 0`, 'budget');
+    throw new SitingError('invalid-option', 'budget', { value: optionValue(options.budget) }, 'budget');
   }
-  if (options.budget !== undefined && shared !== undefined && shared !== null) throw new SitingError('invalid-option', 'a budget and a shared-site target cannot be combined: the budget problem covers the most with k sites', 'budget');
+  if (options.budget !== undefined && shared !== undefined && shared !== null) throw new SitingError('invalid-option', 'budget-and-shared', {}, 'budget');
   if (options.timeLimitSeconds !== undefined && !(options.timeLimitSeconds > 0)) {
-    throw new SitingError('invalid-option', `time limit ${String(options.timeLimitSeconds)} s must be a positive number`, 'timeLimitSeconds');
+    throw new SitingError('invalid-option', 'time-limit', { value: optionValue(options.timeLimitSeconds) }, 'timeLimitSeconds');
   }
 }
 

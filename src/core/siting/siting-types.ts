@@ -199,18 +199,60 @@ export interface HighsLike {
 export type SitingErrorCode = 'invalid-option' | 'cancelled' | 'too-many-operators';
 
 /**
- * A siting run that cannot go on: a bad option (naming it and the value) or a cancellation.
- * @example throw new SitingError('invalid-option', 'technology "2G" is not mobile broadband', 'technology');
+ * Why a run cannot go on, for people: the message `error.<reason>` (text `siting.error.<reason>`
+ * at the edge) with its parameters.
+ */
+export const SITING_ERROR_REASONS = [
+  'target-share',
+  'shared-target',
+  'no-aim',
+  'budget',
+  'budget-and-shared',
+  'time-limit',
+  'technology',
+  'radius',
+  'grid-spacing',
+  'weight-upgrade',
+  'weight-new',
+  'shared-operator',
+  'user-point',
+  'candidate-shapes',
+  'too-many-operators',
+  'cancelled',
+] as const;
+
+/**
+ * An option's value as a message parameter: a finite number as it is (the edge writes it in the
+ * reader's notation), anything else as text.
+ * @param value the value given
+ * @returns a number or its text
+ * @example optionValue(Number.NaN) // 'NaN'
+ */
+export function optionValue(value: unknown): string | number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : String(value);
+}
+
+/** One of {@link SITING_ERROR_REASONS}. */
+export type SitingErrorReason = (typeof SITING_ERROR_REASONS)[number];
+
+/**
+ * A siting run that cannot go on: a bad option (naming it and the value) or a cancellation. Its
+ * `detail` is the message for people (`error.<reason>` and parameters, translated at the edge); the
+ * `message` is for developers' logs only.
+ * @example throw new SitingError('invalid-option', 'technology', { technology: '2G', mobile: '4G, 5G' }, 'technology');
  */
 export class SitingError extends Error {
   readonly code: SitingErrorCode;
+  /** What went wrong, as a message: `error.<reason>` and its parameters. */
+  readonly detail: SitingMessage;
   /** The offending option, when there is one. */
   readonly where?: string;
 
-  constructor(code: SitingErrorCode, message: string, where?: string) {
-    super(message);
+  constructor(code: SitingErrorCode, reason: SitingErrorReason, params: Record<string, string | number> = {}, where?: string) {
+    super(`${code}: ${reason} ${JSON.stringify(params)}`);
     this.name = 'SitingError';
     this.code = code;
+    this.detail = { code: `error.${reason}`, params };
     if (where !== undefined) this.where = where;
   }
 }

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { planAuthorityOn, type DecodeProblem } from '../../core';
 import type { MessageKey } from '../../i18n/dictionary';
-import { useT } from '../../i18n/use-t';
+import { formatDecodeExpectation } from '../../i18n/decode-text';
+import { useLocale, useT } from '../../i18n/use-t';
 import { usePlanStore } from '../../state/plan-store';
 import { planConfigText, readPlanConfig } from './cycle-actions';
 import { downloadFile } from '../download-file';
@@ -12,6 +13,7 @@ type Status = { kind: 'idle' } | { kind: 'imported'; file: string } | { kind: 'p
 /** The plan in use: its names, years, area and bodies today, groupings and targets; derive, edit, export, import. */
 export function PlanSection() {
   const t = useT();
+  const locale = useLocale();
   const profile = usePlanStore((state) => state.profile);
   const actions = usePlanStore((state) => state.actions);
   const [form, setForm] = useState<'derive' | 'edit' | null>(null);
@@ -74,7 +76,7 @@ export function PlanSection() {
             <p className="error">{t('cycle.plan.invalid', { file: status.file })}</p>
             <ul data-testid="cycle-plan-problems">
               {status.problems.map((problem, index) => (
-                <li key={index}>{t('cycle.plan.problem', { path: problem.path || '—', problem: `${t(`cycle.problem.${problem.code}` as MessageKey)}${problem.expected ? ` (${problem.expected} ← ${problem.received ?? ''})` : ''}` })}</li>
+                <li key={index}>{t('cycle.plan.problem', { path: problem.path || '—', problem: [t(`cycle.problem.${problem.code}` as MessageKey), formatDecodeExpectation(problem, locale)].filter((part) => part !== '').join(' ') })}</li>
               ))}
             </ul>
           </>

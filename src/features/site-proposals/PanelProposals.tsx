@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { formatPercent } from '../../i18n/format';
+import { formatSitingMessage } from '../../i18n/siting-text';
 import { useLocale, useT } from '../../i18n/use-t';
 import { selectIsDemo, useDatasetStore } from '../../state/dataset-store';
 import { selectRankedProposals, useProposalsStore } from '../../state/proposals-store';
@@ -33,7 +34,7 @@ function ProposalRunStatus() {
           <span>{t(`proposals.phase.${phase}`, { percent: formatPercent(share, locale) })}</span>
         </>
       )}
-      {status === 'error' && <span className="error">{t('proposals.failed', { message: error ?? '' })}</span>}
+      {status === 'error' && <span className="error" data-testid="proposals-error" data-code={error?.code ?? ''}>{t('proposals.failed', { message: error ? formatSitingMessage(error, locale) : '' })}</span>}
       {status === 'cancelled' && <span>{t('proposals.cancelled')}</span>}
     </div>
   );
