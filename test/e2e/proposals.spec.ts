@@ -144,6 +144,8 @@ describe('site proposals', () => {
     expect(kpis['coverage-mobile'].after).not.toBe(previous['coverage-mobile'].after);
     const reanalysisMs = await app.proposalReanalysisMs();
     expect(reanalysisMs).toBeGreaterThan(0);
+    // A planner's words: seconds in the language's notation, not a developer's milliseconds.
+    expect((await app.page.getByTestId('proposals-reanalysis').innerText()).trim()).toMatch(/^Đã tính lại sau chỉnh sửa \(\d+(,\d{1,2})? giây\)$/);
     // Picked before the drag, so the other proposals were folded into the worker's base.
     expect(await app.proposalEditWasPinned()).toBe(true);
     recordMeasurement('proposal-edit', { reanalysisMs, isPinned: true });

@@ -132,7 +132,7 @@ export function ProposalKpiTable() {
         </tbody>
       </table>
       <p className="hint" data-testid="proposals-reanalysis" data-ms={evaluation.durationMs} data-pinned={String(evaluation.isPinned)} aria-live="polite">
-        {isEvaluating ? t('proposals.evaluating') : t('proposals.reanalysis', { ms: formatNumber(evaluation.durationMs, locale, 1) })}
+        {isEvaluating ? t('proposals.evaluating') : t('proposals.reanalysis', { seconds: formatNumber(evaluation.durationMs / 1000, locale, 2) })}
       </p>
     </div>
   );
