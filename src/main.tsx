@@ -12,6 +12,7 @@ import { startProposalsRunner } from './state/run-proposals';
 import { startEvidenceRunner } from './state/run-evidence';
 import { restoreMeasurements, startMeasurementPersistence } from './state/measurements-persistence';
 import { warmUpWorker } from './worker/client';
+import { restoreReferenceLayers, startReferencePersistence } from './state/reference-persistence';
 import './app/app.css';
 
 performance.mark('app-start');
@@ -26,7 +27,10 @@ void loadDataset()
   .then(startPersistence)
   .then(restoreMeasurements)
   .catch(() => undefined)
-  .then(startMeasurementPersistence);
+  .then(startMeasurementPersistence)
+  .then(restoreReferenceLayers)
+  .catch(() => undefined)
+  .then(startReferencePersistence);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

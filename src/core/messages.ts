@@ -19,12 +19,13 @@ import { ANALYSIS_MESSAGE_CODES } from './analysis-message-codes';
 import { IO_MESSAGE_CODES } from './io/io-message-codes';
 import { MEASUREMENT_MESSAGE_CODES } from './measurements/measurement-message-codes';
 import { APPROXIMATE_MESSAGE_CODES } from './approximate/approximate-message-codes';
+import { REFERENCE_MESSAGE_CODES } from './reference/reference-message-codes';
 
 /** Every message code core can emit, in all areas. */
-export const MESSAGE_CODES: readonly MessageCode[] = [...IO_MESSAGE_CODES, ...ANALYSIS_MESSAGE_CODES, ...MEASUREMENT_MESSAGE_CODES, ...APPROXIMATE_MESSAGE_CODES];
+export const MESSAGE_CODES: readonly MessageCode[] = [...IO_MESSAGE_CODES, ...ANALYSIS_MESSAGE_CODES, ...MEASUREMENT_MESSAGE_CODES, ...APPROXIMATE_MESSAGE_CODES, ...REFERENCE_MESSAGE_CODES];
 
 /** A code of {@link MESSAGE_CODES}. */
-export type MessageCode = (typeof IO_MESSAGE_CODES)[number] | (typeof ANALYSIS_MESSAGE_CODES)[number] | (typeof MEASUREMENT_MESSAGE_CODES)[number] | (typeof APPROXIMATE_MESSAGE_CODES)[number];
+export type MessageCode = (typeof IO_MESSAGE_CODES)[number] | (typeof ANALYSIS_MESSAGE_CODES)[number] | (typeof MEASUREMENT_MESSAGE_CODES)[number] | (typeof APPROXIMATE_MESSAGE_CODES)[number] | (typeof REFERENCE_MESSAGE_CODES)[number];
 
 /** A few items quoted and the rest counted: `"a", "b", "c" and 1,199,997 more`. */
 export interface MessageList {

@@ -16,6 +16,8 @@ import { MapLegend } from './MapLegend';
 import { chooseLegendCorner, LEGEND_CORNERS, legendRect, type LegendCorner } from './legend-placement';
 import { buildProposalCollection } from './layers/proposal-layers';
 import { buildChallengeCollection } from './layers/evidence-layers';
+import { buildReferenceCollection } from './layers/reference-layers';
+import { useReferenceStore } from '../state/reference-store';
 import { selectChallenges, useMeasurementsStore } from '../state/measurements-store';
 import { fetchHexView } from '../state/run-evidence';
 import { buildChangeStatuses } from './layers/change-layers';
@@ -194,13 +196,18 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       const collection = await fetchHexView(state.rules.h3Resolution);
       if (request === hexRequest && useMeasurementsStore.getState().showHexView) controller.setHexView(collection);
     };
+    const pushReferenceLayers = () => controller.setReferenceLayers(buildReferenceCollection(useReferenceStore.getState().layers));
     pushDataset();
     pushReport();
     pushProposals();
     pushChallenges();
+    pushReferenceLayers();
     controller.setAddSiteMode(useProposalsStore.getState().isAddMode);
 
     const unsubscribers = [
+      useReferenceStore.subscribe((state, previous) => {
+        if (state.layers !== previous.layers) pushReferenceLayers();
+      }),
       useDatasetStore.subscribe((state, previous) => {
         if (state.hamlets !== previous.hamlets || state.fibrePoints !== previous.fibrePoints || state.fibreRoutes !== previous.fibreRoutes) pushDataset();
       }),

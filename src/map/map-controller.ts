@@ -12,6 +12,7 @@ import { COMMUNE_LABEL_SOURCE, DISTRICT_LABEL_SOURCE, FIRST_LABEL_LAYER } from '
 import { buildSymbolVisibility, COVERAGE_SOURCE, FIBRE_ROUTE_SOURCE, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
 import { buildProposalGainFilter, buildProposalLayers, buildProposalSource, PROPOSAL_GAIN_CASING_LAYER, PROPOSAL_GAIN_LAYER } from './layers/proposal-layers';
 import { ProposalEditing, type ProposalEditingCallbacks } from './proposal-editing';
+import { buildReferenceLabelLayers, buildReferenceShapeLayers, buildReferenceSource, REFERENCE_SOURCE } from './layers/reference-layers';
 import { buildEvidenceLayers, buildEvidenceSources, EVIDENCE_CHALLENGE_FILL_LAYER, EVIDENCE_CHALLENGE_LINE_LAYER, EVIDENCE_CHALLENGE_SOURCE, EVIDENCE_HEX_FILL_LAYER, EVIDENCE_HEX_LINE_LAYER, EVIDENCE_HEX_SOURCE } from './layers/evidence-layers';
 
 // NOTE: a production build must tell MapLibre where its worker bundle is, or the map never loads.
@@ -110,6 +111,11 @@ export class MapController {
     this.map.on('load', () => {
       // Field-test hexagons above the hamlets and sites, below the proposals.
       // Labels stay above both (every name reads over any symbol).
+      // Reference layers (neighbouring provinces, rivers, roads) under the hamlet fills; their names
+      // below every other label.
+      for (const [id, source] of Object.entries(buildReferenceSource())) this.map.addSource(id, source);
+      for (const layer of buildReferenceShapeLayers()) this.map.addLayer(layer, HAMLET_FILL_LAYER);
+      for (const layer of buildReferenceLabelLayers()) this.map.addLayer(layer, FIRST_LABEL_LAYER);
       for (const [id, source] of Object.entries(buildEvidenceSources())) this.map.addSource(id, source);
       for (const layer of buildEvidenceLayers(0.5)) this.map.addLayer(layer, FIRST_LABEL_LAYER);
       // Site proposals go on top of every data layer (added here so the base style stays the same).
@@ -198,6 +204,11 @@ export class MapController {
       this.applyData(EVIDENCE_CHALLENGE_SOURCE, collection);
       for (const layer of [EVIDENCE_CHALLENGE_FILL_LAYER, EVIDENCE_CHALLENGE_LINE_LAYER]) this.map.setLayoutProperty(layer, 'visibility', isVisible ? 'visible' : 'none');
     });
+  }
+
+  /** The reference layers' shapes and names (see `buildReferenceCollection`). */
+  setReferenceLayers(collection: FeatureCollection): void {
+    this.whenLoaded(() => this.applyData(REFERENCE_SOURCE, collection));
   }
 
   /** The H3 view of the chosen layer (null hides it). */

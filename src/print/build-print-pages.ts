@@ -3,7 +3,7 @@
  * drawn as vectors, handed to `onPage` one at a time (a PDF writer compresses each at once, so an atlas
  * of a hundred communes never holds a hundred maps). Runs the same in the app and in Node (bench, tests).
  */
-import { coveredThresholdOf, formatUnitLabel, planAuthorityOn, type CoverageConfig, type CoverageReport, type FibrePoint, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type PlanProfile, type Position } from '../core';
+import { coveredThresholdOf, formatUnitLabel, planAuthorityOn, type ReferenceLayer, type CoverageConfig, type CoverageReport, type FibrePoint, type Hamlet, type HamletResult, type IndicatorValue, type KpiSet, type LayerName, type PlanProfile, type Position } from '../core';
 import { formatIsoDate, type Locale } from '../i18n/format';
 import { getResolution } from 'h3-js';
 import type { BasemapOptions } from '../map/layers/build-style';
@@ -16,6 +16,7 @@ import { buildKeyedUncovered, buildKpiRows, buildPrintLegend, buildSubtitle, fin
 import type { MeasureText, PrintImage, PrintItem, PrintPage } from './print-page';
 import { CSS_PIXELS_PER_MM, fitPrintView, viewBounds, type Bounds } from './print-scale';
 import { buildLocatorInset } from './locator-inset';
+import { buildReferenceLegend } from './reference-print';
 import { buildChallengeLines, buildEvidenceLegend, buildHexOverlay, numberChallengeHexes, type HexOverlay, type PrintEvidence } from './evidence-print';
 import { buildMapFrameItems, type MapFrameInput, type OutlineSegments } from './vector-map';
 
@@ -49,6 +50,8 @@ export interface PrintRequest {
   plan?: PlanProfile;
   /** Field evidence the map shows: the challenged hexagons over the hamlets, or the layer on H3 hexagons. */
   evidence?: PrintEvidence;
+  /** Context layers drawn under the coverage and labelled (neighbouring provinces, rivers, roads, the sea). */
+  referenceLayers?: ReferenceLayer[];
 }
 
 /** Draws the optional basemap of one map frame as a picture (the app's offscreen map); absent in Node. */
@@ -145,6 +148,7 @@ function prepareJob(request: PrintRequest) {
       sites: request.report.sites,
       fibrePoints: request.fibrePoints,
       fibreRoutes: request.fibreRoutes ?? [],
+      referenceLayers: request.referenceLayers ?? [],
       districtLabels: buildUnitLabelPoints(request.hamlets, results, 'district', unitNames(request.report, 'district')),
       communeLabels: buildUnitLabelPoints(request.hamlets, results, 'commune', unitNames(request.report, 'commune')),
       fontScale: frames.fontScale,
@@ -193,7 +197,7 @@ function unitContent(request: PrintRequest, job: Job, unit: PageUnit, map: Print
     scaleTitle: t('print.scale'),
     northLetter: t('print.north'),
     legendTitle: t('legend.title'),
-    legend: evidence ? [...buildEvidenceLegend(evidence, threshold, hexKeys.size, t, locale), ...legend] : legend,
+    legend: [...(evidence ? buildEvidenceLegend(evidence, threshold, hexKeys.size, t, locale) : []), ...legend, ...buildReferenceLegend(request.referenceLayers ?? [], bounds, t)],
     kpiTitle: unit.kpis ? t('print.kpiUnitTitle', { unit: unit.label }) : t('print.kpiTitle'),
     kpiHeaders: t('print.kpiHeaders').split('|') as [string, string, string, string],
     kpiRows: buildKpiRows(request.layer, request.report, request.config, t, locale, unit.kpis),

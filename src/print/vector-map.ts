@@ -4,9 +4,10 @@
  * access points on FTTH maps, never both), the numbered keys of uncovered hamlets and the labels on top
  * with halos. Colours, widths and the zooms at which each layer appears are the app's (`map/layers`).
  */
-import { appendAll, coverageStatusOf, type Hamlet, type HamletResult, type LayerName, type Position, type Site } from '../core';
+import { appendAll, coverageStatusOf, type ReferenceLayer, type Hamlet, type HamletResult, type LayerName, type Position, type Site } from '../core';
 import { APPROXIMATE_STYLE, BACKGROUND_COLOR, COVERAGE_COLORS, FIBRE_COLOR, OUTLINE_COLORS, SITE_COLORS } from '../map/layers/palette';
 import type { HexOverlay } from './evidence-print';
+import { buildReferenceItems } from './reference-print';
 import { placeLabels, type LabelCandidate, type UnitLabelPoint } from './map-labels';
 import { createMapProjection, polygonsOf, projectRing, type MapProjection } from './map-projection';
 import type { FrameMm, MeasureText, PrintItem } from './print-page';
@@ -44,6 +45,8 @@ export interface MapFrameInput {
   unitNumbers?: { lng: number; lat: number; number: number }[];
   /** H3 hexagons of the field evidence: over the hamlets (challenges) or in their place (the H3 view). */
   hexagons?: HexOverlay;
+  /** Context layers (neighbouring provinces, rivers, roads, the sea), drawn under the hamlets and labelled. */
+  referenceLayers?: ReferenceLayer[];
 }
 
 /** Zooms from which each layer is drawn (the app's `minzoom`s). */
@@ -142,6 +145,9 @@ export function buildMapFrameItems(input: MapFrameInput): PrintItem {
   const projection = createMapProjection(frame, input.view);
   const items: PrintItem[] = [{ type: 'rect', x: frame.x, y: frame.y, width: frame.width, height: frame.height, fill: BACKGROUND_COLOR, stroke: null, strokeWidthMm: 0 }];
   if (input.basemapImageId) items.push({ type: 'image', x: frame.x, y: frame.y, width: frame.width, height: frame.height, imageId: input.basemapImageId });
+  // Context under the coverage, as on screen.
+  const reference = buildReferenceItems(input.referenceLayers ?? [], projection, frame, 6.5 * input.fontScale);
+  appendAll(items, reference.items);
   const byStatus = new Map<string, Float32Array[]>();
   const veiled: Float32Array[] = [];
   const hamletRings: Float32Array[] = [];
@@ -216,7 +222,7 @@ export function buildMapFrameItems(input: MapFrameInput): PrintItem {
       items.push({ type: 'circle', cx: x, cy: y, r: siteRadiusMm(zoom, point.shared), fill: point.shared ? SITE_COLORS.shared : SITE_COLORS.single, stroke: SITE_COLORS.halo, strokeWidthMm: CSS_PX_MM });
     }
   }
-  appendAll(items, buildLabels(input, projection, labelPoints));
+  appendAll(items, buildLabels(input, projection, labelPoints, reference.labels));
   return { type: 'group', clip: frame, items };
 }
 
@@ -238,7 +244,7 @@ function buildHexItems(overlay: HexOverlay, projection: MapProjection, frame: Fr
   return items;
 }
 
-function buildLabels(input: MapFrameInput, projection: MapProjection, hamletPoints: { hamlet: Hamlet; x: number; y: number }[]): PrintItem[] {
+function buildLabels(input: MapFrameInput, projection: MapProjection, hamletPoints: { hamlet: Hamlet; x: number; y: number }[], referenceLabels: LabelCandidate[]): PrintItem[] {
   const scale = input.fontScale;
   const zoom = input.view.zoom;
   const candidates: LabelCandidate[] = [];
@@ -268,6 +274,8 @@ function buildLabels(input: MapFrameInput, projection: MapProjection, hamletPoin
     const communePt = (zoom >= 10.5 ? 7.5 : 6) * scale;
     for (const point of input.communeLabels) candidates.push(unitLabel(point, communePt, false, '#222222'));
   }
+  // Neighbours' and rivers' names after the units' (which win a collision), before the hamlets'.
+  appendAll(candidates, referenceLabels);
   if (zoom >= PRINT_ZOOMS.hamletLabel) {
     const hamletPt = 5.5 * scale;
     for (const { hamlet, x, y } of hamletPoints) {

@@ -31,7 +31,7 @@ export function saveProposals(stored: StoredProposals): Promise<void> {
 
 /** A stored part that did not pass the schema and was left out (the stored value stays until it is overwritten). */
 export interface StoredPartProblem {
-  part: DatasetLayerName | 'settings' | 'proposals' | 'measurements' | 'origin';
+  part: DatasetLayerName | 'settings' | 'proposals' | 'measurements' | 'origin' | 'referenceLayers';
   problems: StoredProblem[];
 }
 

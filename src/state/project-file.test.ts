@@ -4,6 +4,7 @@ import type { StoredProposals } from './proposals-store';
 import { DEFAULT_SETTINGS } from './settings-store';
 import { buildProjectFile, MAX_PROJECT_BYTES, parseProjectFile, PROJECT_FORMAT, type ProjectFile } from './project-file';
 import type { DatasetLayers } from './dataset-store';
+import type { ReferenceLayer } from '../core';
 
 const LAYERS: DatasetLayers = {
   hamlets: [{ id: 'A01', name: 'Ấp Hòa Đông', commune: 'Xã Đại Tâm', district: 'Huyện Mỹ Xuyên', households: 412, properties: { ma_ap: 'A01' }, geometry: { type: 'Polygon', coordinates: [[[105.95, 9.59], [105.97, 9.59], [105.97, 9.61], [105.95, 9.59]]] } }],
@@ -44,6 +45,24 @@ describe('project file', () => {
     expect(read.project.settings.colocationMeters).toBe(45);
     expect(read.project.proposals).toEqual(PROPOSALS);
     expect(read.project.format).toBe(PROJECT_FORMAT);
+  });
+
+  it('keeps the reference layers, and refuses a broken one by its path', () => {
+    const referenceLayers: ReferenceLayer[] = [
+      { id: 'reference-1', fileName: 'song.zip', attributes: ['TEN', '__proto__'], labelAttribute: 'TEN', features: [{ geometry: { type: 'LineString', coordinates: [[105.9, 9.6], [106, 9.7]] }, values: ['Sông Hậu', null] }] },
+      { id: 'reference-2', fileName: 'tinh.geojson', attributes: ['ten_tinh'], labelAttribute: null, features: [{ geometry: { type: 'Polygon', coordinates: [[[105.3, 9.1], [105.7, 9.1], [105.7, 9.4], [105.3, 9.1]]] }, values: ['Tỉnh Bạc Liêu'] }] },
+    ];
+    const read = parseProjectFile(JSON.stringify(project({ referenceLayers })));
+    expect(read.ok && read.project.referenceLayers).toEqual(referenceLayers);
+    expect(project({ referenceLayers: [] })).not.toHaveProperty('referenceLayers');
+    const broken = JSON.parse(JSON.stringify(project({ referenceLayers })));
+    broken.referenceLayers[0].features[0].geometry.coordinates = [[585000, 1060000], [586000, 1061000]];
+    broken.referenceLayers[1].labelAttribute = 'ten';
+    expect(problemsOf(broken)).toEqual(['invalid referenceLayers[0].features[0].geometry', 'invalid referenceLayers[1].labelAttribute']);
+    const twice = JSON.parse(JSON.stringify(project({ referenceLayers })));
+    twice.referenceLayers[1].id = 'reference-1';
+    twice.referenceLayers[0].style = 'water';
+    expect(problemsOf(twice)).toEqual(['unknown-key referenceLayers[0].style', 'invalid referenceLayers[1].id']);
   });
 
   it('reads a file with a BOM and without proposals', () => {

@@ -1,5 +1,6 @@
 import { DATASET_LAYER_NAMES, type DatasetLayerName, type DatasetLayers, type LayerOrigin } from './dataset-store';
-import type { PlanProfile } from '../core';
+import type { PlanProfile, ReferenceLayer } from '../core';
+import { decodeReferenceLayers } from './reference-schema';
 import type { StoredSnapshot } from './plan-store';
 import type { StoredProposals } from './proposals-store';
 import type { Settings } from './settings-store';
@@ -30,6 +31,8 @@ export interface ProjectFile {
   plan?: PlanProfile;
   /** Dated snapshots: results, and the dataset they came from. */
   snapshots?: StoredSnapshot[];
+  /** Context layers drawn under the coverage (neighbouring provinces, rivers, roads, the sea). */
+  referenceLayers?: ReferenceLayer[];
 }
 
 /** One thing wrong with a project file (see {@link StoredProblem}). */
@@ -42,7 +45,7 @@ export type ProjectParseResult = { ok: true; project: ProjectFile } | { ok: fals
  * @example JSON.stringify(buildProjectFile({ layers, origin, settings }, new Date().toISOString()))
  */
 export function buildProjectFile(
-  state: { layers: DatasetLayers; origin: Record<DatasetLayerName, LayerOrigin>; settings: Settings; proposals?: StoredProposals; plan?: PlanProfile; snapshots?: StoredSnapshot[] },
+  state: { layers: DatasetLayers; origin: Record<DatasetLayerName, LayerOrigin>; settings: Settings; proposals?: StoredProposals; plan?: PlanProfile; snapshots?: StoredSnapshot[]; referenceLayers?: ReferenceLayer[] },
   savedAt: string,
 ): ProjectFile {
   const layers = Object.fromEntries(PROJECT_LAYER_NAMES.map((name) => [name, state.layers[name]])) as unknown as DatasetLayers;
@@ -51,10 +54,11 @@ export function buildProjectFile(
   if (state.proposals !== undefined) project.proposals = state.proposals;
   if (state.plan !== undefined) project.plan = state.plan;
   if (state.snapshots !== undefined) project.snapshots = state.snapshots;
+  if (state.referenceLayers !== undefined && state.referenceLayers.length > 0) project.referenceLayers = state.referenceLayers;
   return project;
 }
 
-const PROJECT_KEYS = ['format', 'version', 'savedAt', 'layers', 'origin', 'settings', 'proposals', 'plan', 'snapshots'];
+const PROJECT_KEYS = ['format', 'version', 'savedAt', 'layers', 'origin', 'settings', 'proposals', 'plan', 'snapshots', 'referenceLayers'];
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -97,6 +101,7 @@ export function parseProjectFile(text: string): ProjectParseResult {
   const proposals = json.proposals === undefined ? undefined : decodeStoredProposals(json.proposals, 'proposals', problems);
   const plan = json.plan === undefined ? undefined : decodePlan(json.plan, 'plan', problems);
   const snapshots = json.snapshots === undefined ? undefined : decodeStoredSnapshots(json.snapshots, 'snapshots', problems);
+  const referenceLayers = json.referenceLayers === undefined ? undefined : decodeReferenceLayers(json.referenceLayers, 'referenceLayers', problems);
   if (problems.items.length > 0 || savedAt === undefined || origin === undefined || settings === undefined) {
     return { ok: false, problems: problems.items.length > 0 ? problems.items : [{ code: 'invalid', path: '' }] };
   }
@@ -104,5 +109,6 @@ export function parseProjectFile(text: string): ProjectParseResult {
   if (proposals !== undefined) project.proposals = proposals;
   if (plan !== undefined) project.plan = plan;
   if (snapshots !== undefined) project.snapshots = snapshots;
+  if (referenceLayers !== undefined) project.referenceLayers = referenceLayers;
   return { ok: true, project };
 }

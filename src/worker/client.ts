@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { MeasurementSet, RadiusOverride } from '../core';
 import type { EvidenceFailure, EvidenceRequest, EvidenceResponse, EvidenceWorkerApi, HexViewRequest } from './evidence-messages';
-import type { AttributeInspection, BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
+import type { AttributeInspection, BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ReferenceParseRequest, ReferenceParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, ParsedLayer, ParseFailure, ParseRequest } from './messages';
 import type { EvaluationRequest, ProposalBase, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite, SitingWorkerApi } from './proposal-messages';
 
@@ -157,6 +157,20 @@ export function evaluateEvidenceInWorker(request: EvidenceRequest, overrides: Ra
 /** The last judged analysis on H3 hexagons, as GeoJSON. */
 export function hexViewInWorker(request: HexViewRequest): Promise<GeoJSON.FeatureCollection | EvidenceFailure> {
   return evidenceWorker().hexView(request);
+}
+
+/** Reads a reference layer's bytes in the import worker (cancelled like any import). */
+export function parseReferenceInWorker(request: ReferenceParseRequest): Promise<ReferenceParseSuccess | BytesParseFailure> {
+  const worker = importWorker();
+  return new Promise((resolve, reject) => {
+    worker.reject = reject;
+    worker.remote
+      .parseReference(Comlink.transfer(request, [request.bytes]))
+      .then(resolve, reject)
+      .finally(() => {
+        if (worker.reject === reject) worker.reject = null;
+      });
+  });
 }
 
 /** Parses a measurement file's bytes in the import worker (cancelled like any import); `onProgress` gets (rows done, rows). */

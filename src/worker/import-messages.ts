@@ -1,4 +1,4 @@
-import type { CoverageConfig, Hamlet, HamletResult, InputKind, InputProblem, ParsedInputBytes, ParseInputOptions, ParsedMeasurementBytes } from '../core';
+import type { CoverageConfig, Hamlet, HamletResult, InputKind, InputProblem, ParsedInputBytes, ParseInputOptions, ParsedMeasurementBytes, ParsedReferenceLayer } from '../core';
 import type { ResultExportFormat } from '../formats/write-result-files';
 
 /** A file's bytes for the import worker; `bytes` is transferred, so the sender's copy becomes empty. */
@@ -48,6 +48,20 @@ export interface MeasurementParseSuccess {
   durationMs: number;
 }
 
+/** A reference (context) layer's file: the same readers and coordinate rules as the other imports. */
+export interface ReferenceParseRequest {
+  fileName: string;
+  bytes: ArrayBuffer;
+  options: Omit<ParseInputOptions, 'crs'> & { crs?: string };
+}
+
+/** The reference layer read, and its time inside the worker. */
+export interface ReferenceParseSuccess {
+  kind: 'parsed';
+  parsed: ParsedReferenceLayer;
+  durationMs: number;
+}
+
 /** The hamlet results to write in one format (GDAL, loaded on first use, writes the GIS formats). */
 export interface ResultExportRequest {
   format: ResultExportFormat;
@@ -70,6 +84,7 @@ export interface ImportWorkerApi {
   /** The attribute names of a layer of features (GIS files through GDAL), without parsing it; none for a table or a drawing. */
   inspectAttributes(request: Omit<BytesParseRequest, 'config' | 'options'>, onReaderProgress?: (loaded: number, total: number) => void): Promise<AttributeInspection | BytesParseFailure>;
   parseMeasurements(request: MeasurementParseRequest, onProgress?: (done: number, total: number) => void): Promise<MeasurementParseSuccess | BytesParseFailure>;
+  parseReference(request: ReferenceParseRequest): Promise<ReferenceParseSuccess | BytesParseFailure>;
   /** `onReaderProgress`: as for `parseBytes`, while gdal3.js loads for a GIS format. */
   exportResults(request: ResultExportRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<ResultExportSuccess>;
 }

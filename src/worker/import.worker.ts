@@ -2,9 +2,9 @@
 // The import worker: reads one file's bytes with core `parseInputBytes`. It is separate from the
 // analysis worker because cancelling an import terminates it, which must not stop the analysis.
 import * as Comlink from 'comlink';
-import { detectInputFormat, inspectFeatureBytes, isInputProblem, parseInputBytes, parseMeasurementBytes, readXlsxTable, type InputProblem } from '../core';
+import { detectInputFormat, inspectFeatureBytes, isInputProblem, parseInputBytes, parseMeasurementBytes, parseReferenceBytes, readXlsxTable, type InputProblem } from '../core';
 import { detectGisFormat } from '../formats/gis-format';
-import type { AttributeInspection, BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
+import type { AttributeInspection, BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ReferenceParseRequest, ReferenceParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
 
 /** Where the build puts gdal3.js's WebAssembly and data (vite.config.ts), on the app's own origin. */
 const GDAL_URL = new URL(`${import.meta.env.BASE_URL}gdal/`, self.location.origin).href;
@@ -44,6 +44,14 @@ const api: ImportWorkerApi = {
       // The columns go back without a copy.
       const buffers = [set.lng, set.lat, set.timeMs, set.operator, set.technology, set.downMbps, set.upMbps, set.latencyMs, set.rsrpDbm, set.status, set.weight, set.file, set.row].map((column) => column.buffer as ArrayBuffer);
       return Comlink.transfer({ kind: 'parsed', parsed, durationMs: performance.now() - started }, buffers);
+    } catch (error) {
+      return failureOf(error, fileName, bytes);
+    }
+  },
+  async parseReference({ fileName, bytes, options }: ReferenceParseRequest): Promise<ReferenceParseSuccess | BytesParseFailure> {
+    const started = performance.now();
+    try {
+      return { kind: 'parsed', parsed: await parseReferenceBytes(fileName, new Uint8Array(bytes), options), durationMs: performance.now() - started };
     } catch (error) {
       return failureOf(error, fileName, bytes);
     }

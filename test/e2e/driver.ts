@@ -404,7 +404,7 @@ export class AppDriver {
   }
 
   /** Chooses the kind and mode, then hands a file (bytes, or a path for files over Playwright's 50 MB buffer limit) to the picker. */
-  async pickImportFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators' | 'merger' | 'measurements', name: string, content: Buffer | { path: string }, mode: 'replace' | 'add'): Promise<void> {
+  async pickImportFile(kind: 'sites' | 'hamlets' | 'fibre' | 'indicators' | 'merger' | 'measurements' | 'reference', name: string, content: Buffer | { path: string }, mode: 'replace' | 'add'): Promise<void> {
     await this.openPanel('import');
     await this.page.getByTestId('import-kind').selectOption(kind);
     await this.page.getByTestId(`import-mode-${mode}`).check();
@@ -1102,6 +1102,44 @@ export class AppDriver {
   async openPrintDialog(): Promise<void> {
     if (!(await this.page.getByTestId('print-dialog').isVisible().catch(() => false))) await this.page.getByTestId('print-open').click();
     await this.page.getByTestId('print-dialog').waitFor();
+  }
+
+  /** Imports a reference (context) layer file through the import dialog; returns the report's text. */
+  async importReferenceLayer(file: string, mode: 'replace' | 'add'): Promise<string> {
+    await this.pickImportFile('reference', path.basename(file), { path: file }, mode);
+    await this.page.locator('[data-testid="import-report"][data-state="ok"]').waitFor({ timeout: 60_000 });
+    return this.page.getByTestId('import-report').innerText();
+  }
+
+  /** The reference layers listed in the import panel: their line of text and the attribute labels come from. */
+  async readReferenceLayers(): Promise<{ text: string; label: string }[]> {
+    await this.openPanel('import');
+    const items = this.page.getByTestId('reference-layer');
+    const out: { text: string; label: string }[] = [];
+    for (let index = 0; index < (await items.count()); index++) {
+      out.push({ text: (await items.nth(index).locator('span').first().innerText()).trim(), label: await items.nth(index).getByTestId('reference-label').inputValue() });
+    }
+    return out;
+  }
+
+  /** Picks the attribute a reference layer's labels come from ('' for none). */
+  async setReferenceLabel(index: number, attribute: string): Promise<void> {
+    await this.openPanel('import');
+    await this.page.getByTestId('reference-label').nth(index).selectOption(attribute);
+  }
+
+  /** Removes a reference layer from the import panel. */
+  async removeReferenceLayer(index: number): Promise<void> {
+    await this.openPanel('import');
+    await this.page.getByTestId('reference-remove').nth(index).click();
+  }
+
+  /** Pixels of the map (a screenshot) within `distance` (sum of channel differences) of `rgb`. */
+  async countMapPixelsNear(rgb: number[], distance: number): Promise<number> {
+    const shot = PNG.sync.read(await this.page.getByTestId('map').screenshot());
+    let count = 0;
+    for (let i = 0; i < shot.data.length; i += 4) if (Math.abs(shot.data[i] - rgb[0]) + Math.abs(shot.data[i + 1] - rgb[1]) + Math.abs(shot.data[i + 2] - rgb[2]) < distance) count++;
+    return count;
   }
 
   /** Closes the print dialog (its × button). */

@@ -4,6 +4,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
 import { resetToDemo } from '../../state/load-dataset';
 import { PanelProject } from '../project/PanelProject';
+import { PanelReferenceLayers } from '../reference/PanelReferenceLayers';
 import type { ImportKind } from './column-mapping';
 import { IMPORT_ACCEPT } from './import-file';
 import { ImportReportView } from './ImportReportView';
@@ -15,7 +16,7 @@ import { HamletQuestionStep } from './HamletQuestionStep';
 import { useImportFlow, type ImportStep } from './use-import-flow';
 import './import.css';
 
-const KINDS: ImportKind[] = ['sites', 'hamlets', 'fibre', 'indicators', 'merger', 'measurements'];
+const KINDS: ImportKind[] = ['sites', 'hamlets', 'fibre', 'indicators', 'merger', 'measurements', 'reference'];
 const SHOWN_LAYERS: DatasetLayerName[] = ['hamlets', 'btsRecords', 'fibrePoints', 'indicators', 'enteredIndicators', 'merger'];
 
 /** Reading / parsing progress with a Cancel button; the page stays usable meanwhile. */
@@ -170,6 +171,7 @@ export function PanelImport() {
           </li>
         ))}
       </ul>
+      <PanelReferenceLayers />
       <PanelProject />
       <button
         type="button"

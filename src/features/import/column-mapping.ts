@@ -1,7 +1,7 @@
 import { BTS_COLUMN_ALIASES, DEFAULT_CONFIG, FIBRE_COLUMN_ALIASES, findColumn, HAMLET_LIST_COLUMN_ALIASES, INDICATOR_COLUMN_ALIASES, MERGER_COLUMN_ALIASES } from '../../core';
 
 /** What a user can import: the engine's layers, the commune merger table and field measurements. */
-export type ImportKind = 'hamlets' | 'sites' | 'fibre' | 'indicators' | 'merger' | 'measurements';
+export type ImportKind = 'hamlets' | 'sites' | 'fibre' | 'indicators' | 'merger' | 'measurements' | 'reference';
 
 /** What the mapping step maps: an import kind, or a hamlet list (hamlets known by name and commune, no boundary). */
 export type MappingKind = ImportKind | 'hamlet-list';
@@ -50,6 +50,8 @@ const TABLE_COLUMNS: Record<MappingKind, RequiredColumn[]> = {
   // Hamlets are polygons, not tables; measurement exports are recognised by their whole header.
   hamlets: [],
   measurements: [],
+  // A reference layer is shapes with any attributes: nothing is required.
+  reference: [],
 };
 
 // A layer's coordinates are its geometry: only its attributes are mapped.
@@ -61,6 +63,7 @@ const LAYER_COLUMNS: Record<MappingKind, RequiredColumn[]> = {
   indicators: [],
   merger: [],
   measurements: [],
+  reference: [],
 };
 
 const OR_FIELDS: Record<NonNullable<RequiredColumn['orField']>, readonly string[]> = { oldName: MERGER_COLUMN_ALIASES.oldName, newCode: MERGER_COLUMN_ALIASES.newCode, communeCode: HAMLET_LIST_COLUMN_ALIASES.communeCode };

@@ -60,7 +60,7 @@ export const BROWSER_MAX_INPUT_BYTES: Record<InputKind, number> = {
 /** The file's size check as a report, or null when it may be read. */
 export function refuseBySize(kind: ImportKind, fileName: string, size: number): ImportReport | null {
   if (kind === 'measurements') return refuseMeasurementsBySize(fileName, size);
-  const check = checkInputSize(size, kind === 'merger' ? 'indicators' : kind, fileName, BROWSER_MAX_INPUT_BYTES);
+  const check = checkInputSize(size, kind === 'merger' ? 'indicators' : kind === 'reference' ? 'hamlets' : kind, fileName, BROWSER_MAX_INPUT_BYTES);
   if (check.ok) return null;
   const problem = { code: 'file-too-large' as const, params: check.reason?.params ?? {}, file: fileName };
   return { ...failedReport(fileName, kind, problem), size: { sizeBytes: check.sizeBytes, limitBytes: check.limitBytes } };
@@ -100,7 +100,7 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
 }
 
 /** Puts a parsed file's items into the dataset (replace or add). A file with no usable item changes nothing. */
-export function commitParsed(kind: Exclude<ImportKind, 'merger' | 'measurements'>, parsed: ParsedInputBytes, mode: 'replace' | 'add'): void {
+export function commitParsed(kind: Exclude<ImportKind, 'merger' | 'measurements' | 'reference'>, parsed: ParsedInputBytes, mode: 'replace' | 'add'): void {
   const { importLayer } = useDatasetStore.getState().actions;
   const { input } = parsed;
   if (kind === 'fibre') {

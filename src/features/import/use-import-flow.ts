@@ -12,6 +12,7 @@ import { detectGisFormat } from '../../formats/gis-format';
 import { failedReport, type ImportReport } from './import-report';
 import { problemFromError } from './import-report';
 import { commitMeasurements, parseMeasurementJob } from '../measurements/import-measurements';
+import { commitReference, parseReferenceJob } from '../reference/import-reference';
 
 /** Where the import dialog is: idle, reading/parsing, asking for columns, asking to confirm, or done. */
 export type ImportStep =
@@ -76,7 +77,7 @@ function commitOrAsk(job: ImportJob, parsed: ParsedInputBytes, report: ImportRep
     const duplicates = findDuplicateSites(useDatasetStore.getState().btsRecords, parsed.input.btsRecords ?? []);
     if (duplicates.count > 0) return setStep({ kind: 'duplicates', job, parsed, report, duplicates });
   }
-  commitParsed(job.kind as Exclude<ImportKind, 'merger' | 'measurements'>, parsed, mode);
+  commitParsed(job.kind as Exclude<ImportKind, 'merger' | 'measurements' | 'reference'>, parsed, mode);
   performance.mark('import-committed');
   setStep({ kind: 'done', report });
 }
@@ -119,6 +120,14 @@ async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false
       if (current !== generation) return;
       if (outcome.kind === 'failed') return setStep({ kind: 'done', report: outcome.report, ...(outcome.sheetNames ? { sheetRetry: { job, sheetNames: outcome.sheetNames } } : {}) });
       commitMeasurements(outcome.parsed, mode);
+      performance.mark('import-committed');
+      return setStep({ kind: 'done', report: outcome.report });
+    }
+    if (job.kind === 'reference') {
+      // A context layer is drawn, not analysed: no review step, committed at once.
+      const outcome = await parseReferenceJob(job, (progress) => current === generation && setStep({ kind: 'busy', fileName: job.fileName, progress }), abort.signal);
+      if (current !== generation) return;
+      if (outcome.kind === 'parsed') commitReference(outcome.parsed, mode);
       performance.mark('import-committed');
       return setStep({ kind: 'done', report: outcome.report });
     }

@@ -15,6 +15,7 @@ import { planShortTitle } from '../../core';
 import { usePlanStore } from '../../state/plan-store';
 import { downloadFile } from '../download-file';
 import { useMeasurementsStore } from '../../state/measurements-store';
+import { useReferenceStore } from '../../state/reference-store';
 import { fetchHexView, runEvidence } from '../../state/run-evidence';
 import type { H3ViewCell, PrintEvidence } from '../../print/evidence-print';
 
@@ -62,6 +63,7 @@ export function buildPrintRequest(settings: PrintSettings): PrintRequest {
     plan: usePlanStore.getState().profile,
     fibrePoints: dataset.fibrePoints,
     fibreRoutes: dataset.fibreRoutes,
+    referenceLayers: useReferenceStore.getState().layers,
     indicators: selectIndicatorRows(dataset),
     basemap: useSettingsStore.getState().basemap,
     // The print date: the one place the clock is read (UI only, never core).

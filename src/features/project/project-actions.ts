@@ -7,13 +7,14 @@ import { clearRestoreMarker } from '../../state/restore-guard';
 import { selectSettings, useSettingsStore, type Settings } from '../../state/settings-store';
 import { readProjectProposals, restoreProjectProposals } from './proposals-section';
 import { usePlanStore } from '../../state/plan-store';
+import { useReferenceStore } from '../../state/reference-store';
 
 /** The current layers, settings, proposals, plan and snapshots as a project file (JSON text). */
 export function serializeCurrentProject(savedAt: string): string {
   const dataset = useDatasetStore.getState();
   const layers = Object.fromEntries(PROJECT_LAYER_NAMES.map((name) => [name, dataset[name]])) as unknown as Parameters<typeof buildProjectFile>[0]['layers'];
   const plan = usePlanStore.getState();
-  const project = buildProjectFile({ layers, origin: dataset.origin, settings: selectSettings(useSettingsStore.getState()), proposals: readProjectProposals(), plan: plan.profile, snapshots: plan.snapshots }, savedAt);
+  const project = buildProjectFile({ layers, origin: dataset.origin, settings: selectSettings(useSettingsStore.getState()), proposals: readProjectProposals(), plan: plan.profile, snapshots: plan.snapshots, referenceLayers: useReferenceStore.getState().layers }, savedAt);
   return JSON.stringify(project);
 }
 
@@ -44,6 +45,8 @@ export async function restoreProject(project: ProjectFile, isBasemapAllowed: boo
   const { actions } = usePlanStore.getState();
   actions.reset();
   actions.load({ ...(project.plan ? { profile: project.plan } : {}), snapshots: project.snapshots ?? [] });
+  // Stored again by the reference layers' own persistence, as they change.
+  useReferenceStore.getState().actions.load(project.referenceLayers ?? []);
   await Promise.all([
     ...PROJECT_LAYER_NAMES.map((name) => saveLayer(name, project.layers[name])),
     saveOrigins(project.origin),

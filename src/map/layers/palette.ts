@@ -25,3 +25,10 @@ export const APPROXIMATE_STYLE = { color: '#222222', widthPx: 1.4, dash: [2, 1.5
  * what stayed the same in pale tones, hamlets new since the earlier snapshot yellow.
  */
 export const CHANGE_COLORS = { newly: '#009E73', lost: '#D55E00', covered: '#C6DBEF', none: '#DDDDDD', new: '#F0E442' } as const;
+
+/**
+ * Reference (context) layers, drawn under the coverage: areas in a pale warm grey with a darker edge
+ * (neighbouring provinces, the sea), lines in a muted blue-grey (rivers, canals, roads), so neither
+ * competes with the coverage classes; labels in dark grey.
+ */
+export const REFERENCE_COLORS = { areaFill: '#E3DED4', areaOutline: '#8F887C', line: '#5B7F9E', label: '#3D3D3D', lineLabel: '#2F4F6B' } as const;
