@@ -44,6 +44,11 @@ describe('buildApproximateImport', () => {
     expect(formatImportReportCsv(report, 'vi')).toContain('Đã ghép với ranh giới xã: 20 ấp, khóm');
   });
 
+  it('leaves a GIS file (GeoPackage, FlatGeobuf, DGN) to the usual import, where GDAL reads it as a layer', async () => {
+    const gis = path.resolve(import.meta.dirname, '../../../test/fixtures/readGisFiles/in');
+    for (const file of ['hamlets.gpkg', 'hamlets.fgb', 'hamlets-drawing.dgn']) expect(await readHamletListFile(file, new Uint8Array(readFileSync(path.join(gis, file)))), file).toBeNull();
+  });
+
   it('refuses the list, naming why, when no hamlet finds its commune', async () => {
     const reading = (await readHamletListFile('ap.csv', utf8('ma_ap,ten_ap,ma_xa\nA1,Ấp 1,11111\nA2,Ấp 2,11111\n')))!;
     const { hamlets, report } = buildApproximateImport('ap.csv', reading, communes);

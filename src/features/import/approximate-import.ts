@@ -17,6 +17,7 @@ import {
   type ParsedInputBytes,
   type Warning,
 } from '../../core';
+import { detectGisFormat } from '../../formats/gis-format';
 import type { ImportReport } from './import-report';
 
 /** Field warnings of a polygon layer read as hamlets that a commune layer cannot help having (it has no hamlet names, ids, households). */
@@ -39,6 +40,8 @@ export interface HamletListReading {
  * @throws what core's readers throw for a broken file (the caller reports it)
  */
 export async function readHamletListFile(fileName: string, bytes: Uint8Array): Promise<HamletListReading | null> {
+  // A GeoPackage, FlatGeobuf, MapInfo or CAD drawing is a layer for GDAL, never a list read as text.
+  if (detectGisFormat(fileName, bytes) !== null) return null;
   const format = detectInputFormat(fileName, bytes);
   let list: ImportResult<HamletListEntry>;
   let shownFormat: HamletListReading['format'];
