@@ -2,6 +2,7 @@ import { clear, del, get, keys, set } from 'idb-keyval';
 import { DATASET_LAYER_NAMES, type DatasetLayerName, type DatasetLayers, type LayerOrigin } from './dataset-store';
 import type { StoredProposals } from './proposals-store';
 import type { Settings } from './settings-store';
+import { decodeRecordColumns, encodeRecordColumns, isRecordColumns, type ColumnRecordKind } from '../worker/record-columns';
 import { decodeLayerItems, decodeOrigins, decodeSettings, decodeStoredProposals, ProblemList, type StoredProblem } from './stored-state-schema';
 
 // One key per layer, so importing sites does not rewrite the hamlets.
@@ -10,9 +11,19 @@ const ORIGIN_KEY = 'origin';
 const SETTINGS_KEY = 'settings';
 const PROPOSALS_KEY = 'proposals';
 
+// Sites and fibre points can number a million: they are kept as columns (see record-columns.ts).
+const COLUMN_KIND: Partial<Record<DatasetLayerName, ColumnRecordKind>> = { btsRecords: 'btsRecord', fibrePoints: 'fibrePoint' };
+
 /** Keeps a layer (imported, entered, or restored from a project) across reloads. */
 export function saveLayer<Name extends DatasetLayerName>(name: Name, items: DatasetLayers[Name]): Promise<void> {
-  return set(LAYER_PREFIX + name, items);
+  const columnKind = COLUMN_KIND[name];
+  return set(LAYER_PREFIX + name, columnKind ? encodeRecordColumns(columnKind, items as never) : items);
+}
+
+/** A stored layer: columns (sites, fibre points) or, as every layer was stored before, an array of records. */
+function decodeStoredLayer(name: DatasetLayerName, value: unknown, problems: ProblemList): unknown {
+  const columnKind = COLUMN_KIND[name];
+  return columnKind && isRecordColumns(value) ? decodeRecordColumns(columnKind, value, name, problems) : decodeLayerItems(name, value, name, problems);
 }
 
 /** Keeps where each stored layer came from, so a project's demo layers stay marked as demo after a reload. */
@@ -71,7 +82,7 @@ export async function loadStored(names: readonly DatasetLayerName[] = DATASET_LA
   names.forEach((name, index) => {
     if (values[index] === undefined) return;
     const list = new ProblemList();
-    const items = decodeLayerItems(name, values[index], name, list);
+    const items = decodeStoredLayer(name, values[index], list);
     if (items === undefined) problems.push({ part: name, problems: list.items });
     else (layers as Record<DatasetLayerName, unknown>)[name] = items;
   });

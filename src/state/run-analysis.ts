@@ -1,5 +1,7 @@
 import { applyMergerTable, filterCoverageInput, NEW_COMMUNE_FIELD, type CoverageInput } from '../core';
 import { analyzeInWorker } from '../worker/client';
+import type { AnalysisRequest } from '../worker/messages';
+import { encodeRecordColumns } from '../worker/record-columns';
 import { useAnalysisStore } from './analysis-store';
 import { selectIndicatorRows, selectIsDemo, useDatasetStore } from './dataset-store';
 import { usePlanStore } from './plan-store';
@@ -27,6 +29,19 @@ export function buildAnalysisInput(): { input: CoverageInput; groupBy: string[] 
   return { input: filterCoverageInput(input, useUiStore.getState().filters), groupBy };
 }
 
+/** The input without its sites and fibre points, which go as columns (transferred, not cloned). */
+function postedAsColumns(input: CoverageInput): Pick<AnalysisRequest, 'input' | 'columns'> {
+  const others = input.operatorFilter?.otherBtsRecords;
+  return {
+    input: { ...input, btsRecords: [], fibrePoints: [], ...(input.operatorFilter ? { operatorFilter: { ...input.operatorFilter, otherBtsRecords: [] } } : {}) },
+    columns: {
+      btsRecords: encodeRecordColumns('btsRecord', input.btsRecords),
+      fibrePoints: encodeRecordColumns('fibrePoint', input.fibrePoints),
+      otherBtsRecords: others ? encodeRecordColumns('btsRecord', others) : null,
+    },
+  };
+}
+
 /** Runs the engine in the worker now; a result that a newer run overtook is dropped. */
 export async function runAnalysis(): Promise<void> {
   const dataset = useDatasetStore.getState();
@@ -37,7 +52,7 @@ export async function runAnalysis(): Promise<void> {
   try {
     const { input, groupBy } = buildAnalysisInput();
     const config = buildCoverageConfig(useSettingsStore.getState(), usePlanStore.getState().profile.targets);
-    const response = await analyzeInWorker({ input, config, groupBy }, (done, total) => {
+    const response = await analyzeInWorker({ ...postedAsColumns(input), config, groupBy }, (done, total) => {
       if (run === generation) actions.setProgress(total === 0 ? 1 : done / total);
     });
     if (run === generation) {

@@ -12,7 +12,9 @@ import {
   parseHamletsGeoJson,
   parseIndicatorsCsv,
   parseIndicatorsJson,
+  type CoverageInput,
 } from '../core';
+import { readRecordColumns, type RecordColumns } from './record-columns';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, ParsedLayer, ParseFailure, ParseRequest } from './messages';
 
 function emptyResult<T>() {
@@ -39,6 +41,15 @@ function parse({ kind, text, fileName, format, hamletFields }: ParseRequest): Pa
   }
 }
 
+/** The input with its records read from the posted columns. */
+function withColumns(input: CoverageInput, columns: NonNullable<AnalysisRequest['columns']>): CoverageInput {
+  const read = <Kind extends 'btsRecord' | 'fibrePoint'>(kind: Kind, table: RecordColumns) => readRecordColumns({ ...table, kind });
+  const btsRecords = read('btsRecord', columns.btsRecords);
+  const fibrePoints = read('fibrePoint', columns.fibrePoints);
+  const operatorFilter = input.operatorFilter && columns.otherBtsRecords ? { ...input.operatorFilter, otherBtsRecords: read('btsRecord', columns.otherBtsRecords) } : input.operatorFilter;
+  return { ...input, btsRecords, fibrePoints, ...(operatorFilter ? { operatorFilter } : {}) };
+}
+
 const api: AnalysisWorkerApi = {
   parseLayer(request: ParseRequest): ParsedLayer | ParseFailure {
     try {
@@ -48,8 +59,9 @@ const api: AnalysisWorkerApi = {
       return { kind: 'error', code: 'unexpected', message: error instanceof Error ? error.message : String(error) };
     }
   },
-  analyze({ input, config, groupBy }: AnalysisRequest, onProgress): AnalysisResponse {
+  analyze({ input: posted, columns, config, groupBy }: AnalysisRequest, onProgress): AnalysisResponse {
     const started = performance.now();
+    const input = columns ? withColumns(posted, columns) : posted;
     const analysis = createCoverageAnalysis(input, config, { onProgress: onProgress ? (done, total) => void onProgress(done, total) : undefined });
     const report = buildCoverageReport(analysis, groupBy);
     return { report, durationMs: performance.now() - started };

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { MeasurementSet, RadiusOverride } from '../core';
 import type { EvidenceFailure, EvidenceRequest, EvidenceResponse, EvidenceWorkerApi, HexViewRequest } from './evidence-messages';
 import type { AttributeInspection, BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ReferenceParseRequest, ReferenceParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
+import { recordColumnBuffers } from './record-columns';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, ParsedLayer, ParseFailure, ParseRequest } from './messages';
 import type { EvaluationRequest, ProposalBase, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite, SitingWorkerApi } from './proposal-messages';
 
@@ -28,7 +29,9 @@ export function parseLayerInWorker(request: ParseRequest): Promise<ParsedLayer |
 
 /** Runs the coverage engine off the main thread; `onProgress` gets (hamlets done, hamlets in all). */
 export function analyzeInWorker(request: AnalysisRequest, onProgress?: (done: number, total: number) => void): Promise<AnalysisResponse> {
-  return worker().analyze(request, onProgress ? Comlink.proxy(onProgress) : undefined);
+  const { columns } = request;
+  const transferred = columns ? [columns.btsRecords, columns.fibrePoints, ...(columns.otherBtsRecords ? [columns.otherBtsRecords] : [])].flatMap(recordColumnBuffers) : [];
+  return worker().analyze(Comlink.transfer(request, transferred), onProgress ? Comlink.proxy(onProgress) : undefined);
 }
 
 // The import worker lives apart from the analysis worker: a cancelled import terminates its worker

@@ -1,3 +1,4 @@
+import type { RecordColumns } from './record-columns';
 import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, FibrePoint, FibreRoute, FieldMapping, Hamlet, ImportResult, IndicatorValue } from '../core';
 
 /** The kinds of layer a user can import. */
@@ -28,7 +29,10 @@ export interface ParseFailure {
 }
 
 export interface AnalysisRequest {
+  /** The input; its sites and fibre points (and an operator filter's other sites) come as `columns` when those are given. */
   input: CoverageInput;
+  /** Sites and fibre points as columns, their buffers transferred: a million records as objects would be cloned. */
+  columns?: { btsRecords: RecordColumns; fibrePoints: RecordColumns; otherBtsRecords: RecordColumns | null };
   config: CoverageConfig;
   groupBy: string[];
 }
