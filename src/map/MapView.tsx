@@ -10,7 +10,7 @@ import { buildCoverageConfig, useSettingsStore } from '../state/settings-store';
 import { mapHasDrawn } from '../state/restore-guard';
 import { useUiStore } from '../state/ui-store';
 import { MapController } from './map-controller';
-import { buildFibreCollection, buildFibreRouteCollection, buildHamletCollection, buildSiteCollection, datasetBounds, hamletBounds } from './map-data';
+import { buildFibreCollection, buildFibreRouteCollection, buildHamletCollection, buildSiteCollection, datasetBounds, hamletBounds, isViewLimited } from './map-data';
 import { buildOutlineCollection, buildUnitLabelCollection } from './outlines';
 import { MapLegend } from './MapLegend';
 import { chooseLegendCorner, LEGEND_CORNERS, legendRect, type LegendCorner } from './legend-placement';
@@ -28,6 +28,9 @@ const INITIAL_CENTER: [number, number] = [105.95, 9.6];
 const INITIAL_ZOOM = 8.6;
 /** Width of the details panel over the map's right side, plus margins (see app.css). */
 const DETAILS_PANEL_WIDTH = 420;
+/** Above this many records, footprints are drawn for the records in view only (and none when more are in view). */
+const FOOTPRINT_LIMIT = 20_000;
+const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export interface MapViewProps {
   onMoveEnd(center: [number, number], zoom: number): void;
@@ -49,6 +52,9 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
   const afterRef = useRef(isAfterShown);
   afterRef.current = isAfterShown;
   const placeLegendRef = useRef<() => void>(() => {});
+  const showDiscsRef = useRef(showDiscs);
+  const pushFootprintsRef = useRef<() => void>(() => {});
+  const afterMoveRef = useRef<() => void>(() => {});
   /** The user folded or unfolded the legend: their choice wins over an automatic fold. */
   const hasUserFoldedRef = useRef(false);
 
@@ -63,7 +69,10 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       zoom: ui.requestedView?.zoom ?? INITIAL_ZOOM,
       onHamletClick: (id) => useUiStore.getState().actions.select({ kind: 'hamlet', id }),
       onSiteClick: (id) => useUiStore.getState().actions.select({ kind: 'site', id }),
-      onMoveEnd: (center, zoom) => moveRef.current(center, zoom),
+      onMoveEnd: (center, zoom) => {
+        afterMoveRef.current();
+        moveRef.current(center, zoom);
+      },
       onSettled: () => {
         placeLegendRef.current();
         // What the map draws as approximate, for whoever checks the map (a browser test, a screen reader's user).
@@ -114,7 +123,7 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       controller.setData('outlines', buildOutlineCollection(dataset.hamlets));
       controller.setData('communeLabels', buildUnitLabelCollection(dataset.hamlets, 'commune'));
       controller.setData('districtLabels', buildUnitLabelCollection(dataset.hamlets, 'district'));
-      controller.setData('fibre', buildFibreCollection(dataset.fibrePoints));
+      controller.setData('fibre', buildFibreCollection(dataset.fibrePoints, controller.getView()));
       controller.setData('fibreRoutes', buildFibreRouteCollection(dataset.fibreRoutes));
       const bounds = datasetBounds(dataset.hamlets);
       if (bounds && !hasView) {
@@ -143,14 +152,38 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       const report = useAnalysisStore.getState().report;
       if (!report) return;
       pushHamlets();
-      controller.setData('sites', buildSiteCollection(report.sites));
+      controller.setData('sites', buildSiteCollection(report.sites, controller.getView()));
+      pushFootprints();
+    };
+    // Footprints are 65-vertex polygons: built only while they are shown, and for a large site list only
+    // for the records in view (a million of them would take gigabytes in the map's worker).
+    let footprintsInView = false;
+    const pushFootprints = () => {
+      const report = useAnalysisStore.getState().report;
+      footprintsInView = false;
+      if (!report || !showDiscsRef.current) return controller.setData('coverage', EMPTY_COLLECTION);
       // The footprints of the records behind the shown sites (the filters apply), as the engine counts them.
       const shown = new Set(report.sites.flatMap((site) => site.recordSiteIds));
-      const records = useDatasetStore.getState().btsRecords.filter((record) => shown.has(record.siteId));
+      let records = useDatasetStore.getState().btsRecords.filter((record) => shown.has(record.siteId));
+      if (records.length > FOOTPRINT_LIMIT) {
+        footprintsInView = true;
+        const [west, south, east, north] = controller.getView().bounds;
+        const inView = records.filter((record) => record.lng >= west && record.lng <= east && record.lat >= south && record.lat <= north);
+        records = inView.length > FOOTPRINT_LIMIT ? [] : inView;
+      }
       // Drawn with the radii the engine used (an applied calibration, the reach model).
       const config = buildCoverageConfig(useSettingsStore.getState());
       const resolved = resolveRecordRadii(records, { radiusOverrides: config.radiusOverrides ?? [], siteReach: config.siteReach ?? DEFAULT_SITE_REACH }).records;
       controller.setData('coverage', buildCoverageFootprints(resolved, config) as FeatureCollection);
+    };
+    pushFootprintsRef.current = pushFootprints;
+    // Large layers hold only what the view needs, so they follow it.
+    afterMoveRef.current = () => {
+      if (footprintsInView) pushFootprints();
+      const sites = useAnalysisStore.getState().report?.sites ?? [];
+      if (isViewLimited(sites.length)) controller.setData('sites', buildSiteCollection(sites, controller.getView()));
+      const { fibrePoints } = useDatasetStore.getState();
+      if (isViewLimited(fibrePoints.length)) controller.setData('fibre', buildFibreCollection(fibrePoints, controller.getView()));
     };
     const zoomToSelection = () => {
       const selection = useUiStore.getState().selection;
@@ -255,7 +288,9 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
   }, []);
 
   useEffect(() => {
+    showDiscsRef.current = showDiscs;
     controllerRef.current?.setDiscsVisible(showDiscs);
+    pushFootprintsRef.current();
   }, [showDiscs]);
 
   useEffect(() => {

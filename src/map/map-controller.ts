@@ -1,3 +1,4 @@
+import type { MapViewWindow } from './map-data';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -300,6 +301,12 @@ export class MapController {
   /** `rightPaddingPixels` keeps the fitted area clear of the details panel on the right. */
   fitBounds(bounds: [number, number, number, number], maxZoom = 15, animate = true, rightPaddingPixels = 40): void {
     this.map.fitBounds(bounds, { padding: { top: 40, bottom: 40, left: 40, right: rightPaddingPixels }, maxZoom, animate, duration: animate ? 600 : 0 });
+  }
+
+  /** The view: `[west, south, east, north]` in degrees, and the zoom. */
+  getView(): MapViewWindow {
+    const bounds = this.map.getBounds();
+    return { bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom: this.map.getZoom() };
   }
 
   jumpTo(center: [number, number], zoom: number): void {

@@ -44,11 +44,13 @@ function mercator(lng: number, lat: number): [number, number] {
  */
 export function thinZoomOf(points: readonly { lng: number; lat: number }[], untilZoom: number, cellPixels: number, fromZoom = 5): number[] {
   const zooms = new Array<number>(points.length).fill(untilZoom);
-  const projected = points.map((point) => mercator(point.lng, point.lat));
+  // Typed, not one [x, y] array per point: these run over a million sites.
+  const projected = new Float64Array(2 * points.length);
+  points.forEach((point, i) => projected.set(mercator(point.lng, point.lat), 2 * i));
   for (let zoom = fromZoom; zoom < untilZoom; zoom++) {
     const cellsPerSide = (512 * 2 ** zoom) / cellPixels;
     const taken = new Set<number>();
-    const cellOf = (i: number) => Math.floor(projected[i][1] * cellsPerSide) * 1e9 + Math.floor(projected[i][0] * cellsPerSide);
+    const cellOf = (i: number) => Math.floor(projected[2 * i + 1] * cellsPerSide) * 1e9 + Math.floor(projected[2 * i] * cellsPerSide);
     for (let i = 0; i < points.length; i++) if (zooms[i] <= zoom) taken.add(cellOf(i));
     for (let i = 0; i < points.length; i++) {
       if (zooms[i] <= zoom) continue;
@@ -61,39 +63,102 @@ export function thinZoomOf(points: readonly { lng: number; lat: number }[], unti
   return zooms;
 }
 
-/** Merged sites as points: operators, technologies, operator count, shared flag, and the zoom they show from (shared sites first). */
-export function buildSiteCollection(sites: Site[]): Collection {
-  const order = [...sites.keys()].sort((a, b) => Number(sites[b].shared) - Number(sites[a].shared));
-  const ordered = order.map((i) => sites[i]);
-  const thinZooms = thinZoomOf(ordered, THINNING.sites.untilZoom, THINNING.sites.cellPixels);
-  const thinZoomBySite = new Map(ordered.map((site, i) => [site, thinZooms[i]]));
+/**
+ * Above this many points a layer's map source holds only what the view needs (see {@link MapViewWindow}):
+ * as GeoJSON in the map's worker a point takes about 4 KB (its copy at every indexed tile level), so a
+ * million sites would take gigabytes.
+ */
+export const VIEW_LIMITED_FROM = 50_000;
+/** Zoom until which a view-limited layer is thinned: far enough that a thinned view holds a few thousand points. */
+const VIEW_LIMITED_THINNING_ZOOM = 16;
+
+/** The map's view, for a view-limited layer: `[west, south, east, north]` and the zoom. */
+export interface MapViewWindow {
+  bounds: [number, number, number, number];
+  zoom: number;
+}
+
+/**
+ * Indices of the points a view-limited layer draws: those inside the view (widened by half its size
+ * each way, so a short pan shows points at once) that show at this zoom or the next.
+ */
+function pointsInView(points: readonly { lng: number; lat: number }[], zooms: readonly number[], view: MapViewWindow): number[] {
+  const [west, south, east, north] = view.bounds;
+  const padLng = (east - west) / 2;
+  const padLat = (north - south) / 2;
+  const shown: number[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const { lng, lat } = points[i];
+    if (zooms[i] <= view.zoom + 1 && lng >= west - padLng && lng <= east + padLng && lat >= south - padLat && lat <= north + padLat) shown.push(i);
+  }
+  return shown;
+}
+
+// Thinning a million points takes a second: done once per list, not on every move.
+const thinCache = new WeakMap<readonly object[], number[]>();
+
+/** Each point's thin zoom; a list of more than {@link VIEW_LIMITED_FROM} points is thinned to a deeper zoom. */
+function cachedThinZooms<Point extends { lng: number; lat: number }>(points: readonly Point[], thinning: { untilZoom: number; cellPixels: number }, order?: (points: readonly Point[]) => number[]): number[] {
+  let zooms = thinCache.get(points);
+  if (!zooms) {
+    const untilZoom = points.length > VIEW_LIMITED_FROM ? VIEW_LIMITED_THINNING_ZOOM : thinning.untilZoom;
+    if (order) {
+      const indices = order(points);
+      const ordered = thinZoomOf(indices.map((i) => points[i]), untilZoom, thinning.cellPixels);
+      zooms = new Array<number>(points.length);
+      indices.forEach((index, rank) => (zooms![index] = ordered[rank]));
+    } else zooms = thinZoomOf(points, untilZoom, thinning.cellPixels);
+    thinCache.set(points, zooms);
+  }
+  return zooms;
+}
+
+/** Whether a layer of this many points is view-limited (its map source then follows the view). */
+export function isViewLimited(count: number): boolean {
+  return count > VIEW_LIMITED_FROM;
+}
+
+/**
+ * Merged sites as points: operators, technologies, operator count, shared flag, and the zoom they show
+ * from (shared sites first). Of a view-limited list (see {@link isViewLimited}), only the sites `view` needs.
+ */
+export function buildSiteCollection(sites: Site[], view: MapViewWindow | null = null): Collection {
+  const thinZooms = cachedThinZooms(sites, THINNING.sites, (points) => [...points.keys()].sort((a, b) => Number(points[b].shared) - Number(points[a].shared)));
+  const shown = view && isViewLimited(sites.length) ? pointsInView(sites, thinZooms, view) : [...sites.keys()];
   return {
     type: 'FeatureCollection',
-    features: sites.map((site) => ({
-      type: 'Feature',
-      properties: {
-        id: site.id,
-        operators: site.operators.join(', '),
-        technologies: site.technologies.join(', '),
-        operator_count: site.operators.length,
-        shared: site.shared,
-        thin_zoom: thinZoomBySite.get(site) ?? 0,
-      },
-      geometry: { type: 'Point', coordinates: [site.lng, site.lat] },
-    })),
+    features: shown.map((i) => {
+      const site = sites[i];
+      return {
+        type: 'Feature',
+        properties: {
+          id: site.id,
+          operators: site.operators.join(', '),
+          technologies: site.technologies.join(', '),
+          operator_count: site.operators.length,
+          shared: site.shared,
+          thin_zoom: thinZooms[i],
+        },
+        geometry: { type: 'Point', coordinates: [site.lng, site.lat] },
+      };
+    }),
   };
 }
 
-/** Fibre access points with the zoom each shows from (thinned like the sites). */
-export function buildFibreCollection(points: FibrePoint[]): Collection {
-  const thinZooms = thinZoomOf(points, THINNING.fibre.untilZoom, THINNING.fibre.cellPixels);
+/** Fibre access points with the zoom each shows from (thinned like the sites); of a view-limited list, only those `view` needs. */
+export function buildFibreCollection(points: FibrePoint[], view: MapViewWindow | null = null): Collection {
+  const thinZooms = cachedThinZooms(points, THINNING.fibre);
+  const shown = view && isViewLimited(points.length) ? pointsInView(points, thinZooms, view) : [...points.keys()];
   return {
     type: 'FeatureCollection',
-    features: points.map((point, i) => ({
-      type: 'Feature',
-      properties: { id: point.id, operator: point.operator ?? '', kind: point.kind ?? '', thin_zoom: thinZooms[i] },
-      geometry: { type: 'Point', coordinates: [point.lng, point.lat] },
-    })),
+    features: shown.map((i) => {
+      const point = points[i];
+      return {
+        type: 'Feature',
+        properties: { id: point.id, operator: point.operator ?? '', kind: point.kind ?? '', thin_zoom: thinZooms[i] },
+        geometry: { type: 'Point', coordinates: [point.lng, point.lat] },
+      };
+    }),
   };
 }
 
