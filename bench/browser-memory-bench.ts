@@ -145,6 +145,7 @@ async function measure(page: Page, phase: string, action: () => Promise<void>): 
   try {
     await action();
   } catch (error) {
+    await page.screenshot({ path: path.join(tmpdir(), 'memory-bench-failure.png') }).catch(() => undefined);
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     phases.push({ phase: `${phase} (failed: ${message})`, seconds: Math.round((Date.now() - started) / 100) / 10, peakRendererMB: peak.rendererMB, peakTotalMB: peak.totalMB, settledRendererMB: 0, settledTotalMB: 0, mainHeapMB: 0 });
     throw error;
@@ -163,8 +164,8 @@ async function measure(page: Page, phase: string, action: () => Promise<void>): 
 }
 
 async function waitForAnalysisCount(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((before) => performance.getEntriesByName('analysis-done').length > before, count, { timeout: 900_000, polling: 500 });
-  await page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 900_000 });
+  await page.waitForFunction((before) => performance.getEntriesByName('analysis-done').length > before, count, { timeout: 1_200_000, polling: 500 });
+  await page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 1_200_000 });
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'memory-bench-'));
@@ -201,8 +202,14 @@ try {
         await page.getByTestId('import-kind').selectOption('sites');
         await page.getByTestId(index === 0 ? 'import-mode-replace' : 'import-mode-add').check();
         await page.getByTestId('import-file').setInputFiles(file);
-        await page.getByTestId('import-report').waitFor({ timeout: 900_000 });
+        // A large file may stop at the review step (coordinate system, or sites outside the province) first.
+        const report = page.locator(`[data-testid="import-report"]:has(h3:has-text(${JSON.stringify(path.basename(file))}))`);
+        const shown = report.or(page.getByTestId('import-review')).first();
+        await shown.waitFor({ timeout: 900_000 });
+        if ((await shown.getAttribute('data-testid')) === 'import-review') await page.getByTestId('import-confirm').click();
+        await report.waitFor({ timeout: 900_000 });
         await waitForAnalysisCount(page, before);
+        console.error((await report.innerText()).split('\n').slice(0, 3).join(' / '));
         console.error(`file ${index + 1}/${files.length} imported`);
       }
       const count = await page.getByTestId('kpi-sites').getAttribute('data-value').catch(() => null);

@@ -79,17 +79,17 @@ export class AppDriver {
   }
 
   /** Waits until the map has drawn analysed hamlets and the analysis status is done. */
-  async waitForAnalysis(): Promise<void> {
-    await this.page.waitForFunction(() => performance.getEntriesByName('first-map-draw').length > 0, null, { timeout: 60_000 });
-    await this.page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 60_000 });
+  async waitForAnalysis(timeoutMs = 60_000): Promise<void> {
+    await this.page.waitForFunction(() => performance.getEntriesByName('first-map-draw').length > 0, null, { timeout: timeoutMs, polling: 250 });
+    await this.page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: timeoutMs });
   }
 
   /** Waits for a new analysis to finish after an action that changes its input. */
-  async waitForNewAnalysis(action: () => Promise<void>): Promise<void> {
+  async waitForNewAnalysis(action: () => Promise<void>, timeoutMs = 60_000): Promise<void> {
     const before = await this.page.evaluate(() => performance.getEntriesByName('analysis-done').length);
     await action();
-    await this.page.waitForFunction((count) => performance.getEntriesByName('analysis-done').length > count, before, { timeout: 60_000 });
-    await this.page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: 60_000 });
+    await this.page.waitForFunction((count) => performance.getEntriesByName('analysis-done').length > count, before, { timeout: timeoutMs, polling: 250 });
+    await this.page.locator('[data-testid="analysis-status"][data-state="done"]').waitFor({ timeout: timeoutMs });
   }
 
   async openPanel(name: 'kpi' | 'hamlets' | 'filters' | 'import' | 'settings' | 'proposals' | 'evidence' | 'cycle'): Promise<void> {
@@ -1034,9 +1034,55 @@ export class AppDriver {
     return this.page.getByTestId(`origin-${layer}`).getAttribute('data-origin');
   }
 
-  async reload(): Promise<void> {
+  async reload(timeoutMs = 60_000): Promise<void> {
     await this.page.reload();
-    await this.waitForAnalysis();
+    await this.waitForAnalysis(timeoutMs);
+  }
+
+  /** Imports a large file (a path: over Playwright's buffer limit, or just big) and waits for its analysis. */
+  async importLargeFile(kind: 'sites' | 'fibre', file: string, mode: 'replace' | 'add', timeoutMs: number): Promise<string> {
+    await this.waitForNewAnalysis(async () => {
+      await this.pickImportFile(kind, path.basename(file), { path: file }, mode);
+      // A file over the inspection limit may stop at the review step (its coordinates' system guessed) first.
+      const report = this.page.locator(`[data-testid="import-report"]:has(h3:text-is(${JSON.stringify(this.reportTitle(path.basename(file)))}))`);
+      const shown = report.or(this.page.getByTestId('import-review')).first();
+      await shown.waitFor({ timeout: timeoutMs });
+      if ((await shown.getAttribute('data-testid')) === 'import-review') await this.page.getByTestId('import-confirm').click();
+      await report.waitFor({ timeout: timeoutMs });
+    }, timeoutMs);
+    return this.page.getByTestId('import-report').innerText();
+  }
+
+  /**
+   * Reloads and crashes the tab while it restores the stored layers (as a layer too big for the page
+   * would), then opens the app again in a new tab of the same browser profile (its storage kept).
+   */
+  async crashDuringRestoreAndReopen(): Promise<void> {
+    const crashed = this.page;
+    await crashed.reload({ waitUntil: 'commit' });
+    await crashed.waitForFunction(() => window.localStorage.getItem('soctrang-coverage:restore-pending') !== null, null, { polling: 10, timeout: 60_000 });
+    const cdp = await crashed.context().newCDPSession(crashed);
+    const crash = crashed.waitForEvent('crash', { timeout: 30_000 });
+    // The command never answers: the page it would answer from is gone.
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crash;
+    const page = await crashed.context().newPage();
+    page.on('pageerror', (error) => this.session.errors.push(`pageerror: ${error.message}`));
+    this.session.page = page;
+    await page.goto(this.baseUrl);
+  }
+
+  /** The question about an unfinished restore, if the load asks it: the layers it names and its text. */
+  async restoreQuestion(): Promise<{ layers: string[]; text: string }> {
+    const question = this.page.getByTestId('restore-unfinished');
+    await question.waitFor({ timeout: 60_000 });
+    return { layers: ((await question.getAttribute('data-layers')) ?? '').split(' '), text: await question.innerText() };
+  }
+
+  /** Answers the question about an unfinished restore and waits for the analysis. */
+  async answerRestore(answer: 'without' | 'retry', timeoutMs = 60_000): Promise<void> {
+    await this.page.getByTestId(answer === 'without' ? 'restore-without' : 'restore-retry').click();
+    await this.waitForAnalysis(timeoutMs);
   }
 
   async backToDemoData(): Promise<void> {
