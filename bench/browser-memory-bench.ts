@@ -142,6 +142,16 @@ async function measure(page: Page, phase: string, action: () => Promise<void>): 
     peak = { rendererMB: Math.max(peak.rendererMB, now.rendererMB), totalMB: Math.max(peak.totalMB, now.totalMB) };
   }, 200);
   const started = Date.now();
+  // What the page is doing while it works, every 30 s (a long analysis, or a step waiting for an answer).
+  const watch = setInterval(() => {
+    void page
+      .evaluate(() => {
+        const status = document.querySelector('[data-testid="analysis-status"]');
+        const steps = [...document.querySelectorAll('[data-testid="import-review"], [data-testid="column-mapping"], [data-testid="import-report"] h3')].map((element) => element.textContent?.slice(0, 40));
+        return `analysis ${status?.getAttribute('data-state')} (${performance.getEntriesByName('analysis-done').length} done); import: ${steps.join(' | ')}`;
+      })
+      .then((state) => console.error(`${new Date().toISOString().slice(11, 19)} ${state} ${JSON.stringify(readProcessMemory())}`), () => undefined);
+  }, 30_000);
   try {
     await action();
   } catch (error) {
@@ -151,6 +161,7 @@ async function measure(page: Page, phase: string, action: () => Promise<void>): 
     throw error;
   } finally {
     clearInterval(sampler);
+    clearInterval(watch);
   }
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   await page.waitForTimeout(3000);
