@@ -3,16 +3,18 @@
 //                  [--extent province|district:CODE|commune:CODE] [--atlas district|commune|new_commune]
 //                  [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
 //                  [--map hamlets|challenges|h3] [--measurements F ...] [--rsrp-threshold DBM] [--h3-resolution 8|9]
+//                  [--reference F ...]
 // Renders the app's own print layout in headless Chromium: the same PDF as the app's "Xuất PDF".
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatUnitLabel, groupHamlets, LAYER_NAMES, normalizeOperator, UNASSIGNED_GROUP_KEY, type Hamlet, type LayerName } from '../src/core/index';
+import { formatUnitLabel, groupHamlets, LAYER_NAMES, normalizeOperator, parseReferenceBytes, UNASSIGNED_GROUP_KEY, type Hamlet, type LayerName, type ReferenceLayer } from '../src/core/index';
 import type { AutomationInput } from '../src/features/print/print-automation';
 import type { UnitGrouping } from '../src/print/print-content';
 import { printInBrowser } from './cli/print-browser';
 import { ensureBuild, startPreviewServer } from './cli/print-server';
-import { CliError } from './cli/read-inputs';
+import { CliError, fileError } from './cli/read-inputs';
 import { formatCount, formatSeconds, INPUT_OPTIONS, log, readInputs, runMain, say } from './cli/cli-common';
 import { measurementOptionsFrom, readMeasurementFiles } from './cli/measurement-evidence';
 
@@ -24,6 +26,7 @@ const USAGE = `${say('cli.usage.word')}: npm run print -- [--hamlets F] [--sites
                         [--extent province|district:CODE|commune:CODE] [--atlas district|commune|new_commune]
                         [--title TEXT] [--data-date YYYY-MM-DD] [--lang vi|en] [--no-build] --out FILE.pdf
                         [--map hamlets|challenges|h3] [--measurements F ...] [--rsrp-threshold DBM] [--h3-resolution 8|9]
+                        [--reference F ...]
 ${say('cli.usage.print')}
 ${say('cli.usage.printEvidence')}`;
 
@@ -67,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       'no-build': { type: 'boolean' },
       map: { type: 'string' },
       measurements: { type: 'string', multiple: true },
+      reference: { type: 'string', multiple: true },
       'rsrp-threshold': { type: 'string' },
       'h3-resolution': { type: 'string' },
       out: { type: 'string' },
@@ -90,6 +94,18 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const { input, config, profile } = await readInputs(values);
   const rules = measurementOptionsFrom(values, config);
+  // Context layers (neighbouring provinces, rivers, roads), read with the app's own reader.
+  const referenceLayers: ReferenceLayer[] = [];
+  for (const file of values.reference ?? []) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(file));
+    } catch (error) {
+      throw fileError(file, error);
+    }
+    const parsed = await parseReferenceBytes(basename(file), bytes, values.crs === undefined ? {} : { crs: values.crs });
+    referenceLayers.push({ id: `reference-${referenceLayers.length + 1}`, fileName: parsed.fileName, attributes: parsed.attributes, labelAttribute: parsed.labelAttribute, features: parsed.features });
+  }
   const loaded = values.measurements?.length ? await readMeasurementFiles(values.measurements, { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) }, log) : null;
 
   let extent: 'province' | UnitGrouping = 'province';
@@ -111,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
     print: { paper, orientation, extent: extent as 'province' | 'district' | 'commune', unitKey, atlas, title: values.title ?? '', dataDate, evidence: map === 'challenges' ? 'challenges' : map === 'h3' ? 'h3View' : '' },
     plan: profile,
     // The rules go with the tests (resolution of the H3 view too, when no test is given).
+    referenceLayers,
     measurements: { set: loaded?.set ?? null, files: loaded ? loaded.summaries.map((summary) => ({ fileName: summary.file, format: summary.format, rowsUsed: summary.rowsUsed })) : [], rules },
   };
 

@@ -64,7 +64,8 @@ describe('npm run print (headless Chromium)', () => {
     expect(refused.stderr).toContain('--map challenges cần ít nhất một tệp đo kiểm (--measurements TỆP)');
     const out = path.join(RESULTS_DIR, 'print', 'cli-challenges-district.pdf');
     mkdirSync(path.dirname(out), { recursive: true });
-    const result = runPrint(['--map', 'challenges', '--measurements', path.join(ROOT, 'test', 'fixtures', 'measurements', 'gnettrack-demo.txt'), '--extent', 'district:941', '--no-build', '--out', out]);
+    const reference = path.join(ROOT, 'test', 'fixtures', 'reference');
+    const result = runPrint(['--map', 'challenges', '--measurements', path.join(ROOT, 'test', 'fixtures', 'measurements', 'gnettrack-demo.txt'), '--reference', path.join(reference, 'song-kenh-vn2000.zip'), '--extent', 'district:941', '--no-build', '--out', out]);
     expect(result.status, result.stderr).toBe(0);
     const text = readPdfText(out, 1).replace(/\s+/g, ' ');
     expect(text).toContain('Ô cần phản ánh với nhà mạng: đo kiểm trái với bản đồ phủ sóng');
@@ -72,5 +73,8 @@ describe('npm run print (headless Chromium)', () => {
     // The drive log's dead spot in Sóc Trăng city: Viettel 4G said covered, tests without service.
     expect(text).toMatch(/1\. 88[0-9a-f]{13} — Viettel 4G \d+\/\d+ lượt đo trái dự báo \(Báo phủ, không có sóng\)/);
     expect(text).toContain('Ô báo phủ nhưng đo kiểm không có sóng');
+    // The river layer given with --reference, in the legend and named on the map (Kênh Maspero crosses the city).
+    expect(text).toContain('Đường tham chiếu: song-kenh-vn2000');
+    expect(text).toContain('Kênh Maspero');
   }, 600_000);
 });

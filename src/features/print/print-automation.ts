@@ -1,4 +1,4 @@
-import type { BtsRecord, FibrePoint, FibreRoute, Hamlet, IndicatorValue, LayerName, PlanProfile } from '../../core';
+import type { BtsRecord, FibrePoint, FibreRoute, Hamlet, IndicatorValue, LayerName, PlanProfile, ReferenceLayer } from '../../core';
 import { usePlanStore } from '../../state/plan-store';
 import type { Locale } from '../../i18n/format';
 import { useDatasetStore, type DatasetLayerName, type LayerOrigin } from '../../state/dataset-store';
@@ -6,6 +6,8 @@ import { useSettingsStore, type Settings } from '../../state/settings-store';
 import { useUiStore } from '../../state/ui-store';
 import { usePrintStore, type PrintSettings } from './print-store';
 import { useMeasurementsStore } from '../../state/measurements-store';
+import { decodeReferenceLayers } from '../../state/reference-schema';
+import { useReferenceStore } from '../../state/reference-store';
 import { decodeStoredMeasurements, ProblemList, type StoredMeasurements } from '../../state/stored-state-schema';
 
 /** What `npm run print` hands the page: the layers it read and parsed, as the CLI's analyze does. */
@@ -21,6 +23,8 @@ export interface AutomationInput {
   plan?: PlanProfile;
   /** Field tests the CLI read (`--measurements`), judged by the app as its own imports are. */
   measurements?: StoredMeasurements;
+  /** Context layers the CLI read (`--reference`), drawn under the coverage. */
+  referenceLayers?: ReferenceLayer[];
 }
 
 export interface PrintAutomation {
@@ -48,6 +52,12 @@ export function startPrintAutomation(): void {
       const current = useSettingsStore.getState();
       useSettingsStore.getState().actions.load({ radiiMeters, coveredThreshold, colocationMeters, basemap: current.basemap, radiusOverrides: current.radiusOverrides });
       if (input.plan) usePlanStore.getState().actions.setProfile(input.plan);
+      if (input.referenceLayers) {
+        const problems = new ProblemList();
+        const layers = decodeReferenceLayers(input.referenceLayers, 'referenceLayers', problems);
+        if (!layers) throw new Error(`referenceLayers: ${JSON.stringify(problems.items.slice(0, 5))}`);
+        useReferenceStore.getState().actions.load(layers);
+      }
       if (input.measurements) {
         // Decoded as a stored record is: the columns' kinds and lengths, indices in range.
         const problems = new ProblemList();
