@@ -162,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(join(values.out, 'groups.csv'), formatGroupsCsv(report.groups));
   writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify({ ...formatHamletsGeoJson(input, report.hamlets), ...demoNoteOf(input.demo) }));
   writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify({ ...formatSitesGeoJson({ ...report, sites }, input.demo === true), ...demoNoteOf(input.demo) }));
-  if (exportFormats.length > 0) log(say('cli.analyze.exported', { files: (await writeExports(values.out, exportFormats, input.hamlets, report.hamlets, exportProj4)).join(', ') }));
+  if (exportFormats.length > 0) log(say('cli.analyze.exported', { files: (await writeExports(values.out, exportFormats, { hamlets: input.hamlets, results: report.hamlets, sites: { records: analysed.btsRecords, sites } }, exportProj4, locale)).join(', ') }));
   const k = report.kpis;
   log(say('cli.analyze.kpis', { hamlets: formatCount(k.hamlets), mobile: formatPercent(k.coveredMobileShare), g4: formatPercent(k.covered4gShare), g5: formatPercent(k.covered5gShare), ftth: formatPercent(k.coveredFtthShare) }));
   if (k.pointRule !== undefined) {

@@ -6,11 +6,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  buildCoverageReport,
   createCoverageAnalysis,
   formatProposalsGeoJson,
   normalizeOperator,
   parseLocaleNumber,
   proposeSites,
+  resolveCrs,
   roundNumbers,
   TECHNOLOGIES,
   type HighsLike,
@@ -21,13 +23,16 @@ import {
 import { formatLatLng } from '../src/i18n/format';
 import { formatSitingMessage } from '../src/i18n/siting-text';
 import { CliError } from './cli/read-inputs';
+import { parseExportFormats, writeExports } from './cli/write-exports';
 import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
 
 const USAGE = `${say('cli.usage.word')}: npm run propose -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F] [--sheet S] [--crs C]
                           [--operator NAME ...] [--target SHARE] [--measure hamlets|households] [--shared-target SHARE]
                           [--budget K] [--method exact|greedy] [--spacing METRES] [--time-limit SECONDS]
-                          [--technology 4G] [--radius METRES] [--point LNG,LAT ...] [--lang vi|en] --out DIR
+                          [--technology 4G] [--radius METRES] [--point LNG,LAT ...]
+                          [--export gpkg,shp,tab,kml,xlsx [--export-crs vn2000-tm:105.5]] [--lang vi|en] --out DIR
 ${inputUsage()};
+${say('cli.usage.export')};
 ${say('cli.usage.propose')}`;
 
 function number(flag: string, text: string | undefined): number | undefined {
@@ -53,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
       technology: { type: 'string' },
       radius: { type: 'string' },
       point: { type: 'string', multiple: true },
+      export: { type: 'string' },
+      'export-crs': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -63,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
   }
   checkLanguage(values.lang);
   if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out DIR', usage: USAGE });
+  const exportFormats = parseExportFormats(values.export);
+  const exportProj4 = values['export-crs'] === undefined ? undefined : resolveCrs(values['export-crs'], '--export-crs').proj4;
   const method = values.method ?? 'exact';
   if (method !== 'exact' && method !== 'greedy') throw new CliError('cli.flagOneOf', { flag: '--method', allowed: 'exact, greedy', value: method });
   const measure = values.measure ?? 'hamlets';
@@ -128,6 +137,17 @@ async function main(argv: string[]): Promise<number> {
     seconds: Number((result.timing.seconds ?? 0).toFixed(3)),
   };
   writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (exportFormats.length > 0) {
+    // The proposals as GIS files; the workbook holds every hamlet's results with the proposals built, and the proposals.
+    const items = result.proposals.map((proposal) => ({
+      id: proposal.id, name: nameOf(proposal), rank: proposal.rank, kind: proposal.kind, ...(proposal.hostSiteId !== undefined ? { hostSiteId: proposal.hostSiteId } : {}),
+      operator: proposal.operator, technology: proposal.technology, radiusMeters: proposal.radiusMeters, lng: proposal.lng, lat: proposal.lat,
+      householdsGained: proposal.householdsGained, newlyCoveredCount: new Set(proposal.newlyCovered).size, commune: proposal.place?.commune ?? '',
+    }));
+    const after = buildCoverageReport(result.afterAnalysis).hamlets;
+    const written = await writeExports(values.out, exportFormats, { hamlets: input.hamlets, results: after, proposals: items }, exportProj4, locale, ['proposals']);
+    log(say('cli.analyze.exported', { files: written.join(', ') }));
+  }
 
   const upgrades = result.proposals.filter((proposal) => proposal.kind === 'upgrade').length;
   log(say('cli.propose.candidates', { total: formatCount(result.candidates.total), useful: formatCount(result.candidates.useful), count: formatCount(result.proposals.length), upgrades: formatCount(upgrades), new: formatCount(result.proposals.length - upgrades) }));

@@ -1,10 +1,11 @@
-// `npm run analyze -- … --export gpkg,shp,tab,kml,xlsx`: the hamlet results beside report.json as
-// hamlets.gpkg, hamlets-shp.zip, hamlets.tab (with .dat/.map/.id), hamlets.kml and ket-qua.xlsx. Node only.
+// `npm run analyze -- … --export gpkg,shp,tab,kml,xlsx`: the hamlet results and the sites beside
+// report.json as hamlets.gpkg, hamlets-shp.zip, hamlets.tab (with .dat/.map/.id), hamlets.kml, the same
+// for sites, and ket-qua.xlsx; `npm run propose -- … --export` the proposals the same way. Node only.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hamlet, HamletResult } from '../../src/core/index';
-import { RESULT_EXPORT_FORMATS, writeResultFiles } from '../../src/formats/write-result-files';
+import { RESULT_EXPORT_FORMATS, writeResultFiles, type ResultLayers } from '../../src/formats/write-result-files';
+import type { ExportLayer } from '../../src/formats/write-gis-exports';
 import { CliError } from './read-inputs';
 import { loadGdal } from './read-gis-input';
 
@@ -21,18 +22,20 @@ export function parseExportFormats(text: string | undefined): ExportFormat[] {
 }
 
 /** Writes the exports into `out`; returns the names written. */
-export async function writeExports(out: string, formats: readonly ExportFormat[], hamlets: readonly Hamlet[], results: readonly HamletResult[], targetProj4?: string): Promise<string[]> {
+export async function writeExports(out: string, formats: readonly ExportFormat[], layers: ResultLayers, targetProj4?: string, language: 'vi' | 'en' = 'vi', gisLayers?: readonly ExportLayer[]): Promise<string[]> {
   const folder = mkdtempSync(join(tmpdir(), 'gis-export-'));
   try {
     let gdal: Awaited<ReturnType<typeof loadGdal>> | null = null;
-    const files = await writeResultFiles(formats, hamlets, results, {
+    const files = await writeResultFiles(formats, layers, {
       gdal: async () => (gdal = await loadGdal()),
-      open: async (text) => {
-        const source = join(folder, 'hamlets.geojson');
+      open: async (text, layer) => {
+        const source = join(folder, `${layer}.geojson`);
         writeFileSync(source, text);
         return gdal!.open(source);
       },
       ...(targetProj4 === undefined ? {} : { targetProj4 }),
+      language,
+      ...(gisLayers === undefined ? {} : { gisLayers }),
     });
     for (const [name, bytes] of files) writeFileSync(join(out, name), bytes);
     return [...files.keys()];

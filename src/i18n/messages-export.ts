@@ -1,6 +1,11 @@
 // Texts of the results export (GeoPackage, Shapefile, MapInfo TAB, KML, Excel) in the app.
 export const viExport = {
-  'export.title': 'Xuất kết quả mọi ấp, khóm cho GIS và Excel',
+  'export.title': 'Xuất kết quả (ấp, khóm, trạm, đề xuất) cho GIS và Excel',
+  'export.layer': 'Lớp',
+  'export.layer.hamlets': 'Kết quả phủ sóng từng ấp, khóm',
+  'export.layer.sites': 'Trạm BTS',
+  'export.layer.proposals': 'Trạm đề xuất',
+  'export.layer.all': 'Mọi lớp (mỗi lớp một trang tính)',
   'export.format': 'Định dạng',
   'export.format.gpkg': 'GeoPackage (.gpkg)',
   'export.format.shp': 'Shapefile (.zip)',
@@ -18,7 +23,12 @@ export const viExport = {
 } as const;
 
 export const enExport: Record<keyof typeof viExport, string> = {
-  'export.title': 'Export every hamlet’s results for GIS and Excel',
+  'export.title': 'Export the results (hamlets, sites, proposals) for GIS and Excel',
+  'export.layer': 'Layer',
+  'export.layer.hamlets': 'Coverage of every hamlet',
+  'export.layer.sites': 'BTS sites',
+  'export.layer.proposals': 'Proposed sites',
+  'export.layer.all': 'Every layer (one sheet each)',
   'export.format': 'Format',
   'export.format.gpkg': 'GeoPackage (.gpkg)',
   'export.format.shp': 'Shapefile (.zip)',

@@ -1,5 +1,7 @@
 import type { CoverageConfig, Hamlet, HamletResult, InputKind, InputProblem, ParsedInputBytes, ParseInputOptions, ParsedMeasurementBytes, ParsedReferenceLayer } from '../core';
 import type { ResultExportFormat } from '../formats/write-result-files';
+import type { ProposalExportItem, SiteExportInput } from '../formats/layer-export-tables';
+import type { ExportLayer } from '../formats/write-gis-exports';
 
 /** A file's bytes for the import worker; `bytes` is transferred, so the sender's copy becomes empty. */
 export interface BytesParseRequest {
@@ -62,11 +64,15 @@ export interface ReferenceParseSuccess {
   durationMs: number;
 }
 
-/** The hamlet results to write in one format (GDAL, loaded on first use, writes the GIS formats). */
+/** The results to write in one format (GDAL, loaded on first use, writes the GIS formats). */
 export interface ResultExportRequest {
   format: ResultExportFormat;
+  /** The layer a GIS format writes (the workbook holds every layer). */
+  layer: ExportLayer;
   hamlets: Hamlet[];
   results: HamletResult[];
+  sites: SiteExportInput;
+  proposals: ProposalExportItem[];
   /** The system to write GIS files in (proj4); WGS84 when absent. */
   targetProj4?: string;
   language: 'vi' | 'en';

@@ -56,15 +56,16 @@ const api: ImportWorkerApi = {
       return failureOf(error, fileName, bytes);
     }
   },
-  async exportResults({ format, hamlets, results, targetProj4, language }: ResultExportRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<ResultExportSuccess> {
+  async exportResults({ format, layer, hamlets, results, sites, proposals, targetProj4, language }: ResultExportRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<ResultExportSuccess> {
     // The writers (exceljs, GDAL) are chunks of their own, loaded only when results are exported.
     const [{ writeResultFiles }, { loadGdalInWorker }] = await Promise.all([import('../formats/write-result-files'), import('../formats/load-gdal-in-worker')]);
     let gdal: Awaited<ReturnType<typeof loadGdalInWorker>> | null = null;
-    const files = await writeResultFiles([format], hamlets, results, {
+    const files = await writeResultFiles([format], { hamlets, results, sites, proposals }, {
       gdal: async () => (gdal = await loadGdalInWorker(GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total))),
-      open: (text) => gdal!.open([new File([text], 'hamlets.geojson')]),
+      open: (text, name) => gdal!.open([new File([text], `${name}.geojson`)]),
       ...(targetProj4 === undefined ? {} : { targetProj4 }),
       language,
+      gisLayers: [layer],
     });
     const list = [...files].map(([name, bytes]) => ({ name, bytes }));
     return Comlink.transfer({ files: list }, list.map((file) => file.bytes.buffer as ArrayBuffer));

@@ -59,6 +59,30 @@ describe('propose CLI', () => {
     expect(after.coveredMobileShare).toBe(report.after.coveredMobileShare);
   });
 
+  it('--export writes the proposals as GeoPackage and zipped Shapefile, which loaded back as sites reach the same coverage, and a workbook with their sheet', async () => {
+    const out = join(dir, 'export');
+    const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--target', '1.0', '--spacing', '500', '--export', 'gpkg,shp,xlsx', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/đã ghi ket-qua\.xlsx, proposals\.gpkg, proposals-shp\.zip/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    for (const name of ['proposals.gpkg', 'proposals-shp.zip']) {
+      const after = analyzeWith(join(dir, `after-${name}`), [join(out, name)]);
+      expect(after.coveredMobileShare, name).toBe(report.after.coveredMobileShare);
+      expect(after.sites, name).toBe(report.after.sites);
+    }
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(out, 'ket-qua.xlsx')) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Đề xuất trạm')!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('Tên đề xuất');
+    expect(sheet.rowCount).toBe(1 + report.proposals.length);
+    expect(sheet.getRow(2).getCell(2).value).toBe(report.proposals[0].nameText);
+    expect(sheet.getRow(2).getCell(3).value).toBe(1);
+    // The hamlets' sheet is the coverage with the proposals built: every hamlet covered here.
+    const mobile = workbook.getWorksheet('Di động băng rộng')!;
+    for (let row = 2; row <= mobile.rowCount; row++) expect(mobile.getRow(row).getCell(8).value).toBe('Có');
+  }, 120_000);
+
   it('reaches a partial household target for one operator, with upgrades raising the shared-site share', () => {
     const out = join(dir, 'mobifone');
     const run = runCli('propose.ts', ['--hamlets', hamlets, '--sites', sites, '--operator', 'mobifone', '--target', '0.25', '--measure', 'households', '--out', out]);

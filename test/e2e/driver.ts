@@ -342,7 +342,7 @@ export class AppDriver {
    * Hands a table (CSV, .xlsx) to the picker and waits for the table step; returns the header row it
    * found, the text it shows and the header-row choices offered.
    */
-  async openTableStep(kind: 'sites' | 'fibre' | 'indicators' | 'merger', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<{ headerRow: number; text: string; rowChoices: string[] }> {
+  async openTableStep(kind: 'sites' | 'fibre' | 'indicators' | 'merger' | 'hamlets', name: string, content: Buffer, mode: 'replace' | 'add'): Promise<{ headerRow: number; text: string; rowChoices: string[] }> {
     await this.pickImportFile(kind, name, content, mode);
     const step = this.page.locator('[data-testid="column-mapping"][data-step="table"]');
     await step.waitFor({ timeout: 60_000 });
@@ -659,11 +659,12 @@ export class AppDriver {
    * "Xuất kết quả mọi ấp, khóm": writes every hamlet's results in a format and coordinate system from
    * the hamlet-list panel; returns the saved file's path and name once the panel says it is done.
    */
-  async exportResults(format: 'gpkg' | 'shp' | 'tab' | 'kml' | 'xlsx', system: 'wgs84' | 'vn2000-tm:105.5'): Promise<{ path: string; fileName: string; status: string }> {
+  async exportResults(format: 'gpkg' | 'shp' | 'tab' | 'kml' | 'xlsx', system: 'wgs84' | 'vn2000-tm:105.5', layer: 'hamlets' | 'sites' | 'proposals' = 'hamlets'): Promise<{ path: string; fileName: string; status: string }> {
     await this.openPanel('hamlets');
     const box = this.page.getByTestId('result-export');
     if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
     await this.page.getByTestId('result-export-format').selectOption(format);
+    if (await this.page.getByTestId('result-export-layer').isEnabled()) await this.page.getByTestId('result-export-layer').selectOption(layer);
     if (await this.page.getByTestId('result-export-system').isEnabled()) await this.page.getByTestId('result-export-system').selectOption(system);
     const download = this.page.waitForEvent('download', { timeout: 120_000 });
     await this.page.getByTestId('result-export-run').click();

@@ -100,6 +100,28 @@ describe('importing MapInfo files through GDAL', () => {
     expect(expectedKpis(hamlets).coveredMobileShare).toBe(expectedKpis(reference).coveredMobileShare);
   });
 
+  it('exports the BTS sites as a zipped Shapefile in VN-2000, which reads back as the demo\'s site records, and a workbook with a sheet per layer', async () => {
+    const exported = await app.exportResults('shp', 'vn2000-tm:105.5', 'sites');
+    expect(exported.fileName).toBe('tram-bts-minh-hoa-vn2000-shp.zip');
+    const back = await parseInputBytes('sites', exported.fileName, new Uint8Array(readFileSync(exported.path)), CONFIG);
+    expect(back.crs?.crsId).toBe('vn2000-tm:105.5');
+    const demo = loadDemoInput().btsRecords;
+    const records = back.input.btsRecords ?? [];
+    expect(records.map((record) => [record.siteId, record.operator, record.technologies])).toEqual(demo.map((record) => [record.siteId, record.operator, record.technologies]));
+    // VN-2000 out, WGS84 in again: within a centimetre.
+    records.forEach((record, index) => {
+      expect(Math.abs(record.lng - demo[index].lng)).toBeLessThan(1e-6);
+      expect(Math.abs(record.lat - demo[index].lat)).toBeLessThan(1e-6);
+    });
+    const workbook = await app.exportResults('xlsx', 'wgs84');
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(workbook.path) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Ấp, khóm', 'Di động băng rộng', '4G', '5G', 'FTTH', 'Trạm BTS']);
+    expect(book.getWorksheet('Trạm BTS')!.rowCount).toBe(1 + demo.length);
+    expect(book.getWorksheet('FTTH')!.getRow(2).getCell(7).numFmt).toBe('0.0%');
+  });
+
   it('asks which attributes of a TCVN3 Shapefile hold the names (F3, DVHC, HUYEN_TX), then shows the hamlets under them', async () => {
     const step = await app.openLayerMappingStep('hamlets', 'ap-thuoc-tinh-la.zip', readFileSync(path.join(GIS, 'hamlets-odd-attributes-tcvn3-shp.zip')), 'replace');
     expect(step.asked).toEqual(['Tên ấp, khóm', 'Xã, phường, thị trấn', 'Huyện, thị xã, thành phố']);

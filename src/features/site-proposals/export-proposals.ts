@@ -3,6 +3,7 @@ import { DEMO_FILE_NOTE } from '../../i18n/messages-demo';
 import type { Locale } from '../../i18n/format';
 import { formatSitingMessage } from '../../i18n/siting-text';
 import type { RankedProposal } from '../../state/proposals-store';
+import type { ProposalExportItem } from '../../formats/layer-export-tables';
 
 /** The site import's own columns first (so the file loads back as a site list), then the proposal's. */
 export const PROPOSAL_CSV_COLUMNS = ['site_id', 'operator', 'lon', 'lat', 'technologies', 'radius_m', 'name', 'kind', 'host_site_id', 'operators', 'rank', 'households_gained', 'newly_covered', 'commune'] as const;
@@ -65,4 +66,23 @@ export function buildProposalGeoJson(proposals: RankedProposal[], isDemo: boolea
     makesShared: proposal.evaluated?.makesShared ?? false,
   }));
   return { ...formatProposalsGeoJson(asCore, { demo: isDemo, nameOf: (proposal) => names.get(proposal.id) ?? '' }), ...(isDemo ? { note: DEMO_FILE_NOTE } : {}) };
+}
+
+/** The proposals for the GIS and Excel exports, in rank order, named in the locale. */
+export function buildProposalExportItems(proposals: RankedProposal[], locale: Locale): ProposalExportItem[] {
+  return proposals.map((proposal) => ({
+    id: proposal.id,
+    name: nameOf(proposal, locale),
+    rank: proposal.rank,
+    kind: proposal.kind,
+    ...(proposal.hostSiteId !== undefined ? { hostSiteId: proposal.hostSiteId } : {}),
+    operator: proposal.operator,
+    technology: proposal.technology,
+    radiusMeters: proposal.radiusMeters,
+    lng: proposal.lng,
+    lat: proposal.lat,
+    householdsGained: proposal.evaluated?.householdsGained ?? 0,
+    newlyCoveredCount: new Set((proposal.evaluated?.helped ?? []).map((hamlet) => hamlet.hamletId)).size,
+    commune: proposal.evaluated?.place?.commune ?? '',
+  }));
 }
