@@ -1,7 +1,7 @@
 // An operator's workbook as offices make it (title, date line, blank row, a two-row header with merged
 // cells, STT, DMS latitudes, a totals row), imported through the dialog with the header-row picker;
 // then the same list added again, and the duplicates question answered.
-// A commune merger table with a title row goes through the same step.
+// A commune merger table and a hamlet list with a title row go through the same step.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,5 +71,18 @@ describe('an operator workbook as offices make it, added twice', () => {
     const report = await app.page.getByTestId('import-report').innerText();
     expect(report).toContain('Số dòng dùng: 2');
     expect(await app.page.getByTestId('origin-merger').innerText()).toMatch(/: 2 \(/);
+  });
+
+  it('takes a hamlet list (no boundaries) with a title row through the same step: its name column mapped, then asks for commune polygons', async () => {
+    // Hand-written: two hamlets of one commune (code 31522), their names under a heading no alias knows.
+    const csv = 'DANH SÁCH ẤP, KHÓM;;;\n;;;\nSTT;Tên gọi;Mã xã;Số hộ\n1;Ấp Hòa Đông;31522;412\n2;Ấp Phú Hữu;31522;305\n';
+    const step = await app.openTableStep('hamlets', 'danh-sach-ap.csv', Buffer.from(csv, 'utf8'), 'replace');
+    expect(step.headerRow).toBe(3);
+    await app.page.getByTestId('mapping-name').selectOption('Tên gọi');
+    await app.page.getByTestId('mapping-apply').click();
+    const communes = app.page.getByTestId('import-communes');
+    await communes.waitFor({ timeout: 60_000 });
+    expect(await communes.innerText()).toContain('danh-sach-ap.csv là danh sách ấp, khóm không có ranh giới (2 ấp, khóm, 0 có điểm)');
+    await communes.getByRole('button', { name: 'Hủy' }).click();
   });
 });

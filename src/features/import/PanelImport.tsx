@@ -136,7 +136,7 @@ export function PanelImport() {
       {step.kind === 'table' && (
         <TableStep
           fileName={step.job.fileName}
-          kind={step.job.kind}
+          kind={step.mapping}
           inspection={step.inspection}
           onHeaderRow={(row) => void flow.pickHeaderRow(row)}
           onApply={(columns) => void flow.applyTable(columns)}

@@ -2,14 +2,15 @@
 // points) is read here and, with commune polygons, becomes approximate hamlet areas through core's
 // `buildApproximateHamlets`, the same function the command line's `--communes` uses.
 import {
+  applyColumnChoice,
   buildApproximateHamlets,
   decodeText,
   detectInputFormat,
-  parseCsvTable,
+  HAMLET_LIST_COLUMN_ALIASES,
   readCommuneAreas,
   readHamletListFeatures,
   readHamletListTable,
-  readXlsxTable,
+  readTableBytes,
   type Hamlet,
   type HamletListEntry,
   type ImportResult,
@@ -39,19 +40,17 @@ export interface HamletListReading {
  * with polygons is a hamlet layer: null, and the usual import goes on.
  * @throws what core's readers throw for a broken file (the caller reports it)
  */
-export async function readHamletListFile(fileName: string, bytes: Uint8Array): Promise<HamletListReading | null> {
+export async function readHamletListFile(fileName: string, bytes: Uint8Array, choice: { sheet?: string; headerRow?: number; columns?: Record<string, string> } = {}): Promise<HamletListReading | null> {
   // A GeoPackage, FlatGeobuf, MapInfo or CAD drawing is a layer for GDAL, never a list read as text.
   if (detectGisFormat(fileName, bytes) !== null) return null;
   const format = detectInputFormat(fileName, bytes);
   let list: ImportResult<HamletListEntry>;
   let shownFormat: HamletListReading['format'];
-  if (format === 'csv') {
-    list = readHamletListTable(parseCsvTable(decodeText(bytes, fileName).text, fileName), fileName);
-    shownFormat = 'csv';
-  } else if (format === 'xlsx') {
-    const table = await readXlsxTable(bytes, fileName);
-    list = readHamletListTable(table, `${fileName}[${table.sheetName}]`);
-    shownFormat = 'xlsx';
+  if (format === 'csv' || format === 'xlsx') {
+    // The header row and columns the mapping step chose (else found).
+    const read = (await readTableBytes(fileName, bytes, { ...(choice.sheet === undefined ? {} : { sheet: choice.sheet }), ...(choice.headerRow === undefined ? {} : { headerRow: choice.headerRow }) }))!;
+    list = readHamletListTable(choice.columns === undefined ? read.table : applyColumnChoice(read.table, HAMLET_LIST_COLUMN_ALIASES, choice.columns), read.label);
+    shownFormat = format;
   } else if (format === 'geojson' || format === 'json') {
     // A polygon near the start: hamlet boundaries, not a list (and no read of a large layer here).
     if (/"type"\s*:\s*"(Multi)?Polygon"/.test(decodeText(bytes.subarray(0, POLYGON_SNIFF_BYTES), fileName).text)) return null;

@@ -22,7 +22,7 @@ export type ImportStep =
    * The column-mapping step: a CSV or .xlsx table, its header row (found under title rows, or picked) and
    * its columns; or a layer's attribute table (Shapefile, GeoPackage, MapInfo, GeoJSON…) and its attributes.
    */
-  | { kind: 'table'; job: ImportJob; inspection: ColumnInspection }
+  | { kind: 'table'; job: ImportJob; inspection: ColumnInspection; mapping: MappingKind }
   | { kind: 'review'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport }
   /** A hamlet list without polygons: commune polygons are asked for (a file, or the current hamlet layer). */
   | { kind: 'communes'; job: ImportJob; reading: HamletListReading }
@@ -151,7 +151,8 @@ async function run(job: ImportJob, mode: 'replace' | 'add', wasReviewing = false
 /** The communes step for a hamlet list, a report when the list is unusable, or null when the file is a hamlet layer. */
 async function readListStep(job: ImportJob): Promise<ImportStep | null> {
   try {
-    const reading = await readHamletListFile(job.fileName, new Uint8Array(await job.file.arrayBuffer()));
+    const choice = { ...(job.sheet === undefined ? {} : { sheet: job.sheet }), ...(job.headerRow === undefined ? {} : { headerRow: job.headerRow }), ...(job.columns === undefined ? {} : { columns: job.columns }) };
+    const reading = await readHamletListFile(job.fileName, new Uint8Array(await job.file.arrayBuffer()), choice);
     if (reading === null) return null;
     if (reading.list.rowsUsed === 0) return { kind: 'done', report: listFailedReport(job.fileName, reading) };
     return { kind: 'communes', job, reading };
@@ -205,8 +206,15 @@ export function useImportFlow(mode: 'replace' | 'add') {
       const refused = refuseBySize(kind, file.name, file.size + companions.reduce((sum, companion) => sum + companion.size, 0));
       if (refused) return setStep({ kind: 'done', report: refused });
       const job: ImportJob = { kind, file, fileName: file.name, ...(companions.length > 0 ? { companions: companions.map((companion) => ({ name: companion.name, file: companion })) } : {}) };
-      // Hamlets as a table or as points: a hamlet list, built into approximate hamlets with commune polygons.
+      // Hamlets as a table or as points: a hamlet list, built into approximate hamlets with commune polygons;
+      // a table goes through the mapping step first when its header or columns are not all found.
       if (kind === 'hamlets' && companions.length === 0 && file.size <= INSPECT_LIMIT_BYTES) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const format = detectGisFormat(file.name, bytes) === null ? detectInputFormat(file.name, bytes) : 'gis';
+        if (format === 'csv' || format === 'xlsx') {
+          const inspection = await inspectTable(file.name, bytes, {});
+          if (inspection !== null && needsTableStep('hamlet-list', inspection)) return setStep({ kind: 'table', job, inspection, mapping: 'hamlet-list' });
+        }
         const listed = await readListStep(job);
         if (listed !== null) return setStep(listed);
       }
@@ -217,7 +225,7 @@ export function useImportFlow(mode: 'replace' | 'add') {
       if (format === 'csv' || format === 'xlsx') {
         if (kind !== 'hamlets') {
           const inspection = await inspectTable(file.name, bytes, {});
-          if (inspection !== null && needsTableStep(kind, inspection)) return setStep({ kind: 'table', job, inspection });
+          if (inspection !== null && needsTableStep(kind, inspection)) return setStep({ kind: 'table', job, inspection, mapping: kind });
         }
         return kind === 'merger' ? setStep({ kind: 'done', report: await importMergerTable(job, mode) }) : run(job, mode);
       }
@@ -225,7 +233,7 @@ export function useImportFlow(mode: 'replace' | 'add') {
       if (kind === 'hamlets' || kind === 'sites' || kind === 'fibre') {
         const headers = await inspectLayer(job, bytes);
         if (headers === null) return;
-        if (headers.length > 0 && findMissingColumns(kind, headers, 'layer').length > 0) return setStep({ kind: 'table', job, inspection: { headers } });
+        if (headers.length > 0 && findMissingColumns(kind, headers, 'layer').length > 0) return setStep({ kind: 'table', job, inspection: { headers }, mapping: kind });
       }
       return run(job, mode);
     },
@@ -239,7 +247,7 @@ export function useImportFlow(mode: 'replace' | 'add') {
     const bytes = new Uint8Array(await current.job.file.arrayBuffer());
     const inspection = await inspectTable(current.job.fileName, bytes, { headerRow, ...(current.inspection.sheet ? { sheet: current.inspection.sheet.name } : {}) });
     const latest = useImportStepStore.getState().step;
-    if (inspection !== null && latest.kind === 'table' && latest.job === current.job) setStep({ kind: 'table', job: { ...current.job, headerRow }, inspection });
+    if (inspection !== null && latest.kind === 'table' && latest.job === current.job) setStep({ kind: 'table', job: { ...current.job, headerRow }, inspection, mapping: current.mapping });
   }, []);
 
   /** Imports the table with the header row shown and the columns chosen (a layer: with the attributes chosen). */
@@ -250,6 +258,7 @@ export function useImportFlow(mode: 'replace' | 'add') {
       const sheet = current.inspection.sheet;
       const job: ImportJob = { ...current.job, ...(Object.keys(columns).length > 0 ? { columns } : {}), ...(sheet && current.job.headerRow !== undefined ? { sheet: sheet.name } : {}) };
       if (job.kind === 'merger') return setStep({ kind: 'done', report: await importMergerTable(job, mode) });
+      if (current.mapping === 'hamlet-list') return setStep((await readListStep(job)) ?? { kind: 'done', report: failedReport(job.fileName, 'hamlets', { code: 'file-unreadable', params: {}, file: job.fileName }) });
       return run(job, mode);
     },
     [mode],
