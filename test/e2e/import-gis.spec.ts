@@ -104,6 +104,8 @@ describe('importing MapInfo files through GDAL', () => {
     const exported = await app.exportResults('shp', 'vn2000-tm:105.5', 'sites');
     expect(exported.fileName).toBe('tram-bts-minh-hoa-vn2000-shp.zip');
     const back = await parseInputBytes('sites', exported.fileName, new Uint8Array(readFileSync(exported.path)), CONFIG);
+    // The Shapefile's own .prj (GDAL's ESRI WKT, the shift spelled in the datum's name) places it.
+    expect(back.crs?.source).toBe('prj');
     expect(back.crs?.crsId).toBe('vn2000-tm:105.5');
     const demo = loadDemoInput().btsRecords;
     const records = back.input.btsRecords ?? [];

@@ -38,7 +38,9 @@ export function detectCrsFromPrj(wkt: string): PrjReading | null {
   const text = wkt.trim();
   if (text === '') return null;
   const towgs84 = /TOWGS84\[\s*([^\]]*)\]/i.exec(text)?.[1]?.split(',').map((part) => Number(part.trim()));
-  const isVn2000 = /VN[-_ ]?2000|Vietnam[-_ ]?2000/i.test(text) || (towgs84 !== undefined && near(towgs84[0], -191.904, 0.01));
+  // GDAL writes a datum it knows only by its shift into an ESRI .prj as a name spelling the shift
+  // ("D_Unknown_based_on_WGS_84_ellipsoid_using_towgs84_-191_90441429_…"): VN-2000's official shift.
+  const isVn2000 = /VN[-_ ]?2000|Vietnam[-_ ]?2000|towgs84_-191_904/i.test(text) || (towgs84 !== undefined && near(towgs84[0], -191.904, 0.01));
   const isWgs84Datum = !isVn2000 && /DATUM\[\s*"(D_)?WGS[-_ ]?(19)?84|World Geodetic System 1984/i.test(text) && (towgs84 === undefined || towgs84.every((value) => value === 0));
   const datum = isVn2000 ? 'VN-2000' : isWgs84Datum ? 'WGS 84' : null;
   const isProjected = /^\s*(PROJCS|PROJCRS|PROJECTEDCRS)\[/i.test(text);
