@@ -55,7 +55,9 @@ export async function writeResultFiles(formats: readonly ResultExportFormat[], l
   const files = new Map<string, Uint8Array>();
   const language = options.language ?? 'vi';
   if (formats.includes('xlsx')) {
-    files.set(XLSX_EXPORT_FILE, await writeResultsXlsx(layers.results, language, { ...(layers.sites ? { sites: layers.sites } : {}), ...(layers.proposals ? { proposals: layers.proposals } : {}) }));
+    // An empty layer (no proposals yet) gets no sheet.
+    const sheets = { ...(layers.sites && layers.sites.records.length > 0 ? { sites: layers.sites } : {}), ...(layers.proposals && layers.proposals.length > 0 ? { proposals: layers.proposals } : {}) };
+    files.set(XLSX_EXPORT_FILE, await writeResultsXlsx(layers.results, language, sheets));
   }
   const gisFormats = formats.filter((format): format is GisExportFormat => format !== 'xlsx');
   if (gisFormats.length === 0) return files;
