@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import { buildCoverageFootprints, DEFAULT_SITE_REACH, resolveRecordRadii } from '../core';
+import { buildCoverageFootprints, coveredThresholdOf, DEFAULT_SITE_REACH, resolveRecordRadii } from '../core';
 import { useT } from '../i18n/use-t';
 import { useAnalysisStore } from '../state/analysis-store';
 import { useDatasetStore } from '../state/dataset-store';
@@ -10,7 +10,7 @@ import { buildCoverageConfig, useSettingsStore } from '../state/settings-store';
 import { mapHasDrawn } from '../state/restore-guard';
 import { useUiStore } from '../state/ui-store';
 import { MapController } from './map-controller';
-import { buildFibreCollection, buildFibreRouteCollection, buildHamletCollection, buildSiteCollection, datasetBounds, hamletBounds, isViewLimited } from './map-data';
+import { buildFibreCollection, buildFibreRouteCollection, buildHamletCollection, buildHexViewCollection, buildSiteCollection, datasetBounds, hamletBounds, isViewLimited } from './map-data';
 import { buildOutlineCollection, buildUnitLabelCollection } from './outlines';
 import { MapLegend } from './MapLegend';
 import { chooseLegendCorner, LEGEND_CORNERS, legendRect, type LegendCorner } from './legend-placement';
@@ -227,7 +227,10 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       const request = ++hexRequest;
       if (!state.showHexView) return controller.setHexView(null);
       const collection = await fetchHexView(state.rules.h3Resolution);
-      if (request === hexRequest && useMeasurementsStore.getState().showHexView) controller.setHexView(collection);
+      if (request !== hexRequest || !useMeasurementsStore.getState().showHexView) return;
+      // Classed as the hamlets are: the engine's rule with the shown layer's threshold.
+      const threshold = coveredThresholdOf(useSettingsStore.getState().coveredThreshold, useUiStore.getState().layer);
+      controller.setHexView(collection === null ? null : buildHexViewCollection(collection, threshold));
     };
     const pushReferenceLayers = () => controller.setReferenceLayers(buildReferenceCollection(useReferenceStore.getState().layers));
     pushDataset();

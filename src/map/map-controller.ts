@@ -118,7 +118,7 @@ export class MapController {
       for (const layer of buildReferenceShapeLayers()) this.map.addLayer(layer, HAMLET_FILL_LAYER);
       for (const layer of buildReferenceLabelLayers()) this.map.addLayer(layer, FIRST_LABEL_LAYER);
       for (const [id, source] of Object.entries(buildEvidenceSources())) this.map.addSource(id, source);
-      for (const layer of buildEvidenceLayers(0.5)) this.map.addLayer(layer, FIRST_LABEL_LAYER);
+      for (const layer of buildEvidenceLayers()) this.map.addLayer(layer, FIRST_LABEL_LAYER);
       // Site proposals go on top of every data layer (added here so the base style stays the same).
       for (const [id, source] of Object.entries(buildProposalSource())) this.map.addSource(id, source);
       for (const layer of buildProposalLayers(options.center[1])) this.map.addLayer(layer, FIRST_LABEL_LAYER);

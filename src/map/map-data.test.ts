@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { thinZoomOf } from './map-data';
+import { buildHexViewCollection, thinZoomOf } from './map-data';
 
 /** The cell of a point at `zoom` for `cellPixels` px cells, from the Web Mercator formulas (512 px tiles). */
 function cellAt(lng: number, lat: number, zoom: number, cellPixels: number): string {
@@ -38,5 +38,16 @@ describe('thinZoomOf', () => {
   it('gives the cell to the point listed first (shared sites are listed first)', () => {
     const twins = [{ lng: 105.9, lat: 9.6 }, { lng: 105.9001, lat: 9.6001 }];
     expect(thinZoomOf(twins, 10, 20, 6)).toEqual([6, 10]);
+  });
+});
+
+describe('buildHexViewCollection', () => {
+  const hexagon = (share: unknown) => ({ type: 'Feature' as const, properties: { h3: '8865a296e3fffff', covered_share: share }, geometry: { type: 'Polygon' as const, coordinates: [[[105.9, 9.6], [105.91, 9.6], [105.91, 9.61], [105.9, 9.6]]] } });
+  const statuses = (threshold: number) => buildHexViewCollection({ type: 'FeatureCollection', features: [0.6, 0.2, 0.05, 0, 1.5, 'x'].map(hexagon) }, threshold).features.map((feature) => feature.properties.status);
+
+  it("classes each hexagon by the shown layer's threshold, as the hamlets are", () => {
+    // Mobile (50 %): a fifth covered is partial; FTTH (10 %): it is covered.
+    expect(statuses(0.5)).toEqual(['covered', 'partial', 'partial', 'none', undefined, undefined]);
+    expect(statuses(0.1)).toEqual(['covered', 'covered', 'partial', 'none', undefined, undefined]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { coverageStatusOf, LAYER_NAMES, type CoverageReport, type FibrePoint, type FibreRoute, type Hamlet, type LayerName, type Site } from '../core';
+import { coverageStatus, coverageStatusOf, LAYER_NAMES, type CoverageReport, type FibrePoint, type FibreRoute, type Hamlet, type LayerName, type Site } from '../core';
 import { changeProperty, type ChangeStatus } from './layers/change-layers';
 import { APPROXIMATE_PROPERTY } from './layers/hamlet-layers';
 
@@ -194,4 +194,21 @@ export function datasetBounds(hamlets: Hamlet[]): [number, number, number, numbe
     all = all ? [Math.min(all[0], bounds[0]), Math.min(all[1], bounds[1]), Math.max(all[2], bounds[2]), Math.max(all[3], bounds[3])] : bounds;
   }
   return all;
+}
+
+/**
+ * The H3 view's hexagons with each one's class (`status`: covered / partial / none) by the engine's
+ * rule and the shown layer's threshold, as the hamlets are classed (a share that is not a number in
+ * [0, 1] gets no class and is drawn as no data).
+ */
+export function buildHexViewCollection(collection: FeatureCollection, coveredThreshold: number): Collection {
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((feature): Feature<Geometry, Record<string, unknown>> => {
+      const properties: Record<string, unknown> = { ...(feature.properties ?? {}) };
+      const share = properties.covered_share;
+      if (typeof share === 'number' && share >= 0 && share <= 1) properties.status = coverageStatus(share, coveredThreshold);
+      return { type: 'Feature', properties, geometry: feature.geometry };
+    }),
+  };
 }

@@ -8,7 +8,7 @@ const base = buildStyle({ layer: 'mobile', selectedId: null, basemap: { isEnable
 
 describe('field-test layers', () => {
   it('make a valid MapLibre style added to the app style', () => {
-    expect(validateStyleMin({ ...base, sources: { ...base.sources, ...buildEvidenceSources() }, layers: [...base.layers, ...buildEvidenceLayers(0.5)] })).toEqual([]);
+    expect(validateStyleMin({ ...base, sources: { ...base.sources, ...buildEvidenceSources() }, layers: [...base.layers, ...buildEvidenceLayers()] })).toEqual([]);
   });
 
   it('draw each challenged hexagon as its H3 cell, with its kind and the selection', () => {

@@ -34,10 +34,11 @@ export function buildEvidenceSources(): Record<string, SourceSpecification> {
 const KIND_COLOR: ExpressionSpecification = ['match', ['get', 'kind'], 'false-covered', CHALLENGE_COLORS['false-covered'], CHALLENGE_COLORS['false-uncovered']];
 
 /**
- * The H3 view's fill by the share of each hexagon's area the chosen layer covers (the hamlet
- * classes' colours and threshold), and the challenge hexagons drawn over it.
+ * The H3 view's fill by each hexagon's class (its `status`, from the share of its area the chosen
+ * layer covers and that layer's threshold: see `buildHexViewCollection`), in the hamlet classes'
+ * colours, and the challenge hexagons drawn over it.
  */
-export function buildEvidenceLayers(coveredThreshold: number): LayerSpecification[] {
+export function buildEvidenceLayers(): LayerSpecification[] {
   return [
     {
       id: EVIDENCE_HEX_FILL_LAYER,
@@ -45,7 +46,7 @@ export function buildEvidenceLayers(coveredThreshold: number): LayerSpecificatio
       source: EVIDENCE_HEX_SOURCE,
       layout: { visibility: 'none' },
       paint: {
-        'fill-color': ['case', ['>=', ['get', 'covered_share'], coveredThreshold], COVERAGE_COLORS.covered, ['>', ['get', 'covered_share'], 0], COVERAGE_COLORS.partial, COVERAGE_COLORS.none],
+        'fill-color': ['match', ['get', 'status'], 'covered', COVERAGE_COLORS.covered, 'partial', COVERAGE_COLORS.partial, 'none', COVERAGE_COLORS.none, COVERAGE_COLORS.noData],
         'fill-opacity': 0.55,
       },
     },
