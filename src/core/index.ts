@@ -78,7 +78,7 @@ export type { ScanPass } from './coverage/scanline-kernel';
 export { boxIndexFromData } from './spatial/spatial-index';
 
 // Reading input: any file's bytes, or one format at a time.
-export { collectAttributeNames, inspectFeatureBytes, parseInputBytes, type ParseInputOptions, type ParsedInputBytes } from './io/parse-input-bytes';
+export { collectAttributeNames, inspectFeatureBytes, parseInputBytes, requireUsableRows, type ParseInputOptions, type ParsedInputBytes } from './io/parse-input-bytes';
 export { combineInputFiles, type ImportSummary, type InputKind } from './io/parse-input-file';
 export { checkInputSize } from './io/check-input-size';
 export { detectInputFormat } from './io/detect-input-format';

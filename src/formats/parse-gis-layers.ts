@@ -9,7 +9,7 @@ import { flagOutsideVietnam } from '../core/io/flag-outside-vietnam';
 import { CoverageInputError } from '../core/io/input-error';
 import { listOf, message } from '../core/messages';
 import { applyPropertyChoice, fieldAliasesOf } from '../core/io/choose-columns';
-import { collectAttributeNames } from '../core/io/parse-input-bytes';
+import { collectAttributeNames, requireUsableRows } from '../core/io/parse-input-bytes';
 import { parseInputCollection, type InputKind } from '../core/io/parse-input-file';
 import type { ParsedInputBytes, ParseInputOptions } from '../core/io/parse-input-bytes';
 import type { CoverageConfig, Warning } from '../core/types';
@@ -81,7 +81,8 @@ export function parseGisLayers(kind: InputKind, file: string, reading: GisReadin
   const parsed = parseInputCollection(kind, file, chosen, config);
   const allWarnings = [...warnings, ...placed.warnings];
   const summaries = parsed.summaries.map((summary, index) => (index === 0 ? { ...summary, warnings: [...allWarnings, ...summary.warnings] } : summary));
-  return flagOutsideVietnam({ ...parsed, summaries, format: reading.format, encoding, crs: placed.report });
+  // A named file that yields nothing usable is refused, as every other reader refuses it.
+  return requireUsableRows(flagOutsideVietnam({ ...parsed, summaries, format: reading.format, encoding, crs: placed.report }), file);
 }
 
 /**

@@ -127,7 +127,8 @@ describe('GIS formats through GDAL', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-    await expect(parseGisPath('sites', path, bytesOf(path), DEFAULT_CONFIG, {})).resolves.toMatchObject({ input: { btsRecords: [] } });
+    // Without the mapping no row has an operator: the file is refused, naming it and the first row's reason.
+    await expect(parseGisPath('sites', path, bytesOf(path), DEFAULT_CONFIG, {})).rejects.toMatchObject({ code: 'no-usable-rows', file: 'sites-odd-attributes.gpkg', params: { count: 5 } });
     const parsed = await parseGisPath('sites', path, bytesOf(path), DEFAULT_CONFIG, { columns: { operator: 'DN', technologies: 'CN', siteId: 'MA_TRAM', radiusMeters: 'R' } });
     const fields = (records: readonly { siteId: string; operator: string; lng: number; lat: number; technologies: string[]; radiusMeters?: number }[]) =>
       records.map((record) => [record.siteId, record.operator, record.lng, record.lat, record.technologies, record.radiusMeters]);

@@ -250,9 +250,15 @@ function invalidUtf8Rows(table: DataTable, file: string): Warning[] {
 
 /**
  * Refuses a parsed file that yields nothing: no row or feature at all (`no-rows`), or none usable
- * (`no-usable-rows`, with how many were read and the first one's reason and place).
+ * (`no-usable-rows`, with how many were read and the first one's reason and place). Every reader
+ * of a named file ends with it (text, tables, GeoJSON here; GIS files read through GDAL).
+ * @param parsed what the file gave
+ * @param file the file's label, for the refusal
+ * @returns `parsed` when at least one row or feature is usable
+ * @throws {CoverageInputError} `no-rows` or `no-usable-rows`
+ * @example requireUsableRows(parseInputCollection('sites', 'tram.gpkg', collection, config), 'tram.gpkg')
  */
-function requireUsableRows(parsed: ParsedInputBytes, file: string): ParsedInputBytes {
+export function requireUsableRows<T extends Pick<ParsedInputBytes, 'summaries'>>(parsed: T, file: string): T {
   let read = 0;
   let used = 0;
   for (const summary of parsed.summaries) {
