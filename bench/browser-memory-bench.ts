@@ -24,7 +24,7 @@ const port = Number(values.port ?? 4191);
 const OPERATORS = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'];
 const TECHNOLOGIES = ['2G;4G', '4G', '4G;5G', '2G;3G;4G'];
 
-/** One CSV per file of `count` sites spread over the province's box, ids unique across files. */
+/** One CSV per file of sites spread over the province's box, ids and positions unique across files. */
 function writeSiteFiles(dir: string): string[] {
   const random = mulberry32(12);
   const perFile = Math.ceil(siteCount / fileCount);
@@ -32,8 +32,10 @@ function writeSiteFiles(dir: string): string[] {
   for (let file = 0; file < fileCount; file++) {
     const lines = ['site_id,operator,lng,lat,technologies'];
     for (let row = file * perFile; row < Math.min(siteCount, (file + 1) * perFile); row++) {
-      const lng = 105.55 + random() * 0.7;
-      const lat = 9.25 + random() * 0.6;
+      // A jittered 1000-column grid (70 m apart, over the 30 m that merges records): no two records share a
+      // position, so adding a file asks nothing about duplicates.
+      const lng = 105.55 + (row % 1000) * 0.0007 + random() * 0.0002;
+      const lat = 9.25 + Math.floor(row / 1000) * 0.0006 + random() * 0.0002;
       lines.push(`S${row},${OPERATORS[row % 4]},${lng.toFixed(5)},${lat.toFixed(5)},${TECHNOLOGIES[(row >> 2) % 4]}`);
     }
     const name = path.join(dir, `sites-${file + 1}.csv`);
@@ -198,6 +200,10 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN' });
   const page = await context.newPage();
   page.on('crash', () => console.error('page crashed'));
+  page.on('pageerror', (error) => console.error(`page error: ${error.message.slice(0, 300)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`console error: ${message.text().slice(0, 300)}`);
+  });
   phases.push(
     await measure(page, 'demo', async () => {
       await page.goto(`http://127.0.0.1:${port}/`);
@@ -219,6 +225,7 @@ try {
         await shown.waitFor({ timeout: 900_000 });
         if ((await shown.getAttribute('data-testid')) === 'import-review') await page.getByTestId('import-confirm').click();
         await report.waitFor({ timeout: 900_000 });
+        console.error((await report.innerText()).split('\n').slice(0, 12).join(' / '));
         await waitForAnalysisCount(page, before);
         console.error((await report.innerText()).split('\n').slice(0, 3).join(' / '));
         console.error(`file ${index + 1}/${files.length} imported`);
