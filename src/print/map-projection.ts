@@ -96,3 +96,15 @@ export function hamletLabelPoint(hamlet: Hamlet): [number, number] | null {
 export function boxesOverlap(a: readonly number[], b: readonly number[]): boolean {
   return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 }
+
+/** The box of a projected ring (interleaved x, y in mm): minX, minY, maxX, maxY. */
+export function ringBox(ring: Float32Array): number[] {
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < ring.length; i += 2) {
+    box[0] = Math.min(box[0], ring[i]);
+    box[1] = Math.min(box[1], ring[i + 1]);
+    box[2] = Math.max(box[2], ring[i]);
+    box[3] = Math.max(box[3], ring[i + 1]);
+  }
+  return box;
+}

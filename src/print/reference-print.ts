@@ -8,23 +8,12 @@ import { REFERENCE_COLORS } from '../map/layers/palette';
 import { referenceLabelOf, REFERENCE_WIDTHS_PX } from '../map/layers/reference-layers';
 import type { LegendEntry } from './layout-page';
 import type { LabelCandidate } from './map-labels';
-import { projectRing, type MapProjection } from './map-projection';
+import { projectRing, ringBox, type MapProjection } from './map-projection';
 import type { FrameMm, PrintItem } from './print-page';
 import type { Translate } from './print-content';
 import type { Bounds } from './print-scale';
 
 const CSS_PX_MM = 25.4 / 96;
-
-function boxOf(ring: Float32Array): number[] {
-  const box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < ring.length; i += 2) {
-    box[0] = Math.min(box[0], ring[i]);
-    box[1] = Math.min(box[1], ring[i + 1]);
-    box[2] = Math.max(box[2], ring[i]);
-    box[3] = Math.max(box[3], ring[i + 1]);
-  }
-  return box;
-}
 
 const isOutside = (box: number[], frame: FrameMm) => box[2] < frame.x || box[0] > frame.x + frame.width || box[3] < frame.y || box[1] > frame.y + frame.height;
 
@@ -44,7 +33,7 @@ export function buildReferenceItems(layers: readonly ReferenceLayer[], projectio
       for (const part of parts) {
         const projected = projectRing(part, projection);
         if (projected.length < 4) continue;
-        const box = boxOf(projected);
+        const box = ringBox(projected);
         if (isOutside(box, frame)) continue;
         (isArea ? areas : lines).push(projected);
         const size = (box[2] - box[0]) * (box[3] - box[1]) + (box[2] - box[0]) + (box[3] - box[1]);

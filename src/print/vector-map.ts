@@ -9,7 +9,7 @@ import { APPROXIMATE_STYLE, BACKGROUND_COLOR, COVERAGE_COLORS, FIBRE_COLOR, OUTL
 import type { HexOverlay } from './evidence-print';
 import { buildReferenceItems } from './reference-print';
 import { placeLabels, type LabelCandidate, type UnitLabelPoint } from './map-labels';
-import { createMapProjection, polygonsOf, projectRing, type MapProjection } from './map-projection';
+import { createMapProjection, polygonsOf, projectRing, ringBox, type MapProjection } from './map-projection';
 import type { FrameMm, MeasureText, PrintItem } from './print-page';
 
 /** Boundary segments by level, as `buildOutlineCollection` makes them. */
@@ -71,17 +71,6 @@ export function fibreRadiusMm(zoom: number): number {
 
 function isOutside(box: number[], frame: FrameMm): boolean {
   return box[2] < frame.x || box[0] > frame.x + frame.width || box[3] < frame.y || box[1] > frame.y + frame.height;
-}
-
-function ringBox(ring: Float32Array): number[] {
-  const box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < ring.length; i += 2) {
-    box[0] = Math.min(box[0], ring[i]);
-    box[1] = Math.min(box[1], ring[i + 1]);
-    box[2] = Math.max(box[2], ring[i]);
-    box[3] = Math.max(box[3], ring[i + 1]);
-  }
-  return box;
 }
 
 /** Chains segments that follow one another into polylines (fewer moves in the file). */
