@@ -37,6 +37,8 @@ describe('checkStoredRecord', () => {
     ['lat', 95, 'latitude', '95'],
     ['azimuthDegrees', 360, 'azimuth', '360'],
     ['heightMeters', -1, 'non-negative', '-1'],
+    ['frequencyMhz', 50, 'frequency', '50'],
+    ['frequencyMhz', '1800', 'frequency', '"1800"'],
     ['technologies', ['4G', 'LTE'], 'technologies', '"LTE"'],
     ['operator', '', 'non-empty', undefined],
   ])('refuses a site with %s = %j (rule %s)', (field, value, rule, shown) => {
@@ -50,6 +52,11 @@ describe('checkStoredRecord', () => {
     expect(checkStoredRecord('fibreRoute', route)).toEqual({ ok: true, record: route });
     expect(checkStoredRecord('fibreRoute', { ...route, coordinates: [[105.9, 9.6]] })).toMatchObject({ ok: false, field: 'coordinates', rule: 'line' });
     expect(checkStoredRecord('fibreRoute', { ...route, coordinates: [[105.9, 9.6], [200, 9.6]] })).toMatchObject({ ok: false, field: 'coordinates[1]', rule: 'position' });
+  });
+
+  it("keeps a site's height and frequency (the reach model reads both after a reload)", () => {
+    const site = { ...SITE, heightMeters: 30, frequencyMhz: 1800 };
+    expect(checkStoredRecord('btsRecord', site)).toEqual({ ok: true, record: site });
   });
 
   it('refuses a beamwidth without an azimuth, and a site at 0, 0', () => {

@@ -4,7 +4,7 @@
 import { TECHNOLOGIES, type BtsRecord, type FibrePoint, type FibreRoute, type Hamlet, type IndicatorValue, type Position, type Technology } from '../types';
 import type { MergerRow } from '../admin/merger-table';
 import { readAreaGeometry } from './parse-hamlets';
-import { findLngLatProblem, isAzimuthDegrees, isBeamwidthDegrees, isNonNegative, isRadiusMeters } from './record-rules';
+import { findLngLatProblem, isAzimuthDegrees, isBeamwidthDegrees, isFrequencyMhz, isNonNegative, isRadiusMeters } from './record-rules';
 
 /** The kinds of stored record, and what each one is. */
 export interface StoredRecordKinds {
@@ -30,6 +30,7 @@ export type StoredRecordRule =
   | 'beamwidth'
   | 'beamwidth-without-azimuth'
   | 'non-negative'
+  | 'frequency'
   | 'longitude'
   | 'latitude'
   | 'placeholder'
@@ -172,6 +173,7 @@ const BUILDERS: { [Kind in StoredRecordKind]: (record: Record<string, unknown>) 
     if (beamwidth !== undefined && azimuth === undefined) refuse('beamwidthDegrees', 'beamwidth-without-azimuth');
     withOptional(bts, 'beamwidthDegrees', beamwidth);
     withOptional(bts, 'heightMeters', number(record, 'heightMeters', isNonNegative, 'non-negative', false));
+    withOptional(bts, 'frequencyMhz', number(record, 'frequencyMhz', isFrequencyMhz, 'frequency', false));
     withOptional(bts, 'source', text(record, 'source', { isRequired: false }));
     return bts;
   },

@@ -15,6 +15,8 @@ export const BTS_COLUMN_ALIASES = {
   azimuthDegrees: ['azimuth', 'phuong_vi', 'huong'],
   beamwidthDegrees: ['beamwidth', 'do_rong_bup_song', 'bup_song'],
   heightMeters: ['height_m', 'do_cao_m', 'do_cao'],
+  // The band a record's reach model reads (MHz, or GHz when it says so: "3,5 GHz").
+  frequencyMhz: ['frequency_mhz', 'tan_so_mhz', 'tan_so', 'bang_tan_mhz', 'bang_tan', 'frequency', 'band_mhz'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Accepted column names of a fibre point list (and of fibre GeoJSON properties). */

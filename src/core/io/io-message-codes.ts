@@ -39,7 +39,7 @@ export const IO_MESSAGE_CODES = [
   // Warnings: the row or file is used, with this caveat.
   'swapped-coordinates', 'swapped-layer', 'unknown-operator', 'unknown-technology', 'missing-site-id-row',
   'missing-site-id-feature', 'missing-id-row', 'missing-id-feature', 'implausible-radius', 'invalid-radius',
-  'invalid-azimuth', 'invalid-beamwidth', 'beamwidth-without-azimuth', 'invalid-height',
+  'invalid-azimuth', 'invalid-beamwidth', 'beamwidth-without-azimuth', 'invalid-height', 'invalid-frequency',
   'no-operator-column', 'no-technology-column',
   'duplicate-id', 'repaired-self-intersection', 'unclosed-ring', 'hole-outside-shell',
   'missing-name', 'missing-commune', 'missing-district', 'missing-households', 'missing-population',

@@ -32,6 +32,13 @@ const cell = fc.oneof(
 const header = fc.constantFrom('site_id', 'Mã trạm', 'nha_mang', 'operator', 'kinh_do', 'lon', 'vi_do', 'lat', 'cong_nghe', 'radius_m', 'azimuth', 'beamwidth', 'height_m', 'ghi_chu');
 
 describe('parseBtsCsv', () => {
+  it('reads the band a reach model needs: MHz, or GHz when the cell says so; refuses what no network uses', () => {
+    const text = ['ma_tram,nha_mang,kinh_do,vi_do,cong_nghe,do_cao_m,tan_so_mhz', 'A,Viettel,105.9,9.6,4G,30,1800', 'B,Viettel,105.91,9.6,5G,25,"3,5 GHz"', 'C,Viettel,105.92,9.6,4G,30,2.100 MHz', 'D,Viettel,105.93,9.6,4G,30,50', 'E,Viettel,105.94,9.6,4G,30,'].join('\n');
+    const result = parseBtsCsv(text, 'tram.csv');
+    expect(result.items.map((record) => [record.siteId, record.heightMeters, record.frequencyMhz])).toEqual([['A', 30, 1800], ['B', 25, 3500], ['C', 30, 2100], ['D', 30, undefined], ['E', 30, undefined]]);
+    expect(result.warnings.map((warning) => [warning.code, warning.where])).toEqual([['invalid-frequency', 'tram.csv:4']]);
+  });
+
   it('accepts the same text as GeoJSON text or object', () => {
     const json = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { operator: 'vtl', tech: '4G' }, geometry: { type: 'Point', coordinates: [105.9, 9.6] } }] };
     expect(parseBtsGeoJson(JSON.stringify(json), 'b.geojson')).toEqual(parseBtsGeoJson(json, 'b.geojson'));

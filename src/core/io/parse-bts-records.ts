@@ -9,6 +9,7 @@ import { parseTechnologies } from './parse-technologies';
 import { placeLabel, readCellText, readOptionalNumber, readOwn } from './read-cell';
 import { readFeatureCollection } from './read-feature-collection';
 import { readGeoJsonPosition, readPosition, requireCoordinateColumns, type PositionReading } from './read-position';
+import { isFrequencyMhz, MAX_FREQUENCY_MHZ, MIN_FREQUENCY_MHZ } from './record-rules';
 
 type BtsField = keyof typeof BTS_COLUMN_ALIASES;
 type BtsColumns = Partial<Record<BtsField, string>>;
@@ -200,6 +201,32 @@ function addRecord(row: BtsRow, position: PositionReading, collector: ImportColl
   if (height.kind === 'number' && height.value >= 0) record.heightMeters = height.value;
   else if (height.kind !== 'absent') pending.push(message('invalid-height', { value: quotedValue(cell('heightMeters')), at: columnLabel('heightMeters') }));
 
+  const frequency = readFrequencyMhz(cell('frequencyMhz'));
+  if (frequency !== null && frequency !== 'invalid') record.frequencyMhz = frequency;
+  else if (frequency === 'invalid') pending.push(message('invalid-frequency', { value: quotedValue(cell('frequencyMhz')), min: MIN_FREQUENCY_MHZ, max: MAX_FREQUENCY_MHZ, at: columnLabel('frequencyMhz') }));
+
   collector.use(record);
   for (const warning of pending) collector.warn(warning, row.where);
+}
+
+/**
+ * A record's frequency in MHz from its cell: a number of MHz ("1800", "1.800", "2100 MHz") or of GHz
+ * when the cell says so ("3,5 GHz"); null when absent, 'invalid' when not a frequency a mobile network
+ * uses (outside {@link MIN_FREQUENCY_MHZ}–{@link MAX_FREQUENCY_MHZ}).
+ */
+function readFrequencyMhz(raw: unknown): number | null | 'invalid' {
+  let text = raw;
+  let scale = 1;
+  if (typeof raw === 'string') {
+    const unit = /\s*([mg])hz\s*$/i.exec(raw);
+    if (unit) {
+      scale = unit[1].toLowerCase() === 'g' ? 1000 : 1;
+      text = raw.slice(0, unit.index);
+    }
+  }
+  const value = readOptionalNumber(text, { ambiguousSeparator: scale === 1000 ? 'decimal' : 'thousands' });
+  if (value.kind === 'absent') return null;
+  if (value.kind === 'invalid') return 'invalid';
+  const mhz = value.value * scale;
+  return isFrequencyMhz(mhz) ? mhz : 'invalid';
 }

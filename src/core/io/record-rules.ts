@@ -62,3 +62,17 @@ export function findLngLatProblem(lng: number, lat: number): 'longitude' | 'lati
   if (lng === 0 && lat === 0) return 'placeholder';
   return null;
 }
+
+/** The frequencies a mobile network's reach model takes, MHz (Vietnam's bands run from 700 MHz to 3.9 GHz; mmWave up to 100 GHz). */
+export const MIN_FREQUENCY_MHZ = 100;
+export const MAX_FREQUENCY_MHZ = 100_000;
+
+/**
+ * True for a usable frequency: a finite number of MHz within {@link MIN_FREQUENCY_MHZ}–{@link MAX_FREQUENCY_MHZ}.
+ * @param value MHz
+ * @returns whether a record may carry it
+ * @example isFrequencyMhz(1800) // true
+ */
+export function isFrequencyMhz(value: number): boolean {
+  return Number.isFinite(value) && value >= MIN_FREQUENCY_MHZ && value <= MAX_FREQUENCY_MHZ;
+}
