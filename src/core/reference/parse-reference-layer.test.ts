@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isInputProblem } from '../io/input-error';
 import { parseReferenceBytes, readReferenceCollection, readReferenceGeometry } from './parse-reference-layer';
@@ -90,5 +91,41 @@ describe('guessLabelAttribute', () => {
     expect(guessLabelAttribute(['ID', 'NAME_1', 'ten'], [values('1', 'Bạc Liêu', null)])).toBe('NAME_1');
     expect(guessLabelAttribute(['so', 'ghi_chu'], [values('12', 'đê bao')])).toBe('ghi_chu');
     expect(guessLabelAttribute(['so'], [values('12')])).toBeNull();
+  });
+});
+
+describe('a reference file is untrusted', () => {
+  const HOSTILE = ['__proto__', 'constructor', 'prototype', 'toString', 'name', 'TEN'];
+  const prototypeKeys = (): string => Object.getOwnPropertyNames(Object.prototype).sort().join(',');
+  const coordinate = fc.oneof(fc.double({ min: 105, max: 107, noNaN: true }), fc.double({ min: 9, max: 11, noNaN: true }), fc.constantFrom(Number.NaN, 1e308, -1e308, '105.9', null));
+  const ring = fc.array(fc.tuple(coordinate, coordinate), { maxLength: 6 });
+  const geometry = fc.oneof(
+    fc.record({ type: fc.constantFrom('Polygon', 'MultiPolygon', 'LineString', 'MultiLineString', 'Point', 'GeometryCollection', '__proto__'), coordinates: fc.oneof(ring, fc.array(ring, { maxLength: 3 }), fc.array(fc.array(ring, { maxLength: 2 }), { maxLength: 2 })) }),
+    fc.constantFrom(null, 7, 'x', {}),
+  );
+  const properties = fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 5 })), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null), fc.constant({ polluted: 1 }))), fc.constant(null));
+  const collection = fc.record({ type: fc.constantFrom('FeatureCollection', 'Feature', 'x'), features: fc.array(fc.record({ type: fc.constant('Feature'), properties, geometry }), { maxLength: 5 }) });
+
+  it('never changes Object.prototype, never throws but a refusal that names the file, and keeps only areas and lines with finite positions (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(collection.map((value) => JSON.stringify(value)), fc.string({ maxLength: 40 })), async (text) => {
+        const before = prototypeKeys();
+        try {
+          const parsed = await parseReferenceBytes('lop-nen.geojson', new TextEncoder().encode(text));
+          for (const feature of parsed.features) {
+            expect(feature.values.length).toBeLessThanOrEqual(parsed.attributes.length);
+            expect(JSON.stringify(feature.geometry)).not.toMatch(/null|NaN|e\+308/);
+          }
+          expect(new Set(parsed.attributes).size).toBe(parsed.attributes.length);
+        } catch (error) {
+          if (!isInputProblem(error)) throw error;
+          expect(error.file).toBe('lop-nen.geojson');
+        } finally {
+          expect(prototypeKeys()).toBe(before);
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        }
+      }),
+      { seed: 20261203, numRuns: 200 },
+    );
   });
 });
