@@ -17,6 +17,8 @@ import { ensureBuild, startPreviewServer } from './cli/print-server';
 import { CliError, fileError } from './cli/read-inputs';
 import { formatCount, formatSeconds, INPUT_OPTIONS, log, readInputs, runMain, say } from './cli/cli-common';
 import { measurementOptionsFrom, readMeasurementFiles } from './cli/measurement-evidence';
+import { parseGisReferencePath } from './cli/read-gis-input';
+import { detectGisFormat } from '../src/formats/gis-format';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -103,7 +105,9 @@ async function main(argv: string[]): Promise<number> {
     } catch (error) {
       throw fileError(file, error);
     }
-    const parsed = await parseReferenceBytes(basename(file), bytes, values.crs === undefined ? {} : { crs: values.crs });
+    const options = values.crs === undefined ? {} : { crs: values.crs };
+    // MapInfo, DGN, GeoPackage, FileGDB, DXF, FlatGeobuf through GDAL, as the app reads them.
+    const parsed = detectGisFormat(basename(file), bytes) === null ? await parseReferenceBytes(basename(file), bytes, options) : await parseGisReferencePath(file, bytes, options);
     referenceLayers.push({ id: `reference-${referenceLayers.length + 1}`, fileName: parsed.fileName, attributes: parsed.attributes, labelAttribute: parsed.labelAttribute, features: parsed.features });
   }
   const loaded = values.measurements?.length ? await readMeasurementFiles(values.measurements, { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) }, log) : null;

@@ -4,9 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
-import type { CoverageConfig, InputKind, ParsedInputBytes, ParseInputOptions } from '../../src/core/index';
+import type { CoverageConfig, InputKind, ParsedInputBytes, ParsedReferenceLayer, ParseInputOptions } from '../../src/core/index';
 import { companionNamesOf } from '../../src/formats/gis-format';
-import { parseGisFile, type GisFile } from '../../src/formats/read-gis-file';
+import { parseGisFile, parseGisReferenceFile, type GisFile, type OpenGisFiles } from '../../src/formats/read-gis-file';
 import type { GdalApi } from '../../src/formats/read-gis-layers';
 
 let gdal: Promise<GdalApi> | null = null;
@@ -28,6 +28,16 @@ export function loadGdal(): Promise<GdalApi> {
  * the same folder.
  */
 export async function parseGisPath(kind: InputKind, path: string, bytes: Uint8Array, config: CoverageConfig, options: ParseInputOptions): Promise<ParsedInputBytes> {
+  return withGisFiles(path, bytes, (api, openFiles, file, companions) => parseGisFile(api, openFiles, kind, file, companions, config, options));
+}
+
+/** Reads a GIS file given on the command line as a reference layer (companions as for `parseGisPath`). */
+export async function parseGisReferencePath(path: string, bytes: Uint8Array, options: ParseInputOptions): Promise<ParsedReferenceLayer> {
+  return withGisFiles(path, bytes, (api, openFiles, file, companions) => parseGisReferenceFile(api, openFiles, file, companions, options));
+}
+
+/** Hands a file given on the command line, and its companions from beside it, to `read` through temporary folders. */
+async function withGisFiles<T>(path: string, bytes: Uint8Array, read: (api: GdalApi, openFiles: OpenGisFiles, file: GisFile, companions: GisFile[]) => Promise<T>): Promise<T> {
   const api = await loadGdal();
   // MapInfo files come from Windows: a companion may differ in case (AP.TAB beside ap.dat).
   const wanted = new Set(companionNamesOf(basename(path)).map((name) => name.toLowerCase()));
@@ -36,7 +46,7 @@ export async function parseGisPath(kind: InputKind, path: string, bytes: Uint8Ar
     .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dirname(path), name))) }));
   const folders: string[] = [];
   try {
-    return await parseGisFile(
+    return await read(
       api,
       async (files, vsi) => {
         const folder = mkdtempSync(join(tmpdir(), 'gis-input-'));
@@ -44,11 +54,8 @@ export async function parseGisPath(kind: InputKind, path: string, bytes: Uint8Ar
         for (const file of files) writeFileSync(join(folder, file.name), file.bytes);
         return api.open(files.map((file) => join(folder, file.name)), [], vsi);
       },
-      kind,
       { name: basename(path), bytes },
       companions,
-      config,
-      options,
     );
   } finally {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });

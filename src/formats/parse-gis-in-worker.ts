@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 // The import worker's entry to the GIS formats: gdal3.js loaded on first use, files handed to it as
 // File objects (it mounts them read-only), then the shared reading of `parseGisFile`.
-import type { CoverageConfig, InputKind, ParsedInputBytes, ParseInputOptions } from '../core';
+import type { CoverageConfig, InputKind, ParsedInputBytes, ParsedReferenceLayer, ParseInputOptions } from '../core';
 import { loadGdalInWorker, type GdalLoadProgress } from './load-gdal-in-worker';
-import { parseGisFile, type GisFile } from './read-gis-file';
+import { parseGisFile, parseGisReferenceFile, type GisFile } from './read-gis-file';
 
 /**
  * Parses a GIS file in the import worker (see `parseGisFile`).
@@ -18,4 +18,10 @@ import { parseGisFile, type GisFile } from './read-gis-file';
 export async function parseGisInWorker(kind: InputKind, file: GisFile, companions: GisFile[], config: CoverageConfig, options: ParseInputOptions, gdalUrl: string, onProgress: GdalLoadProgress): Promise<ParsedInputBytes> {
   const gdal = await loadGdalInWorker(gdalUrl, onProgress);
   return parseGisFile(gdal, (files, vsi) => gdal.open(files.map((entry) => new File([entry.bytes as Uint8Array<ArrayBuffer>], entry.name)), [], vsi), kind, file, companions, config, options);
+}
+
+/** Reads a GIS file in the import worker as a reference layer (see `parseGisReferenceFile`). */
+export async function parseGisReferenceInWorker(file: GisFile, companions: GisFile[], options: ParseInputOptions, gdalUrl: string, onProgress: GdalLoadProgress): Promise<ParsedReferenceLayer> {
+  const gdal = await loadGdalInWorker(gdalUrl, onProgress);
+  return parseGisReferenceFile(gdal, (files, vsi) => gdal.open(files.map((entry) => new File([entry.bytes as Uint8Array<ArrayBuffer>], entry.name)), [], vsi), file, companions, options);
 }

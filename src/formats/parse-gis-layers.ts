@@ -13,6 +13,7 @@ import { collectAttributeNames, requireUsableRows } from '../core/io/parse-input
 import { parseInputCollection, type InputKind } from '../core/io/parse-input-file';
 import type { ParsedInputBytes, ParseInputOptions } from '../core/io/parse-input-bytes';
 import type { CoverageConfig, Warning } from '../core/types';
+import { placeReferenceCollection, type ParsedReferenceLayer } from '../core/reference/parse-reference-layer';
 import type { GisFormat } from './gis-format';
 import { labelDrawingPolygons, type DrawingFeature } from './label-drawing';
 
@@ -69,13 +70,7 @@ export function parseGisLayers(kind: InputKind, file: string, reading: GisReadin
     }
   }
 
-  let declared: DeclaredCrs | undefined;
-  if (options.crs !== undefined) declared = { crs: typeof options.crs === 'string' ? resolveCrs(options.crs, file) : options.crs, source: 'option', description: message('crs-from-option') };
-  else if (wkt !== null) {
-    const prj = detectCrsFromPrj(wkt);
-    if (prj !== null) declared = { crs: prj.crs, source: 'prj', description: message('crs-from-gis-file', { detail: prj.description }) };
-    else warnings.push({ code: 'gis-crs-unreadable', params: {}, where: file });
-  }
+  const declared = declaredCrsOf(file, wkt, options, warnings);
   const placed = placeFeatureCollection(collection, { file, regionBbox: options.regionBbox, preferredCentralMeridian: options.preferredCentralMeridian, declared });
   const chosen = options.columns === undefined ? placed.value : applyPropertyChoice(placed.value, fieldAliasesOf(kind, config.fields), options.columns);
   const parsed = parseInputCollection(kind, file, chosen, config);
@@ -83,6 +78,33 @@ export function parseGisLayers(kind: InputKind, file: string, reading: GisReadin
   const summaries = parsed.summaries.map((summary, index) => (index === 0 ? { ...summary, warnings: [...allWarnings, ...summary.warnings] } : summary));
   // A named file that yields nothing usable is refused, as every other reader refuses it.
   return requireUsableRows(flagOutsideVietnam({ ...parsed, summaries, format: reading.format, encoding, crs: placed.report }), file);
+}
+
+/** The coordinate system a GIS file declares: the `crs` option, else the layer's own WKT (warned when unreadable). */
+function declaredCrsOf(file: string, wkt: string | null, options: ParseInputOptions, warnings: Warning[]): DeclaredCrs | undefined {
+  if (options.crs !== undefined) return { crs: typeof options.crs === 'string' ? resolveCrs(options.crs, file) : options.crs, source: 'option', description: message('crs-from-option') };
+  if (wkt === null) return undefined;
+  const prj = detectCrsFromPrj(wkt);
+  if (prj !== null) return { crs: prj.crs, source: 'prj', description: message('crs-from-gis-file', { detail: prj.description }) };
+  warnings.push({ code: 'gis-crs-unreadable', params: {}, where: file });
+  return undefined;
+}
+
+/**
+ * A reference layer (neighbouring provinces, rivers, roads) from what GDAL read, placed as any GIS
+ * layer is (the file's own coordinate system, else the guess) and read by core's reference reader:
+ * its areas and lines with their attributes; drawings (DGN, DXF) give their outlines and lines.
+ * @param file the file's name, used in every message
+ * @param reading the layers GDAL wrote
+ * @param options coordinate system, planning area, preferred TM-3 zone
+ * @returns the layer, with its coordinate-system report and warnings
+ * @throws {CoverageInputError} `gis-layer-unreadable`, and those of `placeReferenceCollection`
+ * @example const layer = parseGisReferenceLayers('ranh-gioi-tinh.gpkg', reading);
+ */
+export function parseGisReferenceLayers(file: string, reading: GisReading, options: ParseInputOptions = {}): ParsedReferenceLayer {
+  const { features, warnings, wkt } = collectGisFeatures(file, reading);
+  const declared = declaredCrsOf(file, wkt, options, warnings);
+  return placeReferenceCollection(file, { type: 'FeatureCollection', features }, { file, regionBbox: options.regionBbox, preferredCentralMeridian: options.preferredCentralMeridian, declared }, warnings);
 }
 
 /**

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCoverageReport, createCoverageAnalysis, DEFAULT_CONFIG, parseInputBytes, type Hamlet, type ParsedInputBytes } from '../core';
-import { loadGdal, parseGisPath } from '../../scripts/cli/read-gis-input';
+import { loadGdal, parseGisPath, parseGisReferencePath } from '../../scripts/cli/read-gis-input';
 import { REPO_ROOT } from '../../test/helpers/run-cli';
 import { filledParts, writeHostileZip } from '../../test/helpers/hostile-zip';
 
@@ -133,6 +133,26 @@ describe('GIS formats through GDAL', () => {
     const fields = (records: readonly { siteId: string; operator: string; lng: number; lat: number; technologies: string[]; radiusMeters?: number }[]) =>
       records.map((record) => [record.siteId, record.operator, record.lng, record.lat, record.technologies, record.radiusMeters]);
     expect(fields(parsed.input.btsRecords ?? [])).toEqual(fields(sites.input.btsRecords ?? []));
+  });
+
+  it.each(['hamlets.gpkg', 'hamlets-vn2000-tm105_5.tab', 'hamlets-tab.zip'])('%s read as a reference layer gives the shapes and names of the same hamlets', async (name) => {
+    const layer = await parseGisReferencePath(join(GIS, name), bytesOf(join(GIS, name)), {});
+    const expected = [...(reference.input.hamlets ?? [])].sort((a, b) => a.id.localeCompare(b.id));
+    // The layer keeps the file's attributes as text; the hamlets are matched by their names.
+    const nameAt = layer.attributes.findIndex((attribute) => attribute.toLowerCase() === 'ten_ap' || attribute.toLowerCase() === 'name');
+    expect(nameAt).toBeGreaterThanOrEqual(0);
+    expect(layer.features.map((feature) => feature.values[nameAt]).sort()).toEqual(expected.map((hamlet) => hamlet.name).sort());
+    for (const feature of layer.features) {
+      const hamlet = expected.find((item) => item.name === feature.values[nameAt])!;
+      const want = (hamlet.geometry.type === 'Polygon' ? hamlet.geometry.coordinates : hamlet.geometry.coordinates.flat()).flat();
+      const got = (feature.geometry.type === 'Polygon' ? feature.geometry.coordinates : (feature.geometry.coordinates as unknown as number[][][][]).flat()).flat() as unknown as number[][];
+      expect(got).toHaveLength(want.length);
+      // Within 1e-6° (about 10 cm): the VN-2000 TAB through its seven-parameter shift.
+      got.forEach(([lng, lat], index) => {
+        expect(Math.abs(lng - want[index][0])).toBeLessThan(1e-6);
+        expect(Math.abs(lat - want[index][1])).toBeLessThan(1e-6);
+      });
+    }
   });
 
   it('refuses a .tab without its .dat and .map, naming them', async () => {

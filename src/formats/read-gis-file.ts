@@ -7,8 +7,9 @@ import { CoverageInputError } from '../core/io/input-error';
 import type { InputKind } from '../core/io/parse-input-file';
 import type { ParsedInputBytes, ParseInputOptions } from '../core/io/parse-input-bytes';
 import type { CoverageConfig } from '../core/types';
+import type { ParsedReferenceLayer } from '../core/reference/parse-reference-layer';
 import { companionNamesOf, detectGisFormat, type GisFormat } from './gis-format';
-import { inspectGisLayers, parseGisLayers } from './parse-gis-layers';
+import { inspectGisLayers, parseGisLayers, parseGisReferenceLayers } from './parse-gis-layers';
 import { readGisLayers, type GdalApi, type GdalDataset } from './read-gis-layers';
 import type { GisReading } from './parse-gis-layers';
 
@@ -42,6 +43,20 @@ const MAIN_EXTENSION: Record<GisFormat, RegExp> = {
  */
 export async function parseGisFile(gdal: GdalApi, openFiles: OpenGisFiles, kind: InputKind, file: GisFile, companions: GisFile[], config: CoverageConfig, options: ParseInputOptions = {}): Promise<ParsedInputBytes> {
   return readGisFile(gdal, openFiles, file, companions, (reading) => parseGisLayers(kind, file.name, reading, config, options));
+}
+
+/**
+ * Reads a GIS file (as `parseGisFile`) as a reference layer (see `parseGisReferenceLayers`).
+ * @param gdal the initialised gdal3.js
+ * @param openFiles how this environment hands files to gdal3.js
+ * @param file the file picked
+ * @param companions the other files picked with it
+ * @param options coordinate system, planning area, preferred TM-3 zone
+ * @returns the reference layer read
+ * @throws {CoverageInputError} as `parseGisFile` before parsing, and those of `parseGisReferenceLayers`
+ */
+export async function parseGisReferenceFile(gdal: GdalApi, openFiles: OpenGisFiles, file: GisFile, companions: GisFile[], options: ParseInputOptions = {}): Promise<ParsedReferenceLayer> {
+  return readGisFile(gdal, openFiles, file, companions, (reading) => parseGisReferenceLayers(file.name, reading, options));
 }
 
 /**

@@ -48,10 +48,16 @@ const api: ImportWorkerApi = {
       return failureOf(error, fileName, bytes);
     }
   },
-  async parseReference({ fileName, bytes, options }: ReferenceParseRequest): Promise<ReferenceParseSuccess | BytesParseFailure> {
+  async parseReference({ fileName, bytes, options }: ReferenceParseRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<ReferenceParseSuccess | BytesParseFailure> {
     const started = performance.now();
     try {
-      return { kind: 'parsed', parsed: await parseReferenceBytes(fileName, new Uint8Array(bytes), options), durationMs: performance.now() - started };
+      const data = new Uint8Array(bytes);
+      // MapInfo, DGN, GeoPackage, FileGDB, DXF, FlatGeobuf: GDAL, loaded only now.
+      const parsed =
+        detectGisFormat(fileName, data) === null
+          ? await parseReferenceBytes(fileName, data, options)
+          : await (await import('../formats/parse-gis-in-worker')).parseGisReferenceInWorker({ name: fileName, bytes: data }, [], options, GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
+      return { kind: 'parsed', parsed, durationMs: performance.now() - started };
     } catch (error) {
       return failureOf(error, fileName, bytes);
     }
