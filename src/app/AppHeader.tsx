@@ -15,16 +15,19 @@ function AnalysisStatus() {
   const datasetStatus = useDatasetStore((state) => state.status);
   const datasetError = useDatasetStore((state) => state.error);
   let text = '';
+  // A program's own failure is told as a planner's sentence; its technical text (for whoever
+  // supports the app) is only the tooltip.
+  let detail: string | undefined;
   if (datasetStatus === 'loading') text = t('app.loading');
-  else if (datasetStatus === 'error') text = t('app.error', { message: datasetError ?? '' });
+  else if (datasetStatus === 'error') [text, detail] = [t('app.loadError'), datasetError ?? undefined];
   else if (status === 'running') text = t('app.analysing', { percent: formatPercent(progress, locale) });
-  else if (status === 'error') text = t('app.error', { message: error ?? '' });
+  else if (status === 'error') [text, detail] = [t('app.error'), error ?? undefined];
   // A planner needs to know the figures are current, not how many milliseconds they took.
   else if (durationMs !== null) text = t('app.analysisDone');
   return (
     <div className="status" role="status" aria-live="polite" data-testid="analysis-status" data-state={status}>
       {status === 'running' && <progress max={1} value={progress} aria-hidden="true" />}
-      <span>{text}</span>
+      <span title={detail}>{text}</span>
     </div>
   );
 }

@@ -91,7 +91,7 @@ export function PanelMeasurements() {
       <p data-testid="evidence-summary">{t('evidence.summary', { tests: formatNumber(result?.measurements.tests ?? state.set.count, locale), files: formatNumber(state.files.length, locale), period: periodText })}</p>
       {result !== null && result.measurements.outsideHamlets > 0 && <p className="hint">{t('evidence.outside', { count: formatNumber(result.measurements.outsideHamlets, locale) })}</p>}
       <p role="status" aria-live="polite" data-testid="evidence-status" data-status={state.status}>
-        {state.status === 'running' ? t('evidence.running') : state.status === 'error' ? t('evidence.failed', { message: state.error ?? '' }) : ''}
+        {state.status === 'running' ? t('evidence.running') : state.status === 'error' ? <span title={state.error ?? undefined}>{t('evidence.failed')}</span> : ''}
       </p>
       <RulesForm rules={state.rules} onChange={actions.setRules} />
       <div className="button-row">
