@@ -9,6 +9,8 @@ import { AppDriver } from './driver';
 import { readPdfText } from './print-pdf-tools';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'reference');
+/** The same hand-made hamlets as the GIS-format tests (ogr2ogr), here a GeoPackage read through GDAL. */
+const GIS_FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'readGisFiles', 'in');
 /** The area fill (#E3DED4 at 0.9 over the map background #EEF2F0), written out here. */
 const AREA_ON_MAP = [0xe4, 0xdf, 0xd5];
 
@@ -64,5 +66,11 @@ describe('reference layers', () => {
     for (const name of ['Tỉnh Bạc Liêu', 'Tỉnh Trà Vinh', 'Sông Hậu']) expect(text).toContain(name);
     expect(text).toContain('Vùng tham chiếu: tinh-lan-can');
     expect(text).toContain('Đường tham chiếu: song-kenh-vn2000');
+  });
+
+  it('reads a GeoPackage through GDAL (loaded only now) as a reference layer', async () => {
+    const report = await app.importReferenceLayer(path.join(GIS_FIXTURES, 'hamlets.gpkg'), 'add');
+    expect(report).toMatch(/3/);
+    expect((await app.readReferenceLayers()).at(-1)).toEqual({ text: 'hamlets.gpkg: 3 đối tượng', label: 'ten_ap' });
   });
 });

@@ -90,6 +90,7 @@ describe('guessLabelAttribute', () => {
     expect(guessLabelAttribute(['ID', 'Tên'], [values('1', 'Sông Hậu')])).toBe('Tên');
     expect(guessLabelAttribute(['ID', 'NAME_1', 'ten'], [values('1', 'Bạc Liêu', null)])).toBe('NAME_1');
     expect(guessLabelAttribute(['so', 'ghi_chu'], [values('12', 'đê bao')])).toBe('ghi_chu');
+    expect(guessLabelAttribute(['ma_ap', 'TEN_AP'], [values('A1', 'Ấp Hòa Thành')])).toBe('TEN_AP');
     expect(guessLabelAttribute(['so'], [values('12')])).toBeNull();
   });
 });

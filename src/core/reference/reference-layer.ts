@@ -39,8 +39,8 @@ const NAME_ATTRIBUTES = ['ten', 'tên', 'ten_tinh', 'ten_song', 'ten_duong', 'na
 
 /**
  * The attribute most likely to hold the features' names: a known name column (`ten`, `name`,
- * `NAME_1`…, case and diacritics ignored) that has a value on some feature, else the first text
- * attribute with values, else null.
+ * `NAME_1`…, case and diacritics ignored) that has a value on some feature, else any other `ten_…` /
+ * `name_…` column with values, else the first text attribute with values, else null.
  * @param attributes the layer's attribute names
  * @param features the features (their values follow `attributes`)
  * @returns an attribute name, or null
@@ -54,6 +54,9 @@ export function guessLabelAttribute(attributes: readonly string[], features: rea
     const index = attributes.findIndex((name) => plain(name) === plain(wanted));
     if (index >= 0 && hasValues(index)) return attributes[index];
   }
+  // Any other name column (`TEN_AP`, `ten_kenh`, `NAME_EN`) before a code that merely looks like text.
+  const named = attributes.findIndex((name, index) => /^(ten|name)(_|$)/.test(plain(name)) && hasValues(index));
+  if (named >= 0) return attributes[named];
   const textual = attributes.findIndex((_, index) => hasValues(index) && features.some((feature) => feature.values[index] !== null && !/^-?[\d.,]+$/.test(feature.values[index]!)));
   return textual >= 0 ? attributes[textual] : null;
 }
