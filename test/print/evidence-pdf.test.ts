@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { latLngToCell } from 'h3-js';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeMeasurements, computeH3View, createSeededRandom, DEFAULT_MEASUREMENT_OPTIONS, NEW_COMMUNE_FIELD, parseMeasurementBytes, type ChallengeHex } from '../../src/core';
 import { computePageFrames } from '../../src/print/layout-page';
+import { countMapColor } from '../helpers/map-pixels';
 import type { PrintRequest } from '../../src/print/build-print-pages';
 import { rasterizePdfPage, readPdfText } from '../e2e/print-pdf-tools';
 import { demoPrintRequest, loadDemoAnalysis, writeDemoPdf } from '../helpers/print-demo';
@@ -42,19 +42,6 @@ function mapFrameText(file: string): string {
   return execFileSync('pdftotext', ['-f', '1', '-l', '1', ...crop, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
-/** Pixels of the map frame (rasterised at `dpi`) within `distance` (sum of channel differences) of `rgb`. */
-function countMapColor(png: PNG, dpi: number, rgb: number[], distance = 40): number {
-  const { map } = computePageFrames('A4', 'landscape');
-  const px = dpi / 25.4;
-  let count = 0;
-  for (let y = Math.ceil(map.y * px); y < Math.floor((map.y + map.height) * px); y++) {
-    for (let x = Math.ceil(map.x * px); x < Math.floor((map.x + map.width) * px); x++) {
-      const i = (y * png.width + x) * 4;
-      if (Math.abs(png.data[i] - rgb[0]) + Math.abs(png.data[i + 1] - rgb[1]) + Math.abs(png.data[i + 2] - rgb[2]) < distance) count++;
-    }
-  }
-  return count;
-}
 
 /** A made-up challenge of the other kind, south of the drive log, so both kinds are on the page. */
 function otherKind(h3: string): ChallengeHex {

@@ -4,10 +4,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReferenceBytes, type ReferenceLayer } from '../../src/core';
-import { computePageFrames } from '../../src/print/layout-page';
+import { countMapColor } from '../helpers/map-pixels';
 import { rasterizePdfPage, readPdfText } from '../e2e/print-pdf-tools';
 import { demoPrintRequest, writeDemoPdf } from '../helpers/print-demo';
 
@@ -24,18 +23,6 @@ async function layerOf(file: string, id: string): Promise<ReferenceLayer> {
   return { id, fileName: parsed.fileName, attributes: parsed.attributes, labelAttribute: parsed.labelAttribute, features: parsed.features };
 }
 
-function countMapColor(png: PNG, dpi: number, rgb: number[], distance: number): number {
-  const { map } = computePageFrames('A4', 'landscape');
-  const px = dpi / 25.4;
-  let count = 0;
-  for (let y = Math.ceil(map.y * px); y < Math.floor((map.y + map.height) * px); y++) {
-    for (let x = Math.ceil(map.x * px); x < Math.floor((map.x + map.width) * px); x++) {
-      const i = (y * png.width + x) * 4;
-      if (Math.abs(png.data[i] - rgb[0]) + Math.abs(png.data[i + 1] - rgb[1]) + Math.abs(png.data[i + 2] - rgb[2]) < distance) count++;
-    }
-  }
-  return count;
-}
 
 describe('printed reference layers', () => {
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportUnits } from '../../src/print/print-content';
 import { computePageFrames } from '../../src/print/layout-page';
+import { countMapColor } from '../helpers/map-pixels';
 import { overviewFrame } from '../../src/print/atlas-pages';
 import { createPdfWriter } from '../../src/print/render-pdf';
 import { buildPrintPages, type PrintRequest } from '../../src/print/build-print-pages';
@@ -49,19 +50,6 @@ function districtKey(label: string): string {
   return reportUnits(loadDemoAnalysis().report, 'district').find((row) => row.label === label)!.key;
 }
 
-/** Pixels of the map frame of `png` (rasterised at `dpi`) within `distance` (sum of channel differences) of `rgb`. */
-function countMapColor(png: PNG, dpi: number, rgb: number[], distance = 40): number {
-  const { map } = computePageFrames('A4', 'landscape');
-  const px = dpi / 25.4;
-  let count = 0;
-  for (let y = Math.ceil(map.y * px); y < Math.floor((map.y + map.height) * px); y++) {
-    for (let x = Math.ceil(map.x * px); x < Math.floor((map.x + map.width) * px); x++) {
-      const i = (y * png.width + x) * 4;
-      if (Math.abs(png.data[i] - rgb[0]) + Math.abs(png.data[i + 1] - rgb[1]) + Math.abs(png.data[i + 2] - rgb[2]) < distance) count++;
-    }
-  }
-  return count;
-}
 
 describe('the vector print map', () => {
   beforeAll(async () => {
