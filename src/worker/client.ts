@@ -168,7 +168,7 @@ export function parseReferenceInWorker(request: ReferenceParseRequest): Promise<
   return new Promise((resolve, reject) => {
     worker.reject = reject;
     worker.remote
-      .parseReference(Comlink.transfer(request, [request.bytes]))
+      .parseReference(Comlink.transfer(request, [request.bytes, ...(request.companions ?? []).map((companion) => companion.bytes)]))
       .then(resolve, reject)
       .finally(() => {
         if (worker.reject === reject) worker.reject = null;

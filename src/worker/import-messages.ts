@@ -55,6 +55,8 @@ export interface ReferenceParseRequest {
   fileName: string;
   bytes: ArrayBuffer;
   options: Omit<ParseInputOptions, 'crs'> & { crs?: string };
+  /** Files picked with a MapInfo table: its .dat, .map, .id (a .mif's .mid). */
+  companions?: { fileName: string; bytes: ArrayBuffer }[];
 }
 
 /** The reference layer read, and its time inside the worker. */

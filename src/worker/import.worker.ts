@@ -48,7 +48,7 @@ const api: ImportWorkerApi = {
       return failureOf(error, fileName, bytes);
     }
   },
-  async parseReference({ fileName, bytes, options }: ReferenceParseRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<ReferenceParseSuccess | BytesParseFailure> {
+  async parseReference({ fileName, bytes, options, companions = [] }: ReferenceParseRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<ReferenceParseSuccess | BytesParseFailure> {
     const started = performance.now();
     try {
       const data = new Uint8Array(bytes);
@@ -56,7 +56,7 @@ const api: ImportWorkerApi = {
       const parsed =
         detectGisFormat(fileName, data) === null
           ? await parseReferenceBytes(fileName, data, options)
-          : await (await import('../formats/parse-gis-in-worker')).parseGisReferenceInWorker({ name: fileName, bytes: data }, [], options, GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
+          : await (await import('../formats/parse-gis-in-worker')).parseGisReferenceInWorker({ name: fileName, bytes: data }, companions.map((companion) => ({ name: companion.fileName, bytes: new Uint8Array(companion.bytes) })), options, GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
       return { kind: 'parsed', parsed, durationMs: performance.now() - started };
     } catch (error) {
       return failureOf(error, fileName, bytes);

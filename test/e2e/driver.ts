@@ -1158,6 +1158,16 @@ export class AppDriver {
     return this.page.getByTestId('import-report').innerText();
   }
 
+  /** Imports several files picked at once (a MapInfo table with its .dat, .map, .id) as a reference layer; returns the report's text. */
+  async importReferenceFileSet(files: string[], mode: 'replace' | 'add'): Promise<string> {
+    await this.openPanel('import');
+    await this.page.getByTestId('import-kind').selectOption('reference');
+    await this.page.getByTestId(`import-mode-${mode}`).check();
+    await this.page.getByTestId('import-file').setInputFiles(files);
+    await this.page.locator('[data-testid="import-report"][data-state="ok"]').waitFor({ timeout: 60_000 });
+    return this.page.getByTestId('import-report').innerText();
+  }
+
   /** The reference layers listed in the import panel: their line of text and the attribute labels come from. */
   async readReferenceLayers(): Promise<{ text: string; label: string }[]> {
     await this.openPanel('import');

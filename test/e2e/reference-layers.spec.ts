@@ -73,4 +73,11 @@ describe('reference layers', () => {
     expect(report).toMatch(/3/);
     expect((await app.readReferenceLayers()).at(-1)).toEqual({ text: 'hamlets.gpkg: 3 đối tượng', label: 'ten_ap' });
   });
+
+  it('reads a MapInfo table in VN-2000 picked with its .dat, .map and .id as a reference layer', async () => {
+    const files = ['tab', 'dat', 'map', 'id'].map((extension) => path.join(GIS_FIXTURES, `hamlets-vn2000-tm105_5.${extension}`));
+    const report = await app.importReferenceFileSet(files, 'add');
+    expect(report).toMatch(/VN-2000/);
+    expect((await app.readReferenceLayers()).at(-1)).toEqual({ text: 'hamlets-vn2000-tm105_5.tab: 3 đối tượng', label: 'ten_ap' });
+  });
 });

@@ -14,8 +14,10 @@ export function reportFromReference(fileName: string, parsed: ParsedReferenceLay
 export async function parseReferenceJob(job: ImportJob, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<{ kind: 'parsed'; parsed: ParsedReferenceLayer; report: ImportReport } | { kind: 'failed'; report: ImportReport }> {
   onProgress({ phase: 'reading', share: 0 });
   const bytes = await readFileBytes(job.file, (share) => onProgress({ phase: 'reading', share }), signal);
+  // A MapInfo table's .dat, .map and .id, picked with it.
+  const companions = await Promise.all((job.companions ?? []).map(async (companion) => ({ fileName: companion.name, bytes: await companion.file.arrayBuffer() })));
   onProgress({ phase: 'parsing', share: null });
-  const response = await parseReferenceInWorker({ fileName: job.fileName, bytes, options: job.crs === undefined ? {} : { crs: job.crs } });
+  const response = await parseReferenceInWorker({ fileName: job.fileName, bytes, options: job.crs === undefined ? {} : { crs: job.crs }, ...(companions.length > 0 ? { companions } : {}) });
   if (response.kind === 'error') return { kind: 'failed', report: failedReport(job.fileName, 'reference', response.problem) };
   return { kind: 'parsed', parsed: response.parsed, report: reportFromReference(job.fileName, response.parsed, response.durationMs) };
 }
