@@ -46,6 +46,24 @@ export interface StoredPartProblem {
   problems: StoredProblem[];
 }
 
+/**
+ * A part stored on its own under `key` (the field tests, the reference layers), read back through its
+ * stored-state decoder. What fails the decoder is forgotten and returned as the problem to say at load.
+ * @param key the IndexedDB key
+ * @param part the part's name, also the decoder's path
+ * @param decode the part's stored-state decoder
+ * @returns the decoded value (undefined when nothing is stored or it failed), and the problem if it failed
+ */
+export async function loadStoredPart<T>(key: string, part: StoredPartProblem['part'], decode: (value: unknown, path: string, problems: ProblemList) => T | undefined): Promise<{ value: T | undefined; problem: StoredPartProblem | null }> {
+  const stored: unknown = await get(key);
+  if (stored === undefined) return { value: undefined, problem: null };
+  const problems = new ProblemList();
+  const value = decode(stored, part, problems);
+  if (value !== undefined) return { value, problem: null };
+  void del(key);
+  return { value: undefined, problem: { part, problems: problems.items } };
+}
+
 /** Names of the layers kept in storage, read without reading the layers themselves. */
 export async function listStoredLayers(): Promise<DatasetLayerName[]> {
   const stored = new Set((await keys()).map(String));

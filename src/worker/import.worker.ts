@@ -9,6 +9,9 @@ import type { AttributeInspection, BytesParseFailure, BytesParseRequest, BytesPa
 /** Where the build puts gdal3.js's WebAssembly and data (vite.config.ts), on the app's own origin. */
 const GDAL_URL = new URL(`${import.meta.env.BASE_URL}gdal/`, self.location.origin).href;
 
+/** The companions of a message (a MapInfo table's .dat, .map, .id) as the GIS readers take them. */
+const gisFilesOf = (companions: { fileName: string; bytes: ArrayBuffer }[]) => companions.map((companion) => ({ name: companion.fileName, bytes: new Uint8Array(companion.bytes) }));
+
 const api: ImportWorkerApi = {
   async parseBytes({ kind, fileName, bytes, config, options, companions = [] }: BytesParseRequest, onReaderProgress?: (loaded: number, total: number) => void): Promise<BytesParseSuccess | BytesParseFailure> {
     const started = performance.now();
@@ -18,7 +21,7 @@ const api: ImportWorkerApi = {
       const parsed =
         detectGisFormat(fileName, data) === null
           ? await parseInputBytes(kind, fileName, bytes, config, options)
-          : await (await import('../formats/parse-gis-in-worker')).parseGisInWorker(kind, { name: fileName, bytes: data }, companions.map((companion) => ({ name: companion.fileName, bytes: new Uint8Array(companion.bytes) })), config, options, GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
+          : await (await import('../formats/parse-gis-in-worker')).parseGisInWorker(kind, { name: fileName, bytes: data }, gisFilesOf(companions), config, options, GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
       return { kind: 'parsed', parsed, durationMs: performance.now() - started };
     } catch (error) {
       return failureOf(error, fileName, bytes);
@@ -31,7 +34,7 @@ const api: ImportWorkerApi = {
       const [{ inspectGisFile }, { loadGdalInWorker }] = await Promise.all([import('../formats/read-gis-file'), import('../formats/load-gdal-in-worker')]);
       const gdal = await loadGdalInWorker(GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
       const files = (list: { name: string; bytes: Uint8Array }[], vsi: string[]) => gdal.open(list.map((entry) => new File([entry.bytes as Uint8Array<ArrayBuffer>], entry.name)), [], vsi);
-      return { kind: 'attributes', headers: await inspectGisFile(gdal, files, { name: fileName, bytes: data }, companions.map((companion) => ({ name: companion.fileName, bytes: new Uint8Array(companion.bytes) }))) };
+      return { kind: 'attributes', headers: await inspectGisFile(gdal, files, { name: fileName, bytes: data }, gisFilesOf(companions)) };
     } catch (error) {
       return failureOf(error, fileName, bytes);
     }
@@ -56,7 +59,7 @@ const api: ImportWorkerApi = {
       const parsed =
         detectGisFormat(fileName, data) === null
           ? await parseReferenceBytes(fileName, data, options)
-          : await (await import('../formats/parse-gis-in-worker')).parseGisReferenceInWorker({ name: fileName, bytes: data }, companions.map((companion) => ({ name: companion.fileName, bytes: new Uint8Array(companion.bytes) })), options, GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
+          : await (await import('../formats/parse-gis-in-worker')).parseGisReferenceInWorker({ name: fileName, bytes: data }, gisFilesOf(companions), options, GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
       return { kind: 'parsed', parsed, durationMs: performance.now() - started };
     } catch (error) {
       return failureOf(error, fileName, bytes);

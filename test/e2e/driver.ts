@@ -1153,9 +1153,7 @@ export class AppDriver {
 
   /** Imports a reference (context) layer file through the import dialog; returns the report's text. */
   async importReferenceLayer(file: string, mode: 'replace' | 'add'): Promise<string> {
-    await this.pickImportFile('reference', path.basename(file), { path: file }, mode);
-    await this.page.locator('[data-testid="import-report"][data-state="ok"]').waitFor({ timeout: 60_000 });
-    return this.page.getByTestId('import-report').innerText();
+    return this.importReferenceFileSet([file], mode);
   }
 
   /** Imports several files picked at once (a MapInfo table with its .dat, .map, .id) as a reference layer; returns the report's text. */

@@ -80,7 +80,7 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
   if (job.kind === 'merger' || job.kind === 'measurements') throw new Error(`${job.kind} files are imported by their own reader`);
   const settings = useSettingsStore.getState();
   const config = buildCoverageConfig(settings);
-  const companions = await Promise.all((job.companions ?? []).map(async (companion) => ({ fileName: companion.name, bytes: await companion.file.arrayBuffer() })));
+  const companions = await readCompanions(job);
   const onReaderProgress = (loaded: number, total: number) => onProgress(loaded >= total && total > 0 ? { phase: 'parsing', share: null } : { phase: 'loading-reader', share: total > 0 ? loaded / total : null });
   const response = await parseBytesInWorker({
     kind: job.kind as InputKind,
@@ -97,6 +97,11 @@ export async function parseImportJob(job: ImportJob, onProgress: (progress: Impo
   }, onReaderProgress);
   if (response.kind === 'error') return { kind: 'failed', report: failedReport(job.fileName, job.kind, response.problem), ...(response.sheetNames ? { sheetNames: response.sheetNames } : {}) };
   return { kind: 'parsed', parsed: response.parsed, report: reportFromParsed(job.fileName, job.kind, response.parsed, response.durationMs) };
+}
+
+/** The files picked with a job's main file (a MapInfo table's .dat, .map, .id), read for the import worker. */
+export function readCompanions(job: ImportJob): Promise<{ fileName: string; bytes: ArrayBuffer }[]> {
+  return Promise.all((job.companions ?? []).map(async (companion) => ({ fileName: companion.name, bytes: await companion.file.arrayBuffer() })));
 }
 
 /** Puts a parsed file's items into the dataset (replace or add). A file with no usable item changes nothing. */

@@ -6,7 +6,7 @@ import { useDatasetStore } from '../../state/dataset-store';
 import { cancelBytesParse, ImportCancelledError, inspectAttributesInWorker } from '../../worker/client';
 import { findMissingColumns, type ImportKind, type MappingKind } from './column-mapping';
 import { needsCrsConfirmation } from './crs-choice';
-import { commitParsed, importMergerTable, parseImportJob, refuseBySize, type ImportJob, type ImportProgress } from './import-file';
+import { commitParsed, importMergerTable, parseImportJob, readCompanions, refuseBySize, type ImportJob, type ImportProgress } from './import-file';
 import type { ColumnInspection } from './TableStep';
 import { detectGisFormat } from '../../formats/gis-format';
 import { failedReport, type ImportReport } from './import-report';
@@ -91,7 +91,7 @@ async function inspectLayer(job: ImportJob, bytes: Uint8Array): Promise<string[]
   abort = new AbortController();
   setStep({ kind: 'busy', fileName: job.fileName, progress: { phase: 'parsing', share: null } });
   try {
-    const companions = await Promise.all((job.companions ?? []).map(async (companion) => ({ fileName: companion.name, bytes: await companion.file.arrayBuffer() })));
+    const companions = await readCompanions(job);
     const onReaderProgress = (loaded: number, total: number) =>
       current === generation && setStep({ kind: 'busy', fileName: job.fileName, progress: loaded >= total && total > 0 ? { phase: 'parsing', share: null } : { phase: 'loading-reader', share: total > 0 ? loaded / total : null } });
     const response = await inspectAttributesInWorker({ kind: job.kind as 'hamlets', fileName: job.fileName, bytes: bytes.slice().buffer, ...(companions.length > 0 ? { companions } : {}) }, onReaderProgress);

@@ -1,7 +1,7 @@
 import type { ParsedReferenceLayer } from '../../core';
 import { useReferenceStore } from '../../state/reference-store';
 import { parseReferenceInWorker } from '../../worker/client';
-import type { ImportJob, ImportProgress } from '../import/import-file';
+import { readCompanions, type ImportJob, type ImportProgress } from '../import/import-file';
 import { failedReport, type ImportReport } from '../import/import-report';
 import { readFileBytes } from '../import/read-file-bytes';
 
@@ -15,7 +15,7 @@ export async function parseReferenceJob(job: ImportJob, onProgress: (progress: I
   onProgress({ phase: 'reading', share: 0 });
   const bytes = await readFileBytes(job.file, (share) => onProgress({ phase: 'reading', share }), signal);
   // A MapInfo table's .dat, .map and .id, picked with it.
-  const companions = await Promise.all((job.companions ?? []).map(async (companion) => ({ fileName: companion.name, bytes: await companion.file.arrayBuffer() })));
+  const companions = await readCompanions(job);
   onProgress({ phase: 'parsing', share: null });
   const response = await parseReferenceInWorker({ fileName: job.fileName, bytes, options: job.crs === undefined ? {} : { crs: job.crs }, ...(companions.length > 0 ? { companions } : {}) });
   if (response.kind === 'error') return { kind: 'failed', report: failedReport(job.fileName, 'reference', response.problem) };
