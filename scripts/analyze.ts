@@ -25,14 +25,14 @@ import {
   roundNumbers,
   UNASSIGNED_GROUP_KEY,
 } from '../src/core/index';
-import { analyzeMeasurements, classifyMeasurements, resolveCrs, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
+import { analyzeMeasurements, classifyMeasurements, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
 import type { LayerName } from '../src/core/index';
 import { formatSkipped, formatWarning } from '../src/i18n/format-message';
 import { MEASUREMENT_FLAGS, measurementUsage, measurementOptionsFrom, readMeasurementFiles, seedFrom } from './cli/measurement-evidence';
 import { CliError, readBytes } from './cli/read-inputs';
-import { checkLanguage, demoNoteOf, formatCount, formatMbps, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
+import { COMMAND_OPTIONS, demoNoteOf, formatCount, formatMbps, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, outputOf, readInputs, runMain, say } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
-import { parseExportFormats, writeExports } from './cli/write-exports';
+import { EXPORT_OPTIONS, exportFlagsOf, writeExports } from './cli/write-exports';
 
 const USAGE = `${say('cli.usage.word')}: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                           [--group-by FIELD ...] [--merger TABLE.csv] [--operator NAME ...]
@@ -55,21 +55,14 @@ async function main(argv: string[]): Promise<number> {
       join: { type: 'string' },
       threads: { type: 'string' },
       'join-key': { type: 'string' },
-      export: { type: 'string' },
-      'export-crs': { type: 'string' },
+      ...EXPORT_OPTIONS,
       ...MEASUREMENT_FLAGS,
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...COMMAND_OPTIONS,
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  checkLanguage(values.lang);
-  if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out DIR', usage: USAGE });
-  const exportFormats = parseExportFormats(values.export);
-  const exportProj4 = values['export-crs'] === undefined ? undefined : resolveCrs(values['export-crs'], '--export-crs').proj4;
+  const out = outputOf(values, USAGE, '--out DIR');
+  if (out === null) return 0;
+  const exports = exportFlagsOf(values);
   // Bad measurement flags fail before any file is read.
   measurementOptionsFrom(values, DEFAULT_CONFIG);
   seedFrom(values.seed);
@@ -127,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
   const groupBy = [...new Set(['district', 'commune', ...(hasNewCommunes ? [NEW_COMMUNE_FIELD] : []), ...(values['group-by'] ?? [])])];
   const report = buildCoverageReport(analysis, groupBy);
   const allWarnings = [...warnings, ...report.warnings];
-  mkdirSync(values.out, { recursive: true });
+  mkdirSync(out, { recursive: true });
   const { sites, ...reportBody } = report;
   const imports: object[] = summaries.map(({ warnings: _w, ...rest }) => rest);
   let measurements = null;
@@ -140,8 +133,8 @@ async function main(argv: string[]): Promise<number> {
     reportBody.targets = evidence.targets;
     for (const warning of loaded.warnings) allWarnings.push(warning);
     for (const summary of loaded.summaries) imports.push(summary);
-    writeFileSync(join(values.out, 'challenges.geojson'), JSON.stringify({ ...formatChallengesGeoJson(measurements.challenges, input.demo === true), ...demoNoteOf(input.demo) }));
-    writeFileSync(join(values.out, 'challenges.csv'), formatChallengesCsv(measurements.challenges));
+    writeFileSync(join(out, 'challenges.geojson'), JSON.stringify({ ...formatChallengesGeoJson(measurements.challenges, input.demo === true), ...demoNoteOf(input.demo) }));
+    writeFileSync(join(out, 'challenges.csv'), formatChallengesCsv(measurements.challenges));
     const mobile = measurements.overall.mobile;
     const speeds = mobile === null
       ? say('cli.analyze.noSpeedTest')
@@ -152,17 +145,17 @@ async function main(argv: string[]): Promise<number> {
     // With tests, each hexagon also says how many were judged there and how they agree.
     const judged = testSet === null ? undefined : { set: testSet, classification: classifyMeasurements(testSet, analysis, measurementOptions) };
     const view = computeH3View(analysis, measurementOptions.h3Resolution, judged);
-    writeFileSync(join(values.out, 'hexagons.geojson'), JSON.stringify({ ...formatH3ViewGeoJson(view, h3Layer, input.demo === true), ...demoNoteOf(input.demo) }));
+    writeFileSync(join(out, 'hexagons.geojson'), JSON.stringify({ ...formatH3ViewGeoJson(view, h3Layer, input.demo === true), ...demoNoteOf(input.demo) }));
   }
   // Each warning also in words, in the run's language, for a reader of report.json.
   const warningsWithText = allWarnings.map((warning) => ({ ...warning, text: formatWarning(locale, warning) }));
   const reportJson = roundNumbers({ ...reportBody, ...demoNoteOf(input.demo), warnings: warningsWithText, imports, coordinateSystems: crsReports, ...(measurements === null ? {} : { measurements }) });
-  writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(reportJson, null, 2)}\n`);
-  writeFileSync(join(values.out, 'hamlets.csv'), formatHamletsCsv(report.hamlets));
-  writeFileSync(join(values.out, 'groups.csv'), formatGroupsCsv(report.groups));
-  writeFileSync(join(values.out, 'hamlets.geojson'), JSON.stringify({ ...formatHamletsGeoJson(input, report.hamlets), ...demoNoteOf(input.demo) }));
-  writeFileSync(join(values.out, 'sites.geojson'), JSON.stringify({ ...formatSitesGeoJson({ ...report, sites }, input.demo === true), ...demoNoteOf(input.demo) }));
-  if (exportFormats.length > 0) log(say('cli.analyze.exported', { files: (await writeExports(values.out, exportFormats, { hamlets: input.hamlets, results: report.hamlets, sites: { records: analysed.btsRecords, sites } }, exportProj4, locale)).join(', ') }));
+  writeFileSync(join(out, 'report.json'), `${JSON.stringify(reportJson, null, 2)}\n`);
+  writeFileSync(join(out, 'hamlets.csv'), formatHamletsCsv(report.hamlets));
+  writeFileSync(join(out, 'groups.csv'), formatGroupsCsv(report.groups));
+  writeFileSync(join(out, 'hamlets.geojson'), JSON.stringify({ ...formatHamletsGeoJson(input, report.hamlets), ...demoNoteOf(input.demo) }));
+  writeFileSync(join(out, 'sites.geojson'), JSON.stringify({ ...formatSitesGeoJson({ ...report, sites }, input.demo === true), ...demoNoteOf(input.demo) }));
+  if (exports.formats.length > 0) log(say('cli.analyze.exported', { files: (await writeExports(out, exports.formats, { hamlets: input.hamlets, results: report.hamlets, sites: { records: analysed.btsRecords, sites } }, exports.proj4, locale)).join(', ') }));
   const k = report.kpis;
   log(say('cli.analyze.kpis', { hamlets: formatCount(k.hamlets), mobile: formatPercent(k.coveredMobileShare), g4: formatPercent(k.covered4gShare), g5: formatPercent(k.covered5gShare), ftth: formatPercent(k.coveredFtthShare) }));
   if (k.pointRule !== undefined) {
@@ -172,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
   const siteCounts = { sites: formatCount(k.sites), shared: formatCount(k.sharedSites), share: formatPercent(k.sharedSiteShare), warnings: formatCount(allWarnings.length) };
   if (operators) log(say('cli.analyze.sitesOfOperators', { ...siteCounts, operators: operators.join(', ') }));
   else log(say('cli.analyze.sites', siteCounts));
-  log(say('cli.analyze.wrote', { out: values.out, seconds: formatSeconds((performance.now() - started) / 1000, 2) }));
+  log(say('cli.analyze.wrote', { out: out, seconds: formatSeconds((performance.now() - started) / 1000, 2) }));
   return 0;
 }
 

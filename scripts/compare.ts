@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareSnapshots, formatChangeCsv, formatChangeGeoJson, formatChangeJson, LAYER_NAMES, roundNumbers } from '../src/core/index';
-import { checkLanguage, demoLine, formatCount, log, runMain, say } from './cli/cli-common';
+import { COMMAND_OPTIONS, demoLine, formatCount, log, matchMetersOf, outputOf, runMain, say } from './cli/cli-common';
 import { CliError } from './cli/read-inputs';
 import { readResultsSource } from './cli/read-results';
 
@@ -21,21 +21,15 @@ async function main(argv: string[]): Promise<number> {
     options: {
       before: { type: 'string' },
       after: { type: 'string' },
-      out: { type: 'string' },
       'match-meters': { type: 'string' },
       'group-by': { type: 'string', multiple: true },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...COMMAND_OPTIONS,
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  checkLanguage(values.lang);
-  if (!values.before || !values.after || !values.out) throw new CliError('cli.flagRequired', { flag: '--before, --after, --out', usage: USAGE });
-  const matchMeters = values['match-meters'] === undefined ? 30 : Number(values['match-meters']);
-  if (!Number.isFinite(matchMeters) || matchMeters < 0) throw new CliError('cli.flagNonNegative', { flag: '--match-meters', value: values['match-meters'] ?? '' });
+  const out = outputOf(values, USAGE, '--before, --after, --out');
+  if (out === null) return 0;
+  if (!values.before || !values.after) throw new CliError('cli.flagRequired', { flag: '--before, --after, --out', usage: USAGE });
+  const matchMeters = matchMetersOf(values['match-meters']);
   const before = readResultsSource(values.before);
   const after = readResultsSource(values.after);
   const groupings = values['group-by'] ?? Object.keys(after.results.groups);
@@ -43,18 +37,18 @@ async function main(argv: string[]): Promise<number> {
   const demo = before.results.demo || after.results.demo;
   if (demo) log(demoLine());
 
-  mkdirSync(values.out, { recursive: true });
+  mkdirSync(out, { recursive: true });
   const json = roundNumbers(formatChangeJson(change, { before: before.side, after: after.side }, { matchMeters, demo }));
-  writeFileSync(join(values.out, 'change.json'), `${JSON.stringify(json, null, 2)}\n`);
-  writeFileSync(join(values.out, 'change.csv'), formatChangeCsv(change));
+  writeFileSync(join(out, 'change.json'), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(join(out, 'change.csv'), formatChangeCsv(change));
   const geometryOf = (id: string) => after.geometry.get(id) ?? before.geometry.get(id);
-  writeFileSync(join(values.out, 'change.geojson'), JSON.stringify(formatChangeGeoJson(change, geometryOf, demo)));
+  writeFileSync(join(out, 'change.geojson'), JSON.stringify(formatChangeGeoJson(change, geometryOf, demo)));
 
   for (const layer of LAYER_NAMES) log(say('cli.compare.layer', { layer: say(`layer.${layer}`), covered: formatCount(change.hamlets.newlyCovered[layer].length), lost: formatCount(change.hamlets.lost[layer].length) }));
   const { sites } = change;
   log(say('cli.compare.sites', { added: formatCount(sites.added.length), removed: formatCount(sites.removed.length), shared: formatCount(sites.newlyShared.length), rematched: formatCount(sites.rematched.length) }));
   if (change.hamlets.onlyBefore.length + change.hamlets.onlyAfter.length > 0) log(say('cli.compare.onlyOne', { before: formatCount(change.hamlets.onlyBefore.length), after: formatCount(change.hamlets.onlyAfter.length) }));
-  log(say('cli.compare.wrote', { out: values.out }));
+  log(say('cli.compare.wrote', { out: out }));
   return 0;
 }
 

@@ -15,7 +15,7 @@ import type { UnitGrouping } from '../src/print/print-content';
 import { printInBrowser } from './cli/print-browser';
 import { ensureBuild, startPreviewServer } from './cli/print-server';
 import { CliError, fileError } from './cli/read-inputs';
-import { formatCount, formatSeconds, INPUT_OPTIONS, log, readInputs, runMain, say } from './cli/cli-common';
+import { COMMAND_OPTIONS, formatCount, formatSeconds, INPUT_OPTIONS, log, outputOf, readInputs, runMain, say } from './cli/cli-common';
 import { measurementOptionsFrom, readMeasurementFiles } from './cli/measurement-evidence';
 import { parseGisReferencePath } from './cli/read-gis-input';
 import { detectGisFormat } from '../src/formats/gis-format';
@@ -75,15 +75,11 @@ async function main(argv: string[]): Promise<number> {
       reference: { type: 'string', multiple: true },
       'rsrp-threshold': { type: 'string' },
       'h3-resolution': { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...COMMAND_OPTIONS,
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out FILE.pdf', usage: USAGE });
+  const out = outputOf(values, USAGE, '--out FILE.pdf');
+  if (out === null) return 0;
   const layer = oneOf<LayerName>(values.layer, LAYER_NAMES, '--layer', 'mobile');
   const paper = oneOf(values.paper, ['A4', 'A3'] as const, '--paper', 'A4');
   const orientation = oneOf(values.orientation, ['landscape', 'portrait'] as const, '--orientation', 'landscape');
@@ -138,9 +134,9 @@ async function main(argv: string[]): Promise<number> {
   if (!values['no-build']) ensureBuild(ROOT, log);
   const server = await startPreviewServer(ROOT);
   try {
-    const out = resolve(values.out);
-    const result = await printInBrowser(server.baseUrl, automation, out, log);
-    log(say('cli.print.wrote', { out: values.out, pages: formatCount(result.pages), paper, orientation: say(`print.orientation.${orientation}`).toLocaleLowerCase(), print: formatSeconds(result.printMs / 1000), total: formatSeconds((performance.now() - started) / 1000) }));
+    const path = resolve(out);
+    const result = await printInBrowser(server.baseUrl, automation, path, log);
+    log(say('cli.print.wrote', { out, pages: formatCount(result.pages), paper, orientation: say(`print.orientation.${orientation}`).toLocaleLowerCase(), print: formatSeconds(result.printMs / 1000), total: formatSeconds((performance.now() - started) / 1000) }));
   } finally {
     server.stop();
   }

@@ -12,7 +12,6 @@ import {
   normalizeOperator,
   parseLocaleNumber,
   proposeSites,
-  resolveCrs,
   roundNumbers,
   TECHNOLOGIES,
   type HighsLike,
@@ -23,8 +22,8 @@ import {
 import { formatLatLng } from '../src/i18n/format';
 import { formatSitingMessage } from '../src/i18n/siting-text';
 import { CliError } from './cli/read-inputs';
-import { parseExportFormats, writeExports } from './cli/write-exports';
-import { checkLanguage, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
+import { EXPORT_OPTIONS, exportFlagsOf, writeExports } from './cli/write-exports';
+import { COMMAND_OPTIONS, demoNoteOf, formatCount, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, outputOf, readInputs, runMain, say } from './cli/cli-common';
 
 const USAGE = `${say('cli.usage.word')}: npm run propose -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F] [--sheet S] [--crs C]
                           [--operator NAME ...] [--target SHARE] [--measure hamlets|households] [--shared-target SHARE]
@@ -58,20 +57,13 @@ async function main(argv: string[]): Promise<number> {
       technology: { type: 'string' },
       radius: { type: 'string' },
       point: { type: 'string', multiple: true },
-      export: { type: 'string' },
-      'export-crs': { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...EXPORT_OPTIONS,
+      ...COMMAND_OPTIONS,
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  checkLanguage(values.lang);
-  if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out DIR', usage: USAGE });
-  const exportFormats = parseExportFormats(values.export);
-  const exportProj4 = values['export-crs'] === undefined ? undefined : resolveCrs(values['export-crs'], '--export-crs').proj4;
+  const out = outputOf(values, USAGE, '--out DIR');
+  if (out === null) return 0;
+  const exports = exportFlagsOf(values);
   const method = values.method ?? 'exact';
   if (method !== 'exact' && method !== 'greedy') throw new CliError('cli.flagOneOf', { flag: '--method', allowed: 'exact, greedy', value: method });
   const measure = values.measure ?? 'hamlets';
@@ -122,8 +114,8 @@ async function main(argv: string[]): Promise<number> {
       ? say('proposals.none')
       : proposal.helped.map((hamlet) => (hamlet.operator === null ? say('proposals.helpedHamlet', { hamlet: hamlet.name, commune: hamlet.communeLabel }) : say('proposals.helpedHamletOperator', { hamlet: hamlet.name, commune: hamlet.communeLabel, operator: hamlet.operator }))).join(', ');
 
-  mkdirSync(values.out, { recursive: true });
-  writeFileSync(join(values.out, 'proposals.geojson'), `${JSON.stringify({ ...formatProposalsGeoJson(result.proposals, { demo: input.demo === true, nameOf }), ...demoNoteOf(input.demo) }, null, 1)}\n`);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'proposals.geojson'), `${JSON.stringify({ ...formatProposalsGeoJson(result.proposals, { demo: input.demo === true, nameOf }), ...demoNoteOf(input.demo) }, null, 1)}\n`);
   const { afterAnalysis: _after, records: _records, proposals, ...body } = result;
   const report = {
     demo: input.demo === true,
@@ -136,8 +128,8 @@ async function main(argv: string[]): Promise<number> {
     }),
     seconds: Number((result.timing.seconds ?? 0).toFixed(3)),
   };
-  writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  if (exportFormats.length > 0) {
+  writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (exports.formats.length > 0) {
     // The proposals as GIS files; the workbook holds every hamlet's results with the proposals built, and the proposals.
     const items = result.proposals.map((proposal) => ({
       id: proposal.id, name: nameOf(proposal), rank: proposal.rank, kind: proposal.kind, ...(proposal.hostSiteId !== undefined ? { hostSiteId: proposal.hostSiteId } : {}),
@@ -145,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
       householdsGained: proposal.householdsGained, newlyCoveredCount: new Set(proposal.newlyCovered).size, commune: proposal.place?.commune ?? '',
     }));
     const after = buildCoverageReport(result.afterAnalysis).hamlets;
-    const written = await writeExports(values.out, exportFormats, { hamlets: input.hamlets, results: after, proposals: items }, exportProj4, locale, ['proposals']);
+    const written = await writeExports(out, exports.formats, { hamlets: input.hamlets, results: after, proposals: items }, exports.proj4, locale, ['proposals']);
     log(say('cli.analyze.exported', { files: written.join(', ') }));
   }
 
@@ -167,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
     log(`  ${say('cli.propose.proposal', { rank: proposal.rank, name: nameOf(proposal), position: positionOf(proposal), households: formatCount(proposal.householdsGained), hamlets: helpedOf(proposal) })}`);
   }
   log(say('cli.propose.kpis', { mobileBefore: formatPercent(result.before.coveredMobileShare), mobileAfter: formatPercent(result.after.coveredMobileShare), sharedBefore: formatPercent(result.before.sharedSiteShare), sharedAfter: formatPercent(result.after.sharedSiteShare) }));
-  log(say('cli.propose.wrote', { out: values.out }));
+  log(say('cli.propose.wrote', { out: out }));
   return 0;
 }
 

@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAnnualReport, buildCoverageReport, compareSnapshots, createCoverageAnalysis, snapshotResultsOf } from '../src/core/index';
 import { writeReportDocx, type ReportImage } from '../src/print/annual-report/write-report-docx';
-import { checkLanguage, demoLine, formatCount, INPUT_OPTIONS, inputUsage, locale, log, readInputs, runMain, say } from './cli/cli-common';
+import { COMMAND_OPTIONS, demoLine, formatCount, INPUT_OPTIONS, inputUsage, locale, log, matchMetersOf, outputOf, readInputs, runMain, say } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
 import { CliError } from './cli/read-inputs';
 import { readResultsSource } from './cli/read-results';
@@ -57,21 +57,15 @@ async function main(argv: string[]): Promise<number> {
       date: { type: 'string' },
       number: { type: 'string' },
       map: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...COMMAND_OPTIONS,
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  checkLanguage(values.lang);
-  if (!values.out) throw new CliError('cli.flagRequired', { flag: '--out FILE.docx', usage: USAGE });
+  const out = outputOf(values, USAGE, '--out FILE.docx');
+  if (out === null) return 0;
   const today = new Date().toISOString().slice(0, 10);
   const asOf = isoDate(values['as-of'], '--as-of', today);
   const reportDate = isoDate(values.date, '--date', today);
-  const matchMeters = values['match-meters'] === undefined ? 30 : Number(values['match-meters']);
-  if (!Number.isFinite(matchMeters) || matchMeters < 0) throw new CliError('cli.flagNonNegative', { flag: '--match-meters', value: values['match-meters'] ?? '' });
+  const matchMeters = matchMetersOf(values['match-meters']);
   const images = readMaps(values.map ?? []);
   const before = values.before ? readResultsSource(values.before) : null;
 
@@ -96,12 +90,12 @@ async function main(argv: string[]): Promise<number> {
   const report = buildAnnualReport({ profile, results, asOf, reportDate, number: values.number ?? null, ...(earlier ? { earlier } : {}), mapKeys: images.map((image) => image.key) });
   const known = new Set(['province', ...profile.grouping.flatMap((grouping) => (results.groups[grouping] ?? []).map((unit) => unit.key))]);
   for (const image of images) if (!known.has(image.key)) log(say('cli.report.mapUnknown', { key: image.key, groupings: profile.grouping.join(', ') }));
-  writeFileSync(values.out, await writeReportDocx(report, { locale, images }));
+  writeFileSync(out, await writeReportDocx(report, { locale, images }));
   if (results.demo) log(demoLine());
   const met = results.targets.filter((target) => target.met === true).length;
   log(say('cli.report.targets', { title: profile.title, met: formatCount(met), total: formatCount(results.targets.length), hamlets: formatCount(results.kpis.hamlets), sites: formatCount(results.kpis.sites) }));
   if (earlier) log(say('cli.report.compared', { label: earlier.label, covered: formatCount(earlier.change.hamlets.newlyCovered.mobile.length), lost: formatCount(earlier.change.hamlets.lost.mobile.length) }));
-  log(say('cli.report.wrote', { out: values.out }));
+  log(say('cli.report.wrote', { out: out }));
   return 0;
 }
 

@@ -14,7 +14,7 @@ import { formatSitingMessage } from '../../src/i18n/siting-text';
 import { translate } from '../../src/i18n/translate';
 import { CliError, demoPaths, loadInputFiles, type FileCrsReport, type InputPaths, type LoadedInputs } from './read-inputs';
 
-/** `parseArgs` options of the analysis inputs and the language, shared by analyze, propose and print. */
+/** `parseArgs` options of the analysis inputs, shared by analyze, propose, print and report. */
 export const INPUT_OPTIONS = {
   hamlets: { type: 'string', multiple: true },
   sites: { type: 'string', multiple: true },
@@ -24,7 +24,6 @@ export const INPUT_OPTIONS = {
   sheet: { type: 'string' },
   'header-row': { type: 'string' },
   crs: { type: 'string' },
-  lang: { type: 'string' },
   communes: { type: 'string' },
   'accept-hamlet-layer': { type: 'boolean' },
 } as const;
@@ -60,6 +59,35 @@ export function cliLocale(argv: readonly string[] = process.argv.slice(2)): Loca
     if (value !== undefined) return value.trim().toLowerCase() === 'en' ? 'en' : 'vi';
   }
   return 'vi';
+}
+
+/** The flags every tool takes besides its own: where to write, the language and help. */
+export const COMMAND_OPTIONS = {
+  out: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * The start every tool shares: `--help` prints the usage (the answer is then null and the tool
+ * exits 0), a `--lang` other than vi or en is refused, and so is a run without `--out`; otherwise
+ * the answer is the `--out` path. `required` names the flags in the refusal ("--out DIR").
+ */
+export function outputOf(values: { out?: string; lang?: string; help?: boolean }, usage: string, required: string): string | null {
+  if (values.help) {
+    console.log(usage);
+    return null;
+  }
+  checkLanguage(values.lang);
+  if (!values.out) throw new CliError('cli.flagRequired', { flag: required, usage });
+  return values.out;
+}
+
+/** `--match-meters N`: how far apart a site may move between two results and still be the same one (30 m unless given). */
+export function matchMetersOf(text: string | undefined): number {
+  const value = text === undefined ? 30 : Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new CliError('cli.flagNonNegative', { flag: '--match-meters', value: text ?? '' });
+  return value;
 }
 
 /** Refuses a `--lang` other than vi or en (the run's language is read from the raw arguments). */

@@ -6,11 +6,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RESULT_EXPORT_FORMATS, writeResultFiles, type ResultLayers } from '../../src/formats/write-result-files';
 import type { ExportLayer } from '../../src/formats/write-gis-exports';
+import { resolveCrs } from '../../src/core/index';
 import { CliError } from './read-inputs';
 import { loadGdal } from './read-gis-input';
 
 export const EXPORT_FORMATS = RESULT_EXPORT_FORMATS;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `parseArgs` options of the exports, shared by analyze and propose. */
+export const EXPORT_OPTIONS = {
+  export: { type: 'string' },
+  'export-crs': { type: 'string' },
+} as const;
+
+/** `--export gpkg,shp --export-crs …` → the formats and the target system (WGS84 when none), refused by name when wrong. */
+export function exportFlagsOf(values: { export?: string; 'export-crs'?: string }): { formats: ExportFormat[]; proj4: string | undefined } {
+  return {
+    formats: parseExportFormats(values.export),
+    proj4: values['export-crs'] === undefined ? undefined : resolveCrs(values['export-crs'], '--export-crs').proj4,
+  };
+}
 
 /** `gpkg,shp` → the formats, refusing an unknown one by name. */
 export function parseExportFormats(text: string | undefined): ExportFormat[] {

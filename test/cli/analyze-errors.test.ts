@@ -51,10 +51,14 @@ describe('analyze CLI errors and warnings', () => {
     expect(run.stderr).toMatch(/bad\.geojson: not valid JSON \(error at line 1, column 31\)/);
   });
 
-  it('refuses an unknown --lang', () => {
-    const run = runCli('analyze.ts', ['--lang', 'fr', '--out', join(dir, 'x')]);
+  // Every tool, before it reads a file or starts a browser.
+  it.each(['analyze.ts', 'propose.ts', 'print.ts', 'report.ts', 'compare.ts'])('%s refuses an unknown --lang and a missing --out', (script) => {
+    const run = runCli(script, ['--lang', 'fr', '--out', join(dir, 'x'), ...(script === 'compare.ts' ? ['--before', 'a', '--after', 'b'] : [])]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--lang phải là một trong vi, en, không phải "fr"');
+    const noOut = runCli(script, ['--lang', 'en']);
+    expect(noOut.status).toBe(1);
+    expect(noOut.stderr).toMatch(/--out.* is required/);
   });
 
   it('counts and lists skipped site rows with file, row and reason', () => {
