@@ -1,14 +1,17 @@
 import { applyMergerTable, filterCoverageInput, NEW_COMMUNE_FIELD, type CoverageInput } from '../core';
-import { analyzeInWorker } from '../worker/client';
-import type { AnalysisRequest } from '../worker/messages';
+import { analyzeInWorker, engineRevision, setEngineDataset } from '../worker/client';
+import type { EngineDataset } from '../worker/messages';
 import { encodeRecordColumns } from '../worker/record-columns';
 import { useAnalysisStore } from './analysis-store';
-import { selectIndicatorRows, selectIsDemo, useDatasetStore } from './dataset-store';
+import { selectIndicatorRows, selectIsDemo, useDatasetStore, type DatasetState } from './dataset-store';
 import { usePlanStore } from './plan-store';
 import { buildCoverageConfig, useSettingsStore } from './settings-store';
 import { useUiStore } from './ui-store';
 
 let generation = 0;
+// Post-2025 communes come from the merger table or from the hamlet layer's own new_code / new_name;
+// with neither, the engine's grouping has one unassigned row and the dashboard leaves it out.
+const ANALYSIS_GROUP_BY = ['district', 'commune', NEW_COMMUNE_FIELD];
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 /** The engine input for the current dataset, merger table and filters. */
@@ -23,26 +26,22 @@ export function buildAnalysisInput(): { input: CoverageInput; groupBy: string[] 
     indicators: selectIndicatorRows(dataset),
     demo: selectIsDemo(dataset),
   };
-  // Post-2025 communes come from the merger table or from the hamlet layer's own new_code / new_name;
-  // with neither, the engine's grouping has one unassigned row and the dashboard leaves it out.
-  const groupBy = ['district', 'commune', NEW_COMMUNE_FIELD];
-  return { input: filterCoverageInput(input, useUiStore.getState().filters), groupBy };
+  return { input: filterCoverageInput(input, useUiStore.getState().filters), groupBy: ANALYSIS_GROUP_BY };
 }
 
-/** The input without its sites and fibre points, which go as columns (transferred, not cloned). */
-function postedAsColumns(input: CoverageInput): Pick<AnalysisRequest, 'input' | 'columns'> {
-  const others = input.operatorFilter?.otherBtsRecords;
+/** What the engine worker keeps of a revision: the unfiltered input, sites and fibre points as columns. */
+function buildEngineDataset(dataset: DatasetState): EngineDataset {
   return {
-    input: { ...input, btsRecords: [], fibrePoints: [], ...(input.operatorFilter ? { operatorFilter: { ...input.operatorFilter, otherBtsRecords: [] } } : {}) },
-    columns: {
-      btsRecords: encodeRecordColumns('btsRecord', input.btsRecords),
-      fibrePoints: encodeRecordColumns('fibrePoint', input.fibrePoints),
-      otherBtsRecords: others ? encodeRecordColumns('btsRecord', others) : null,
-    },
+    revision: dataset.revision,
+    input: { hamlets: applyMergerTable(dataset.hamlets, dataset.merger), fibreRoutes: dataset.fibreRoutes, indicators: selectIndicatorRows(dataset), demo: selectIsDemo(dataset) },
+    columns: { btsRecords: encodeRecordColumns('btsRecord', dataset.btsRecords), fibrePoints: encodeRecordColumns('fibrePoint', dataset.fibrePoints) },
   };
 }
 
-/** Runs the engine in the worker now; a result that a newer run overtook is dropped. */
+/**
+ * Runs the engine in the worker now; a result that a newer run overtook is dropped. The dataset goes
+ * to the worker once per revision; a run sends only the filters and the settings.
+ */
 export async function runAnalysis(): Promise<void> {
   const dataset = useDatasetStore.getState();
   if (dataset.status !== 'ready' || dataset.hamlets.length === 0) return;
@@ -50,9 +49,11 @@ export async function runAnalysis(): Promise<void> {
   const { actions } = useAnalysisStore.getState();
   actions.start();
   try {
-    const { input, groupBy } = buildAnalysisInput();
+    // Posted before the analysis, in the same queue: the worker takes them in order.
+    if (engineRevision() !== dataset.revision) setEngineDataset(buildEngineDataset(dataset)).catch(() => undefined);
     const config = buildCoverageConfig(useSettingsStore.getState(), usePlanStore.getState().profile.targets);
-    const response = await analyzeInWorker({ ...postedAsColumns(input), config, groupBy }, (done, total) => {
+    const request = { revision: dataset.revision, filters: useUiStore.getState().filters, config, groupBy: ANALYSIS_GROUP_BY };
+    const response = await analyzeInWorker(request, (done, total) => {
       if (run === generation) actions.setProgress(total === 0 ? 1 : done / total);
     });
     if (run === generation) {

@@ -1,14 +1,14 @@
-import { evaluateInWorker, pinInWorker, proposeInWorker, setSitingBase, terminateSitingWorker } from '../worker/client';
+import { evaluateInWorker, pinInWorker, proposeInWorker, terminateEngineWorker } from '../worker/client';
 import type { ProposalEvaluation, ProposalFailure } from '../worker/proposal-messages';
 import { useAnalysisStore } from './analysis-store';
 import { useDatasetStore } from './dataset-store';
 import { SHARED_TOWER_OPERATOR } from '../core';
 import { selectJudgingOptions, selectTargetOperators, useProposalsStore } from './proposals-store';
-import { buildAnalysisInput } from './run-analysis';
-import { buildCoverageConfig, useSettingsStore } from './settings-store';
+import { runAnalysis } from './run-analysis';
+import { useSettingsStore } from './settings-store';
 
-// The analysis report the siting worker's base was built for; null = the worker has no base.
-let baseReport: unknown = null;
+// The proposals work on the engine worker's own analysis (the one the map shows): a run or an
+// evaluation queued after an analysis uses that analysis, with no analysis of its own.
 let runGeneration = 0;
 let evaluationChain: Promise<void> = Promise.resolve();
 
@@ -16,18 +16,7 @@ function isFailure(value: unknown): value is ProposalFailure {
   return typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'error';
 }
 
-/** Sends the current input to the siting worker when the analysis moved on since the last time. */
-async function ensureBase(): Promise<number> {
-  const report = useAnalysisStore.getState().report;
-  if (report !== null && report === baseReport) return 0;
-  const { input } = buildAnalysisInput();
-  const config = buildCoverageConfig(useSettingsStore.getState());
-  const milliseconds = await setSitingBase({ input, config });
-  baseReport = report;
-  return milliseconds;
-}
-
-/** Runs the proposal solver in the siting worker with the panel's options. */
+/** Runs the proposal solver in the engine worker with the panel's options. */
 export async function runProposals(): Promise<void> {
   const dataset = useDatasetStore.getState();
   if (dataset.status !== 'ready' || dataset.hamlets.length === 0) return;
@@ -36,11 +25,8 @@ export async function runProposals(): Promise<void> {
   actions.startRun();
   try {
     actions.setProgress({ phase: 'analysis', done: 0, total: 1 });
-    const started = performance.now();
-    const baseMs = await ensureBase();
-    if (run !== runGeneration) return;
-    // Preparing the worker's base is part of the run: it counts against the time limit.
-    const response = await proposeInWorker(options, performance.now() - started, (phase, done, total) => {
+    // Nothing to prepare first (the engine's analysis serves): the whole limit is the solver's.
+    const response = await proposeInWorker(options, 0, (phase, done, total) => {
       if (run === runGeneration) actions.setProgress({ phase, done, total });
     });
     if (run !== runGeneration) return;
@@ -48,9 +34,7 @@ export async function runProposals(): Promise<void> {
       actions.failRun(response.detail);
       return;
     }
-    actions.finishRun({ ...response.summary, baseMs }, response.proposals, response.evaluation);
-    // The input changed while the solver ran: judge the new proposals against the new analysis.
-    if (useAnalysisStore.getState().report !== baseReport) void evaluateProposals();
+    actions.finishRun(response.summary, response.proposals, response.evaluation);
     performance.mark('proposals-done', { detail: { solveMs: response.summary.solveMs, proposals: response.proposals.length } });
   } catch (error) {
     // The worker itself failed (it could not start, it crashed): no coded reason to give.
@@ -59,14 +43,17 @@ export async function runProposals(): Promise<void> {
   }
 }
 
-/** Stops a running proposal: the siting worker is terminated and restarted on next use. */
+/**
+ * Stops a running proposal: the engine worker is terminated, and a fresh one is posted the dataset
+ * and analyses it again (the map keeps the last report meanwhile).
+ */
 export function cancelProposals(): void {
   if (useProposalsStore.getState().status !== 'running') return;
   runGeneration++;
-  terminateSitingWorker();
-  baseReport = null;
+  terminateEngineWorker();
   // An evaluation pending in the terminated worker never answers; start the chain afresh.
   evaluationChain = Promise.resolve();
+  void runAnalysis();
   useProposalsStore.getState().actions.cancelRun();
   if (useProposalsStore.getState().proposals.length > 0) void evaluateProposals();
 }
@@ -79,11 +66,9 @@ export function evaluateProposals(): Promise<void> {
     if (state.status === 'running' || useAnalysisStore.getState().report === null) return;
     state.actions.setEvaluating();
     try {
-      await ensureBase();
       const request = { proposals: state.proposals, options: selectJudgingOptions(state) };
       const result: ProposalEvaluation | ProposalFailure = await evaluateInWorker(request);
       if (isFailure(result)) {
-        baseReport = null;
         state.actions.setEvaluation(null, revision);
         return;
       }
@@ -105,7 +90,6 @@ function pinSelected(id: string): void {
     const state = useProposalsStore.getState();
     if (state.status === 'running' || useAnalysisStore.getState().report === null || !state.proposals.some((proposal) => proposal.id === id)) return;
     try {
-      await ensureBase();
       await pinInWorker(state.proposals, id);
     } catch {
       // Without a pin the next edit simply takes the longer way.

@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
-// Thin: exposes the core parsers and engine to the UI through comlink; no state is kept here.
+// The engine worker: the core parsers, and the dataset of the current revision, posted once
+// (`setDataset`) and kept with its prepared hamlets; each analysis then takes only filters and
+// settings, and the siting calls (`siting-calls.ts`) work on the last analysis, with no second one.
 import * as Comlink from 'comlink';
 import {
   buildCoverageReport,
   CoverageInputError,
   createCoverageAnalysis,
+  filterCoverageInput,
   parseBtsCsv,
   parseBtsGeoJson,
   parseFibreCsv,
@@ -14,8 +17,9 @@ import {
   parseIndicatorsJson,
   type CoverageInput,
 } from '../core';
-import { readRecordColumns, type RecordColumns } from './record-columns';
-import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, ParsedLayer, ParseFailure, ParseRequest } from './messages';
+import { readRecordColumns } from './record-columns';
+import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, EngineDataset, ParsedLayer, ParseFailure, ParseRequest } from './messages';
+import { createSitingCalls, type SitingBase } from './siting-calls';
 
 function emptyResult<T>() {
   return { items: [] as T[], rowsRead: 0, rowsUsed: 0, skipped: [], warnings: [] };
@@ -41,14 +45,10 @@ function parse({ kind, text, fileName, format, hamletFields }: ParseRequest): Pa
   }
 }
 
-/** The input with its records read from the posted columns. */
-function withColumns(input: CoverageInput, columns: NonNullable<AnalysisRequest['columns']>): CoverageInput {
-  const read = <Kind extends 'btsRecord' | 'fibrePoint'>(kind: Kind, table: RecordColumns) => readRecordColumns({ ...table, kind });
-  const btsRecords = read('btsRecord', columns.btsRecords);
-  const fibrePoints = read('fibrePoint', columns.fibrePoints);
-  const operatorFilter = input.operatorFilter && columns.otherBtsRecords ? { ...input.operatorFilter, otherBtsRecords: read('btsRecord', columns.otherBtsRecords) } : input.operatorFilter;
-  return { ...input, btsRecords, fibrePoints, ...(operatorFilter ? { operatorFilter } : {}) };
-}
+/** The dataset the engine holds: its revision and the unfiltered input, records read from the posted columns. */
+let dataset: { revision: number; input: CoverageInput } | null = null;
+/** The last analysis (the siting calls' base), null until the first of this dataset. */
+let current: SitingBase | null = null;
 
 const api: AnalysisWorkerApi = {
   parseLayer(request: ParseRequest): ParsedLayer | ParseFailure {
@@ -59,13 +59,22 @@ const api: AnalysisWorkerApi = {
       return { kind: 'error', code: 'unexpected', message: error instanceof Error ? error.message : String(error) };
     }
   },
-  analyze({ input: posted, columns, config, groupBy }: AnalysisRequest, onProgress): AnalysisResponse {
+  setDataset({ revision, input, columns }: EngineDataset) {
+    const btsRecords = readRecordColumns({ ...columns.btsRecords, kind: 'btsRecord' as const });
+    const fibrePoints = readRecordColumns({ ...columns.fibrePoints, kind: 'fibrePoint' as const });
+    dataset = { revision, input: { ...input, btsRecords, fibrePoints } };
+    current = null;
+  },
+  analyze({ revision, filters, config, groupBy }: AnalysisRequest, onProgress): AnalysisResponse {
+    if (!dataset || dataset.revision !== revision) throw new Error(`the engine holds dataset ${dataset?.revision ?? 'none'}, not ${revision}`);
     const started = performance.now();
-    const input = columns ? withColumns(posted, columns) : posted;
+    const input = filterCoverageInput(dataset.input, filters);
     const analysis = createCoverageAnalysis(input, config, { onProgress: onProgress ? (done, total) => void onProgress(done, total) : undefined });
     const report = buildCoverageReport(analysis, groupBy);
+    current = { analysis, kpis: report.kpis };
     return { report, durationMs: performance.now() - started };
   },
+  ...createSitingCalls(() => current),
 };
 
 Comlink.expose(api);

@@ -3,18 +3,25 @@ import type { MeasurementSet, RadiusOverride } from '../core';
 import type { EvidenceFailure, EvidenceRequest, EvidenceResponse, EvidenceWorkerApi, HexViewRequest } from './evidence-messages';
 import type { AttributeInspection, BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ReferenceParseRequest, ReferenceParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
 import { recordColumnBuffers } from './record-columns';
-import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, ParsedLayer, ParseFailure, ParseRequest } from './messages';
-import type { EvaluationRequest, ProposalBase, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite, SitingWorkerApi } from './proposal-messages';
+import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, EngineDataset, ParsedLayer, ParseFailure, ParseRequest } from './messages';
+import type { EvaluationRequest, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite } from './proposal-messages';
 
-let remote: Comlink.Remote<AnalysisWorkerApi> | null = null;
+// The engine worker holds the dataset of one revision (posted once) and the last analysis, which the
+// siting calls reuse. Cancelling a proposal run terminates it; the next call starts a fresh one,
+// which is posted the dataset again.
+let engine: { instance: Worker; remote: Comlink.Remote<AnalysisWorkerApi>; revision: number | null } | null = null;
 
 // Created on first use, so modules that import the client (and their tests) never start a worker.
-function worker(): Comlink.Remote<AnalysisWorkerApi> {
-  if (!remote) {
+function engineWorker(): NonNullable<typeof engine> {
+  if (!engine) {
     const instance = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
-    remote = Comlink.wrap<AnalysisWorkerApi>(instance);
+    engine = { instance, remote: Comlink.wrap<AnalysisWorkerApi>(instance), revision: null };
   }
-  return remote;
+  return engine;
+}
+
+function worker(): Comlink.Remote<AnalysisWorkerApi> {
+  return engineWorker().remote;
 }
 
 /** Starts the worker now (its script loads while the page renders); later calls reuse it. */
@@ -27,11 +34,22 @@ export function parseLayerInWorker(request: ParseRequest): Promise<ParsedLayer |
   return worker().parseLayer(request);
 }
 
-/** Runs the coverage engine off the main thread; `onProgress` gets (hamlets done, hamlets in all). */
+/** The dataset revision the engine worker holds (null: none, e.g. a fresh worker). */
+export function engineRevision(): number | null {
+  return engine?.revision ?? null;
+}
+
+/** Posts a revision's dataset to the engine worker, which keeps it; the column buffers are transferred (`dataset` is spent). */
+export function setEngineDataset(dataset: EngineDataset): Promise<void> {
+  const current = engineWorker();
+  current.revision = dataset.revision;
+  const transferred = [dataset.columns.btsRecords, dataset.columns.fibrePoints].flatMap(recordColumnBuffers);
+  return current.remote.setDataset(Comlink.transfer(dataset, transferred));
+}
+
+/** Analyses the engine's dataset (see {@link setEngineDataset}) off the main thread; `onProgress` gets (hamlets done, hamlets in all). */
 export function analyzeInWorker(request: AnalysisRequest, onProgress?: (done: number, total: number) => void): Promise<AnalysisResponse> {
-  const { columns } = request;
-  const transferred = columns ? [columns.btsRecords, columns.fibrePoints, ...(columns.otherBtsRecords ? [columns.otherBtsRecords] : [])].flatMap(recordColumnBuffers) : [];
-  return worker().analyze(Comlink.transfer(request, transferred), onProgress ? Comlink.proxy(onProgress) : undefined);
+  return worker().analyze(request, onProgress ? Comlink.proxy(onProgress) : undefined);
 }
 
 // The import worker lives apart from the analysis worker: a cancelled import terminates its worker
@@ -97,42 +115,25 @@ export function cancelBytesParse(): void {
   reject?.(new ImportCancelledError());
 }
 
-// The siting worker is separate from the analysis worker: a proposal run can take seconds and is
-// cancelled by terminating its worker, which must not take the coverage analysis down with it.
-let siting: { instance: Worker; remote: Comlink.Remote<SitingWorkerApi> } | null = null;
-
-function sitingWorker(): Comlink.Remote<SitingWorkerApi> {
-  if (!siting) {
-    const instance = new Worker(new URL('./siting.worker.ts', import.meta.url), { type: 'module', name: 'siting' });
-    siting = { instance, remote: Comlink.wrap<SitingWorkerApi>(instance) };
-  }
-  return siting.remote;
-}
-
-/** Builds the base analysis the siting worker proposes from and evaluates edits against; resolves to its time (ms). */
-export function setSitingBase(base: ProposalBase): Promise<number> {
-  return sitingWorker().setBase(base);
-}
-
-/** Runs `proposeSites` in the siting worker; `spentMs` (preparing its base) counts against the time limit; `onProgress` gets (phase, done, total). */
+/** Runs `proposeSites` on the engine's analysis; `spentMs` counts against the time limit; `onProgress` gets (phase, done, total). */
 export function proposeInWorker(options: ProposalRunOptions, spentMs: number, onProgress?: (phase: string, done: number, total: number) => void): Promise<ProposalRunResponse | ProposalFailure> {
-  return sitingWorker().propose(options, spentMs, onProgress ? Comlink.proxy(onProgress) : undefined);
+  return worker().propose(options, spentMs, onProgress ? Comlink.proxy(onProgress) : undefined);
 }
 
-/** Re-analyses a proposal set against the cached base analysis. */
+/** Re-analyses a proposal set against the engine's analysis. */
 export function evaluateInWorker(request: EvaluationRequest): Promise<ProposalEvaluation | ProposalFailure> {
-  return sitingWorker().evaluate(request);
+  return worker().evaluate(request);
 }
 
-/** Folds every proposal but `id` into the worker's base, so dragging `id` re-analyses only its hamlets. */
+/** Folds every proposal but `id` into the engine's analysis, so dragging `id` re-analyses only its hamlets. */
 export function pinInWorker(proposals: ProposedSite[], id: string): Promise<void> {
-  return sitingWorker().pin(proposals, id);
+  return worker().pin(proposals, id);
 }
 
-/** Stops the siting worker (a running proposal never answers); the next call starts a fresh one without a base. */
-export function terminateSitingWorker(): void {
-  siting?.instance.terminate();
-  siting = null;
+/** Stops the engine worker (a running proposal never answers); the next call starts a fresh one without a dataset. */
+export function terminateEngineWorker(): void {
+  engine?.instance.terminate();
+  engine = null;
 }
 
 // The evidence worker keeps the field tests and judges them against the analysis; apart from the

@@ -1,5 +1,6 @@
 import type { RecordColumns } from './record-columns';
-import type { BtsRecord, CoverageConfig, CoverageInput, CoverageReport, FibrePoint, FibreRoute, FieldMapping, Hamlet, ImportResult, IndicatorValue } from '../core';
+import type { SitingWorkerApi } from './proposal-messages';
+import type { BtsRecord, CoverageConfig, InputFilters, CoverageInput, CoverageReport, FibrePoint, FibreRoute, FieldMapping, Hamlet, ImportResult, IndicatorValue } from '../core';
 
 /** The kinds of layer a user can import. */
 export type LayerKind = 'hamlets' | 'sites' | 'fibre' | 'indicators';
@@ -28,11 +29,22 @@ export interface ParseFailure {
   message: string;
 }
 
+/**
+ * The dataset of one revision, posted to the engine worker once (it keeps it until the next
+ * revision): hamlets with the merger table applied, routes, indicators; sites and fibre points as
+ * columns, their buffers transferred (a million records as objects would be cloned).
+ */
+export interface EngineDataset {
+  revision: number;
+  input: Omit<CoverageInput, 'btsRecords' | 'fibrePoints' | 'operatorFilter'>;
+  columns: { btsRecords: RecordColumns; fibrePoints: RecordColumns };
+}
+
+/** One analysis of the dataset the engine holds: only what changes between runs. */
 export interface AnalysisRequest {
-  /** The input; its sites and fibre points (and an operator filter's other sites) come as `columns` when those are given. */
-  input: CoverageInput;
-  /** Sites and fibre points as columns, their buffers transferred: a million records as objects would be cloned. */
-  columns?: { btsRecords: RecordColumns; fibrePoints: RecordColumns; otherBtsRecords: RecordColumns | null };
+  /** The dataset revision this analysis is of (the engine refuses another). */
+  revision: number;
+  filters: InputFilters;
   config: CoverageConfig;
   groupBy: string[];
 }
@@ -43,8 +55,10 @@ export interface AnalysisResponse {
   durationMs: number;
 }
 
-/** The functions the analysis worker exposes through comlink. */
-export interface AnalysisWorkerApi {
+/** The engine worker's functions through comlink (the siting calls are in `proposal-messages.ts`). */
+export interface AnalysisWorkerApi extends SitingWorkerApi {
   parseLayer(request: ParseRequest): ParsedLayer | ParseFailure;
+  /** Replaces the dataset the engine holds (and forgets the analysis of the previous one). */
+  setDataset(dataset: EngineDataset): void;
   analyze(request: AnalysisRequest, onProgress?: (done: number, total: number) => void): AnalysisResponse;
 }

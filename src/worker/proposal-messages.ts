@@ -1,4 +1,4 @@
-import type { CoverageConfig, CoverageInput, PlacedProposal, ProposalSetEvaluation, SitingMessage, SolverStatus, Technology } from '../core';
+import type { PlacedProposal, ProposalSetEvaluation, SitingMessage, SolverStatus, Technology } from '../core';
 
 /** The options of a proposal run as the panel sets them (all plain data, so they persist and cross the worker boundary). */
 export interface ProposalRunOptions {
@@ -56,7 +56,7 @@ export interface ProposalRunSummary {
   timing: { limitSeconds: number; seconds: number | null; cutShort: SitingMessage[] };
   /** Time of `proposeSites` in the worker (the base analysis not included). */
   solveMs: number;
-  /** Time spent building the base analysis in the worker for this run (0 when cached). */
+  /** Time spent preparing the run's analysis (0: the engine's current analysis serves). */
   baseMs: number;
 }
 
@@ -83,25 +83,21 @@ export interface ProposalFailure {
   message: string;
 }
 
-export interface ProposalBase {
-  input: CoverageInput;
-  config: CoverageConfig;
-}
-
 /** What the evaluation needs besides the records: the aim, from the run's (or the panel's) options. */
 export interface EvaluationRequest {
   proposals: ProposedSite[];
   options: ProposalRunOptions;
 }
 
-/** The stateful siting worker: it keeps the last base analysis so edits are re-analysed cheaply. */
+/**
+ * The siting calls of the engine worker: they work on the engine's last analysis (the one the map
+ * shows), so edits are re-analysed cheaply and a run needs no analysis of its own.
+ */
 export interface SitingWorkerApi {
-  /** Replaces the cached base analysis; returns the time it took. */
-  setBase(base: ProposalBase): number;
-  /** Runs the proposals; `spentMs` is what the page already spent on this run (preparing the base), counted against the time limit. */
+  /** Runs the proposals; `spentMs` is what the page already spent on this run, counted against the time limit. */
   propose(options: ProposalRunOptions, spentMs: number, onProgress?: (phase: string, done: number, total: number) => void): Promise<ProposalRunResponse | ProposalFailure>;
   evaluate(request: EvaluationRequest): ProposalEvaluation | ProposalFailure;
-  /** Folds every proposal but `id` into the cached base, so the next edits of `id` are cheap. */
+  /** Folds every proposal but `id` into the engine's analysis, so the next edits of `id` are cheap. */
   pin(proposals: ProposedSite[], id: string): void;
 }
 

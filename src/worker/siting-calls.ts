@@ -1,14 +1,9 @@
-/// <reference lib="webworker" />
-// The siting worker: keeps the last base analysis (so a what-if edit recomputes only the hamlets it
-// touches) and loads HiGHS on the first exact run. Cancelling a run terminates this worker; the
-// client starts a fresh one and sends the base again. Every answer is core's: `proposeSites`,
-// `evaluateProposals`, `pinProposals`.
-import * as Comlink from 'comlink';
-import highsLoader from 'highs';
-import wasmUrl from 'highs/runtime?url';
+// The siting calls of the engine worker (analysis.worker.ts): they work on the engine's current
+// analysis, the one the map shows (so a what-if edit recomputes only the hamlets it touches and a run
+// needs no analysis of its own), and load HiGHS on the first exact run. Cancelling a run terminates
+// the engine worker; the client starts a fresh one and posts the dataset again. Every answer is
+// core's: `proposeSites`, `evaluateProposals`, `pinProposals`.
 import {
-  buildCoverageReport,
-  createCoverageAnalysis,
   evaluateProposals,
   pinProposals,
   proposeSites,
@@ -22,9 +17,19 @@ import {
 } from '../core';
 import { aimOptions, type EvaluationRequest, type ProposalEvaluation, type ProposalFailure, type ProposalRunOptions, type ProposalRunResponse, type ProposedSite, type SitingWorkerApi } from './proposal-messages';
 
-let base: { analysis: CoverageAnalysis; kpis: KpiSet } | null = null;
-let pinned: PinnedBase | null = null;
+/** The analysis proposals are judged against, and its KPIs. */
+export interface SitingBase {
+  analysis: CoverageAnalysis;
+  kpis: KpiSet;
+}
+
 let highs: Promise<HighsLike> | null = null;
+
+/** HiGHS, loaded (its own chunk and WebAssembly) on the first exact run only. */
+async function loadHighs(): Promise<HighsLike> {
+  const [{ default: highsLoader }, { default: wasmUrl }] = await Promise.all([import('highs'), import('highs/runtime?url')]);
+  return (await highsLoader({ locateFile: () => wasmUrl })) as unknown as HighsLike;
+}
 const PROGRESS_INTERVAL_MS = 150;
 
 function failure(error: unknown): ProposalFailure {
@@ -32,7 +37,7 @@ function failure(error: unknown): ProposalFailure {
   return { kind: 'error', code: 'unexpected', detail: { code: 'error.unexpected', params: {} }, message: error instanceof Error ? error.message : String(error) };
 }
 
-const NO_BASE: ProposalFailure = { kind: 'error', code: 'no-base', detail: { code: 'error.no-base', params: {} }, message: 'the siting worker has no analysis yet' };
+const NO_BASE: ProposalFailure = { kind: 'error', code: 'no-base', detail: { code: 'error.no-base', params: {} }, message: 'the engine worker has no analysis yet' };
 
 /** The evaluation as it crosses to the page: without the analysis itself. */
 function toMessage(evaluation: ProposalSetEvaluation, options: ProposalRunOptions, durationMs: number): ProposalEvaluation {
@@ -40,18 +45,19 @@ function toMessage(evaluation: ProposalSetEvaluation, options: ProposalRunOption
   return { ...rest, measure: options.measure, durationMs };
 }
 
-const api: SitingWorkerApi = {
-  setBase({ input, config }) {
-    const started = performance.now();
-    const analysis = createCoverageAnalysis(input, config);
-    base = { analysis, kpis: buildCoverageReport(analysis, []).kpis };
-    pinned = null;
-    return performance.now() - started;
-  },
+/**
+ * The siting calls on the base `current()` returns (null: no analysis yet). A pin holds until the
+ * base changes (`current()` returns another).
+ */
+export function createSitingCalls(current: () => SitingBase | null): SitingWorkerApi {
+  let pinned: { base: SitingBase; pin: PinnedBase } | null = null;
+  const pinnedOf = (base: SitingBase) => (pinned?.base === base ? pinned.pin : null);
+  return {
   async propose(options, spentMs, onProgress): Promise<ProposalRunResponse | ProposalFailure> {
-    if (!base) return NO_BASE;
     try {
-      const solver = options.method === 'exact' ? await (highs ??= highsLoader({ locateFile: () => wasmUrl }) as Promise<HighsLike>) : null;
+      const solver = options.method === 'exact' ? await (highs ??= loadHighs()) : null;
+      const base = current();
+      if (!base) return NO_BASE;
       const started = performance.now();
       // The gain phase reports every few hamlets; the page needs a few updates a second, not thousands.
       let lastPhase = '';
@@ -124,19 +130,20 @@ const api: SitingWorkerApi = {
     }
   },
   evaluate(request: EvaluationRequest) {
+    const base = current();
     if (!base) return NO_BASE;
     try {
       const started = performance.now();
       const aim = resolveProposalAim(base.analysis.config, aimOptions(request.options), request.options.operators);
-      const evaluation = evaluateProposals(base.analysis, request.proposals, aim, { baseKpis: base.kpis, pinned });
+      const evaluation = evaluateProposals(base.analysis, request.proposals, aim, { baseKpis: base.kpis, pinned: pinnedOf(base) });
       return toMessage(evaluation, request.options, performance.now() - started);
     } catch (error) {
       return failure(error);
     }
   },
   pin(proposals, id) {
-    if (base) pinned = pinProposals(base.analysis, proposals, id);
+    const base = current();
+    pinned = base ? { base, pin: pinProposals(base.analysis, proposals, id) } : null;
   },
-};
-
-Comlink.expose(api);
+  };
+}
