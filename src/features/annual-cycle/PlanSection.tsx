@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FilePickButton } from '../FilePickButton';
 import { planAuthorityOn, type DecodeProblem } from '../../core';
 import type { MessageKey } from '../../i18n/dictionary';
 import { formatDecodeExpectation } from '../../i18n/decode-text';
@@ -18,7 +19,6 @@ export function PlanSection() {
   const actions = usePlanStore((state) => state.actions);
   const [form, setForm] = useState<'derive' | 'edit' | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const inputRef = useRef<HTMLInputElement>(null);
   const today = new Date().toISOString().slice(0, 10);
   const authority = planAuthorityOn(profile, today);
 
@@ -54,20 +54,9 @@ export function PlanSection() {
         <button type="button" data-testid="cycle-plan-export" title={t('cycle.plan.exportHint')} onClick={() => downloadFile(planConfigText(profile), `ke-hoach-${profile.id}.json`, 'application/json')}>
           {t('cycle.plan.export')}
         </button>
-        <button type="button" onClick={() => inputRef.current?.click()}>{t('cycle.plan.import')}</button>
-        <input
-          ref={inputRef}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          accept=".json,application/json"
-          data-testid="cycle-plan-file"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
+        <FilePickButton accept=".json,application/json" inputTestId="cycle-plan-file" onFiles={([file]) => void importFile(file)}>
+          {t('cycle.plan.import')}
+        </FilePickButton>
       </div>
       <div role="status" aria-live="polite">
         {status.kind === 'imported' && <p>{t('cycle.plan.imported', { file: status.file })}</p>}

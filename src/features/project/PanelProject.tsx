@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FilePickButton } from '../FilePickButton';
 import type { MessageKey } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
 import { tileOrigin } from '../../state/connection-policy';
@@ -33,7 +34,6 @@ function ProblemText({ problem }: { problem: ProjectProblem }) {
 /** "Lưu dự án" writes one JSON file of layers, settings, indicators, merger table and proposals; "Mở dự án" restores it after checking it. */
 export function PanelProject() {
   const t = useT();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   const save = () => {
@@ -69,20 +69,9 @@ export function PanelProject() {
       <p className="hint">{t('project.hint')}</p>
       <div className="button-row">
         <button type="button" data-testid="project-save" onClick={save}>{t('project.save')}</button>
-        <button type="button" data-testid="project-open" onClick={() => inputRef.current?.click()}>{t('project.open')}</button>
-        <input
-          ref={inputRef}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          accept=".json,application/json"
-          data-testid="project-file"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void open(file);
-          }}
-        />
+        <FilePickButton accept=".json,application/json" testId="project-open" inputTestId="project-file" onFiles={([file]) => void open(file)}>
+          {t('project.open')}
+        </FilePickButton>
       </div>
       <div role="status" aria-live="polite" data-testid="project-status" data-state={status.kind}>
         {status.kind === 'saved' && <p>{t('project.saved', { file: status.fileName })}</p>}
