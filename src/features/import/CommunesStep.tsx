@@ -3,12 +3,13 @@ import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useDatasetStore } from '../../state/dataset-store';
 import type { HamletListReading } from './approximate-import';
-import { IMPORT_ACCEPT } from './import-file';
+import { groupPickedFiles, IMPORT_ACCEPT } from './import-file';
 
 export interface CommunesStepProps {
   fileName: string;
   reading: HamletListReading;
-  onApply(source: { kind: 'file'; file: File } | { kind: 'layer'; label: string }): void;
+  /** A file: with the files picked with it (a MapInfo table's .dat, .map, .id). */
+  onApply(source: { kind: 'file'; file: File; companions: File[] } | { kind: 'layer'; label: string }): void;
   onCancel(): void;
 }
 
@@ -43,11 +44,12 @@ export function CommunesStep({ fileName, reading, onApply, onCancel }: CommunesS
         className="visually-hidden"
         tabIndex={-1}
         accept={IMPORT_ACCEPT}
+        multiple
         data-testid="communes-file"
         onChange={(event) => {
-          const file = event.target.files?.[0];
+          const files = [...(event.target.files ?? [])];
           event.target.value = '';
-          if (file) onApply({ kind: 'file', file });
+          void groupPickedFiles(files).then((picked) => picked && onApply({ kind: 'file', file: picked.main, companions: picked.companions }));
         }}
       />
     </section>

@@ -13,6 +13,8 @@ export interface ImportReviewStepProps {
   job: ImportJob;
   parsed: ParsedInputBytes;
   report: ImportReport;
+  /** What the file is read for, when it is not a layer of its own (commune boundaries for a hamlet list). */
+  note?: string;
   onReparse(patch: Pick<ImportJob, 'sheet' | 'crs'>): void;
   onConfirm(): void;
   onCancel(): void;
@@ -22,7 +24,7 @@ export interface ImportReviewStepProps {
  * Before a file is used: the sheet to read (workbooks with several sheets) and the coordinate system
  * core guessed, with its confidence, the alternatives and a preview; another choice parses the file again.
  */
-export function ImportReviewStep({ job, parsed, report, onReparse, onConfirm, onCancel }: ImportReviewStepProps) {
+export function ImportReviewStep({ job, parsed, report, note, onReparse, onConfirm, onCancel }: ImportReviewStepProps) {
   const t = useT();
   const locale = useLocale();
   const crs = parsed.crs;
@@ -37,6 +39,7 @@ export function ImportReviewStep({ job, parsed, report, onReparse, onConfirm, on
   return (
     <section ref={sectionRef} tabIndex={-1} className="import-review" data-testid="import-review" aria-labelledby={`${crsSelectId}-title`}>
       <h3 id={`${crsSelectId}-title`}>{t('import.reviewTitle', { file: report.fileName })}</h3>
+      {note !== undefined && <p data-testid="review-note">{note}</p>}
       <p data-testid="review-counts">{t('import.reviewCounts', { read: report.rowsRead, used: report.rowsUsed })}</p>
       {parsed.sheet && parsed.sheet.names.length > 1 && (
         <label className="field" htmlFor={sheetSelectId}>

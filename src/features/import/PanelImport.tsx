@@ -6,7 +6,7 @@ import { resetToDemo } from '../../state/load-dataset';
 import { PanelProject } from '../project/PanelProject';
 import { PanelReferenceLayers } from '../reference/PanelReferenceLayers';
 import type { ImportKind } from './column-mapping';
-import { IMPORT_ACCEPT } from './import-file';
+import { groupPickedFiles, IMPORT_ACCEPT } from './import-file';
 import { ImportReportView } from './ImportReportView';
 import { ImportReviewStep } from './ImportReviewStep';
 import { TableStep } from './TableStep';
@@ -62,11 +62,8 @@ export function PanelImport() {
 
   // A MapInfo table comes as several files (.tab, .dat, .map, .id): picked together, they are one import.
   const startFiles = async (list: readonly File[]) => {
-    if (list.length <= 1) return list[0] && flow.start(kind, list[0]);
-    const { groupGisFiles } = await import('../../formats/gis-file-names');
-    const group = groupGisFiles(list.map((file) => ({ name: file.name, file }))).groups[0];
-    if (group !== undefined) return flow.start(kind, group.main.file, group.companions.map((companion) => companion.file));
-    return flow.start(kind, list[0]);
+    const picked = await groupPickedFiles(list);
+    if (picked !== null) await flow.start(kind, picked.main, picked.companions);
   };
 
   const onDrop = (event: DragEvent) => {
@@ -147,7 +144,10 @@ export function PanelImport() {
       {step.kind === 'hamlet-question' && <HamletQuestionStep fileName={step.job.fileName} findings={step.findings} onContinue={flow.acceptHamletLayer} onCancel={flow.cancel} />}
       {step.kind === 'duplicates' && <DuplicatesStep fileName={step.job.fileName} duplicates={step.duplicates} onApply={flow.applyDuplicates} onCancel={flow.cancel} />}
       {step.kind === 'review' && (
-        <ImportReviewStep key={step.report.crs?.crsId ?? ''} job={step.job} parsed={step.parsed} report={step.report} onReparse={flow.reparse} onConfirm={flow.confirm} onCancel={flow.cancel} />
+        <ImportReviewStep
+          key={step.report.crs?.crsId ?? ''}
+          {...(step.forList ? { note: t('approx.communesReview', { file: step.forList.job.fileName }) } : {})}
+          job={step.job} parsed={step.parsed} report={step.report} onReparse={flow.reparse} onConfirm={flow.confirm} onCancel={flow.cancel} />
       )}
       {step.kind === 'done' && step.sheetRetry && (
         <label className="field">

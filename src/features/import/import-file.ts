@@ -10,6 +10,17 @@ import { GIS_ACCEPT } from '../../formats/gis-file-names';
 
 export type { ImportReport } from './import-report';
 
+/**
+ * The files picked or dropped at once as one import: a MapInfo table with its .dat, .map, .id (a .mif
+ * with its .mid) is one file and its companions; otherwise the first file alone. Null for no file.
+ */
+export async function groupPickedFiles(list: readonly File[]): Promise<{ main: File; companions: File[] } | null> {
+  if (list.length <= 1) return list[0] === undefined ? null : { main: list[0], companions: [] };
+  const { groupGisFiles } = await import('../../formats/gis-file-names');
+  const group = groupGisFiles(list.map((file) => ({ name: file.name, file }))).groups[0];
+  return group === undefined ? { main: list[0], companions: [] } : { main: group.main.file, companions: group.companions.map((companion) => companion.file) };
+}
+
 /** Every extension core reads (`parseInputBytes`); the format itself is decided from the name and first bytes. */
 export const IMPORT_ACCEPT = `.geojson,.json,.topojson,.csv,.tsv,.txt,.xlsx,.xls,.kml,.kmz,.zip,${GIS_ACCEPT}`;
 

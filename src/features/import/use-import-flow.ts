@@ -23,7 +23,11 @@ export type ImportStep =
    * its columns; or a layer's attribute table (Shapefile, GeoPackage, MapInfo, GeoJSON…) and its attributes.
    */
   | { kind: 'table'; job: ImportJob; inspection: ColumnInspection; mapping: MappingKind }
-  | { kind: 'review'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport }
+  /**
+   * Before a file is used: its sheet, or the coordinate system core guessed. `forList`: the file is the
+   * commune polygons of a hamlet list (the communes step), built into approximate hamlets once confirmed.
+   */
+  | { kind: 'review'; job: ImportJob; parsed: ParsedInputBytes; report: ImportReport; forList?: CommunesFor }
   /** A hamlet list without polygons: commune polygons are asked for (a file, or the current hamlet layer). */
   | { kind: 'communes'; job: ImportJob; reading: HamletListReading }
   /** A hamlet layer that does not look like hamlets (units too large, names like communes): asked before it is used. */
@@ -33,6 +37,12 @@ export type ImportStep =
   /** `sheetRetry`: the sheet read could not be used; the workbook's other sheets may be picked. */
   | { kind: 'done'; report: ImportReport; sheetRetry?: { job: ImportJob; sheetNames: string[] } }
   | { kind: 'cancelled'; fileName: string };
+
+/** The hamlet list a commune file is read for, in the communes step. */
+interface CommunesFor {
+  job: ImportJob;
+  reading: HamletListReading;
+}
 
 // The step lives outside the panel, so switching tabs (e.g. to read the KPIs) keeps the report and a
 // running import. It holds the File being imported: a Blob, plain data, not a DOM node.
@@ -161,38 +171,53 @@ async function readListStep(job: ImportJob): Promise<ImportStep | null> {
   }
 }
 
-/**
- * Builds the approximate hamlets of the list in the communes step, inside the commune polygons of a
- * file (read in the worker like any polygon layer) or of the current hamlet layer, and imports them.
- */
-async function buildFromCommunes(source: { kind: 'file'; file: File } | { kind: 'layer'; label: string }, mode: 'replace' | 'add'): Promise<void> {
-  const current = useImportStepStore.getState().step;
-  if (current.kind !== 'communes') return;
-  const { job, reading } = current;
-  let layer: Parameters<typeof buildApproximateImport>[2];
-  if (source.kind === 'layer') layer = { fileName: source.label, communes: useDatasetStore.getState().hamlets, warnings: [] };
-  else {
-    const run = ++generation;
-    abort = new AbortController();
-    const communeJob: ImportJob = { kind: 'hamlets', file: source.file, fileName: source.file.name };
-    setStep({ kind: 'busy', fileName: source.file.name, progress: { phase: 'reading', share: 0 } });
-    try {
-      const outcome = await parseImportJob(communeJob, (progress) => run === generation && setStep({ kind: 'busy', fileName: source.file.name, progress }), abort.signal);
-      if (run !== generation) return;
-      if (outcome.kind === 'failed') return setStep({ kind: 'done', report: outcome.report });
-      layer = { fileName: source.file.name, ...readCommuneLayer(outcome.parsed) };
-    } catch (error) {
-      if (run !== generation) return;
-      if (error instanceof ImportCancelledError || (error instanceof DOMException && error.name === 'AbortError')) return setStep({ kind: 'cancelled', fileName: source.file.name });
-      return setStep({ kind: 'done', report: failedReport(source.file.name, 'hamlets', problemFromError(source.file.name, error)) });
-    }
-  }
-  const built = buildApproximateImport(job.fileName, reading, layer);
+/** Builds the approximate hamlets of a hamlet list inside commune polygons and imports them. */
+function buildInto(forList: CommunesFor, layer: Parameters<typeof buildApproximateImport>[2], mode: 'replace' | 'add'): void {
+  const built = buildApproximateImport(forList.job.fileName, forList.reading, layer);
   if (built.hamlets.length > 0) {
     useDatasetStore.getState().actions.importLayer('hamlets', built.hamlets, mode);
     performance.mark('import-committed');
   }
   setStep({ kind: 'done', report: built.report });
+}
+
+/**
+ * Reads a commune polygon file for a hamlet list in the import worker, like any polygon layer. When core
+ * guessed its coordinate system (a Shapefile without .prj, a table in metres), the review step asks to
+ * confirm it, as for any import; else the approximate hamlets are built at once.
+ */
+async function readCommuneFile(communeJob: ImportJob, forList: CommunesFor, mode: 'replace' | 'add', wasReviewing: boolean): Promise<void> {
+  const run = ++generation;
+  abort = new AbortController();
+  const { fileName } = communeJob;
+  setStep({ kind: 'busy', fileName, progress: { phase: 'reading', share: 0 } });
+  try {
+    const outcome = await parseImportJob(communeJob, (progress) => run === generation && setStep({ kind: 'busy', fileName, progress }), abort.signal);
+    if (run !== generation) return;
+    if (outcome.kind === 'failed') return setStep({ kind: 'done', report: outcome.report });
+    if (wasReviewing || needsCrsConfirmation(outcome.parsed)) return setStep({ kind: 'review', job: communeJob, parsed: outcome.parsed, report: outcome.report, forList });
+    buildInto(forList, { fileName, ...readCommuneLayer(outcome.parsed) }, mode);
+  } catch (error) {
+    if (run !== generation) return;
+    if (error instanceof ImportCancelledError || (error instanceof DOMException && error.name === 'AbortError')) return setStep({ kind: 'cancelled', fileName });
+    setStep({ kind: 'done', report: failedReport(fileName, 'hamlets', problemFromError(fileName, error)) });
+  }
+}
+
+/**
+ * The communes step's answer: commune polygons from a file (with its companions, a MapInfo table's
+ * .dat, .map, .id) or the current hamlet layer, into which the list's approximate hamlets are built.
+ */
+async function buildFromCommunes(source: { kind: 'file'; file: File; companions?: File[] } | { kind: 'layer'; label: string }, mode: 'replace' | 'add'): Promise<void> {
+  const current = useImportStepStore.getState().step;
+  if (current.kind !== 'communes') return;
+  const forList = { job: current.job, reading: current.reading };
+  if (source.kind === 'layer') return buildInto(forList, { fileName: source.label, communes: useDatasetStore.getState().hamlets, warnings: [] }, mode);
+  const companions = source.companions ?? [];
+  const refused = refuseBySize('hamlets', source.file.name, source.file.size + companions.reduce((sum, companion) => sum + companion.size, 0));
+  if (refused) return setStep({ kind: 'done', report: refused });
+  const communeJob: ImportJob = { kind: 'hamlets', file: source.file, fileName: source.file.name, ...(companions.length > 0 ? { companions: companions.map((companion) => ({ name: companion.name, file: companion })) } : {}) };
+  await readCommuneFile(communeJob, forList, mode, false);
 }
 
 /** The import dialog's state machine: file → (column mapping) → parse in the worker → (review) → commit. */
@@ -268,7 +293,8 @@ export function useImportFlow(mode: 'replace' | 'add') {
   const reparse = useCallback(
     (patch: Pick<ImportJob, 'sheet' | 'crs'>) => {
       const current = useImportStepStore.getState().step;
-      if (current.kind === 'review') void run({ ...current.job, ...patch }, mode, true);
+      if (current.kind === 'review' && current.forList) void readCommuneFile({ ...current.job, ...patch }, current.forList, mode, true);
+      else if (current.kind === 'review') void run({ ...current.job, ...patch }, mode, true);
       else if (current.kind === 'done' && current.sheetRetry) void run({ ...current.sheetRetry.job, ...patch }, mode, true);
     },
     [mode],
@@ -277,6 +303,7 @@ export function useImportFlow(mode: 'replace' | 'add') {
   const confirm = useCallback(() => {
     const current = useImportStepStore.getState().step;
     if (current.kind !== 'review') return;
+    if (current.forList) return buildInto(current.forList, { fileName: current.job.fileName, ...readCommuneLayer(current.parsed) }, mode);
     commitOrAsk(current.job, current.parsed, current.report, mode);
   }, [mode]);
 
