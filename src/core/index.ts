@@ -177,5 +177,5 @@ export { checkHamletLayer, MAX_MEDIAN_HAMLET_KM2, type HamletLayerCheck } from '
 export { matchCommunes, type CommuneMatch } from './approximate/match-communes';
 export { HAMLET_LIST_COLUMN_ALIASES, readCommuneAreas, readHamletListFeatures, readHamletListTable } from './approximate/read-hamlet-list';
 export type { ApproximationKind, CommuneArea, HamletListEntry } from './approximate/approximate-types';
-export { guessLabelAttribute, MAX_REFERENCE_FEATURES, MAX_REFERENCE_POSITIONS, type ReferenceFeature, type ReferenceGeometry, type ReferenceLayer } from './reference/reference-layer';
+export { guessLabelAttribute, MAX_REFERENCE_FEATURES, MAX_REFERENCE_POSITIONS, referenceLayerKinds, referenceLayerTitle, type ReferenceFeature, type ReferenceGeometry, type ReferenceLayer } from './reference/reference-layer';
 export { parseReferenceBytes, placeReferenceCollection, readReferenceCollection, readReferenceGeometry, type ParsedReferenceLayer } from './reference/parse-reference-layer';

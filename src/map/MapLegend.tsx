@@ -1,5 +1,5 @@
 import type { CSSProperties, Ref } from 'react';
-import { coveredThresholdOf, coverageStatusOf, type CoverageStatus } from '../core';
+import { coveredThresholdOf, coverageStatusOf, referenceLayerKinds, referenceLayerTitle, type CoverageStatus } from '../core';
 import { coverageClassLabels } from '../i18n/coverage-classes';
 import { useLocale, useT } from '../i18n/use-t';
 import { useAnalysisStore } from '../state/analysis-store';
@@ -7,7 +7,8 @@ import { useDatasetStore } from '../state/dataset-store';
 import { useProposalsStore } from '../state/proposals-store';
 import { useSettingsStore } from '../state/settings-store';
 import { useUiStore } from '../state/ui-store';
-import { APPROXIMATE_STYLE, CHANGE_COLORS, COVERAGE_COLORS, FIBRE_COLOR, SITE_COLORS } from './layers/palette';
+import { APPROXIMATE_STYLE, CHANGE_COLORS, COVERAGE_COLORS, FIBRE_COLOR, REFERENCE_COLORS, SITE_COLORS } from './layers/palette';
+import { useReferenceStore } from '../state/reference-store';
 import { usePlanStore } from '../state/plan-store';
 import { PROPOSAL_COLORS } from './layers/proposal-layers';
 import { CHALLENGE_COLORS } from './layers/evidence-layers';
@@ -69,6 +70,7 @@ export function MapLegend(props: MapLegendProps) {
   const classes = coverageClassLabels(coveredThresholdOf(reportThreshold ?? settingsThreshold, layer), t, locale);
   const challengeKinds = useMeasurementsStore((state) => (state.showChallenges ? [...new Set(selectChallenges(state).map((challenge) => challenge.kind))].sort().join(',') : ''));
   const isHexView = useMeasurementsStore((state) => state.showHexView);
+  const referenceLayers = useReferenceStore((state) => state.layers);
   const isChangeShown = usePlanStore((state) => state.isChangeShown && state.comparison.beforeId !== null);
   const swatches: ReadonlyArray<readonly [string, string, string]> = isChangeShown
     ? [
@@ -135,6 +137,24 @@ export function MapLegend(props: MapLegendProps) {
                 {t('legend.fibreRoute')}
               </li>
             )}
+            {referenceLayers.map((reference) => {
+              const { hasArea, hasLine } = referenceLayerKinds(reference);
+              const title = referenceLayerTitle(reference);
+              return [
+                hasArea && (
+                  <li key={`${reference.id}-area`} data-testid="legend-reference-area">
+                    <span className="swatch" style={{ background: REFERENCE_COLORS.areaFill, borderColor: REFERENCE_COLORS.areaOutline }} aria-hidden="true" />
+                    {t('legend.referenceArea', { file: title })}
+                  </li>
+                ),
+                hasLine && (
+                  <li key={`${reference.id}-line`} data-testid="legend-reference-line">
+                    <span className="line-sample" style={{ background: REFERENCE_COLORS.line }} aria-hidden="true" />
+                    {t('legend.referenceLine', { file: title })}
+                  </li>
+                ),
+              ];
+            })}
             {isHexView && (
               <li data-testid="legend-hex-view">
                 <span className="swatch" style={{ background: `linear-gradient(90deg, ${COVERAGE_COLORS.none}, ${COVERAGE_COLORS.partial}, ${COVERAGE_COLORS.covered})`, clipPath: HEXAGON }} aria-hidden="true" />

@@ -3,7 +3,7 @@
  * and lines (rivers, canals, roads) under the hamlet fills, in the app's colours and widths, each
  * labelled from the attribute the user picked (inside an area, on a line's middle vertex).
  */
-import type { Position, ReferenceLayer } from '../core';
+import { referenceLayerKinds, referenceLayerTitle, type Position, type ReferenceLayer } from '../core';
 import { REFERENCE_COLORS } from '../map/layers/palette';
 import { referenceLabelOf, REFERENCE_WIDTHS_PX } from '../map/layers/reference-layers';
 import type { LegendEntry } from './layout-page';
@@ -58,25 +58,12 @@ export function buildReferenceItems(layers: readonly ReferenceLayer[], projectio
   return { items, labels };
 }
 
-function touches(bounds: Bounds, positions: Position[]): boolean {
-  return positions.some(([lng, lat]) => lng >= bounds[0] && lng <= bounds[2] && lat >= bounds[1] && lat <= bounds[3]);
-}
-
 /** Legend entries of the reference layers with a shape in the frame: one per layer and kind, named by its file. */
 export function buildReferenceLegend(layers: readonly ReferenceLayer[], bounds: Bounds, t: Translate): LegendEntry[] {
   const entries: LegendEntry[] = [];
   for (const layer of layers) {
-    let hasArea = false;
-    let hasLine = false;
-    for (const { geometry } of layer.features) {
-      const isArea = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
-      if ((isArea && hasArea) || (!isArea && hasLine)) continue;
-      const positions = geometry.type === 'LineString' ? geometry.coordinates : geometry.type === 'MultiPolygon' ? geometry.coordinates.flat(2) : geometry.coordinates.flat();
-      if (!touches(bounds, positions)) continue;
-      if (isArea) hasArea = true;
-      else hasLine = true;
-    }
-    const name = layer.fileName.replace(/\.[^.]+$/, '');
+    const { hasArea, hasLine } = referenceLayerKinds(layer, bounds);
+    const name = referenceLayerTitle(layer);
     if (hasArea) entries.push({ symbol: { kind: 'fill', color: REFERENCE_COLORS.areaFill, outline: REFERENCE_COLORS.areaOutline }, label: t('legend.referenceArea', { file: name }) });
     if (hasLine) entries.push({ symbol: { kind: 'line', color: REFERENCE_COLORS.line, widthMm: REFERENCE_WIDTHS_PX.line * CSS_PX_MM, dashMm: null }, label: t('legend.referenceLine', { file: name }) });
   }

@@ -153,6 +153,12 @@ export class AppDriver {
     await this.page.getByTestId('layer-select').selectOption(layer);
   }
 
+  /** The map legend's reference-layer lines, as shown (unfolded to read). */
+  async readLegendReferences(): Promise<string[]> {
+    if ((await this.page.getByTestId('legend').getAttribute('data-collapsed')) === 'true') await this.toggleLegend();
+    return (await this.page.locator('[data-testid^="legend-reference-"]').allTextContents()).map((text) => text.trim());
+  }
+
   /** Waits until the legend has been placed for the map as it is now drawn. */
   async waitForLegendPlaced(): Promise<void> {
     await this.page.locator('[data-testid="map"][data-legend-corner]').waitFor({ timeout: 60_000 });

@@ -36,6 +36,8 @@ describe('reference layers', () => {
     await expect.poll(() => app.countMapPixelsNear(AREA_ON_MAP, 12), { timeout: 15_000 }).toBeGreaterThan(before + 5000);
     const drawn = await app.countMapPixelsNear(AREA_ON_MAP, 12);
     await app.screenshot('reference-layers-province');
+    // The screen legend names what the map draws, as the print legend does.
+    expect(await app.readLegendReferences()).toEqual(['Vùng tham chiếu: tinh-lan-can', 'Đường tham chiếu: song-kenh-vn2000']);
 
     await app.setReferenceLabel(1, 'MA');
     const saved = await app.saveProject();

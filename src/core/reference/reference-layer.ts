@@ -60,3 +60,31 @@ export function guessLabelAttribute(attributes: readonly string[], features: rea
   const textual = attributes.findIndex((_, index) => hasValues(index) && features.some((feature) => feature.values[index] !== null && !/^-?[\d.,]+$/.test(feature.values[index]!)));
   return textual >= 0 ? attributes[textual] : null;
 }
+
+/**
+ * What a reference layer draws, for its legend: areas, lines or both. With `bounds` (minLng, minLat,
+ * maxLng, maxLat: a printed frame) only shapes with a position inside count; without, every shape
+ * (the screen, which the user pans).
+ * @example referenceLayerKinds({ features: [{ geometry: { type: 'LineString', coordinates: [[105.9, 9.6], [106, 9.6]] }, values: [] }] }) // { hasArea: false, hasLine: true }
+ */
+export function referenceLayerKinds(layer: Pick<ReferenceLayer, 'features'>, bounds?: readonly [number, number, number, number]): { hasArea: boolean; hasLine: boolean } {
+  let hasArea = false;
+  let hasLine = false;
+  for (const { geometry } of layer.features) {
+    const isArea = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
+    if ((isArea && hasArea) || (!isArea && hasLine)) continue;
+    if (bounds) {
+      const positions = geometry.type === 'LineString' ? geometry.coordinates : geometry.type === 'MultiPolygon' ? geometry.coordinates.flat(2) : geometry.coordinates.flat();
+      if (!positions.some(([lng, lat]) => lng >= bounds[0] && lng <= bounds[2] && lat >= bounds[1] && lat <= bounds[3])) continue;
+    }
+    if (isArea) hasArea = true;
+    else hasLine = true;
+    if (hasArea && hasLine) break;
+  }
+  return { hasArea, hasLine };
+}
+
+/** The name a legend gives a reference layer: its file's name without the extension. */
+export function referenceLayerTitle(layer: Pick<ReferenceLayer, 'fileName'>): string {
+  return layer.fileName.replace(/\.[^.]+$/, '');
+}
