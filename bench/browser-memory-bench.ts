@@ -92,6 +92,8 @@ interface Phase {
   settledTotalMB: number;
   mainHeapMB: number;
   isolateHeapsMB?: Record<string, number>;
+  /** The largest used JS heap of each isolate seen while the phase ran (sampled every second, no GC). */
+  peakIsolateHeapsMB?: Record<string, number>;
 }
 
 async function mainHeapMB(page: Page): Promise<number> {
@@ -107,7 +109,7 @@ async function mainHeapMB(page: Page): Promise<number> {
  * The used JS heap of every isolate of the page (the page itself and each worker, MapLibre's included),
  * through a browser-level CDP session attached to each target in turn.
  */
-async function isolateHeapsMB(browser: Browser): Promise<Record<string, number>> {
+async function isolateHeapsMB(browser: Browser, collectGarbage = true): Promise<Record<string, number>> {
   const session = await browser.newBrowserCDPSession();
   const { targetInfos } = await session.send('Target.getTargets');
   const heaps: Record<string, number> = {};
@@ -124,9 +126,9 @@ async function isolateHeapsMB(browser: Browser): Promise<Record<string, number>>
       };
       session.on('Target.receivedMessageFromTarget', onMessage);
     });
-    await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }) });
+    if (collectGarbage) await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }) });
     await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 2, method: 'Runtime.getHeapUsage' }) });
-    const used = await Promise.race([reply, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 20_000))]);
+    const used = await Promise.race([reply, new Promise<number>((resolve) => setTimeout(() => resolve(-1), collectGarbage ? 20_000 : 3000))]);
     await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
     let name = target.type === 'page' ? 'page' : target.title || target.url.split('/').pop() || 'worker';
     while (name in heaps) name += "'";
@@ -143,6 +145,16 @@ async function measure(page: Page, phase: string, action: () => Promise<void>): 
     const now = readProcessMemory();
     peak = { rendererMB: Math.max(peak.rendererMB, now.rendererMB), totalMB: Math.max(peak.totalMB, now.totalMB) };
   }, 200);
+  // Each isolate's heap while the phase runs, so the peak can be told apart by worker.
+  const peakHeaps: Record<string, number> = {};
+  let sampling = true;
+  const heapSampler = (async () => {
+    while (sampling) {
+      const heaps = await isolateHeapsMB(browser, false).catch(() => ({}) as Record<string, number>);
+      for (const [name, used] of Object.entries(heaps)) peakHeaps[name] = Math.max(peakHeaps[name] ?? 0, used);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  })();
   const started = Date.now();
   // What the page is doing while it works, every 30 s (a long analysis, or a step waiting for an answer).
   const watch = setInterval(() => {
@@ -164,6 +176,8 @@ async function measure(page: Page, phase: string, action: () => Promise<void>): 
   } finally {
     clearInterval(sampler);
     clearInterval(watch);
+    sampling = false;
+    await heapSampler;
   }
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   await page.waitForTimeout(3000);
@@ -171,7 +185,7 @@ async function measure(page: Page, phase: string, action: () => Promise<void>): 
   await page.waitForTimeout(1000);
   const settled = readProcessMemory();
   const heaps = await isolateHeapsMB(browser);
-  const result = { phase, seconds, peakRendererMB: peak.rendererMB, peakTotalMB: Math.max(peak.totalMB, settled.totalMB), settledRendererMB: settled.rendererMB, settledTotalMB: settled.totalMB, mainHeapMB: heap, isolateHeapsMB: heaps };
+  const result = { phase, seconds, peakRendererMB: peak.rendererMB, peakTotalMB: Math.max(peak.totalMB, settled.totalMB), settledRendererMB: settled.rendererMB, settledTotalMB: settled.totalMB, mainHeapMB: heap, isolateHeapsMB: heaps, peakIsolateHeapsMB: peakHeaps };
   console.error(JSON.stringify(result));
   return result;
 }

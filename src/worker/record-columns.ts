@@ -208,8 +208,8 @@ function columnReader(kind: FieldKind, value: unknown, count: number): ((i: numb
       if (!isStringArray(values) || !(index instanceof Uint32Array) || index.length !== count) return 'shape';
       const decoded = kind === 'list' ? values.map((item) => item.split(LIST_SEPARATOR)) : values;
       for (let i = 0; i < count; i++) if (index[i] !== NONE && index[i] >= values.length) return 'index';
-      // A list is copied per record: records are the store's, and must not share an array.
-      return kind === 'list' ? (i) => (index[i] === NONE ? undefined : [...(decoded[index[i]] as string[])]) : (i) => (index[i] === NONE ? undefined : decoded[index[i]]);
+      // A list is shared by the records that have it (a million arrays otherwise); records never change one.
+      return (i) => (index[i] === NONE ? undefined : decoded[index[i]]);
     }
     case 'number': {
       const { values } = column;

@@ -1,6 +1,7 @@
 import KDBush from 'kdbush';
 import type { BtsRecord, Site, Technology } from '../types';
-import { SHARED_TOWER_OPERATOR, TECHNOLOGIES } from '../types';
+import { SHARED_TOWER_OPERATOR } from '../types';
+import { technologyList } from '../technology-list';
 import { haversineMeters, metersToDegrees, type Meters } from '../units';
 
 function find(parent: Int32Array, i: number): number {
@@ -47,6 +48,10 @@ export function clusterSites(records: BtsRecord[], colocationMeters: Meters): Si
     if (list) list.push(i);
     else members.set(root, [i]);
   }
+  // A million sites hold a few distinct operator and technology lists: each is made once and shared by
+  // the sites that have it (read-only, as every list of a site is), not a million arrays; a structured
+  // clone keeps the sharing.
+  const operatorLists = new Map<string, string[]>();
   const sites: Site[] = [];
   for (const list of members.values()) {
     const operators = new Set<string>();
@@ -62,13 +67,17 @@ export function clusterSites(records: BtsRecord[], colocationMeters: Meters): Si
       lng += record.lng;
       lat += record.lat;
     }
-    const recordSiteIds = [...siteIds].sort();
+    const recordSiteIds = siteIds.size === 1 ? [records[list[0]].siteId] : [...siteIds].sort();
+    const sortedOperators = operators.size === 1 ? [records[list[0]].operator] : [...operators].sort();
+    const operatorKey = sortedOperators.join('\u0000');
+    let sharedOperators = operatorLists.get(operatorKey);
+    if (sharedOperators === undefined) operatorLists.set(operatorKey, (sharedOperators = sortedOperators));
     sites.push({
       id: recordSiteIds[0],
       lng: lng / list.length,
       lat: lat / list.length,
-      operators: [...operators].sort(),
-      technologies: TECHNOLOGIES.filter((technology) => technologies.has(technology)),
+      operators: sharedOperators,
+      technologies: technologyList(technologies),
       recordSiteIds,
       shared: operators.size >= 2 || operators.has(SHARED_TOWER_OPERATOR),
     });

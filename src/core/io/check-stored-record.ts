@@ -4,6 +4,7 @@
 import { TECHNOLOGIES, type BtsRecord, type FibrePoint, type FibreRoute, type Hamlet, type IndicatorValue, type Position, type Technology } from '../types';
 import type { MergerRow } from '../admin/merger-table';
 import { readAreaGeometry } from './parse-hamlets';
+import { technologyList } from '../technology-list';
 import { findLngLatProblem, isAzimuthDegrees, isBeamwidthDegrees, isFrequencyMhz, isNonNegative, isRadiusMeters } from './record-rules';
 
 /** The kinds of stored record, and what each one is. */
@@ -129,7 +130,7 @@ function technologies(value: unknown): Technology[] {
     if (technology === undefined) refuse(`technologies[${index}]`, 'technologies', item);
     else found.add(technology);
   });
-  return TECHNOLOGIES.filter((technology) => found.has(technology));
+  return technologyList(found);
 }
 
 /** Sets `record[field] = value` unless the value is absent (optional fields stay absent, not `undefined`). */

@@ -1,4 +1,5 @@
-import { TECHNOLOGIES, type Technology } from '../types';
+import type { Technology } from '../types';
+import { technologyList } from '../technology-list';
 
 /** Names of radio technologies as they appear in site lists, keyed by their upper-case letters and digits. */
 const TECHNOLOGY_BY_TOKEN: ReadonlyMap<string, Technology> = new Map<string, Technology>([
@@ -50,7 +51,7 @@ export function parseTechnologies(raw: string): ParsedTechnologies {
       else found.add(technology);
     }
   }
-  return { technologies: TECHNOLOGIES.filter((technology) => found.has(technology)), unknown };
+  return { technologies: technologyList(found), unknown };
 }
 
 function lookUp(token: string): Technology | undefined {

@@ -27,7 +27,9 @@ function reportSites(analysis: CoverageAnalysis): { sites: ReportSite[]; siteHam
   analysis.sites.forEach((site, s) => {
     if (chosen !== null && !site.operators.some((operator) => chosen.has(operator))) return;
     const h = analysis.siteHamlets[s];
-    sites.push({ ...site, hamletId: h < 0 ? null : analysis.input.hamlets[h].id });
+    // One literal of a fixed shape (a spread makes a larger object, and a million of them count).
+    const { id, lng, lat, operators, technologies, recordSiteIds, shared } = site;
+    sites.push({ id, lng, lat, operators, technologies, recordSiteIds, shared, hamletId: h < 0 ? null : analysis.input.hamlets[h].id });
     siteHamlets.push(h);
   });
   return { sites, siteHamlets };
