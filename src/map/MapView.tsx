@@ -10,7 +10,7 @@ import { buildCoverageConfig, useSettingsStore } from '../state/settings-store';
 import { mapHasDrawn } from '../state/restore-guard';
 import { useUiStore } from '../state/ui-store';
 import { MapController } from './map-controller';
-import { buildFibreCollection, buildFibreRouteCollection, buildHamletCollection, buildHexViewCollection, buildSiteCollection, datasetBounds, hamletBounds, isViewLimited } from './map-data';
+import { buildFibreCollection, buildFibreRouteCollection, buildHamletCollection, buildHamletStatuses, buildHexViewCollection, buildSiteCollection, datasetBounds, hamletBounds, isViewLimited } from './map-data';
 import { buildOutlineCollection, buildUnitLabelCollection } from './outlines';
 import { MapLegend } from './MapLegend';
 import { chooseLegendCorner, LEGEND_CORNERS, legendRect, type LegendCorner } from './legend-placement';
@@ -118,8 +118,20 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       if (!hasUserFoldedRef.current) setLegendCollapsed(!choice.isFree);
     };
 
-    const pushDataset = () => {
+    // Whether the hamlets' map data carries change properties (then a plain view draws them again without).
+    let hasChangeData = false;
+    /** The hamlets' shapes (grey until their coverage arrives), with their changes while those are shown. */
+    const pushHamletShapes = (changes: ReturnType<typeof changeStatuses>) => {
+      hasChangeData = changes !== null;
+      controller.setData('hamlets', buildHamletCollection(useDatasetStore.getState().hamlets, changes));
+    };
+    const pushDataset = (hamletsChanged = true) => {
       const dataset = useDatasetStore.getState();
+      if (hamletsChanged) {
+        // Drawn at once, before the analysis: the outlines first, the colours when the report comes.
+        pushHamletShapes(changeStatuses());
+        controller.setHamletStatuses(null);
+      }
       controller.setData('outlines', buildOutlineCollection(dataset.hamlets));
       controller.setData('communeLabels', buildUnitLabelCollection(dataset.hamlets, 'commune'));
       controller.setData('districtLabels', buildUnitLabelCollection(dataset.hamlets, 'district'));
@@ -141,11 +153,13 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       const change = selectChange(plan, report, { coveredThreshold, matchMeters: colocationMeters });
       return compared && change ? buildChangeStatuses(change, compared.after.hamlets) : null;
     };
+    /** The hamlets' colours from the report (feature state), and their changes while those are shown. */
     const pushHamlets = () => {
       const report = useAnalysisStore.getState().report;
       if (!report) return;
       const changes = changeStatuses();
-      controller.setData('hamlets', buildHamletCollection(useDatasetStore.getState().hamlets, report, changes));
+      if (changes !== null || hasChangeData) pushHamletShapes(changes);
+      controller.setHamletStatuses(buildHamletStatuses(report));
       controller.setCoverageLayer(useUiStore.getState().layer, changes !== null);
     };
     const pushReport = () => {
@@ -245,7 +259,7 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
         if (state.layers !== previous.layers) pushReferenceLayers();
       }),
       useDatasetStore.subscribe((state, previous) => {
-        if (state.hamlets !== previous.hamlets || state.fibrePoints !== previous.fibrePoints || state.fibreRoutes !== previous.fibreRoutes) pushDataset();
+        if (state.hamlets !== previous.hamlets || state.fibrePoints !== previous.fibrePoints || state.fibreRoutes !== previous.fibreRoutes) pushDataset(state.hamlets !== previous.hamlets);
       }),
       useAnalysisStore.subscribe((state, previous) => {
         if (state.report !== previous.report) {

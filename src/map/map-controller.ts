@@ -61,7 +61,7 @@ export interface MapControllerOptions extends ProposalEditingCallbacks {
   onHamletClick(id: string): void;
   onSiteClick(id: string): void;
   onMoveEnd(center: [number, number], zoom: number): void;
-  /** Called once, when the first frame with hamlet data has been drawn. */
+  /** Called once, when the first frame with the hamlets coloured by their coverage has been drawn. */
   onFirstDraw(): void;
   /** Called when the map has settled after a move, a resize or new data (to place the legend). */
   onSettled?(): void;
@@ -87,6 +87,7 @@ export class MapController {
   private readonly pending = new Map<string, FeatureCollection>();
   private isStyleLoaded = false;
   private hasHamlets = false;
+  private hasStatuses = false;
   private hasDrawn = false;
   private layer: LayerName;
   private isChange = false;
@@ -123,6 +124,7 @@ export class MapController {
       for (const [id, source] of Object.entries(buildProposalSource())) this.map.addSource(id, source);
       for (const layer of buildProposalLayers(options.center[1])) this.map.addLayer(layer, FIRST_LABEL_LAYER);
       this.isStyleLoaded = true;
+      performance.mark('map-style-loaded');
       for (const [source, data] of this.pending) this.applyData(source, data);
       this.pending.clear();
     });
@@ -136,7 +138,7 @@ export class MapController {
     });
     this.map.on('resize', () => (this.isUnsettled = true));
     this.map.on('idle', () => {
-      if (this.hasHamlets && !this.hasDrawn) {
+      if (this.hasHamlets && this.hasStatuses && !this.hasDrawn) {
         this.hasDrawn = true;
         this.options.onFirstDraw();
       }
@@ -165,11 +167,29 @@ export class MapController {
 
   /** Replaces the features of one of the map's data sources. */
   setData(name: MapDataName, data: FeatureCollection): void {
-    if (name === 'hamlets' && data.features.length > 0) this.hasHamlets = true;
+    if (name === 'hamlets' && data.features.length > 0) {
+      this.hasHamlets = true;
+      performance.mark('map-hamlets-given');
+    }
     if (name === 'hamlets') this.isUnsettled = true;
     const source = SOURCE_OF[name];
     if (this.isStyleLoaded) this.applyData(source, data);
     else this.pending.set(source, data);
+  }
+
+  /**
+   * Colours the hamlets: each one's feature state (see `buildHamletStatuses`), the states of
+   * hamlets left out cleared (drawn grey). Cheap: the hamlets' tiles are not built again.
+   */
+  setHamletStatuses(statuses: Map<string, Record<string, string>> | null): void {
+    this.isUnsettled = true;
+    this.whenLoaded(() => {
+      this.map.removeFeatureState({ source: HAMLET_SOURCE });
+      if (statuses === null) return;
+      for (const [id, state] of statuses) this.map.setFeatureState({ source: HAMLET_SOURCE, id }, state);
+      this.hasStatuses = true;
+      performance.mark('map-coloured');
+    });
   }
 
   private whenLoaded(action: () => void): void {
@@ -273,7 +293,7 @@ export class MapController {
     for (const feature of features) {
       const id = String(feature.properties.id);
       ids.add(id);
-      if (feature.properties[statusProperty(this.layer)] === status) withStatus.add(id);
+      if ((feature.state as Record<string, unknown> | undefined)?.[statusProperty(this.layer)] === status) withStatus.add(id);
     }
     return { withStatus: withStatus.size, all: ids.size };
   }

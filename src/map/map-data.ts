@@ -1,30 +1,41 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { coverageStatus, coverageStatusOf, LAYER_NAMES, type CoverageReport, type FibrePoint, type FibreRoute, type Hamlet, type LayerName, type Site } from '../core';
 import { changeProperty, type ChangeStatus } from './layers/change-layers';
-import { APPROXIMATE_PROPERTY } from './layers/hamlet-layers';
+import { APPROXIMATE_PROPERTY, statusProperty } from './layers/hamlet-layers';
 
 type Collection = FeatureCollection<Geometry, Record<string, unknown>>;
 
 /**
- * Hamlet polygons with the properties the style reads: id, name, and `status_<layer>` per layer (absent
- * until a report exists, which draws them grey), `approximate: true` on approximate hamlets (hatched,
- * dashed), and `change_<layer>` while a comparison is shown.
- * Results are joined by id, not by position.
+ * Hamlet polygons with the properties the style reads: id, name, `approximate: true` on approximate
+ * hamlets (hatched, dashed), and `change_<layer>` while a comparison is shown. Their coverage is not
+ * here: it is the features' state (see {@link buildHamletStatuses}), so the map draws the outlines as
+ * soon as the dataset is ready and colours them when the analysis arrives without tiling them again.
  */
-export function buildHamletCollection(hamlets: Hamlet[], report: CoverageReport | null, changes: Map<string, Record<LayerName, ChangeStatus>> | null = null): Collection {
-  const results = new Map((report?.hamlets ?? []).map((result) => [result.id, result]));
+export function buildHamletCollection(hamlets: Hamlet[], changes: Map<string, Record<LayerName, ChangeStatus>> | null = null): Collection {
   return {
     type: 'FeatureCollection',
     features: hamlets.map((hamlet): Feature<Geometry, Record<string, unknown>> => {
-      const result = results.get(hamlet.id);
       const properties: Record<string, unknown> = { id: hamlet.id, name: hamlet.name, commune: hamlet.commune, district: hamlet.district };
       if (hamlet.approximate === true) properties[APPROXIMATE_PROPERTY] = true;
-      if (result) for (const layer of LAYER_NAMES) properties[`status_${layer}`] = coverageStatusOf(result, layer);
       const change = changes?.get(hamlet.id);
       if (change) for (const layer of LAYER_NAMES) properties[changeProperty(layer)] = change[layer];
       return { type: 'Feature', properties, geometry: hamlet.geometry };
     }),
   };
+}
+
+/**
+ * Each analysed hamlet's feature state: `status_<layer>` (covered / partial / none) per layer, by
+ * hamlet id (results joined by id, not by position). A hamlet without a result has none and is drawn grey.
+ */
+export function buildHamletStatuses(report: CoverageReport): Map<string, Record<string, string>> {
+  const statuses = new Map<string, Record<string, string>>();
+  for (const result of report.hamlets) {
+    const state: Record<string, string> = {};
+    for (const layer of LAYER_NAMES) state[statusProperty(layer)] = coverageStatusOf(result, layer);
+    statuses.set(result.id, state);
+  }
+  return statuses;
 }
 
 /** Zoom until which sites and fibre points are thinned, and the spacing kept below it (CSS px). */

@@ -71,15 +71,14 @@ function usableSettings(settings: Settings): Settings {
 export async function loadDataset(): Promise<void> {
   const { actions } = useDatasetStore.getState();
   actions.startLoading();
+  // The demo is fetched and parsed while the stored layers are listed (and perhaps asked about).
+  const demo = Promise.all([parseDemo('hamlets'), parseDemo('sites'), parseDemo('fibre'), parseDemo('indicators'), fetchText(DEMO_MERGER_FILE)]);
+  demo.catch(() => undefined);
   try {
     const names = await chooseStoredLayers();
     if (names.length > 0) writeRestoreMarker(names);
-    const [hamlets, sites, fibre, indicators, mergerText, stored] = await Promise.all([
-      parseDemo('hamlets'),
-      parseDemo('sites'),
-      parseDemo('fibre'),
-      parseDemo('indicators'),
-      fetchText(DEMO_MERGER_FILE),
+    const [[hamlets, sites, fibre, indicators, mergerText], stored] = await Promise.all([
+      demo,
       loadStored(names).catch((): Awaited<ReturnType<typeof loadStored>> => ({ layers: {}, origin: {}, settings: undefined, problems: [] })),
     ]);
     const layers: DatasetLayers = {

@@ -78,7 +78,12 @@ export function scheduleAnalysis(delayMs = 250): void {
 export function startAnalysisRunner(): () => void {
   const unsubscribers = [
     useDatasetStore.subscribe((state, previous) => {
-      if (state.revision !== previous.revision) scheduleAnalysis(0);
+      // At once, not after a timer: the dataset and the run reach the worker before the page renders the new dataset.
+      if (state.revision !== previous.revision) {
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+        void runAnalysis();
+      }
     }),
     useUiStore.subscribe((state, previous) => {
       if (state.filters !== previous.filters) scheduleAnalysis(0);

@@ -58,8 +58,8 @@ describe('buildStyle', () => {
 });
 
 describe('hamlet layers', () => {
-  it('colours by the status property of the chosen layer', () => {
-    expect(buildHamletFillColor('ftth')).toEqual(['match', ['get', 'status_ftth'], 'covered', COVERAGE_COLORS.covered, 'partial', COVERAGE_COLORS.partial, 'none', COVERAGE_COLORS.none, COVERAGE_COLORS.noData]);
+  it('colours by the status state of the chosen layer', () => {
+    expect(buildHamletFillColor('ftth')).toEqual(['match', ['coalesce', ['feature-state', 'status_ftth'], ''], 'covered', COVERAGE_COLORS.covered, 'partial', COVERAGE_COLORS.partial, 'none', COVERAGE_COLORS.none, COVERAGE_COLORS.noData]);
   });
   it('highlights only the selected hamlet', () => {
     expect(buildHighlightFilter('94-941-01-01')).toEqual(['==', ['get', 'id'], '94-941-01-01']);

@@ -44,7 +44,8 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
     version: 8,
     sources: {
       ...basemap.sources,
-      [HAMLET_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+      // Features known by their hamlet id, which keys their coverage state.
+      [HAMLET_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, promoteId: 'id' },
       [OUTLINE_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [COMMUNE_LABEL_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
       [DISTRICT_LABEL_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },

@@ -39,7 +39,7 @@ describe('approximate hamlet layers', () => {
   });
 
   it('keep only the hamlets the map data marks approximate', () => {
-    const features = buildHamletCollection([hamlet('A', true), hamlet('B', false)], null).features;
+    const features = buildHamletCollection([hamlet('A', true), hamlet('B', false)]).features;
     expect(features.map((feature) => feature.properties.approximate)).toEqual([true, undefined]);
     expect(features.map((feature) => keeps(buildApproximateFilter(), feature.properties))).toEqual([true, false]);
     for (const layer of buildApproximateLayers()) {

@@ -61,16 +61,16 @@ export function buildApproximateLayers(): LayerSpecification[] {
   ];
 }
 
-/** The feature property holding a hamlet's coverage status on a layer (`covered` / `partial` / `none`). */
+/** The feature state holding a hamlet's coverage status on a layer (`covered` / `partial` / `none`; see `buildHamletStatuses`). */
 export function statusProperty(layer: LayerName): string {
   return `status_${layer}`;
 }
 
-/** Fill colour by the hamlet's status on the chosen layer. */
+/** Fill colour by the hamlet's status on the chosen layer (its feature state; grey while it has none). */
 export function buildHamletFillColor(layer: LayerName): ExpressionSpecification {
   return [
     'match',
-    ['get', statusProperty(layer)],
+    ['coalesce', ['feature-state', statusProperty(layer)], ''],
     'covered',
     COVERAGE_COLORS.covered,
     'partial',
