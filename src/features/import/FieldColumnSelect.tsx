@@ -16,11 +16,11 @@ export function FieldColumnSelect({ column, headers, value, onChange, className 
   return (
     <label className={className}>
       <span>
-        {t(`import.field.${column.field}`)}{' '}
+        {t(`import.field.${column.field}`)}{column.optional ? ` ${t('import.fieldOptional')}` : ''}{' '}
         <small className="hint">({t('import.fieldHint', { names: column.aliases.slice(0, 3).join(', ') })})</small>
       </span>
       <select data-testid={`mapping-${column.field}`} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('import.mappingNone')}</option>
+        <option value="">{t(column.optional ? 'import.mappingNoneOptional' : 'import.mappingNone')}</option>
         {headers.map((header) => (
           <option key={header} value={header}>
             {header}

@@ -4,7 +4,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { downloadFile } from '../download-file';
 import { OutsideSitesOfFile } from '../kpi-dashboard/OutsideSites';
 import { ApproximateLines } from './ApproximateLines';
-import { describeCrs, describeProblem, encodingName, formatImportReportCsv, formatImportReportText, formatName, PLACEMENT_CODES, reportCounts, type ImportReport } from './import-report';
+import { describeCrs, describeFibreWithoutOperator, describeProblem, encodingName, formatImportReportCsv, formatImportReportText, formatName, PLACEMENT_CODES, reportCounts, type ImportReport } from './import-report';
 
 const LISTED_ROWS = 100;
 
@@ -44,6 +44,11 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           )}
           {crsText && <li data-testid="import-crs" data-crs={report.crs?.crsId}>{crsText}</li>}
           {report.approximate && <ApproximateLines approximate={report.approximate} />}
+          {report.fibreWithoutOperator && (
+            <li data-testid="import-fibre-no-operator" data-count={report.fibreWithoutOperator.count}>
+              {describeFibreWithoutOperator(locale, report.fibreWithoutOperator)}
+            </li>
+          )}
           {report.duplicates && (
             <li data-testid="import-duplicates-done" data-choice={report.duplicates.choice}>
               {t('import.duplicates.done', { choice: t(`import.duplicates.${report.duplicates.choice}`), count: formatNumber(report.duplicates.count, locale) })}

@@ -38,7 +38,8 @@ export function TableStep({ fileName, kind, inspection, onHeaderRow, onApply, on
   // A new header row gives new columns: take what is found under it.
   useEffect(() => setColumns(Object.fromEntries(required.map((column) => [column.field, found(column.aliases)]))), [inspection]);
   useEffect(() => sectionRef.current?.focus(), []);
-  const missing = required.filter((column) => found(column.aliases) === '');
+  // An optional field not found (a fibre layer without an operator) is offered after those asked for, marked optional.
+  const missing = required.filter((column) => found(column.aliases) === '').sort((a, b) => Number(a.optional === true) - Number(b.optional === true));
   const present = required.filter((column) => found(column.aliases) !== '');
   const fieldSelect = (column: RequiredColumn, className: string) => (
     <FieldColumnSelect key={column.field} className={className} column={column} headers={headers} value={columns[column.field] ?? ''} onChange={(header) => setColumns({ ...columns, [column.field]: header })} />
@@ -91,7 +92,7 @@ export function TableStep({ fileName, kind, inspection, onHeaderRow, onApply, on
           <p className="hint" data-testid="table-headers">{t('import.table.columnsFound', { headers: headers.join(' · ') })}</p>
         </>
       )}
-      <p>{t(missing.length > 0 ? 'import.mapping' : 'import.table.columns')}</p>
+      <p>{t(missing.some((column) => !column.optional) ? 'import.mapping' : 'import.table.columns')}</p>
       {missing.map((column) => fieldSelect(column, 'field'))}
       {present.length > 0 && (
         <details>

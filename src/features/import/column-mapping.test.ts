@@ -16,7 +16,12 @@ describe('findMissingColumns', () => {
     expect(requiredColumnsOf('sites', 'layer').map((column) => column.field)).toEqual(['operator', 'technologies']);
     expect(findMissingColumns('sites', ['NHA_MANG', 'CONG_NGHE'], 'layer')).toEqual([]);
     expect(findMissingColumns('hamlets', ['MA_AP', 'TEN_AP', 'F3', 'HUYEN'], 'layer').map((column) => column.field)).toEqual(['commune']);
-    expect(findMissingColumns('fibre', ['ID', 'LOAI'], 'layer').map((column) => column.field)).toEqual(['operator']);
+  });
+  it('lets a fibre layer or list without an operator through, offering the operator when the step is shown', () => {
+    expect(findMissingColumns('fibre', ['ID', 'LOAI'], 'layer')).toEqual([]);
+    expect(findMissingColumns('fibre', ['ma_diem', 'kinh_do', 'vi_do'])).toEqual([]);
+    expect(requiredColumnsOf('fibre', 'layer').map((column) => [column.field, column.optional === true])).toEqual([['operator', true]]);
+    expect(findMissingColumns('fibre', ['ma_diem', 'X1', 'Y1']).map((column) => column.field)).toEqual(['lng', 'lat']);
   });
   it('takes a commune code instead of a commune name in a hamlet list', () => {
     expect(findMissingColumns('hamlet-list', ['ten_ap', 'ma_xa'])).toEqual([]);

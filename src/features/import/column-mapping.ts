@@ -20,6 +20,12 @@ export interface RequiredColumn {
   aliases: readonly string[];
   /** When set, the requirement is met if this other field is found instead (old code or old name). */
   orField?: 'oldName' | 'newCode' | 'communeCode';
+  /**
+   * A field the layer may lack: it is offered when the step is shown, but its absence alone does not
+   * stop the import (a fibre point without an operator counts for every operator, and is left out when
+   * the analysis is filtered by operator).
+   */
+  optional?: true;
 }
 
 const HAMLET_LABELS: RequiredColumn[] = (['name', 'commune', 'district'] as const).map((field) => ({ field, aliases: DEFAULT_CONFIG.fields[field] }));
@@ -34,6 +40,7 @@ const TABLE_COLUMNS: Record<MappingKind, RequiredColumn[]> = {
   fibre: [
     { field: 'lng', aliases: FIBRE_COLUMN_ALIASES.lng },
     { field: 'lat', aliases: FIBRE_COLUMN_ALIASES.lat },
+    { field: 'operator', aliases: FIBRE_COLUMN_ALIASES.operator, optional: true },
   ],
   indicators: [
     { field: 'indicator', aliases: INDICATOR_COLUMN_ALIASES.indicator },
@@ -58,7 +65,7 @@ const TABLE_COLUMNS: Record<MappingKind, RequiredColumn[]> = {
 const LAYER_COLUMNS: Record<MappingKind, RequiredColumn[]> = {
   hamlets: HAMLET_LABELS,
   sites: TABLE_COLUMNS.sites.filter((column) => column.field !== 'lng' && column.field !== 'lat'),
-  fibre: [{ field: 'operator', aliases: FIBRE_COLUMN_ALIASES.operator }],
+  fibre: [{ field: 'operator', aliases: FIBRE_COLUMN_ALIASES.operator, optional: true }],
   'hamlet-list': TABLE_COLUMNS['hamlet-list'],
   indicators: [],
   merger: [],
@@ -76,9 +83,13 @@ export function requiredColumnsOf(kind: MappingKind, source: ColumnSource = 'tab
   return (source === 'table' ? TABLE_COLUMNS : LAYER_COLUMNS)[kind];
 }
 
-/** The required columns that no header matches (an `orField` found in its place meets the requirement). */
+/**
+ * The required columns that no header matches (an `orField` found in its place meets the requirement);
+ * an optional field is never missing.
+ */
 export function findMissingColumns(kind: MappingKind, headers: readonly string[], source: ColumnSource = 'table'): RequiredColumn[] {
   return requiredColumnsOf(kind, source).filter((column) => {
+    if (column.optional) return false;
     if (findColumn(headers, column.aliases) !== undefined) return false;
     return !(column.orField && findColumn(headers, OR_FIELDS[column.orField]) !== undefined);
   });

@@ -124,4 +124,14 @@ describe('coordinate system names', () => {
     expect(nameCrs('custom:tmerc:105.6:0.9998', undefined, 'vi')).toBe('Mercator ngang, kinh tuyến trục 105,6°, hệ số tỷ lệ 0,9998');
     expect(nameCrs('custom:prj', 'Hanoi 1972 / Gauss-Kruger', 'vi')).toBe('Hanoi 1972 / Gauss-Kruger');
   });
+  it('counts the fibre that names no operator, in both languages, and says nothing when every item has one', () => {
+    const withOperator: ParsedInputBytes = { ...PARSED, input: { fibrePoints: [{ id: 'F1', operator: 'VNPT', lng: 105.9, lat: 9.6 }], fibreRoutes: [{ id: 'R1', operator: 'Viettel', coordinates: [[105.9, 9.6], [106, 9.7]] }] } };
+    expect(reportFromParsed('odp.csv', 'fibre', withOperator).fibreWithoutOperator).toBeUndefined();
+    const mixed: ParsedInputBytes = { ...PARSED, input: { fibrePoints: [{ id: 'F1', operator: 'VNPT', lng: 105.9, lat: 9.6 }, { id: 'F2', lng: 105.9, lat: 9.6 }], fibreRoutes: [{ id: 'R1', coordinates: [[105.9, 9.6], [106, 9.7]] }] } };
+    const report = reportFromParsed('odp.csv', 'fibre', mixed);
+    expect(report.fibreWithoutOperator).toEqual({ count: 2, total: 3 });
+    expect(formatImportReportText(report, 'vi')).toContain('2 trên 3 điểm, tuyến cáp quang không ghi nhà mạng');
+    expect(formatImportReportText(report, 'en')).toContain('2 of 3 fibre points and routes name no operator');
+    expect(formatImportReportCsv(report, 'en')).toContain('not when the analysis is filtered by operator');
+  });
 });

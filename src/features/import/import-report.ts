@@ -27,6 +27,8 @@ export interface ImportReport {
   size?: { sizeBytes: number; limitBytes: number };
   /** A hamlet list built into approximate hamlets: the commune file, what was built and matched. */
   approximate?: { communeFile: string; hamlets: number; communes: number; voronoi: number; commune: number; unmatched: number };
+  /** Fibre points and routes that name no operator (counted for every operator, left out by an operator filter), of all. */
+  fibreWithoutOperator?: { count: number; total: number };
   /** Sites added to a layer that already held some of them: how many, and what the user chose. */
   duplicates?: { choice: DuplicateChoice; count: number };
 }
@@ -59,6 +61,11 @@ export function reportFromParsed(fileName: string, kind: ImportKind, parsed: Par
   if (parsed.sheet !== undefined) report.sheet = parsed.sheet;
   if (parsed.crs !== undefined) report.crs = parsed.crs;
   if (parseMs !== undefined) report.parseMs = Math.round(parseMs);
+  if (kind === 'fibre') {
+    const items = [...(parsed.input.fibrePoints ?? []), ...(parsed.input.fibreRoutes ?? [])];
+    const count = items.filter((item) => item.operator === undefined).length;
+    if (count > 0) report.fibreWithoutOperator = { count, total: items.length };
+  }
   return report;
 }
 
@@ -106,6 +113,11 @@ export function describeApproximate(locale: Locale, approximate: NonNullable<Imp
   ];
 }
 
+/** The line on fibre that names no operator. */
+export function describeFibreWithoutOperator(locale: Locale, fibre: NonNullable<ImportReport['fibreWithoutOperator']>): string {
+  return translate(locale, 'import.fibreNoOperator', { count: formatNumber(fibre.count, locale), total: formatNumber(fibre.total, locale) });
+}
+
 /** Why the file was refused, in words, naming it. */
 export function describeProblem(locale: Locale, problem: InputProblem): string {
   return translate(locale, 'import.failed', { message: formatInputProblem(locale, problem) });
@@ -130,6 +142,7 @@ export function formatImportReportCsv(report: ImportReport, locale: Locale, dial
   if (report.sheet) rows.push([label('import.csv.sheet'), report.fileName, report.sheet.name, '']);
   if (report.crs) rows.push([label('import.csv.crs'), report.fileName, describeCrs(locale, report.crs), report.crs.crsId]);
   if (report.approximate) for (const line of describeApproximate(locale, report.approximate)) rows.push([label('approx.communesLayer'), report.approximate.communeFile, line, '']);
+  if (report.fibreWithoutOperator) rows.push([label('import.csv.warning'), report.fileName, describeFibreWithoutOperator(locale, report.fibreWithoutOperator), '']);
   for (const item of report.skipped) rows.push([label('import.csv.skipped'), item.where, formatSkipped(locale, item), item.code]);
   for (const warning of report.warnings) rows.push([label('import.csv.warning'), warning.where ?? report.fileName, formatWarning(locale, warning), warning.code]);
   return writeCsv(translate(locale, 'import.csv.header').split('|'), rows, { dialect });
@@ -145,6 +158,7 @@ export function formatImportReportText(report: ImportReport, locale: Locale): st
     const [built, matched] = describeApproximate(locale, report.approximate);
     lines.push('', built, matched);
   }
+  if (report.fibreWithoutOperator) lines.push('', describeFibreWithoutOperator(locale, report.fibreWithoutOperator));
   // Line by line: a report of 200,000 skipped rows must not be spread into one call.
   if (report.skipped.length > 0) {
     lines.push('', `${translate(locale, 'import.skippedTitle')}:`);
