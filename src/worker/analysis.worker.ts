@@ -18,6 +18,7 @@ import {
   type CoverageInput,
 } from '../core';
 import { readRecordColumns } from './record-columns';
+import { encodeSiteColumns, siteColumnBuffers } from './site-columns';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, EngineDataset, ParsedLayer, ParseFailure, ParseRequest } from './messages';
 import { createSitingCalls, type SitingBase } from './siting-calls';
 
@@ -70,9 +71,10 @@ const api: AnalysisWorkerApi = {
     const started = performance.now();
     const input = filterCoverageInput(dataset.input, filters);
     const analysis = createCoverageAnalysis(input, config, { onProgress: onProgress ? (done, total) => void onProgress(done, total) : undefined });
-    const report = buildCoverageReport(analysis, groupBy);
+    // The sites go back as columns, transferred (see site-columns.ts).
+    const { report, sites } = encodeSiteColumns(buildCoverageReport(analysis, groupBy));
     current = { analysis, kpis: report.kpis };
-    return { report, durationMs: performance.now() - started };
+    return Comlink.transfer({ report, sites, durationMs: performance.now() - started }, siteColumnBuffers(sites));
   },
   ...createSitingCalls(() => current),
 };

@@ -3,6 +3,7 @@ import type { MeasurementSet, RadiusOverride } from '../core';
 import type { EvidenceFailure, EvidenceRequest, EvidenceResponse, EvidenceWorkerApi, HexViewRequest } from './evidence-messages';
 import type { AttributeInspection, BytesParseFailure, BytesParseRequest, BytesParseSuccess, ImportWorkerApi, MeasurementParseRequest, MeasurementParseSuccess, ReferenceParseRequest, ReferenceParseSuccess, ResultExportRequest, ResultExportSuccess } from './import-messages';
 import { recordColumnBuffers } from './record-columns';
+import { decodeSiteColumns } from './site-columns';
 import type { AnalysisRequest, AnalysisResponse, AnalysisWorkerApi, EngineDataset, ParsedLayer, ParseFailure, ParseRequest } from './messages';
 import type { EvaluationRequest, ProposalEvaluation, ProposalFailure, ProposalRunOptions, ProposalRunResponse, ProposedSite } from './proposal-messages';
 
@@ -49,7 +50,8 @@ export function setEngineDataset(dataset: EngineDataset): Promise<void> {
 
 /** Analyses the engine's dataset (see {@link setEngineDataset}) off the main thread; `onProgress` gets (hamlets done, hamlets in all). */
 export function analyzeInWorker(request: AnalysisRequest, onProgress?: (done: number, total: number) => void): Promise<AnalysisResponse> {
-  return worker().analyze(request, onProgress ? Comlink.proxy(onProgress) : undefined);
+  const answer = worker().analyze(request, onProgress ? Comlink.proxy(onProgress) : undefined);
+  return answer.then(({ report, sites, durationMs }) => ({ report: sites ? decodeSiteColumns({ report, sites }) : report, durationMs }));
 }
 
 // The import worker lives apart from the analysis worker: a cancelled import terminates its worker

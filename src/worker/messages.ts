@@ -1,4 +1,5 @@
 import type { RecordColumns } from './record-columns';
+import type { SiteColumns } from './site-columns';
 import type { SitingWorkerApi } from './proposal-messages';
 import type { BtsRecord, CoverageConfig, InputFilters, CoverageInput, CoverageReport, FibrePoint, FibreRoute, FieldMapping, Hamlet, ImportResult, IndicatorValue } from '../core';
 
@@ -50,7 +51,9 @@ export interface AnalysisRequest {
 }
 
 export interface AnalysisResponse {
+  /** The report; from the worker its `sites` is empty and they come as `sites` columns (the client rebuilds them). */
   report: CoverageReport;
+  sites?: SiteColumns;
   /** Time spent in the engine inside the worker. */
   durationMs: number;
 }
