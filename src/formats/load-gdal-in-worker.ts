@@ -3,6 +3,7 @@
 // own and its WebAssembly (27 MB) and data (12 MB) come from the app's own origin (`/gdal/`, copied
 // there by the build). They are fetched here with progress and handed to gdal3.js, which would
 // otherwise download them again without telling anyone how far it is.
+import { CoverageInputError } from '../core/io/input-error';
 import type { GdalApi } from './read-gis-layers';
 
 /** Bytes of the reader received so far, and in all (0 when the server does not say). */
@@ -26,6 +27,23 @@ export function loadGdalInWorker(baseUrl: string, onProgress: GdalLoadProgress):
     });
   }
   return loading;
+}
+
+/**
+ * Loads gdal3.js to open a file: a reader that cannot be loaded (the network or the server failed, the
+ * WebAssembly refused) is told as the file's problem, `gis-reader-unavailable`, naming the file; the
+ * technical detail is kept as the problem's cause, never shown as the reason.
+ * @param fileName the file to open, named in the problem
+ * @param baseUrl see {@link loadGdalInWorker}
+ * @param onProgress see {@link loadGdalInWorker}
+ * @throws {CoverageInputError} `gis-reader-unavailable`
+ */
+export async function loadGdalForFile(fileName: string, baseUrl: string, onProgress: GdalLoadProgress): Promise<GdalApi> {
+  try {
+    return await loadGdalInWorker(baseUrl, onProgress);
+  } catch (error) {
+    throw new CoverageInputError({ code: 'gis-reader-unavailable', file: fileName, cause: error });
+  }
 }
 
 async function load(baseUrl: string, onProgress: GdalLoadProgress): Promise<GdalApi> {

@@ -2,7 +2,7 @@
 // The import worker's entry to the GIS formats: gdal3.js loaded on first use, files handed to it as
 // File objects (it mounts them read-only), then the shared reading of `parseGisFile`.
 import type { CoverageConfig, InputKind, ParsedInputBytes, ParsedReferenceLayer, ParseInputOptions } from '../core';
-import { loadGdalInWorker, type GdalLoadProgress } from './load-gdal-in-worker';
+import { loadGdalForFile, type GdalLoadProgress } from './load-gdal-in-worker';
 import { parseGisFile, parseGisReferenceFile, type GisFile } from './read-gis-file';
 
 /**
@@ -16,12 +16,12 @@ import { parseGisFile, parseGisReferenceFile, type GisFile } from './read-gis-fi
  * @param onProgress bytes of the reader received while it loads (the first time only)
  */
 export async function parseGisInWorker(kind: InputKind, file: GisFile, companions: GisFile[], config: CoverageConfig, options: ParseInputOptions, gdalUrl: string, onProgress: GdalLoadProgress): Promise<ParsedInputBytes> {
-  const gdal = await loadGdalInWorker(gdalUrl, onProgress);
+  const gdal = await loadGdalForFile(file.name, gdalUrl, onProgress);
   return parseGisFile(gdal, (files, vsi) => gdal.open(files.map((entry) => new File([entry.bytes as Uint8Array<ArrayBuffer>], entry.name)), [], vsi), kind, file, companions, config, options);
 }
 
 /** Reads a GIS file in the import worker as a reference layer (see `parseGisReferenceFile`). */
 export async function parseGisReferenceInWorker(file: GisFile, companions: GisFile[], options: ParseInputOptions, gdalUrl: string, onProgress: GdalLoadProgress): Promise<ParsedReferenceLayer> {
-  const gdal = await loadGdalInWorker(gdalUrl, onProgress);
+  const gdal = await loadGdalForFile(file.name, gdalUrl, onProgress);
   return parseGisReferenceFile(gdal, (files, vsi) => gdal.open(files.map((entry) => new File([entry.bytes as Uint8Array<ArrayBuffer>], entry.name)), [], vsi), file, companions, options);
 }

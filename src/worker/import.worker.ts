@@ -31,8 +31,8 @@ const api: ImportWorkerApi = {
     try {
       const data = new Uint8Array(bytes);
       if (detectGisFormat(fileName, data) === null) return { kind: 'attributes', headers: (await inspectFeatureBytes(fileName, data))?.headers ?? [] };
-      const [{ inspectGisFile }, { loadGdalInWorker }] = await Promise.all([import('../formats/read-gis-file'), import('../formats/load-gdal-in-worker')]);
-      const gdal = await loadGdalInWorker(GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
+      const [{ inspectGisFile }, { loadGdalForFile }] = await Promise.all([import('../formats/read-gis-file'), import('../formats/load-gdal-in-worker')]);
+      const gdal = await loadGdalForFile(fileName, GDAL_URL, (loaded, total) => void onReaderProgress?.(loaded, total));
       const files = (list: { name: string; bytes: Uint8Array }[], vsi: string[]) => gdal.open(list.map((entry) => new File([entry.bytes as Uint8Array<ArrayBuffer>], entry.name)), [], vsi);
       return { kind: 'attributes', headers: await inspectGisFile(gdal, files, { name: fileName, bytes: data }, gisFilesOf(companions)) };
     } catch (error) {

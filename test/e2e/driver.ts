@@ -451,6 +451,20 @@ export class AppDriver {
     return { text: await this.page.getByTestId('import-report').innerText(), sawReaderDownload };
   }
 
+  /**
+   * Picks several files at once (a MapInfo table with its companions) and returns the report shown for
+   * them, refused or not, in any language (found by the main file's name in its title: give each call its own).
+   */
+  async importFileSetForReport(kind: 'sites' | 'hamlets' | 'fibre', files: { name: string; content: Buffer }[], mode: 'replace' | 'add'): Promise<{ state: string; text: string }> {
+    await this.openPanel('import');
+    await this.page.getByTestId('import-kind').selectOption(kind);
+    await this.page.getByTestId(`import-mode-${mode}`).check();
+    await this.page.getByTestId('import-file').setInputFiles(files.map(({ name, content }) => ({ name, mimeType: 'application/octet-stream', buffer: content })));
+    const report = this.page.locator('[data-testid="import-report"]').filter({ has: this.page.locator('h3', { hasText: files[0].name }) });
+    await report.waitFor({ timeout: 120_000 });
+    return { state: (await report.getAttribute('data-state')) ?? '', text: await report.innerText() };
+  }
+
   /** Every URL the page and its workers requested so far. */
   requestedUrls(): string[] {
     return [...this.session.requests];

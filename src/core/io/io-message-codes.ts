@@ -20,7 +20,7 @@ export const IO_MESSAGE_CODES = [
   'measurements-too-large', 'measurements-too-large-page', 'measurements-format-unsupported',
   // GIS files read through GDAL (src/formats).
   'gis-format-unknown', 'gis-zip-no-file', 'gis-unopenable', 'mapinfo-companions-missing', 'gis-layer-unreadable',
-  'gis-several-layers', 'drawing-ids-generated', 'gis-crs-unreadable', 'crs-from-gis-file', 'gis-encoding-guessed',
+  'gis-several-layers', 'drawing-ids-generated', 'gis-crs-unreadable', 'crs-from-gis-file', 'gis-encoding-guessed', 'gis-reader-unavailable',
   // The configuration file.
   'config-invalid', 'config-not-object', 'config-unknown-key', 'config-target-twice', 'config-target-incomplete',
   'expect-object', 'expect-radius', 'expect-threshold', 'expect-distance', 'expect-beamwidth', 'expect-one-of', 'expect-text',
