@@ -11,7 +11,7 @@ import { mapHasDrawn } from '../state/restore-guard';
 import { useUiStore } from '../state/ui-store';
 import { MapController } from './map-controller';
 import { buildFibreCollection, buildFibreRouteCollection, buildHamletCollection, buildHamletStatuses, buildHexViewCollection, buildSiteCollection, datasetBounds, hamletBounds, isViewLimited } from './map-data';
-import { buildOutlineCollection, buildUnitLabelCollection } from './outlines';
+import { buildOutlineCollection, buildUnitLabelCollection, joinOutlineSegments } from './outlines';
 import { MapLegend } from './MapLegend';
 import { chooseLegendCorner, LEGEND_CORNERS, legendRect, type LegendCorner } from './legend-placement';
 import { buildProposalCollection } from './layers/proposal-layers';
@@ -127,21 +127,22 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
     };
     const pushDataset = (hamletsChanged = true) => {
       const dataset = useDatasetStore.getState();
+      // The first view first: the map then tiles the data once, for the view it shows.
+      const bounds = hasView ? null : datasetBounds(dataset.hamlets);
+      if (bounds) {
+        hasView = true;
+        controller.fitBounds(bounds, 15, false);
+      }
       if (hamletsChanged) {
         // Drawn at once, before the analysis: the outlines first, the colours when the report comes.
         pushHamletShapes(changeStatuses());
         controller.setHamletStatuses(null);
       }
-      controller.setData('outlines', buildOutlineCollection(dataset.hamlets));
+      controller.setData('outlines', joinOutlineSegments(buildOutlineCollection(dataset.hamlets)));
       controller.setData('communeLabels', buildUnitLabelCollection(dataset.hamlets, 'commune'));
       controller.setData('districtLabels', buildUnitLabelCollection(dataset.hamlets, 'district'));
       controller.setData('fibre', buildFibreCollection(dataset.fibrePoints, controller.getView()));
       controller.setData('fibreRoutes', buildFibreRouteCollection(dataset.fibreRoutes));
-      const bounds = datasetBounds(dataset.hamlets);
-      if (bounds && !hasView) {
-        hasView = true;
-        controller.fitBounds(bounds, 15, false);
-      }
     };
     /** Each hamlet's change since the compared snapshot, while the change is shown. */
     const changeStatuses = () => {

@@ -98,6 +98,7 @@ export class MapController {
 
   constructor(container: HTMLElement, private readonly options: MapControllerOptions) {
     this.layer = options.layer;
+    performance.mark('map-created');
     this.map = new maplibregl.Map({
       container,
       style: buildStyle({ layer: options.layer, selectedId: null, basemap: options.basemap, showDiscs: false }),

@@ -3,6 +3,8 @@ import type { Hamlet, Position } from '../core';
 import { hamletBounds } from './map-data';
 
 type Level = 'commune' | 'district' | 'province';
+/** A position of a map line (GeoJSON's, not core's pair). */
+type LinePoint = MultiLineString['coordinates'][number][number];
 
 function edgeKey(a: Position, b: Position): string {
   const first = `${a[0]},${a[1]}`;
@@ -48,6 +50,52 @@ export function buildOutlineCollection(hamlets: Hamlet[]): FeatureCollection<Mul
     }
   }
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The outlines with each group's segments joined into lines where they meet end to end (as many as
+ * it takes): the same edges, far fewer features for the map's worker to tile than one line per edge.
+ * @param collection outlines as {@link buildOutlineCollection} makes them (one segment per edge)
+ */
+export function joinOutlineSegments<Properties>(collection: FeatureCollection<MultiLineString, Properties>): FeatureCollection<MultiLineString, Properties> {
+  const pointKey = (point: LinePoint) => `${point[0]},${point[1]}`;
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((feature) => {
+      const segments = feature.geometry.coordinates;
+      const used = new Uint8Array(segments.length);
+      const atPoint = new Map<string, number[]>();
+      segments.forEach((segment, i) => {
+        for (const point of [segment[0], segment[segment.length - 1]]) {
+          const key = pointKey(point);
+          const list = atPoint.get(key);
+          if (list) list.push(i);
+          else atPoint.set(key, [i]);
+        }
+      });
+      /** An unused segment that ends at `point`, oriented to start there; null when none. */
+      const next = (point: LinePoint): LinePoint[] | null => {
+        for (const i of atPoint.get(pointKey(point)) ?? []) {
+          if (used[i]) continue;
+          used[i] = 1;
+          const segment = segments[i];
+          return pointKey(segment[0]) === pointKey(point) ? segment : [...segment].reverse();
+        }
+        return null;
+      };
+      const lines: LinePoint[][] = [];
+      segments.forEach((segment, i) => {
+        if (used[i]) return;
+        used[i] = 1;
+        const line = [...segment];
+        for (let step = next(line[line.length - 1]); step; step = next(line[line.length - 1])) for (let k = 1; k < step.length; k++) line.push(step[k]);
+        const head: LinePoint[] = [];
+        for (let step = next(line[0]); step; step = next(head.length > 0 ? head[head.length - 1] : line[0])) for (let k = 1; k < step.length; k++) head.push(step[k]);
+        lines.push([...head.reverse(), ...line]);
+      });
+      return { ...feature, geometry: { type: 'MultiLineString', coordinates: lines } };
+    }),
+  };
 }
 
 /**
