@@ -1,7 +1,8 @@
 // Commune boundaries for a hamlet list in VN-2000 / TM-3 105°30' metres, as a zipped Shapefile without
 // its .prj (scripts/fixtures/build-approximate-fixtures.sh, ogr2ogr): the communes step asks to confirm
 // the guessed coordinate system, as the review of any import does, and the approximate hamlets built
-// inside the reprojected wards land where those built inside the WGS 84 wards do.
+// inside the reprojected wards land where those built inside the WGS 84 wards do. The same wards as a
+// loose MapInfo table (.tab, .dat, .map, .id) say their system themselves: no question.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +70,17 @@ describe('commune boundaries in VN-2000 without a .prj for a hamlet list', () =>
     const note = app.page.getByTestId('kpi-point-rule');
     await app.openPanel('kpi');
     expect(Number(await note.getAttribute('data-value'))).toBeCloseTo(expected.pointRule!.coveredMobileShare, 9);
+  });
+
+  it('builds them inside a MapInfo table picked with its .dat, .map and .id, placed by its own CoordSys without asking', async () => {
+    const files = ['tab', 'dat', 'map', 'id'].map((extension) => ({ name: `ranh-gioi-xa.${extension}`, content: readFileSync(path.join(FIXTURES, `communes-vn2000-tm105_5.${extension}`)) }));
+    const report = await app.importHamletListWithCommuneFiles('ap-diem-2.csv', csv, files);
+    expect(report).toContain(`Đã dựng ${hamletCount} ấp, khóm gần đúng trong 9 xã (${hamletCount} từ điểm, 0 theo cả xã)`);
+    expect(report).toContain('ranh-gioi-xa.tab');
+    const shown = await app.readKpis();
+    expect(shown.hamlets).toBe(hamletCount);
+    expect(shown.coveredMobileShare).toBeCloseTo(expected.coveredMobileShare, 4);
+    expect(shown.covered5gShare).toBeCloseTo(expected.covered5gShare, 4);
   });
 
   it('logs no page error', () => {

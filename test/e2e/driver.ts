@@ -334,6 +334,23 @@ export class AppDriver {
     return this.page.getByTestId('review-note').innerText();
   }
 
+  /**
+   * Picks a hamlet list, then in the communes step a commune boundary file with its companions (a MapInfo
+   * table's .dat, .map, .id) that needs no confirmation; returns the report once the hamlets are analysed.
+   */
+  async importHamletListWithCommuneFiles(name: string, content: string, communes: { name: string; content: Buffer }[]): Promise<string> {
+    await this.openPanel('import');
+    await this.page.getByTestId('import-kind').selectOption('hamlets');
+    await this.page.getByTestId('import-mode-replace').check();
+    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+    await this.page.getByTestId('import-communes').waitFor();
+    await this.waitForNewAnalysis(async () => {
+      await this.page.getByTestId('communes-file').setInputFiles(communes.map((file) => ({ name: file.name, mimeType: 'application/octet-stream', buffer: file.content })));
+      await this.page.locator('[data-testid="import-report"][data-state="ok"]').waitFor({ timeout: 120_000 });
+    });
+    return this.page.getByTestId('import-report').innerText();
+  }
+
   /** Hands a hamlet layer to the import and returns the question it asks (units too large, names like communes), or null when it asks none. */
   async importHamletLayerAsked(name: string, content: string): Promise<string | null> {
     await this.openPanel('import');
