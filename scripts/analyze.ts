@@ -6,33 +6,29 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { basename } from 'node:path';
 import {
-  applyMergerTable,
   buildCoverageReport,
   createCoverageAnalysis,
-  decodeText,
   filterCoverageInput,
   formatGroupsCsv,
   formatHamletsCsv,
   formatHamletsGeoJson,
   formatSitesGeoJson,
   groupHamlets,
-  joinHouseholdTable,
   NEW_COMMUNE_FIELD,
   normalizeOperator,
-  parseMergerCsv,
   roundNumbers,
   UNASSIGNED_GROUP_KEY,
 } from '../src/core/index';
 import { analyzeMeasurements, classifyMeasurements, computeH3View, createSeededRandom, DEFAULT_CONFIG, formatChallengesCsv, formatChallengesGeoJson, formatH3ViewGeoJson, LAYER_NAMES } from '../src/core/index';
 import type { LayerName } from '../src/core/index';
-import { formatSkipped, formatWarning } from '../src/i18n/format-message';
+import { formatWarning } from '../src/i18n/format-message';
 import { MEASUREMENT_FLAGS, measurementUsage, measurementOptionsFrom, readMeasurementFiles, seedFrom } from './cli/measurement-evidence';
-import { CliError, readBytes } from './cli/read-inputs';
+import { CliError } from './cli/read-inputs';
 import { COMMAND_OPTIONS, demoNoteOf, formatCount, formatMbps, formatPercent, formatSeconds, INPUT_OPTIONS, inputUsage, locale, log, outputOf, readInputs, runMain, say } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
 import { EXPORT_OPTIONS, exportFlagsOf, writeExports } from './cli/write-exports';
+import { applyHamletTables, HAMLET_TABLE_OPTIONS } from './cli/hamlet-tables';
 
 const USAGE = `${say('cli.usage.word')}: npm run analyze -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                           [--group-by FIELD ...] [--merger TABLE.csv] [--operator NAME ...]
@@ -50,11 +46,9 @@ async function main(argv: string[]): Promise<number> {
     options: {
       ...INPUT_OPTIONS,
       'group-by': { type: 'string', multiple: true },
-      merger: { type: 'string' },
+      ...HAMLET_TABLE_OPTIONS,
       operator: { type: 'string', multiple: true },
-      join: { type: 'string' },
       threads: { type: 'string' },
-      'join-key': { type: 'string' },
       ...EXPORT_OPTIONS,
       ...MEASUREMENT_FLAGS,
       ...COMMAND_OPTIONS,
@@ -69,20 +63,7 @@ async function main(argv: string[]): Promise<number> {
   const h3Layer = parseH3ViewLayer(values['h3-view']);
   const started = performance.now();
   const { input, config, warnings, summaries, crsReports } = await readInputs(values);
-  if (values.join) {
-    const joined = joinHouseholdTable(input.hamlets, decodeText(readBytes(values.join, 'indicators'), basename(values.join)).text, basename(values.join), values['join-key'] ?? 'code');
-    input.hamlets = joined.hamlets;
-    for (const warning of joined.warnings) {
-      warnings.push(warning);
-      log(say('cli.warning', { text: formatWarning(locale, warning) }));
-    }
-  }
-  if (values.merger) {
-    const merger = parseMergerCsv(decodeText(readBytes(values.merger, 'indicators'), basename(values.merger)).text, basename(values.merger));
-    if (merger.items.length === 0) throw new CliError('cli.merger.noRows', { file: values.merger });
-    for (const item of merger.skipped) log(say('cli.skipped', { where: item.where, reason: formatSkipped(locale, item) }));
-    input.hamlets = applyMergerTable(input.hamlets, merger.items);
-  }
+  input.hamlets = applyHamletTables(values, input.hamlets, warnings);
   if (config.siteReach?.isEnabled) {
     const reached = input.btsRecords.filter((record) => record.heightMeters !== undefined && record.frequencyMhz !== undefined && record.radiusMeters === undefined).length;
     log(say('cli.analyze.reach', { reached: formatCount(reached), total: formatCount(input.btsRecords.length) }));

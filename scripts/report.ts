@@ -1,4 +1,4 @@
-// npm run report -- [the analyze inputs] [--before DIR|PROJECT.json#SNAPSHOT] [--as-of YYYY-MM-DD]
+// npm run report -- [the analyze inputs, with --merger and --join] [--before DIR|PROJECT.json#SNAPSHOT] [--as-of YYYY-MM-DD]
 //                   [--date YYYY-MM-DD] [--number TEXT] [--map KEY=FILE.png ...] [--lang vi|en] --out bao-cao.docx
 // The plan's annual report as a Word document, from the engine's own figures.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,11 +9,12 @@ import { buildAnnualReport, buildCoverageReport, compareSnapshots, createCoverag
 import { writeReportDocx, type ReportImage } from '../src/print/annual-report/write-report-docx';
 import { COMMAND_OPTIONS, demoLine, formatCount, INPUT_OPTIONS, inputUsage, locale, log, matchMetersOf, outputOf, readInputs, runMain, say } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
+import { applyHamletTables, HAMLET_TABLE_OPTIONS } from './cli/hamlet-tables';
 import { CliError } from './cli/read-inputs';
 import { readResultsSource } from './cli/read-results';
 
 const USAGE = `${say('cli.usage.word')}: npm run report -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
-                         [--group-by FIELD ...] [--sheet NAME|N] [--crs SYSTEM]
+                         [--group-by FIELD ...] [--merger TABLE.csv] [--join TABLE.csv --join-key COLUMN] [--sheet NAME|N] [--crs SYSTEM]
                          [--before DIR|PROJECT.json#SNAPSHOT [--before-as-of YYYY-MM-DD]] [--match-meters N]
                          [--as-of YYYY-MM-DD] [--date YYYY-MM-DD] [--number TEXT]
                          [--map province=FILE.png] [--map UNIT_KEY=FILE.png ...] [--lang vi|en] --out bao-cao.docx
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       ...INPUT_OPTIONS,
       'group-by': { type: 'string', multiple: true },
+      ...HAMLET_TABLE_OPTIONS,
       before: { type: 'string' },
       'before-as-of': { type: 'string' },
       'match-meters': { type: 'string' },
@@ -69,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
   const images = readMaps(values.map ?? []);
   const before = values.before ? readResultsSource(values.before) : null;
 
-  const { input, config, profile } = await readInputs(values);
+  const { input, config, profile, warnings } = await readInputs(values);
+  input.hamlets = applyHamletTables(values, input.hamlets, warnings);
   const threads = input.hamlets.length >= 5000 ? availableParallelism() : 1;
   let analysis;
   if (threads > 1) {
