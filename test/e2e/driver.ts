@@ -1371,6 +1371,28 @@ export class AppDriver {
     return { layers, sites: { added: await number('change-sites', 'data-added'), removed: await number('change-sites', 'data-removed'), newlyShared: await number('change-sites', 'data-newly-shared') } };
   }
 
+  /**
+   * The compared results' site lists as the "Báo cáo năm" panel shows them (each opened): the ids of
+   * the sites added, gone, newly shared and no longer shared, and the renumbered or moved ones as
+   * `before→after` with their line of text.
+   */
+  async readChangeSiteLists(): Promise<{ added: string[]; removed: string[]; newlyShared: string[]; noLongerShared: string[]; rematched: { pair: string; text: string }[] }> {
+    await this.openPanel('cycle');
+    const ids = async (testId: string) => {
+      const list = this.page.getByTestId(testId);
+      if ((await list.count()) === 0) return [];
+      await list.locator('summary').click();
+      return list.locator('li[data-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+    };
+    const rematchedList = this.page.getByTestId('change-rematched-list');
+    let rematched: { pair: string; text: string }[] = [];
+    if ((await rematchedList.count()) > 0) {
+      await rematchedList.locator('summary').click();
+      rematched = await rematchedList.locator('li[data-before]').evaluateAll((items) => items.map((item) => ({ pair: `${item.getAttribute('data-before')}→${item.getAttribute('data-after')}`, text: (item.textContent ?? '').trim() })));
+    }
+    return { added: await ids('change-added-list'), removed: await ids('change-removed-list'), newlyShared: await ids('change-newly-shared-list'), noLongerShared: await ids('change-no-longer-shared-list'), rematched };
+  }
+
   /** Switches the map to the change since the earlier snapshot; returns the legend's title. */
   async showChangeOnMap(): Promise<string> {
     await this.openPanel('cycle');

@@ -1,4 +1,4 @@
-import { LAYER_NAMES, type ChangedHamlet } from '../../core';
+import { LAYER_NAMES, type ChangedHamlet, type ChangedSite, type RematchedSite } from '../../core';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAnalysisStore } from '../../state/analysis-store';
@@ -29,6 +29,50 @@ function HamletList({ hamlets, title, testId }: { hamlets: ChangedHamlet[]; titl
           </li>
         ))}
         {hamlets.length > LISTED && <li>{t('list.more', { count: formatNumber(hamlets.length - LISTED, locale) })}</li>}
+      </ul>
+    </details>
+  );
+}
+
+/** Sites added, gone or whose sharing changed: id and operators, the first {@link LISTED}. */
+function SiteList({ sites, title, testId }: { sites: ChangedSite[]; title: string; testId: string }) {
+  const t = useT();
+  const locale = useLocale();
+  if (sites.length === 0) return null;
+  return (
+    <details data-testid={testId}>
+      <summary>
+        {title}: {formatNumber(sites.length, locale)}
+      </summary>
+      <ul>
+        {sites.slice(0, LISTED).map((site) => (
+          <li key={site.id} data-id={site.id}>
+            {site.id} — {site.operators.join(', ')}
+          </li>
+        ))}
+        {sites.length > LISTED && <li>{t('list.more', { count: formatNumber(sites.length - LISTED, locale) })}</li>}
+      </ul>
+    </details>
+  );
+}
+
+/** Sites found in both results under another id or at another place: the two ids and how far apart. */
+function RematchedList({ sites }: { sites: RematchedSite[] }) {
+  const t = useT();
+  const locale = useLocale();
+  if (sites.length === 0) return null;
+  return (
+    <details data-testid="change-rematched-list">
+      <summary>
+        {t('cycle.compare.rematchedList')}: {formatNumber(sites.length, locale)}
+      </summary>
+      <ul>
+        {sites.slice(0, LISTED).map((site) => (
+          <li key={`${site.beforeId}\u0000${site.afterId}`} data-before={site.beforeId} data-after={site.afterId}>
+            {t(`cycle.compare.rematched.${site.by}`, { before: site.beforeId, after: site.afterId, meters: formatNumber(site.distanceMeters, locale) })}
+          </li>
+        ))}
+        {sites.length > LISTED && <li>{t('list.more', { count: formatNumber(sites.length - LISTED, locale) })}</li>}
       </ul>
     </details>
   );
@@ -94,6 +138,13 @@ export function ChangeSection() {
           </ul>
           <HamletList hamlets={change.hamlets.newlyCovered[layer]} title={t('cycle.compare.newlyList', { layer: t(`layer.${layer}`) })} testId="change-newly-list" />
           <HamletList hamlets={change.hamlets.lost[layer]} title={t('cycle.compare.lostList', { layer: t(`layer.${layer}`) })} testId="change-lost-list" />
+          <HamletList hamlets={change.hamlets.onlyBefore} title={t('cycle.compare.onlyBeforeList')} testId="change-only-before-list" />
+          <HamletList hamlets={change.hamlets.onlyAfter} title={t('cycle.compare.onlyAfterList')} testId="change-only-after-list" />
+          <SiteList sites={change.sites.added} title={t('cycle.compare.addedList')} testId="change-added-list" />
+          <SiteList sites={change.sites.removed} title={t('cycle.compare.removedList')} testId="change-removed-list" />
+          <SiteList sites={change.sites.newlyShared} title={t('cycle.compare.newlySharedList')} testId="change-newly-shared-list" />
+          <SiteList sites={change.sites.noLongerShared} title={t('cycle.compare.noLongerSharedList')} testId="change-no-longer-shared-list" />
+          <RematchedList sites={change.sites.rematched} />
           <h3>{t('cycle.compare.operators')}</h3>
           <table className="data-table" data-testid="change-operators">
             <thead>
