@@ -2,11 +2,13 @@
 // installed) has every table cell equal to the engine's own report.json from `analyze`, follows the
 // decree's layout conventions, carries the demo mark, and opens in LibreOffice.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseVietnameseNumber, PYTHON_DOCX, readDocx, readDocxTablesWithPython } from '../helpers/read-docx';
+import { parseVietnameseNumber, PYTHON_DOCX, readDocx, readDocxPicturesWithPython, readDocxTablesWithPython } from '../helpers/read-docx';
 import { runCli } from '../helpers/run-cli';
 
 interface Kpis {
@@ -147,6 +149,39 @@ describe('npm run report', () => {
   it.skipIf(!PYTHON_DOCX)('reads the same in python-docx', () => {
     expect(readDocxTablesWithPython(docxPath)).toEqual(tables);
   });
+
+  it.skipIf(!PYTHON_DOCX)('embeds the maps given with --map: the whole area in section II, a unit after its table, an unknown key warned and left out', () => {
+    // Pictures of their own size and colour, so each one is told apart in the document.
+    const picture = (name: string, width: number, height: number, red: number) => {
+      const png = new PNG({ width, height });
+      for (let i = 0; i < width * height; i++) png.data.set([red, 90, 160, 255], i * 4);
+      const bytes = PNG.sync.write(png);
+      writeFileSync(join(dir, name), bytes);
+      return { path: join(dir, name), sha1: createHash('sha1').update(bytes).digest('hex') };
+    };
+    const area = picture('toan-tinh.png', 400, 283, 10);
+    const unitKey = engine.groups.district[3].key;
+    const unit = picture('huyen.png', 300, 212, 200);
+    const stray = picture('khac.png', 200, 141, 120);
+    const out = join(dir, 'bao-cao-ban-do.docx');
+    const run = runCli('report.ts', ['--as-of', '2024-12-31', '--date', '2025-01-05', '--map', `province=${area.path}`, '--map', `${unitKey}=${unit.path}`, '--map', `khong-co=${stray.path}`, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('cảnh báo: --map khong-co: không có đơn vị này trong các cách nhóm của quy hoạch (district, commune); ảnh không được dùng');
+    const pictures = readDocxPicturesWithPython(out);
+    expect(pictures.map((item) => [item.name, item.contentType, item.widthPx, item.heightPx, item.sha1])).toEqual([
+      ['province', 'image/png', 400, 283, area.sha1],
+      [unitKey, 'image/png', 300, 212, unit.sha1],
+    ]);
+    // The unit's map follows the district table, with its caption; the tables are the same as without maps.
+    const { paragraphs, tables: withMaps } = readDocx(new Uint8Array(readFileSync(out)));
+    const label = engine.groups.district[3].label as string;
+    expect(paragraphs.indexOf(`Bản đồ phủ sóng ${label}`)).toBeGreaterThan(paragraphs.indexOf('1. Theo huyện, thị xã, thành phố'));
+    expect(paragraphs.indexOf(`Bản đồ phủ sóng ${label}`)).toBeLessThan(paragraphs.indexOf('2. Theo xã, phường, thị trấn (trước ngày 01/7/2025)'));
+    expect(withMaps).toEqual(tables);
+    const refused = runCli('report.ts', ['--map', `province=${join(dir, 'analyze', 'report.json')}`, '--out', join(dir, 'x.docx')]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('không phải ảnh PNG');
+  }, 120_000);
 
   it.skipIf(!existsSync('/usr/bin/libreoffice'))('opens in LibreOffice, with the demo mark on every page', () => {
     const converted = spawnSync('/usr/bin/libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docxPath], { encoding: 'utf8', timeout: 150_000, env: { ...process.env, HOME: dir } });

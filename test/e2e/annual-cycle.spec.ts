@@ -59,13 +59,19 @@ describe('the yearly cycle', () => {
     expect(app.errors()).toEqual([]);
   });
 
-  it.skipIf(!PYTHON_DOCX)('embeds the whole area’s map from the print layout when asked, with a progress bar', async () => {
-    // Maps are pictures of the current data: compare the earlier snapshot with it. One map per unit
-    // goes through the same renderer and is checked district by district in report-maps-cli.spec.ts.
+  it.skipIf(!PYTHON_DOCX)('embeds the whole area’s map and one per district from the print layout when asked, with a progress bar', async () => {
+    // Maps are pictures of the current data: compare the earlier snapshot with it.
     await app.compareSnapshots('2024-12-31', null);
-    const pictures = readDocxPicturesWithPython(await app.downloadReport('2026-01-05', 'area'));
-    expect(pictures.map((picture) => [picture.name, picture.contentType, picture.widthPx, picture.heightPx])).toEqual([['province', 'image/png', 1403, 992]]);
-    expect(pictures[0].bytes).toBeGreaterThan(100_000);
+    const pictures = readDocxPicturesWithPython(await app.downloadReport('2026-01-05', 'district'));
+    const districts = after.groups.district.map((unit) => unit.key).sort((a, b) => Number(a) - Number(b));
+    expect(districts.length).toBeGreaterThan(5);
+    expect(pictures.map((picture) => picture.name)).toEqual(['province', ...districts]);
+    for (const picture of pictures) {
+      expect([picture.contentType, picture.widthPx, picture.heightPx], picture.name).toEqual(['image/png', 1403, 992]);
+      expect(picture.bytes, picture.name).toBeGreaterThan(100_000);
+    }
+    // Each map is of its own extent: no two pictures alike.
+    expect(new Set(pictures.map((picture) => picture.sha1)).size).toBe(pictures.length);
     expect(app.errors()).toEqual([]);
   }, 300_000);
 
