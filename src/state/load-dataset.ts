@@ -8,6 +8,7 @@ import { clearStored, forgetLayers, listStoredLayers, loadStored } from './persi
 import { afterMapDrawn, askAboutUnfinishedRestore, clearRestoreMarker, readRestoreMarker, useRestoreStore, writeRestoreMarker } from './restore-guard';
 import { useSettingsStore, type Settings } from './settings-store';
 import { useMeasurementsStore } from './measurements-store';
+import { useReferenceStore } from './reference-store';
 
 const DEMO_FILES: Record<LayerKind, string> = {
   hamlets: 'hamlets.geojson',
@@ -109,12 +110,16 @@ export async function loadDataset(): Promise<void> {
   }
 }
 
-/** "Back to demo data": forgets imports, entered values and settings, then reloads the demo. */
+/**
+ * "Back to demo data": forgets imports (the reference layers and field tests among them), entered
+ * values and settings, then reloads the demo. The plan, its snapshots and the proposals stay.
+ */
 export async function resetToDemo(): Promise<void> {
   await clearStored();
   clearRestoreMarker();
   rememberBasemapOrigin(null);
   useSettingsStore.getState().actions.reset();
   useMeasurementsStore.getState().actions.clear();
+  useReferenceStore.getState().actions.load([]);
   await loadDataset();
 }

@@ -1,4 +1,4 @@
-import { clear, del, get, keys, set } from 'idb-keyval';
+import { del, delMany, get, keys, set } from 'idb-keyval';
 import { DATASET_LAYER_NAMES, type DatasetLayerName, type DatasetLayers, type LayerOrigin } from './dataset-store';
 import type { StoredProposals } from './proposals-store';
 import type { Settings } from './settings-store';
@@ -116,7 +116,14 @@ export async function loadStored(names: readonly DatasetLayerName[] = DATASET_LA
   return { layers, origin, settings, problems };
 }
 
-/** Forgets every import, entered value and setting ("back to demo data"). */
-export function clearStored(): Promise<void> {
-  return clear();
+/**
+ * Forgets the stored dataset layers (imports and entered values), where they came from, and the
+ * settings: what "back to demo data" and opening a project replace. The plan, its dated snapshots, the
+ * proposals, the field tests and the reference layers are kept here: each is stored by its own store's
+ * persistence, which follows that store when it is cleared or replaced.
+ */
+export async function clearStored(): Promise<void> {
+  const stored = await keys();
+  const owned = stored.filter((key) => typeof key === 'string' && (key.startsWith(LAYER_PREFIX) || key === ORIGIN_KEY || key === SETTINGS_KEY));
+  await delMany(owned);
 }
