@@ -960,6 +960,27 @@ export class AppDriver {
     return { code: (await error.getAttribute('data-code')) ?? '', text: (await this.page.getByTestId('proposals-status').innerText()).trim() };
   }
 
+  /**
+   * "Lập kế hoạch mới từ kế hoạch này": opens the form (its defaults returned), types the given
+   * targets' thresholds (target id → text as a user types it) and saves; returns the plan's summary
+   * as the panel then shows it.
+   */
+  async derivePlan(thresholds: Record<string, string>): Promise<{ defaults: { title: string; shortTitle: string; start: string; horizon: string }; summary: string }> {
+    await this.openPanel('cycle');
+    await this.page.getByTestId('cycle-plan-derive').click();
+    const value = (testId: string) => this.page.getByTestId(testId).inputValue();
+    const defaults = { title: await value('cycle-form-title'), shortTitle: await value('cycle-form-short-title'), start: await value('cycle-form-start'), horizon: await value('cycle-form-horizon') };
+    for (const [id, text] of Object.entries(thresholds)) await this.page.getByTestId(`cycle-form-target-${id}`).fill(text);
+    await this.page.getByTestId('cycle-form-save').click();
+    await this.page.getByTestId('cycle-plan-form').waitFor({ state: 'detached' });
+    return { defaults, summary: (await this.page.getByTestId('cycle-plan').locator('p').first().innerText()).trim() };
+  }
+
+  /** The header's title and the page's title. */
+  async readTitles(): Promise<{ header: string; page: string }> {
+    return { header: (await this.page.getByTestId('app-title').innerText()).trim(), page: await this.page.title() };
+  }
+
   /** "Nhập kế hoạch" with a file the plan decoder refuses; returns the problems as listed. */
   async importPlanRefused(name: string, content: string): Promise<{ title: string; problems: string[] }> {
     await this.openPanel('cycle');
