@@ -29,6 +29,7 @@ describe('npm run report with --merger and --join, as analyze takes them', () =>
   let groups: Row[];
   let total: Row;
   let tables: string[][][];
+  let document: ReturnType<typeof readDocx>;
 
   beforeAll(() => {
     const collection = JSON.parse(readFileSync(FIXTURE, 'utf8'));
@@ -54,7 +55,8 @@ describe('npm run report with --merger and --join, as analyze takes them', () =>
     const engine = JSON.parse(readFileSync(join(dir, 'analyze', 'report.json'), 'utf8'));
     groups = engine.groups.new_commune;
     total = engine.kpis;
-    tables = readDocx(new Uint8Array(readFileSync(docx))).tables;
+    document = readDocx(new Uint8Array(readFileSync(docx)));
+    tables = document.tables;
   }, 300_000);
 
   it('has analyze’s row of every post-2025 commune, with the joined households, and its total', () => {
@@ -73,5 +75,11 @@ describe('npm run report with --merger and --join, as analyze takes them', () =>
       expect(figures[6], `${row[1]} households covered`).toBe(Math.round((unit.coveredMobileHouseholdShare ?? NaN) * unit.households));
       expect([figures[7], figures[8]], `${row[1]} sites`).toEqual([unit.sites, unit.sharedSites]);
     }
+  });
+
+  it('carries no demo mark: the data are not the demo’s', () => {
+    const parts = document.files.filter((name) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(name));
+    expect(parts).toContain('word/document.xml');
+    for (const name of parts) expect(document.xml(name), name).not.toMatch(/MINH HỌA/i);
   });
 });
