@@ -1,7 +1,7 @@
-import { useRef } from 'react';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useDatasetStore } from '../../state/dataset-store';
+import { FilePickButton } from '../FilePickButton';
 import type { HamletListReading } from './approximate-import';
 import { groupPickedFiles, IMPORT_ACCEPT } from './import-file';
 
@@ -21,16 +21,22 @@ export interface CommunesStepProps {
 export function CommunesStep({ fileName, reading, onApply, onCancel }: CommunesStepProps) {
   const t = useT();
   const locale = useLocale();
-  const inputRef = useRef<HTMLInputElement>(null);
   const layerCount = useDatasetStore((state) => (state.hamlets.some((hamlet) => hamlet.approximate === true) ? 0 : state.hamlets.length));
   return (
     <section className="import-review" data-testid="import-communes" aria-labelledby="import-communes-title">
       <h3 id="import-communes-title">{t('approx.communesLayer')}</h3>
       <p>{t('approx.communesNeeded', { file: fileName, count: formatNumber(reading.list.rowsUsed, locale), points: formatNumber(reading.pointCount, locale) })}</p>
       <div className="button-row">
-        <button type="button" className="primary" data-testid="communes-pick" onClick={() => inputRef.current?.click()}>
+        <FilePickButton
+          className="primary"
+          accept={IMPORT_ACCEPT}
+          multiple
+          testId="communes-pick"
+          inputTestId="communes-file"
+          onFiles={(files) => void groupPickedFiles(files).then((picked) => picked && onApply({ kind: 'file', file: picked.main, companions: picked.companions }))}
+        >
           {t('approx.communesPick')}
-        </button>
+        </FilePickButton>
         {layerCount > 0 && (
           <button type="button" data-testid="communes-use-layer" onClick={() => onApply({ kind: 'layer', label: t('dataset.hamlets') })}>
             {t('approx.communesUseLayer', { count: formatNumber(layerCount, locale) })}
@@ -38,20 +44,6 @@ export function CommunesStep({ fileName, reading, onApply, onCancel }: CommunesS
         )}
         <button type="button" onClick={onCancel}>{t('import.cancel')}</button>
       </div>
-      <input
-        ref={inputRef}
-        type="file"
-        className="visually-hidden"
-        tabIndex={-1}
-        accept={IMPORT_ACCEPT}
-        multiple
-        data-testid="communes-file"
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          void groupPickedFiles(files).then((picked) => picked && onApply({ kind: 'file', file: picked.main, companions: picked.companions }));
-        }}
-      />
     </section>
   );
 }

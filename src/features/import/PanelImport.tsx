@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useDatasetStore, type DatasetLayerName } from '../../state/dataset-store';
 import { resetToDemo } from '../../state/load-dataset';
+import { FilePickButton } from '../FilePickButton';
 import { PanelProject } from '../project/PanelProject';
 import { PanelReferenceLayers } from '../reference/PanelReferenceLayers';
 import type { ImportKind } from './column-mapping';
@@ -54,7 +55,6 @@ export function PanelImport() {
   const [kind, setKind] = useState<ImportKind>('sites');
   const [mode, setMode] = useState<'replace' | 'add'>('replace');
   const [isDragging, setIsDragging] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
   const dataset = useDatasetStore();
   const flow = useImportFlow(mode);
   const { step } = flow;
@@ -105,24 +105,10 @@ export function PanelImport() {
         onDrop={onDrop}
       >
         <span>{t('import.drop')}</span>{' '}
-        <button type="button" onClick={() => inputRef.current?.click()} disabled={isBusy}>
+        <FilePickButton accept={IMPORT_ACCEPT} multiple disabled={isBusy} inputTestId="import-file" onFiles={(files) => void startFiles(files)}>
           {t('import.pick')}
-        </button>
+        </FilePickButton>
         <p className="hint">{t('import.formats')}</p>
-        <input
-          ref={inputRef}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          accept={IMPORT_ACCEPT}
-          multiple
-          data-testid="import-file"
-          onChange={(event) => {
-            const files = [...(event.target.files ?? [])];
-            void startFiles(files);
-            event.target.value = '';
-          }}
-        />
       </div>
       {step.kind === 'busy' && <ImportProgressView step={step} onCancel={flow.cancel} />}
       {step.kind === 'cancelled' && (
