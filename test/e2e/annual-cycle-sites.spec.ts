@@ -2,7 +2,7 @@
 // a CSV, then a copy in which one site is re-surveyed 20 m east under a new id, one is taken down, one
 // is new and one gains a second operator. The "Báo cáo năm" panel must list each by id, as the copy
 // was made (not as the engine says), and keep the moved site, and the one whose id changed when a
-// record joined it, as the same sites.
+// record joined it, as the same sites; then a hamlet layer with one hamlet gone and one renumbered.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,18 @@ describe('the yearly cycle with a changed site list', () => {
     expect([...rematched.keys()].sort()).toEqual([`${moved.site_id}→${moved.site_id}-N`, `${gainsOperator.site_id}→${partner.site_id}`].sort());
     expect(rematched.get(`${moved.site_id}→${moved.site_id}-N`)).toBe(`${moved.site_id} → ${moved.site_id}-N: dời 20 m`);
     expect(rematched.get(`${gainsOperator.site_id}→${partner.site_id}`)).toMatch(new RegExp(`^${gainsOperator.site_id} → ${partner.site_id}: chung mã bản ghi, cách [0-9] m$`));
+    expect(app.errors()).toEqual([]);
+  });
+
+  it('lists the hamlets found in one side only: one gone from the layer, one under a new id', async () => {
+    const layer = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../public/geodata/hamlets.geojson'), 'utf8')) as { features: { properties: { id: string } }[] };
+    const [gone, renumbered] = [layer.features[5].properties.id, layer.features[9].properties.id];
+    const features = layer.features.filter((feature) => feature.properties.id !== gone).map((feature) => (feature.properties.id === renumbered ? { ...feature, properties: { ...feature.properties, id: `${renumbered}-M` } } : feature));
+    await app.importFile('hamlets', 'ap-2026.geojson', JSON.stringify({ type: 'FeatureCollection', features }), 'replace');
+    await app.compareSnapshots('2025-12-31', null);
+    const lists = await app.readUnmatchedHamletLists();
+    expect(lists.onlyBefore.sort()).toEqual([gone, renumbered].sort());
+    expect(lists.onlyAfter).toEqual([`${renumbered}-M`]);
     expect(app.errors()).toEqual([]);
   });
 });

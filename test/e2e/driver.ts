@@ -1414,6 +1414,18 @@ export class AppDriver {
     return { added: await ids('change-added-list'), removed: await ids('change-removed-list'), newlyShared: await ids('change-newly-shared-list'), noLongerShared: await ids('change-no-longer-shared-list'), rematched };
   }
 
+  /** The ids of the hamlets found in one compared side only, as the panel lists them (each list opened). */
+  async readUnmatchedHamletLists(): Promise<{ onlyBefore: string[]; onlyAfter: string[] }> {
+    await this.openPanel('cycle');
+    const ids = async (testId: string) => {
+      const list = this.page.getByTestId(testId);
+      if ((await list.count()) === 0) return [];
+      await list.locator('summary').click();
+      return list.locator('li[data-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+    };
+    return { onlyBefore: await ids('change-only-before-list'), onlyAfter: await ids('change-only-after-list') };
+  }
+
   /** Switches the map to the change since the earlier snapshot; returns the legend's title. */
   async showChangeOnMap(): Promise<string> {
     await this.openPanel('cycle');
