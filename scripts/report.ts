@@ -5,16 +5,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildAnnualReport, buildCoverageReport, compareSnapshots, createCoverageAnalysis, snapshotResultsOf } from '../src/core/index';
+import { analyzeMeasurements, buildAnnualReport, buildCoverageReport, compareSnapshots, createCoverageAnalysis, createSeededRandom, DEFAULT_CONFIG, snapshotResultsOf } from '../src/core/index';
 import { writeReportDocx, type ReportImage } from '../src/print/annual-report/write-report-docx';
 import { COMMAND_OPTIONS, demoLine, formatCount, INPUT_OPTIONS, inputUsage, locale, log, matchMetersOf, outputOf, readInputs, runMain, say } from './cli/cli-common';
 import { CoveragePool, createCoverageAnalysisInPool } from './cli/coverage-pool';
 import { applyHamletTables, HAMLET_TABLE_OPTIONS } from './cli/hamlet-tables';
+import { MEASUREMENT_FLAGS, measurementOptionsFrom, readMeasurementFiles, seedFrom } from './cli/measurement-evidence';
+
+// The field tests that put measured speeds into the speed targets, as analyze takes them (no H3 view here).
+const { 'h3-view': _h3View, ...MEASUREMENT_OPTIONS } = MEASUREMENT_FLAGS;
 import { CliError } from './cli/read-inputs';
 import { readResultsSource } from './cli/read-results';
 
 const USAGE = `${say('cli.usage.word')}: npm run report -- [--hamlets F] [--sites F ...] [--fibre F ...] [--indicators F] [--config F]
                          [--group-by FIELD ...] [--merger TABLE.csv] [--join TABLE.csv --join-key COLUMN] [--sheet NAME|N] [--crs SYSTEM]
+                         [--measurements F ... [--rsrp-threshold DBM] [--h3-resolution 8|9] [--seed N]]
                          [--before DIR|PROJECT.json#SNAPSHOT [--before-as-of YYYY-MM-DD]] [--match-meters N]
                          [--as-of YYYY-MM-DD] [--date YYYY-MM-DD] [--number TEXT]
                          [--map province=FILE.png] [--map UNIT_KEY=FILE.png ...] [--lang vi|en] --out bao-cao.docx
@@ -52,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
       ...INPUT_OPTIONS,
       'group-by': { type: 'string', multiple: true },
       ...HAMLET_TABLE_OPTIONS,
+      ...MEASUREMENT_OPTIONS,
       before: { type: 'string' },
       'before-as-of': { type: 'string' },
       'match-meters': { type: 'string' },
@@ -69,6 +75,9 @@ async function main(argv: string[]): Promise<number> {
   const reportDate = isoDate(values.date, '--date', today);
   const matchMeters = matchMetersOf(values['match-meters']);
   const images = readMaps(values.map ?? []);
+  // Bad measurement flags fail before any file is read.
+  measurementOptionsFrom(values, DEFAULT_CONFIG);
+  const seed = seedFrom(values.seed);
   const before = values.before ? readResultsSource(values.before) : null;
 
   const { input, config, profile, warnings } = await readInputs(values);
@@ -86,7 +95,13 @@ async function main(argv: string[]): Promise<number> {
     analysis = createCoverageAnalysis(input, config);
   }
   const groupBy = [...new Set(['district', 'commune', ...profile.grouping, ...(values['group-by'] ?? [])])];
-  const results = snapshotResultsOf(buildCoverageReport(analysis, groupBy), config.coveredThreshold);
+  const coverage = buildCoverageReport(analysis, groupBy);
+  if (values.measurements !== undefined && values.measurements.length > 0) {
+    // The speed targets as analyze puts them into report.json: measured when the tests are enough.
+    const loaded = await readMeasurementFiles(values.measurements, { ...(values.sheet === undefined ? {} : { sheet: values.sheet }), ...(values.crs === undefined ? {} : { crs: values.crs }) }, log);
+    coverage.targets = analyzeMeasurements({ analysis, report: coverage, groupBy, set: loaded.set, options: measurementOptionsFrom(values, config), random: createSeededRandom(seed), skipped: loaded.skipped }).targets;
+  }
+  const results = snapshotResultsOf(coverage, config.coveredThreshold);
   const earlier = before
     ? { label: before.side.label, asOf: values['before-as-of'] ? isoDate(values['before-as-of'], '--before-as-of', today) : before.side.asOf, change: compareSnapshots(before.results, results, { matchMeters, groupings: profile.grouping }) }
     : undefined;

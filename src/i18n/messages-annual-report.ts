@@ -118,6 +118,9 @@ export const viAnnualReport = {
   'annual.missing': 'Chưa có số liệu',
   'annual.source.engine': 'Tính từ dữ liệu bản đồ, đến ngày {asOf}',
   'annual.source.entered': 'Nhập tay',
+  'annual.source.measured': 'Đo kiểm: {tests} lượt, {period}',
+  'annual.source.measuredNotEnough': 'đo kiểm chưa đủ mẫu ({tests} lượt, {period})',
+  'annual.periodUndated': 'không ghi thời gian (tính là {months} tháng)',
   'annual.pointsDelta': '{value} điểm %',
 } as const;
 
@@ -239,5 +242,8 @@ export const enAnnualReport: Record<AnnualReportKey, string> = {
   'annual.missing': 'No figures',
   'annual.source.engine': 'Computed from the map data, as of {asOf}',
   'annual.source.entered': 'Entered by hand',
+  'annual.source.measured': 'Field tests: {tests} tests, {period}',
+  'annual.source.measuredNotEnough': 'field tests: not enough samples ({tests} tests, {period})',
+  'annual.periodUndated': 'undated (counted as {months} months)',
   'annual.pointsDelta': '{value} percentage points',
 };

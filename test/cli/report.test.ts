@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseVietnameseNumber, PYTHON_DOCX, readDocx, readDocxPicturesWithPython, readDocxTablesWithPython } from '../helpers/read-docx';
-import { runCli } from '../helpers/run-cli';
+import { REPO_ROOT, runCli } from '../helpers/run-cli';
 
 interface Kpis {
   hamlets: number;
@@ -181,6 +181,31 @@ describe('npm run report', () => {
     const refused = runCli('report.ts', ['--map', `province=${join(dir, 'analyze', 'report.json')}`, '--out', join(dir, 'x.docx')]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('không phải ảnh PNG');
+  }, 120_000);
+
+  it('takes the speed targets from field tests given with --measurements, as analyze does, with their source in Vietnamese', () => {
+    const tests = join(REPO_ROOT, 'test', 'fixtures', 'measurements', 'speedtests-demo.csv');
+    const analyzed = runCli('analyze.ts', ['--measurements', tests, '--out', join(dir, 'do-kiem')]);
+    expect(analyzed.status, analyzed.stderr).toBe(0);
+    const measured = (JSON.parse(readFileSync(join(dir, 'do-kiem', 'report.json'), 'utf8')) as EngineReport).targets;
+    const mobile = measured.find((target) => target.id === 'mobile-speed-mbps') as EngineReport['targets'][number];
+    const [, count, period] = /^measured: (\d+) tests, (.+)$/.exec(mobile.source) ?? [];
+    expect(Number(count)).toBeGreaterThan(100);
+    expect(mobile.value).not.toBe(engine.targets.find((target) => target.id === 'mobile-speed-mbps')?.value);
+    const out = join(dir, 'bao-cao-do-kiem.docx');
+    const run = runCli('report.ts', ['--measurements', tests, '--as-of', '2024-12-31', '--date', '2025-01-05', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const document = readDocx(new Uint8Array(readFileSync(out)));
+    const rows = (document.tables.find((table) => table[0][0] === 'STT' && table[0][1] === 'Chỉ tiêu' && table[0][3] === 'Kết quả') as string[][]).slice(1);
+    expect(rows.map((row) => row[1])).toEqual(measured.map((target) => target.label));
+    measured.forEach((target, index) => {
+      const [, , , value, state] = rows[index];
+      if (target.unit === 'share') expectShare(value, target.value, target.id);
+      else expect(Math.abs((parseVietnameseNumber(value) ?? NaN) - (target.value ?? NaN)), `${target.id}: ${value}`).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(state, target.id).toBe(target.met === null ? 'Chưa có số liệu' : target.met ? 'Đạt' : 'Chưa đạt');
+    });
+    expect(rows[measured.indexOf(mobile)][5]).toBe(`Đo kiểm: ${count} lượt, ${period}`);
+    expect(document.documentXml).not.toMatch(/measured|tests,/);
   }, 120_000);
 
   it.skipIf(!existsSync('/usr/bin/libreoffice'))('opens in LibreOffice, with the demo mark on every page', () => {

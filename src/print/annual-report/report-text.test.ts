@@ -62,6 +62,15 @@ describe('annual report texts', () => {
     expect(formatReportCell({ kind: 'target', comparator: '>', value: 0.3, unit: 'share' }, 'vi')).toBe('> 30\u00a0%');
   });
 
+  it('writes a source from field tests in the reader’s language, with the engine’s test count and period', () => {
+    const source = (text: string, locale: 'vi' | 'en') => formatReportCell({ kind: 'source', source: text, asOf: '2025-12-31' }, locale);
+    expect(source('measured: 957 tests, 2025-01 – 2025-02', 'vi')).toBe('Đo kiểm: 957 lượt, 2025-01 – 2025-02');
+    expect(source('measured: 1200 tests, undated 3 months', 'vi')).toBe('Đo kiểm: 1.200 lượt, không ghi thời gian (tính là 3 tháng)');
+    expect(source('indicator: Dữ liệu minh họa (2024-12-31); measured: not enough samples (20 tests, 2025-03)', 'vi')).toBe('Dữ liệu minh họa (31/12/2024); đo kiểm chưa đủ mẫu (20 lượt, 2025-03)');
+    expect(source('missing; measured: not enough samples (20 tests, 2025-03)', 'en')).toBe('No figures; field tests: not enough samples (20 tests, 2025-03)');
+    expect(source('measured: 957 tests, 2025-01 – 2025-02', 'en')).toBe('Field tests: 957 tests, 2025-01 – 2025-02');
+  });
+
   it('writes an area’s name in lower case inside a Vietnamese sentence only', () => {
     expect(translateReportText({ code: 'annual.total', params: { area: 'Thành phố Cần Thơ' } }, 'vi')).toBe('Toàn thành phố Cần Thơ');
     expect(translateReportText({ code: 'annual.total', params: { area: 'Thành phố Cần Thơ' } }, 'en')).toBe('All of Thành phố Cần Thơ');

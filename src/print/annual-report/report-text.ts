@@ -27,12 +27,32 @@ export function reportText(locale: Locale, code: AnnualReportKey, params?: Recor
   return translateReportText(params ? { code, params } : { code }, locale);
 }
 
-function sourceText(source: string, asOf: string, locale: Locale): string {
+/** A field-test period as the engine writes it (`2025-01 – 2025-03`, `undated 3 months`), in the reader's language. */
+function periodText(period: string, locale: Locale): string {
+  const undated = /^undated (\d+) months$/.exec(period);
+  return undated ? reportText(locale, 'annual.periodUndated', { months: Number(undated[1]) }) : period;
+}
+
+function indicatorText(source: string, asOf: string, locale: Locale): string {
   if (source === 'engine') return reportText(locale, 'annual.source.engine', { asOf });
   if (source === 'missing') return reportText(locale, 'annual.missing');
   // The engine writes `indicator: <source> (<ISO date>)`.
   const text = source.replace(/^indicator:?\s*/, '').replace(/\((\d{4}-\d{2}-\d{2})\)$/, (_, date: string) => `(${formatIsoDate(date, locale)})`);
   return text.startsWith('entered') ? `${reportText(locale, 'annual.source.entered')}${text.slice('entered'.length)}` : text;
+}
+
+/**
+ * A target's source in the reader's language: the engine (with the data's date), an indicator (its
+ * source and date), field tests (`measured: N tests, <period>`), or an indicator the field tests were
+ * too few to replace (`…; measured: not enough samples (N tests, <period>)`).
+ */
+function sourceText(source: string, asOf: string, locale: Locale): string {
+  const measured = /^measured: (\d+) tests, (.+)$/.exec(source);
+  if (measured) return reportText(locale, 'annual.source.measured', { tests: Number(measured[1]), period: periodText(measured[2], locale) });
+  const [typed, tests] = source.split('; measured: not enough samples ');
+  if (tests === undefined) return indicatorText(source, asOf, locale);
+  const detail = /^\((\d+) tests, (.+)\)$/.exec(tests);
+  return detail ? `${indicatorText(typed, asOf, locale)}; ${reportText(locale, 'annual.source.measuredNotEnough', { tests: Number(detail[1]), period: periodText(detail[2], locale) })}` : indicatorText(typed, asOf, locale);
 }
 
 function signed(text: string, value: number): string {
