@@ -139,6 +139,7 @@ export { DEFAULT_MEASUREMENT_OPTIONS, type MeasurementOptions } from './measurem
 export { MAX_MEASUREMENT_BYTES, parseMeasurementBytes, type ParsedMeasurementBytes } from './measurements/parse-measurement-bytes';
 export type { MeasurementImport, MeasurementParseOptions } from './measurements/parse-measurement-table';
 export { analyzeMeasurements } from './measurements/analyze-measurements';
+export { MEASURED_TARGET_IDS, withMeasuredTargets } from './measurements/apply-measured-targets';
 export { classifyMeasurements, type MeasurementClassification } from './measurements/classify-measurements';
 export { findChallengeHexes, type ChallengeHex, type HexAgreement } from './measurements/find-challenge-hexes';
 export type { MeasurementReport } from './measurements/build-measurement-report';

@@ -108,7 +108,7 @@ export function selectChange(plan: Pick<PlanState, 'snapshots' | 'comparison' | 
   if (!compared) return null;
   const { matchMeters } = settings;
   const key = `${plan.profile.grouping.join(',')}|${matchMeters}|${settings.coveredThreshold.mobile}`;
-  if (memo && memo.before === compared.before.results && memo.key === key && (memo.after === compared.after || (compared.afterSnapshot === null && report !== null && memo.after.hamlets === report.hamlets && memo.after.sites === report.sites))) return memo.change;
+  if (memo && memo.before === compared.before.results && memo.key === key && (memo.after === compared.after || (compared.afterSnapshot === null && report !== null && memo.after.hamlets === report.hamlets && memo.after.sites === report.sites && memo.after.targets === report.targets))) return memo.change;
   const change = compareSnapshots(compared.before.results, compared.after, { matchMeters, groupings: plan.profile.grouping });
   memo = { before: compared.before.results, after: compared.after, key, change };
   return change;

@@ -33,3 +33,19 @@ export function applyMeasuredTargets(targets: readonly TargetResult[], overall: 
     return { ...target, value, met, source: `measured: ${measured.tests} tests, ${describePeriod(period)}` };
   });
 }
+
+/** The targets field tests can give a value to. */
+export const MEASURED_TARGET_IDS: readonly string[] = ['mobile-speed-mbps', 'fixed-speed-mbps'];
+
+/**
+ * The targets as the plan reads them when field tests were judged: each speed target from the tests'
+ * targets (see {@link applyMeasuredTargets}), every other target from the current analysis.
+ * @param analysed the current analysis's targets
+ * @param measured the targets with the measured speeds in, or undefined without tests
+ * @returns the targets in the analysis's order (the analysis's own list without tests)
+ * @example withMeasuredTargets(report.targets, evidence?.targets).find((row) => row.id === 'mobile-speed-mbps')?.source // 'measured: 957 tests, 2025-01 – 2025-02'
+ */
+export function withMeasuredTargets(analysed: readonly TargetResult[], measured: readonly TargetResult[] | undefined): TargetResult[] {
+  if (measured === undefined) return [...analysed];
+  return analysed.map((target) => (MEASURED_TARGET_IDS.includes(target.id) ? (measured.find((row) => row.id === target.id) ?? target) : target));
+}

@@ -1,7 +1,7 @@
 import { LAYER_NAMES, type ChangedHamlet, type ChangedSite, type RematchedSite } from '../../core';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useAnalysisStore } from '../../state/analysis-store';
+import { useCurrentReport } from '../../state/current-report';
 import { selectChange, usePlanStore } from '../../state/plan-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { useUiStore } from '../../state/ui-store';
@@ -83,7 +83,7 @@ export function ChangeSection() {
   const t = useT();
   const locale = useLocale();
   const plan = usePlanStore();
-  const report = useAnalysisStore((state) => state.report);
+  const report = useCurrentReport();
   const coveredThreshold = useSettingsStore((state) => state.coveredThreshold);
   const matchMeters = useSettingsStore((state) => state.colocationMeters);
   const layer = useUiStore((state) => state.layer);

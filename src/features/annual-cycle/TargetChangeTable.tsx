@@ -1,7 +1,7 @@
 import type { SnapshotChange } from '../../core';
 import { formatTargetValue } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useAnalysisStore } from '../../state/analysis-store';
+import { useCurrentReport } from '../../state/current-report';
 import { selectChange, usePlanStore } from '../../state/plan-store';
 import { useSettingsStore } from '../../state/settings-store';
 
@@ -51,7 +51,7 @@ export function TargetChangeTable({ change, caption }: { change: SnapshotChange;
 export function TargetChangeSinceSnapshot() {
   const t = useT();
   const plan = usePlanStore();
-  const report = useAnalysisStore((state) => state.report);
+  const report = useCurrentReport();
   const coveredThreshold = useSettingsStore((state) => state.coveredThreshold);
   const matchMeters = useSettingsStore((state) => state.colocationMeters);
   const change = selectChange(plan, report, { coveredThreshold, matchMeters });

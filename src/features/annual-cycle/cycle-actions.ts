@@ -2,6 +2,7 @@
 // plan as a configuration file the command line reads.
 import { decodePlanProfile, resolvePlanConfig, snapshotResultsOf, type DecodeProblem, type PlanProfile } from '../../core';
 import { useAnalysisStore } from '../../state/analysis-store';
+import { currentReport } from '../../state/current-report';
 import { useDatasetStore } from '../../state/dataset-store';
 import { snapshotIdFor, usePlanStore, type StoredSnapshot } from '../../state/plan-store';
 import { PROJECT_LAYER_NAMES } from '../../state/project-file';
@@ -23,7 +24,7 @@ export function snapshotBlocker(): 'filtered' | 'not-ready' | null {
  * @param now the time it is taken
  */
 export function takeSnapshot(asOf: string, label: string, now: Date): StoredSnapshot | null {
-  const report = useAnalysisStore.getState().report;
+  const report = currentReport();
   if (!report || snapshotBlocker() !== null) return null;
   const dataset = useDatasetStore.getState();
   const plan = usePlanStore.getState();

@@ -3,7 +3,7 @@
 import { buildAnnualReport, snapshotResultsOf } from '../../core';
 import type { Locale } from '../../i18n/format';
 import type { UnitGrouping } from '../../print/print-content';
-import { useAnalysisStore } from '../../state/analysis-store';
+import { currentReport } from '../../state/current-report';
 import { selectChange, selectComparedResults, usePlanStore, type CompareSettings } from '../../state/plan-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { downloadFile } from '../download-file';
@@ -35,7 +35,7 @@ export function compareSettings(): CompareSettings {
  */
 export async function downloadAnnualReport(options: ReportOptions): Promise<string> {
   const plan = usePlanStore.getState();
-  const report = useAnalysisStore.getState().report;
+  const report = currentReport();
   const settings = compareSettings();
   const compared = selectComparedResults(plan, report, settings.coveredThreshold);
   const results = compared ? compared.after : report ? snapshotResultsOf(report, settings.coveredThreshold) : null;

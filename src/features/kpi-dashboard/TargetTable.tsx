@@ -1,10 +1,8 @@
-import { DEFAULT_CONFIG, type TargetResult } from '../../core';
+import { DEFAULT_CONFIG, withMeasuredTargets, type TargetResult } from '../../core';
 import { formatIsoDate, formatNumber, formatTargetValue } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { selectTargets, useAnalysisStore } from '../../state/analysis-store';
 import { useMeasurementsStore } from '../../state/measurements-store';
-
-const MEASURED_TARGETS: readonly string[] = ['mobile-speed-mbps', 'fixed-speed-mbps'];
 
 function useSourceText(): (source: string) => string {
   const t = useT();
@@ -53,7 +51,7 @@ export function TargetTable() {
   const operatorFilter = useAnalysisStore((state) => state.report?.operatorFilter ?? null);
   // The speed targets from the field tests, when there are some (their source says so).
   const measuredTargets = useMeasurementsStore((state) => state.result?.targets);
-  const targets = measuredTargets === undefined ? analysed : analysed.map((target) => (MEASURED_TARGETS.includes(target.id) ? (measuredTargets.find((row) => row.id === target.id) ?? target) : target));
+  const targets = withMeasuredTargets(analysed, measuredTargets);
   const sourceText = useSourceText();
   // With an operator filter the shared-site value is that operator's sites shared with another operator
   // (the app analyses with the plan's default targets).
