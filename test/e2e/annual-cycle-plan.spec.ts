@@ -2,25 +2,16 @@
 // with its own targets): the header, the annual report's title, groupings and targets come from it,
 // the project file carries it, and it is still the plan after a reload.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SOC_TRANG_2025_PROFILE } from '../../src/core/plan/plan-profile';
 import { readDocx } from '../helpers/read-docx';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { AppDriver, openAppForSuite } from './driver';
 import { computeExpectedReport } from './expected-report';
 
 describe('a plan derived in the app', () => {
-  let app: AppDriver;
+  const app = openAppForSuite();
   let derived: Awaited<ReturnType<AppDriver['derivePlan']>>;
   const engine = computeExpectedReport();
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
 
   it('starts after the default plan, by post-2025 commune, and gives the header its name', async () => {
     expect((await app.readTitles()).header).toContain(SOC_TRANG_2025_PROFILE.shortTitle);

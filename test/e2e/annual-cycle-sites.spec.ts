@@ -5,10 +5,9 @@
 // record joined it, as the same sites; then a hamlet layer with one hamlet gone and one renumbered.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../src/core/units';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { openAppForSuite } from './driver';
 
 interface Row {
   site_id: string;
@@ -50,15 +49,7 @@ const later = [
 ];
 
 describe('the yearly cycle with a changed site list', () => {
-  let app: AppDriver;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('lists the new, the gone and the newly shared site by id, and the moved one as the same site', async () => {
     expect(alone.length).toBeGreaterThan(4);

@@ -2,31 +2,22 @@
 // what changed between them as the engine says, the map and the KPI panel showing it, and the annual
 // report downloaded as a Word file whose tables hold the same numbers.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/state/settings-store';
 import { parseVietnameseNumber, PYTHON_DOCX, readDocx, readDocxPicturesWithPython } from '../helpers/read-docx';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { openAppForSuite } from './driver';
 import { computeExpectedReport } from './expected-report';
 
 const WIDER = { radiiMeters: { ...DEFAULT_SETTINGS.radiiMeters, '4G': 3500 } };
 
 describe('the yearly cycle', () => {
-  let app: AppDriver;
+  const app = openAppForSuite();
   const before = computeExpectedReport();
   const after = computeExpectedReport({ settings: WIDER });
   const newlyCovered = (layer: 'mobile' | '4g') => {
     const was = new Map(before.hamlets.map((hamlet) => [hamlet.id, hamlet.covered[layer]]));
     return after.hamlets.filter((hamlet) => hamlet.covered[layer] && !was.get(hamlet.id)).map((hamlet) => hamlet.id);
   };
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
 
   it('saves two snapshots and finds what changed between them, as the engine says', async () => {
     expect(await app.saveSnapshot('2024-12-31', 'Số liệu đến 31/12/2024')).toContain('Số liệu đến 31/12/2024');

@@ -5,11 +5,10 @@
 // loose MapInfo table (.tab, .dat, .map, .id) say their system themselves: no question.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { buildApproximateHamlets, parseCsvTable, parseHamletsGeoJson, readCommuneAreas, readHamletListTable } from '../../src/core';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { openAppForSuite } from './driver';
 import { computeExpectedReport } from './expected-report';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/cli-approximate');
@@ -28,19 +27,11 @@ const csv = [
 ].join('\n');
 
 describe('commune boundaries in VN-2000 without a .prj for a hamlet list', () => {
-  let app: AppDriver;
+  const app = openAppForSuite();
   const hamletCount = points.features.length;
   // The engine's figures for the hamlets built (in Node, by core) inside the WGS 84 wards the Shapefile was made from.
   const built = buildApproximateHamlets(readHamletListTable(parseCsvTable(csv, 'ap-diem.csv'), 'ap-diem.csv').items, readCommuneAreas(parseHamletsGeoJson(communesText, 'communes.geojson').items));
   const expected = computeExpectedReport({ hamlets: built.hamlets }).kpis;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
 
   it('asks to confirm the guessed VN-2000 zone of the commune file before building the hamlets', async () => {
     const note = await app.importHamletListToCommuneReview('ap-diem.csv', csv, [{ name: 'ranh-gioi-xa.zip', content: shapefileZip }]);

@@ -3,11 +3,10 @@
 // row whose commune has no boundary, and the wards' polygons, built into approximate hamlets.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { buildApproximateHamlets, parseCsvTable, parseHamletsGeoJson, readCommuneAreas, readHamletListTable } from '../../src/core';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { openAppForSuite } from './driver';
 import { computeExpectedReport } from './expected-report';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/cli-approximate');
@@ -24,20 +23,12 @@ function buildPointsCsv(): string {
 }
 
 describe('hamlets without polygons', () => {
-  let app: AppDriver;
+  const app = openAppForSuite();
   const csv = buildPointsCsv();
   const hamletCount = points.features.length;
   // The engine's report for these hamlets, computed in Node (core's own build, as the command line runs it).
   const built = buildApproximateHamlets(readHamletListTable(parseCsvTable(csv, 'ap-diem.csv'), 'ap-diem.csv').items, readCommuneAreas(parseHamletsGeoJson(communesText, 'ranh-gioi-xa.geojson').items));
   const expected = computeExpectedReport({ hamlets: built.hamlets });
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
 
   it('asks for commune polygons, builds one approximate hamlet per matched point and says what was not matched', async () => {
     const report = await app.importHamletList('ap-diem.csv', csv, { name: 'ranh-gioi-xa.geojson', content: communesText }, 'replace');

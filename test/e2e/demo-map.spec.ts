@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { en, vi } from '../../src/i18n/dictionary';
 import { formatPercent } from '../../src/i18n/format';
-import { closeBrowser } from './browser';
-import { AppDriver, recordMeasurement } from './driver';
+import { recordMeasurement, openAppForSuite } from './driver';
 import { computeExpectedReport } from './expected-report';
 
 describe('demo data on first load', () => {
-  let app: AppDriver;
+  const app = openAppForSuite();
   const expected = computeExpectedReport();
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
 
   it('draws the analysed map (canvas not blank) and says the data is demo data', async () => {
     const stats = await app.mapPixelStats();

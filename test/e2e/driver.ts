@@ -2,9 +2,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { decodeUrlState, type UrlState } from '../../src/state/url-state';
-import { openSession, type BrowserSession, type Page } from './browser';
+import { closeBrowser, openSession, type BrowserSession, type Page } from './browser';
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results');
 
@@ -1564,4 +1564,27 @@ export function recordMeasurement(name: string, values: Record<string, unknown>)
   }
   report[name] = { ...values, recordedAt: new Date().toISOString() };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/**
+ * The app for one spec file: opened (on `hash`, in `viewport`) before the file's first test, and
+ * closed with the browser after its last. The object returned stands for the driver opened then, so a
+ * spec writes `const app = openAppForSuite();` and uses `app` as the driver.
+ */
+export function openAppForSuite(hash = '', viewport?: { width: number; height: number }): AppDriver {
+  let driver: AppDriver | undefined;
+  beforeAll(async () => {
+    driver = await AppDriver.open(hash, viewport);
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await closeBrowser();
+  });
+  return new Proxy({} as AppDriver, {
+    get(_target, key) {
+      if (!driver) throw new Error('the app is opened before the first test (beforeAll)');
+      const value: unknown = Reflect.get(driver, key, driver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(driver) : value;
+    },
+  });
 }

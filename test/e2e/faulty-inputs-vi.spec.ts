@@ -1,9 +1,8 @@
 // Faulty inputs in the Vietnamese interface, beyond the import reports (import-messages.spec): options
 // the siting engine refuses, a broken plan file, a map file GDAL cannot open. Every refusal reads in
 // Vietnamese, in a planner's words: no English sentence, no message code, no schema or solver jargon.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { describe, expect, it } from 'vitest';
+import { openAppForSuite } from './driver';
 
 /** English and developer words that must not appear in the Vietnamese interface. */
 const FOREIGN = new RegExp(
@@ -24,15 +23,7 @@ function wordsOf(text: string, ...names: string[]): string {
 }
 
 describe('faulty inputs speak Vietnamese', () => {
-  let app: AppDriver;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('refuses proposal options the engine cannot use, saying why in Vietnamese', async () => {
     // A grid finer than 10 m: the form takes 0 to 20 000 m, the engine refuses 1 to 9.

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { describe, expect, it } from 'vitest';
+import { openAppForSuite } from './driver';
 import { computeExpectedReport } from './expected-report';
 
 describe('operator filter', () => {
-  let app: AppDriver;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('"Viettel alone" re-runs the engine on Viettel’s records: KPIs as the engine says', async () => {
     const all = await app.readKpis();

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hamletBounds } from '../../src/map/map-data';
 import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { AppDriver, openAppForSuite } from './driver';
 import { computeExpectedReport, loadDemoInput } from './expected-report';
 
 describe('uncovered hamlet list', () => {
-  let app: AppDriver;
+  const app = openAppForSuite();
   const expected = computeExpectedReport();
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
 
   it('lists the hamlets the engine finds not covered, most households first', async () => {
     await app.openPanel('hamlets');

@@ -5,26 +5,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { describe, expect, it } from 'vitest';
+import { openAppForSuite } from './driver';
 import { computeExpectedReport } from './expected-report';
 
 const FIBRE = path.resolve(import.meta.dirname, '../../public/geodata/fibre.geojson');
 
 describe('a fibre layer without an operator attribute', () => {
-  let app: AppDriver;
+  const app = openAppForSuite();
   const fibre = JSON.parse(readFileSync(FIBRE, 'utf8')) as FeatureCollection<Point, Record<string, unknown>>;
   for (const feature of fibre.features) delete feature.properties.operator;
   const count = fibre.features.length;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
 
   it('is imported without the column-mapping step, and the report says the fibre names no operator', async () => {
     const report = await app.importBinaryFile('fibre', 'diem-cap-quang.geojson', Buffer.from(JSON.stringify(fibre), 'utf8'), 'replace');

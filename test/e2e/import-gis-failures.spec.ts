@@ -1,9 +1,8 @@
 // GIS files that cannot be read, through the import dialog: the GIS reader (gdal3.js) failing to load,
 // a damaged MapInfo table with its companions, a .tab picked alone, a damaged GeoPackage. Each is told
 // as a planner's sentence naming the file, in Vietnamese and in English, and the current layer is kept.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { describe, expect, it } from 'vitest';
+import { openAppForSuite } from './driver';
 
 /** Bytes that are no format at all (a damaged copy). */
 const noise = (length: number, seed: number): Buffer => Buffer.from(Uint8Array.from({ length }, (_, index) => (index * 7919 + seed) % 256));
@@ -15,15 +14,7 @@ const damagedTab = (base: string) => [
 ];
 
 describe('GIS files that cannot be read', () => {
-  let app: AppDriver;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('says the reader could not be loaded, naming the file and not blaming it, when GDAL does not arrive', async () => {
     const context = app.page.context();

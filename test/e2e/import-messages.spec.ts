@@ -1,9 +1,8 @@
 // Faulty files through the import dialog: every report, refusal and warning is in Vietnamese (numbers
 // too), never a developer's code or an English sentence; a refused file leaves the current layer as it
 // was. The same report reads in English after the language switch.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { describe, expect, it } from 'vitest';
+import { openAppForSuite } from './driver';
 
 /** English words that must not appear in the Vietnamese interface (outside quoted file content). */
 const ENGLISH = new RegExp(
@@ -28,15 +27,7 @@ function wordsOf(report: { words: string }, fileName: string): string {
 }
 
 describe('import reports speak Vietnamese', () => {
-  let app: AppDriver;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('refuses files that yield nothing, saying why in Vietnamese, and keeps the current layer', async () => {
     const before = await app.readKpis();

@@ -4,9 +4,8 @@
 // A commune merger table and a hamlet list with a title row go through the same step.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { describe, expect, it } from 'vitest';
+import { openAppForSuite } from './driver';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/office-tables');
 const WORKBOOK = readFileSync(path.join(FIXTURES, 'tram-bts-van-phong.xlsx'));
@@ -14,15 +13,7 @@ const CSV = readFileSync(path.join(FIXTURES, 'tram-bts-van-phong.csv'));
 const SITES_IN_FILE = 7;
 
 describe('an operator workbook as offices make it, added twice', () => {
-  let app: AppDriver;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('finds the two-row header under the title rows, lets the user pick another row, and imports the sites', async () => {
     const step = await app.openTableStep('sites', 'tram-bts-van-phong.xlsx', WORKBOOK, 'replace');

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Hamlet } from '../../src/core';
 import { hamletBounds } from '../../src/map/map-data';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { openAppForSuite } from './driver';
 import { computeExpectedReport, loadDemoInput } from './expected-report';
 
 const XSS = '<img src=x onerror=window.__xss=1>';
@@ -32,17 +31,9 @@ const XSS_HAMLET: Hamlet & { households: number } = {
 };
 
 describe('imports and persistence', () => {
-  let app: AppDriver;
+  const app = openAppForSuite();
   const sitesCsv = buildSitesCsv();
   const withSites = computeExpectedReport({ extraCsvSites: { fileName: 'tram-moi.csv', text: sitesCsv } });
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
 
   it('imports a CSV of sites with Vietnamese headers, reports the skipped row, and the KPIs change as the engine says', async () => {
     const before = await app.readKpis();

@@ -1,22 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { booleanPointInPolygon, point } from '@turf/turf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { describe, expect, it } from 'vitest';
+import { openAppForSuite } from './driver';
 import { rasterizePdfPage, readPdfText } from './print-pdf-tools';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'measurements');
 const HAMLETS = join(import.meta.dirname, '..', '..', 'public', 'geodata', 'hamlets.geojson');
 
 describe('field tests against the coverage map', () => {
-  let app: AppDriver;
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('imports a G-NetTrack drive log and draws the challenged hexagon on the map', async () => {
     const report = await app.importMeasurements('gnettrack-demo.txt', { path: join(FIXTURES, 'gnettrack-demo.txt') });

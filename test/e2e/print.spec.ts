@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver, recordMeasurement } from './driver';
+import { describe, expect, it } from 'vitest';
+import { recordMeasurement, openAppForSuite } from './driver';
 import { computeExpectedReport } from './expected-report';
 import { listPdfFonts, listPdfImages, readPdfInfo, readPdfText } from './print-pdf-tools';
 
@@ -16,15 +15,7 @@ function expectPageSize(file: string, widthMm: number, heightMm: number): void {
 }
 
 describe('printing maps', () => {
-  let app: AppDriver;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('exports an A4 landscape PDF of the province: title, legend, scale, dates, demo mark and map labels as text; the map as vectors', async () => {
     await app.setPrintOptions({ paper: 'A4', orientation: 'landscape', extent: 'province', atlas: '' });

@@ -1,26 +1,17 @@
 // "Lưu dự án" / "Mở dự án": one JSON file restores layers, settings and entered indicators exactly,
 // a broken file is refused with its problems, and nothing leaves the page.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver, type KpiReading } from './driver';
+import { describe, expect, it } from 'vitest';
+import { type KpiReading, openAppForSuite } from './driver';
 import { computeExpectedReport } from './expected-report';
 
 const SITES_CSV = 'ma_tram;nha_mang;kinh_do;vi_do;cong_nghe\nPRJ-1;VNPT;106,605;9,005;4G\nPRJ-2;Viettel;105,80;9,45;4G;5G\n';
 
 describe('project file', () => {
-  let app: AppDriver;
+  const app = openAppForSuite();
   let saved: { path: string; text: string };
   let project: KpiReading;
   let targets: Record<string, { value: number | null; state: string }>;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
 
   it('saves imported sites, a changed setting and a typed indicator into one file', async () => {
     await app.importBinaryFile('sites', 'tram-du-an.csv', Buffer.from(SITES_CSV, 'utf8'), 'add');

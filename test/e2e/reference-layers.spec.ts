@@ -3,9 +3,8 @@
 // coverage, labelled from the attribute picked, kept in the project file and the browser's storage,
 // and printed with their names.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { describe, expect, it } from 'vitest';
+import { openAppForSuite } from './driver';
 import { readPdfText } from './print-pdf-tools';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'reference');
@@ -15,13 +14,7 @@ const GIS_FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'readGisFi
 const AREA_ON_MAP = [0xe4, 0xdf, 0xd5];
 
 describe('reference layers', () => {
-  let app: AppDriver;
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('imports a province GeoJSON and a VN-2000 river Shapefile, draws them under the coverage, and keeps them in the project file', async () => {
     const before = await app.countMapPixelsNear(AREA_ON_MAP, 12);

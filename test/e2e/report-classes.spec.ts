@@ -4,9 +4,8 @@
 // never with the app's own helpers.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { describe, expect, it } from 'vitest';
+import { openAppForSuite } from './driver';
 
 const GEODATA = path.resolve(import.meta.dirname, '../../public/geodata');
 const NBSP = '\u00a0';
@@ -57,15 +56,7 @@ function isInside(rings: Ring[], lng: number, lat: number): boolean {
 }
 
 describe('classes and KPIs that say what they mean', () => {
-  let app: AppDriver;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('keeps the shared-site KPI’s meaning under an operator filter: Viettel’s sites another operator also uses', async () => {
     const demo = readDemo<{ features: { properties: { operator: string }; geometry: { coordinates: [number, number] } }[] }>('sites.geojson');

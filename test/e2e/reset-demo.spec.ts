@@ -2,20 +2,13 @@
 // reference layers among them, field tests, entered indicators, settings) and keeps the plan's dated
 // snapshots, in the page and after a reload alike.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { describe, expect, it } from 'vitest';
+import { openAppForSuite } from './driver';
 
 const REFERENCE = path.join(import.meta.dirname, '..', 'fixtures', 'reference', 'tinh-lan-can.geojson');
 
 describe('back to the demo data', () => {
-  let app: AppDriver;
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('forgets the reference layers and keeps the snapshots, before and after a reload', async () => {
     await app.saveSnapshot('2024-12-31', 'Số liệu đến 31/12/2024');

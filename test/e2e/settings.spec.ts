@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/state/settings-store';
-import { closeBrowser } from './browser';
-import { AppDriver } from './driver';
+import { openAppForSuite } from './driver';
 import { computeExpectedReport } from './expected-report';
 
 describe('settings', () => {
-  let app: AppDriver;
-
-  beforeAll(async () => {
-    app = await AppDriver.open();
-  });
-  afterAll(async () => {
-    await app.close();
-    await closeBrowser();
-  });
+  const app = openAppForSuite();
 
   it('re-runs the analysis with a smaller 4G radius, as the engine says', async () => {
     await app.changeSetting('setting-radius-4G', '1500');
