@@ -190,8 +190,8 @@ describe('the annual report, every table cell against report.json and change.jso
     }
     expect(inCodeOrder(codes), codes.join(',')).toBe(true);
     const total = table.length - 1;
-    // The area as on the data's date: the province is part of Thành phố Cần Thơ from 1 July 2025.
-    for (let column = 0; column < from; column++) expect(at(table, total, column)).toBe(column === 1 ? 'Toàn thành phố Cần Thơ' : '');
+    // "Tổng cộng", not the plan's area: after 1 July 2025 that is Thành phố Cần Thơ, of which these hamlets are one part.
+    for (let column = 0; column < from; column++) expect(at(table, total, column)).toBe(column === 1 ? 'Tổng cộng' : '');
     expectUnitCells(table, total, from, engine.kpis, `${grouping} total`);
   });
 

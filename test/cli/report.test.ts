@@ -115,7 +115,7 @@ describe('npm run report', () => {
       expectUnitCells(row.slice(offset), matches[0], `${grouping} ${row[1]}`);
     }
     const total = table[table.length - 1];
-    expect(total[1]).toBe('Toàn tỉnh Sóc Trăng');
+    expect(total[1]).toBe('Tổng cộng');
     expectUnitCells(total.slice(offset), engine.kpis, `${grouping} total`);
   });
 

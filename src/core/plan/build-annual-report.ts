@@ -76,7 +76,7 @@ function unitTable(input: AnnualReportInput, grouping: PlanGrouping): { table: R
     key: unit.key,
     cells: [count(index + 1), text(unit.label ?? unit.key), ...(hasParent ? [text(unit.parentLabel ?? '')] : []), ...unitCells(unit)],
   }));
-  rows.push({ key: 'total', isTotal: true, cells: [text(''), label('annual.total', { area: planAuthorityOn(input.profile, input.asOf).areaName }), ...(hasParent ? [text('')] : []), ...unitCells(input.results.kpis)] });
+  rows.push({ key: 'total', isTotal: true, cells: [text(''), label('annual.total'), ...(hasParent ? [text('')] : []), ...unitCells(input.results.kpis)] });
   const columns = ['annual.col.number', `annual.col.unit.${grouping}`, ...(hasParent ? ['annual.col.parent'] : []), ...UNIT_COLUMNS].map((code) => heading(code));
   return { table: { kind: 'table', id: `units-${grouping}`, columns, rows }, units };
 }

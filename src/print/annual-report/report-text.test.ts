@@ -72,7 +72,7 @@ describe('annual report texts', () => {
   });
 
   it('writes an area’s name in lower case inside a Vietnamese sentence only', () => {
-    expect(translateReportText({ code: 'annual.total', params: { area: 'Thành phố Cần Thơ' } }, 'vi')).toBe('Toàn thành phố Cần Thơ');
-    expect(translateReportText({ code: 'annual.total', params: { area: 'Thành phố Cần Thơ' } }, 'en')).toBe('All of Thành phố Cần Thơ');
+    expect(translateReportText({ code: 'annual.map.province', params: { area: 'Thành phố Cần Thơ' } }, 'vi')).toBe('Bản đồ phủ sóng thành phố Cần Thơ');
+    expect(translateReportText({ code: 'annual.map.province', params: { area: 'Thành phố Cần Thơ' } }, 'en')).toBe('Coverage map of Thành phố Cần Thơ');
   });
 });
