@@ -11,27 +11,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../src/core/units';
 import { parseVietnameseNumber, readDocx } from '../helpers/read-docx';
+import type { KpiSet } from '../../src/core';
 import { REPO_ROOT, runCli } from '../helpers/run-cli';
 
 const GEODATA = join(REPO_ROOT, 'public', 'geodata');
 const dir = mkdtempSync(join(tmpdir(), 'report-cells-'));
 
-interface Kpis {
-  hamlets: number;
-  coveredMobile: number;
-  covered4g: number;
-  covered5g: number;
-  coveredFtth: number;
-  coveredMobileShare: number;
-  covered4gShare: number;
-  covered5gShare: number;
-  coveredFtthShare: number;
-  households: number;
-  coveredMobileHouseholdShare: number | null;
-  sites: number;
-  sharedSites: number;
-  sharedSiteShare: number;
-}
+/** The engine's KPIs as report.json writes them. */
+type Kpis = KpiSet;
 type Unit = Kpis & { key: string; code?: string | null; label?: string; parentLabel?: string | null };
 interface Target { id: string; label: string; comparator: '>' | '>='; target: number; unit: 'share' | 'per100' | 'mbps'; value: number | null; met: boolean | null; source: string }
 interface EngineReport {

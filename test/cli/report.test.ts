@@ -9,20 +9,11 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseVietnameseNumber, PYTHON_DOCX, readDocx, readDocxPicturesWithPython, readDocxTablesWithPython } from '../helpers/read-docx';
+import type { KpiSet } from '../../src/core';
 import { REPO_ROOT, runCli } from '../helpers/run-cli';
 
-interface Kpis {
-  hamlets: number;
-  coveredMobileShare: number;
-  covered4gShare: number;
-  covered5gShare: number;
-  coveredFtthShare: number;
-  households: number;
-  coveredMobileHouseholdShare: number | null;
-  sites: number;
-  sharedSites: number;
-  sharedSiteShare: number;
-}
+/** The engine's KPIs as report.json writes them. */
+type Kpis = KpiSet;
 interface EngineReport {
   demo: boolean;
   kpis: Kpis;
