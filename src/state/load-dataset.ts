@@ -112,7 +112,7 @@ export async function loadDataset(): Promise<void> {
 
 /**
  * "Back to demo data": forgets imports (the reference layers and field tests among them), entered
- * values and settings, then reloads the demo. The plan, its snapshots and the proposals stay.
+ * values, settings and the proposals, then reloads the demo. The plan and its snapshots stay.
  */
 export async function resetToDemo(): Promise<void> {
   await clearStored();

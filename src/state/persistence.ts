@@ -117,13 +117,13 @@ export async function loadStored(names: readonly DatasetLayerName[] = DATASET_LA
 }
 
 /**
- * Forgets the stored dataset layers (imports and entered values), where they came from, and the
- * settings: what "back to demo data" and opening a project replace. The plan, its dated snapshots, the
- * proposals, the field tests and the reference layers are kept here: each is stored by its own store's
- * persistence, which follows that store when it is cleared or replaced.
+ * Forgets the stored dataset layers (imports and entered values), where they came from, the settings
+ * and the proposals made on them: what "back to demo data" and opening a project replace. The plan, its
+ * dated snapshots, the field tests and the reference layers are kept here: each is stored by its own
+ * store's persistence, which follows that store when it is cleared or replaced.
  */
 export async function clearStored(): Promise<void> {
   const stored = await keys();
-  const owned = stored.filter((key) => typeof key === 'string' && (key.startsWith(LAYER_PREFIX) || key === ORIGIN_KEY || key === SETTINGS_KEY));
+  const owned = stored.filter((key) => typeof key === 'string' && (key.startsWith(LAYER_PREFIX) || key === ORIGIN_KEY || key === SETTINGS_KEY || key === PROPOSALS_KEY));
   await delMany(owned);
 }

@@ -1,5 +1,5 @@
 // "Quay lại dữ liệu minh họa" in a real browser: it forgets what it says it forgets (imported layers,
-// reference layers among them, field tests, entered indicators, settings) and keeps the plan's dated
+// reference layers among them, field tests, entered indicators, settings, proposals) and keeps the plan's dated
 // snapshots, in the page and after a reload alike.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
