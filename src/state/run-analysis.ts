@@ -65,6 +65,26 @@ export async function runAnalysis(): Promise<void> {
   }
 }
 
+/**
+ * Resolves once no analysis is waiting to start or running, so what is written from the report (the
+ * annual report) reflects every change made before (a plan's new targets, a setting, a filter).
+ */
+export function whenAnalysisSettled(): Promise<void> {
+  const isSettled = () => timer === null && useAnalysisStore.getState().status !== 'running';
+  if (isSettled()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!isSettled()) return;
+      unsubscribe();
+      clearInterval(poll);
+      resolve();
+    };
+    const unsubscribe = useAnalysisStore.subscribe(check);
+    // A run still waiting on its timer changes no store until it starts.
+    const poll = setInterval(check, 50);
+  });
+}
+
 /** Runs the analysis after `delayMs` of quiet, so dragging a slider does not queue a run per step. */
 export function scheduleAnalysis(delayMs = 250): void {
   if (timer !== null) clearTimeout(timer);

@@ -110,7 +110,10 @@ export function PlanForm({ mode, onDone }: { mode: 'derive' | 'edit'; onDone(): 
             <input
               data-testid={`cycle-form-target-${target.id}`}
               value={draft.thresholds[index] ?? ''}
-              onChange={(event) => patch({ thresholds: draft.thresholds.map((value, at) => (at === index ? event.target.value : value)) })}
+              onChange={(event) => {
+                const text = event.target.value;
+                setDraft((value) => ({ ...value, thresholds: value.thresholds.map((old, at) => (at === index ? text : old)) }));
+              }}
             />
           </label>
         ))}

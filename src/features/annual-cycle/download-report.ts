@@ -4,6 +4,7 @@ import { buildAnnualReport, snapshotResultsOf } from '../../core';
 import type { Locale } from '../../i18n/format';
 import type { UnitGrouping } from '../../print/print-content';
 import { currentReport } from '../../state/current-report';
+import { whenAnalysisSettled } from '../../state/run-analysis';
 import { selectChange, selectComparedResults, usePlanStore, type CompareSettings } from '../../state/plan-store';
 import { useSettingsStore } from '../../state/settings-store';
 import { downloadFile } from '../download-file';
@@ -34,6 +35,8 @@ export function compareSettings(): CompareSettings {
  * @returns the file name
  */
 export async function downloadAnnualReport(options: ReportOptions): Promise<string> {
+  // A plan, setting or filter changed just before: its analysis first, so the report has its figures.
+  await whenAnalysisSettled();
   const plan = usePlanStore.getState();
   const report = currentReport();
   const settings = compareSettings();
