@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { LAYER_NAMES, type ChangedHamlet, type ChangedSite, type RematchedSite } from '../../core';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -9,50 +10,62 @@ import { TargetChangeTable } from './TargetChangeTable';
 
 const LISTED = 30;
 
-function HamletList({ hamlets, title, testId }: { hamlets: ChangedHamlet[]; title: string; testId: string }) {
+/**
+ * A folded list of changed items: its title and count, the first {@link LISTED} items, and how many more.
+ * Nothing when there are none.
+ */
+function ChangeList<T>({ items, title, testId, renderItem }: { items: readonly T[]; title: string; testId: string; renderItem(item: T): ReactNode }) {
   const t = useT();
   const locale = useLocale();
-  if (hamlets.length === 0) return null;
+  if (items.length === 0) return null;
   return (
     <details data-testid={testId}>
       <summary>
-        {title}: {formatNumber(hamlets.length, locale)}
+        {title}: {formatNumber(items.length, locale)}
       </summary>
       <ul>
-        {hamlets.slice(0, LISTED).map((hamlet) => (
-          <li key={hamlet.id} data-id={hamlet.id}>
-            <button type="button" className="link-button" onClick={() => useUiStore.getState().actions.select({ kind: 'hamlet', id: hamlet.id }, true)}>
-              {hamlet.name}
-            </button>{' '}
-            — {hamlet.commune}, {hamlet.district}
-            {hamlet.households !== null ? ` (${formatNumber(hamlet.households, locale)} ${t('list.households')})` : ''}
-          </li>
-        ))}
-        {hamlets.length > LISTED && <li>{t('list.more', { count: formatNumber(hamlets.length - LISTED, locale) })}</li>}
+        {items.slice(0, LISTED).map(renderItem)}
+        {items.length > LISTED && <li>{t('list.more', { count: formatNumber(items.length - LISTED, locale) })}</li>}
       </ul>
     </details>
   );
 }
 
-/** Sites added, gone or whose sharing changed: id and operators, the first {@link LISTED}. */
-function SiteList({ sites, title, testId }: { sites: ChangedSite[]; title: string; testId: string }) {
+/** Hamlets newly covered, lost or in one result only: name (a link to the hamlet), commune, district, households. */
+function HamletList({ hamlets, title, testId }: { hamlets: ChangedHamlet[]; title: string; testId: string }) {
   const t = useT();
   const locale = useLocale();
-  if (sites.length === 0) return null;
   return (
-    <details data-testid={testId}>
-      <summary>
-        {title}: {formatNumber(sites.length, locale)}
-      </summary>
-      <ul>
-        {sites.slice(0, LISTED).map((site) => (
-          <li key={site.id} data-id={site.id}>
-            {site.id} — {site.operators.join(', ')}
-          </li>
-        ))}
-        {sites.length > LISTED && <li>{t('list.more', { count: formatNumber(sites.length - LISTED, locale) })}</li>}
-      </ul>
-    </details>
+    <ChangeList
+      items={hamlets}
+      title={title}
+      testId={testId}
+      renderItem={(hamlet) => (
+        <li key={hamlet.id} data-id={hamlet.id}>
+          <button type="button" className="link-button" onClick={() => useUiStore.getState().actions.select({ kind: 'hamlet', id: hamlet.id }, true)}>
+            {hamlet.name}
+          </button>{' '}
+          — {hamlet.commune}, {hamlet.district}
+          {hamlet.households !== null ? ` (${formatNumber(hamlet.households, locale)} ${t('list.households')})` : ''}
+        </li>
+      )}
+    />
+  );
+}
+
+/** Sites added, gone or whose sharing changed: id and operators. */
+function SiteList({ sites, title, testId }: { sites: ChangedSite[]; title: string; testId: string }) {
+  return (
+    <ChangeList
+      items={sites}
+      title={title}
+      testId={testId}
+      renderItem={(site) => (
+        <li key={site.id} data-id={site.id}>
+          {site.id} — {site.operators.join(', ')}
+        </li>
+      )}
+    />
   );
 }
 
@@ -60,21 +73,17 @@ function SiteList({ sites, title, testId }: { sites: ChangedSite[]; title: strin
 function RematchedList({ sites }: { sites: RematchedSite[] }) {
   const t = useT();
   const locale = useLocale();
-  if (sites.length === 0) return null;
   return (
-    <details data-testid="change-rematched-list">
-      <summary>
-        {t('cycle.compare.rematchedList')}: {formatNumber(sites.length, locale)}
-      </summary>
-      <ul>
-        {sites.slice(0, LISTED).map((site) => (
-          <li key={`${site.beforeId}\u0000${site.afterId}`} data-before={site.beforeId} data-after={site.afterId}>
-            {t(`cycle.compare.rematched.${site.by}`, { before: site.beforeId, after: site.afterId, meters: formatNumber(site.distanceMeters, locale) })}
-          </li>
-        ))}
-        {sites.length > LISTED && <li>{t('list.more', { count: formatNumber(sites.length - LISTED, locale) })}</li>}
-      </ul>
-    </details>
+    <ChangeList
+      items={sites}
+      title={t('cycle.compare.rematchedList')}
+      testId="change-rematched-list"
+      renderItem={(site) => (
+        <li key={`${site.beforeId}\u0000${site.afterId}`} data-before={site.beforeId} data-after={site.afterId}>
+          {t(`cycle.compare.rematched.${site.by}`, { before: site.beforeId, after: site.afterId, meters: formatNumber(site.distanceMeters, locale) })}
+        </li>
+      )}
+    />
   );
 }
 
