@@ -96,6 +96,14 @@ function expectValue(text: string, value: number | null, unit: Target['unit'], w
   if (value === null) return expect(text, where).toBe('—');
   expect(Math.abs((number(text) ?? NaN) - value), `${where}: "${text}" vs ${value}`).toBeLessThanOrEqual(0.05 + 1e-9);
 }
+/** A target row's first three cells: its number, its name, and its comparator and target. */
+function expectTargetHead(table: string[][], row: number, target: Pick<Target, 'id' | 'label' | 'target' | 'unit'> & { comparator: string }) {
+  expect(at(table, row, 0)).toBe(String(row));
+  expect(at(table, row, 1)).toBe(target.label);
+  const threshold = at(table, row, 2);
+  expect(threshold.startsWith(target.comparator === '>' ? '> ' : '≥ '), threshold).toBe(true);
+  expectValue(threshold.slice(2), target.target, target.unit, `${target.id} target`);
+}
 function expectThenNow(text: string, then: number | null, now: number | null, kind: 'count' | 'share', where: string) {
   const [before, after] = text.split(' → ');
   const check = kind === 'share' ? expectShare : expectCount;
@@ -144,11 +152,7 @@ describe('the annual report, every table cell against report.json and change.jso
     expect(table.length - 1).toBe(engine.targets.length);
     engine.targets.forEach((target, index) => {
       const row = index + 1;
-      expect(at(table, row, 0)).toBe(String(row));
-      expect(at(table, row, 1)).toBe(target.label);
-      const threshold = at(table, row, 2);
-      expect(threshold.startsWith(target.comparator === '>' ? '> ' : '≥ '), threshold).toBe(true);
-      expectValue(threshold.slice(2), target.target, target.unit, `${target.id} target`);
+      expectTargetHead(table, row, target);
       expectValue(at(table, row, 3), target.value, target.unit, `${target.id} value`);
       expect(at(table, row, 4)).toBe(status(target.met));
       const indicator = /^indicator: (.*) \((\d{4}-\d{2}-\d{2})\)$/.exec(target.source);
@@ -271,11 +275,7 @@ describe('the annual report, every table cell against report.json and change.jso
     expect(table.length - 1).toBe(change.targets.length);
     change.targets.forEach((target, index) => {
       const row = index + 1;
-      expect(at(table, row, 0)).toBe(String(row));
-      expect(at(table, row, 1)).toBe(target.label);
-      const threshold = at(table, row, 2);
-      expect(threshold.startsWith(target.comparator === '>' ? '> ' : '≥ '), threshold).toBe(true);
-      expectValue(threshold.slice(2), target.target, target.unit, `${target.id} target`);
+      expectTargetHead(table, row, target);
       expectValue(at(table, row, 3), target.then?.value ?? null, target.unit, `${target.id} then`);
       expect(at(table, row, 4)).toBe(status(target.then?.met ?? null));
       expectValue(at(table, row, 5), target.now?.value ?? null, target.unit, `${target.id} now`);
