@@ -300,17 +300,27 @@ export class AppDriver {
     return this.page.getByTestId('import-report').innerText();
   }
 
+  /** Picks a hamlet list (CSV, or GeoJSON points) in the import dialog and waits for the communes step it leads to. */
+  private async pickHamletListForCommunes(name: string, content: string, mode: 'replace' | 'add'): Promise<void> {
+    await this.openPanel('import');
+    await this.page.getByTestId('import-kind').selectOption('hamlets');
+    await this.page.getByTestId(`import-mode-${mode}`).check();
+    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/geo+json', buffer: Buffer.from(content, 'utf8') });
+    await this.page.getByTestId('import-communes').waitFor();
+  }
+
+  /** Picks the commune boundary files in the communes step, together (a MapInfo table with its companions). */
+  private async pickCommuneFiles(communes: { name: string; content: Buffer }[]): Promise<void> {
+    await this.page.getByTestId('communes-file').setInputFiles(communes.map((file) => ({ name: file.name, mimeType: 'application/octet-stream', buffer: file.content })));
+  }
+
   /**
    * Imports a hamlet list without polygons (a table with commune codes, or points) and builds the
    * approximate hamlets inside commune polygons: a file picked in the communes step, or the hamlet layer
    * already loaded. Returns the shown report's text.
    */
   async importHamletList(name: string, content: string, communes: { name: string; content: string } | 'layer', mode: 'replace' | 'add'): Promise<string> {
-    await this.openPanel('import');
-    await this.page.getByTestId('import-kind').selectOption('hamlets');
-    await this.page.getByTestId(`import-mode-${mode}`).check();
-    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/geo+json', buffer: Buffer.from(content, 'utf8') });
-    await this.page.getByTestId('import-communes').waitFor();
+    await this.pickHamletListForCommunes(name, content, mode);
     await this.waitForNewAnalysis(async () => {
       if (communes === 'layer') await this.page.getByTestId('communes-use-layer').click();
       else await this.page.getByTestId('communes-file').setInputFiles({ name: communes.name, mimeType: 'application/geo+json', buffer: Buffer.from(communes.content, 'utf8') });
@@ -324,12 +334,8 @@ export class AppDriver {
    * coordinate system must be confirmed, and waits for the review step of that file; returns its note.
    */
   async importHamletListToCommuneReview(name: string, content: string, communes: { name: string; content: Buffer }[]): Promise<string> {
-    await this.openPanel('import');
-    await this.page.getByTestId('import-kind').selectOption('hamlets');
-    await this.page.getByTestId('import-mode-replace').check();
-    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
-    await this.page.getByTestId('import-communes').waitFor();
-    await this.page.getByTestId('communes-file').setInputFiles(communes.map((file) => ({ name: file.name, mimeType: 'application/octet-stream', buffer: file.content })));
+    await this.pickHamletListForCommunes(name, content, 'replace');
+    await this.pickCommuneFiles(communes);
     await this.page.getByTestId('import-review').waitFor({ timeout: 60_000 });
     return this.page.getByTestId('review-note').innerText();
   }
@@ -339,13 +345,9 @@ export class AppDriver {
    * table's .dat, .map, .id) that needs no confirmation; returns the report once the hamlets are analysed.
    */
   async importHamletListWithCommuneFiles(name: string, content: string, communes: { name: string; content: Buffer }[]): Promise<string> {
-    await this.openPanel('import');
-    await this.page.getByTestId('import-kind').selectOption('hamlets');
-    await this.page.getByTestId('import-mode-replace').check();
-    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
-    await this.page.getByTestId('import-communes').waitFor();
+    await this.pickHamletListForCommunes(name, content, 'replace');
     await this.waitForNewAnalysis(async () => {
-      await this.page.getByTestId('communes-file').setInputFiles(communes.map((file) => ({ name: file.name, mimeType: 'application/octet-stream', buffer: file.content })));
+      await this.pickCommuneFiles(communes);
       await this.page.locator('[data-testid="import-report"][data-state="ok"]').waitFor({ timeout: 120_000 });
     });
     return this.page.getByTestId('import-report').innerText();
