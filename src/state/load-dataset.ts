@@ -22,15 +22,20 @@ function demoUrl(file: string): string {
   return `${import.meta.env.BASE_URL}geodata/${file}`;
 }
 
-async function fetchText(file: string): Promise<string> {
+async function fetchDemo(file: string): Promise<Response> {
   const response = await fetch(demoUrl(file));
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  return response.text();
+  return response;
 }
 
+async function fetchText(file: string): Promise<string> {
+  return (await fetchDemo(file)).text();
+}
+
+/** A demo layer, fetched as bytes and decoded and parsed in the worker (the page's thread draws the map meanwhile). */
 async function parseDemo(kind: LayerKind): Promise<ParsedLayer> {
-  const text = await fetchText(DEMO_FILES[kind]);
-  const parsed = await parseLayerInWorker({ kind, text, fileName: DEMO_FILES[kind], format: 'json' });
+  const bytes = await (await fetchDemo(DEMO_FILES[kind])).arrayBuffer();
+  const parsed = await parseLayerInWorker({ kind, bytes, fileName: DEMO_FILES[kind], format: 'json' });
   if (parsed.kind === 'error') throw new Error(parsed.message);
   return parsed;
 }

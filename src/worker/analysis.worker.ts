@@ -26,7 +26,8 @@ function emptyResult<T>() {
   return { items: [] as T[], rowsRead: 0, rowsUsed: 0, skipped: [], warnings: [] };
 }
 
-function parse({ kind, text, fileName, format, hamletFields }: ParseRequest): ParsedLayer {
+function parse({ kind, bytes, fileName, format, hamletFields }: ParseRequest): ParsedLayer {
+  const text = new TextDecoder().decode(bytes);
   switch (kind) {
     case 'hamlets': {
       const parsed = parseHamletsGeoJson(text, fileName, hamletFields);

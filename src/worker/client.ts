@@ -30,9 +30,9 @@ export function warmUpWorker(): void {
   worker();
 }
 
-/** Parses one file with the core parsers, off the main thread. */
+/** Parses one file with the core parsers, off the main thread (its bytes are transferred, so the caller loses them). */
 export function parseLayerInWorker(request: ParseRequest): Promise<ParsedLayer | ParseFailure> {
-  return worker().parseLayer(request);
+  return worker().parseLayer(Comlink.transfer(request, [request.bytes]));
 }
 
 /** The dataset revision the engine worker holds (null: none, e.g. a fresh worker). */

@@ -9,7 +9,8 @@ export type LayerKind = 'hamlets' | 'sites' | 'fibre' | 'indicators';
 /** A file handed to the worker for parsing: its text, its name, and whether it is GeoJSON/JSON or CSV. */
 export interface ParseRequest {
   kind: LayerKind;
-  text: string;
+  /** The file's bytes, UTF-8 (transferred: the page neither decodes nor copies them). */
+  bytes: ArrayBuffer;
   fileName: string;
   format: 'json' | 'csv';
   /** Accepted property names per hamlet field, when the user mapped unknown ones. */
