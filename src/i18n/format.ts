@@ -47,7 +47,19 @@ export function formatIsoDate(text: string, locale: Locale): string {
   if (!match) return text;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (date.getUTCDate() !== Number(match[3])) return text;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  return dateFormat(locale).format(date);
+}
+
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** One formatter per locale: making an `Intl.DateTimeFormat` costs far more than using one (a table of dates made one per cell). */
+function dateFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
+    dateFormats.set(locale, format);
+  }
+  return format;
 }
 
 /**
