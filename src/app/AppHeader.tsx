@@ -54,6 +54,10 @@ export function AppHeader() {
   const layer = useUiStore((state) => state.layer);
   const actions = useUiStore((state) => state.actions);
   const isDemo = useDatasetStore(selectIsDemo);
+  // While the first dataset loads (the demo, unless layers are restored), the banner's line is kept
+  // empty, so the map does not shrink under it once the demo is known: resizing the map's canvas
+  // reallocates and redraws it, a tenth of a second with software WebGL.
+  const isFirstLoad = useDatasetStore((state) => state.status !== 'ready' && state.revision === 0);
   const profile = usePlanStore((state) => state.profile);
   const title = t('app.title', { plan: planShortTitle(profile, locale) });
   useEffect(() => {
@@ -92,10 +96,12 @@ export function AppHeader() {
           ))}
         </div>
       </div>
-      {isDemo && (
+      {isDemo ? (
         <p className="demo-banner" data-testid="demo-banner" role="note">
           <strong>{t('app.demoBanner')}:</strong> {t('demo.notice')}
         </p>
+      ) : (
+        isFirstLoad && <p className="demo-banner demo-banner-pending" aria-hidden="true">&nbsp;</p>
       )}
     </header>
   );
