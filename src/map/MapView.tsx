@@ -61,12 +61,37 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    // The map is made once the first dataset is in (demo or restored), with its hamlets in the style
+    // and its view fitted from the start: then the map's worker cuts each hamlet tile once, for the view
+    // it shows. A map made before, and given the hamlets later, cut them for a first view, and again
+    // for the fitted one, and once more as the data reached its worker after those tiles were asked
+    // for: with software WebGL on two cores, most of a second before the first map.
+    const isSettled = (status: string) => status === 'ready' || status === 'error';
+    if (isSettled(useDatasetStore.getState().status)) return mountMap(container);
+    let unmount: (() => void) | null = null;
+    const unsubscribe = useDatasetStore.subscribe((state) => {
+      if (unmount || !isSettled(state.status)) return;
+      unsubscribe();
+      unmount = mountMap(container);
+    });
+    return () => {
+      unsubscribe();
+      unmount?.();
+    };
+  }, []);
+
+  /** Makes the map on the dataset now in the store and keeps it fed from the stores; returns the unmount. */
+  function mountMap(container: HTMLDivElement): () => void {
     const ui = useUiStore.getState();
+    const dataset = useDatasetStore.getState();
+    const initialBounds = ui.requestedView ? null : datasetBounds(dataset.hamlets);
     const controller = new MapController(container, {
       layer: ui.layer,
       basemap: useSettingsStore.getState().basemap,
       center: ui.requestedView?.center ?? INITIAL_CENTER,
       zoom: ui.requestedView?.zoom ?? INITIAL_ZOOM,
+      bounds: initialBounds ?? undefined,
+      initialData: { hamlets: buildHamletCollection(dataset.hamlets, null) },
       onHamletClick: (id) => useUiStore.getState().actions.select({ kind: 'hamlet', id }),
       onSiteClick: (id) => useUiStore.getState().actions.select({ kind: 'site', id }),
       onMoveEnd: (center, zoom) => {
@@ -79,6 +104,9 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
         const drawn = controller.countApproximateDrawn();
         container.dataset.approximateHatched = String(drawn.hatched);
         container.dataset.approximateDashed = String(drawn.dashed);
+        const units = controller.countUnitsDrawn();
+        container.dataset.boundariesDrawn = String(units.boundaries);
+        container.dataset.unitNamesDrawn = String(units.names);
       },
       onFirstDraw: () => {
         // Before the mark, so that whoever sees the map drawn also sees the restore finished.
@@ -93,7 +121,7 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       onAddSite: (lng, lat) => addProposalAt(lng, lat),
     });
     controllerRef.current = controller;
-    let hasView = ui.requestedView !== null;
+    let hasView = ui.requestedView !== null || initialBounds !== null;
 
     // The legend goes to the corner that hides no uncovered hamlet (never over the data a planner seeks).
     let corner: LegendCorner = 'bottom-left';
@@ -125,7 +153,7 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       hasChangeData = changes !== null;
       controller.setData('hamlets', buildHamletCollection(useDatasetStore.getState().hamlets, changes));
     };
-    const pushDataset = (hamletsChanged = true) => {
+    const pushDataset = (hamletsChanged: boolean) => {
       const dataset = useDatasetStore.getState();
       // The first view first: the map then tiles the data once, for the view it shows.
       const bounds = hasView ? null : datasetBounds(dataset.hamlets);
@@ -138,11 +166,15 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
         pushHamletShapes(changeStatuses());
         controller.setHamletStatuses(null);
       }
-      controller.setData('outlines', joinOutlineSegments(buildOutlineCollection(dataset.hamlets)));
-      controller.setData('communeLabels', buildUnitLabelCollection(dataset.hamlets, 'commune'));
-      controller.setData('districtLabels', buildUnitLabelCollection(dataset.hamlets, 'district'));
-      controller.setData('fibre', buildFibreCollection(dataset.fibrePoints, controller.getView()));
-      controller.setData('fibreRoutes', buildFibreRouteCollection(dataset.fibreRoutes));
+      // Boundary lines, unit names and fibre are drawn after the first coloured frame (see `whenComplete`).
+      controller.whenComplete(() => {
+        const { hamlets, fibrePoints, fibreRoutes } = useDatasetStore.getState();
+        controller.setData('outlines', joinOutlineSegments(buildOutlineCollection(hamlets)));
+        controller.setData('communeLabels', buildUnitLabelCollection(hamlets, 'commune'));
+        controller.setData('districtLabels', buildUnitLabelCollection(hamlets, 'district'));
+        controller.setData('fibre', buildFibreCollection(fibrePoints, controller.getView()));
+        controller.setData('fibreRoutes', buildFibreRouteCollection(fibreRoutes));
+      });
     };
     /** Each hamlet's change since the compared snapshot, while the change is shown. */
     const changeStatuses = () => {
@@ -248,7 +280,9 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       controller.setHexView(collection === null ? null : buildHexViewCollection(collection, threshold));
     };
     const pushReferenceLayers = () => controller.setReferenceLayers(buildReferenceCollection(useReferenceStore.getState().layers));
-    pushDataset();
+    // The hamlets are in the map's style already (drawn grey until their coverage arrives).
+    let shown: Pick<typeof dataset, 'hamlets' | 'fibrePoints' | 'fibreRoutes'> = dataset;
+    pushDataset(false);
     pushReport();
     pushProposals();
     pushChallenges();
@@ -259,8 +293,13 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       useReferenceStore.subscribe((state, previous) => {
         if (state.layers !== previous.layers) pushReferenceLayers();
       }),
-      useDatasetStore.subscribe((state, previous) => {
-        if (state.hamlets !== previous.hamlets || state.fibrePoints !== previous.fibrePoints || state.fibreRoutes !== previous.fibreRoutes) pushDataset(state.hamlets !== previous.hamlets);
+      // Against what the map was given, not the previous state: the map may be made during the very
+      // change that brought the dataset, whose listeners then include this one.
+      useDatasetStore.subscribe((state) => {
+        if (state.hamlets === shown.hamlets && state.fibrePoints === shown.fibrePoints && state.fibreRoutes === shown.fibreRoutes) return;
+        const hamletsChanged = state.hamlets !== shown.hamlets;
+        shown = state;
+        pushDataset(hamletsChanged);
       }),
       useAnalysisStore.subscribe((state, previous) => {
         if (state.report !== previous.report) {
@@ -303,7 +342,7 @@ export function MapView({ onMoveEnd, showDiscs, onShowDiscsChange }: MapViewProp
       controllerRef.current = null;
       placeLegendRef.current = () => {};
     };
-  }, []);
+  }
 
   useEffect(() => {
     showDiscsRef.current = showDiscs;

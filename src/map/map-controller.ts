@@ -3,13 +3,13 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Point } from 'geojson';
-import type { FilterSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FilterSpecification, GeoJSONSourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerName } from '../core';
-import { BASEMAP_LAYER, BASEMAP_SOURCE, buildBasemap, buildStyle, type BasemapOptions } from './layers/build-style';
+import { BASEMAP_LAYER, BASEMAP_SOURCE, buildBasemap, buildStyle, splitFirstFrame, type BasemapOptions, type LaterLayers } from './layers/build-style';
 import { APPROXIMATE_HATCH_IMAGE, APPROXIMATE_HATCH_LAYER, APPROXIMATE_OUTLINE_LAYER, buildAfterFillColor, buildHamletFillColor, buildHatchPattern, buildHighlightFilter, HAMLET_FILL_LAYER, HAMLET_HIGHLIGHT_LAYER, HAMLET_SOURCE, statusProperty } from './layers/hamlet-layers';
 import { buildChangeFillColor } from './layers/change-layers';
-import { OUTLINE_SOURCE } from './layers/outline-layers';
-import { COMMUNE_LABEL_SOURCE, DISTRICT_LABEL_SOURCE, FIRST_LABEL_LAYER } from './layers/label-layers';
+import { DISTRICT_OUTLINE_LAYER, OUTLINE_SOURCE } from './layers/outline-layers';
+import { COMMUNE_LABEL_SOURCE, DISTRICT_LABEL_LAYER, DISTRICT_LABEL_SOURCE, FIRST_LABEL_LAYER } from './layers/label-layers';
 import { buildSymbolVisibility, COVERAGE_SOURCE, FIBRE_ROUTE_SOURCE, FIBRE_SOURCE, SITE_LAYER, SITE_SOURCE } from './layers/site-layers';
 import { buildProposalGainFilter, buildProposalLayers, buildProposalSource, PROPOSAL_GAIN_CASING_LAYER, PROPOSAL_GAIN_LAYER } from './layers/proposal-layers';
 import { ProposalEditing, type ProposalEditingCallbacks } from './proposal-editing';
@@ -18,6 +18,8 @@ import { buildEvidenceLayers, buildEvidenceSources, EVIDENCE_CHALLENGE_FILL_LAYE
 
 // NOTE: a production build must tell MapLibre where its worker bundle is, or the map never loads.
 maplibregl.setWorkerUrl(workerUrl);
+// Its worker starts loading now, while the dataset loads (the map itself is made when that is in).
+maplibregl.prewarm();
 
 /** A picture of an offscreen map: encoded bytes and the canvas size in device pixels. */
 export interface MapPicture {
@@ -58,6 +60,10 @@ export interface MapControllerOptions extends ProposalEditingCallbacks {
   basemap: BasemapOptions;
   center: [number, number];
   zoom: number;
+  /** Fitted from the start instead of `center` and `zoom`: `[west, south, east, north]`. */
+  bounds?: [number, number, number, number];
+  /** Data the map starts with, in its style: its worker reads it once, before the first tiles. */
+  initialData?: Partial<Record<MapDataName, FeatureCollection>>;
   onHamletClick(id: string): void;
   onSiteClick(id: string): void;
   onMoveEnd(center: [number, number], zoom: number): void;
@@ -81,6 +87,9 @@ function provideHatchImage(map: maplibregl.Map): void {
   map.on('load', add);
 }
 
+/** The rest of the style is added this long after the style loaded if no coloured frame came first. */
+const COMPLETE_STYLE_AFTER_MS = 5000;
+
 /** Owns the one maplibre `Map`: React passes plain data in, clicks and moves come back as callbacks. */
 export class MapController {
   private readonly map: maplibregl.Map;
@@ -95,15 +104,34 @@ export class MapController {
   private showDiscs = false;
   private isUnsettled = true;
   private readonly proposals: ProposalEditing;
+  /** Whether the layers beyond the first frame's have been added (see `completeStyle`). */
+  private isComplete = false;
+  private readonly whenCompleteQueue: (() => void)[] = [];
+  private completeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The style's sources and layers left out of the first frame, added by `completeStyle`. */
+  private readonly later: LaterLayers;
+  /** Sources given features since the style loaded (or in it). */
+  private readonly filledSources = new Set<string>();
 
   constructor(container: HTMLElement, private readonly options: MapControllerOptions) {
     this.layer = options.layer;
     performance.mark('map-created');
+    const { first: style, later } = splitFirstFrame(buildStyle({ layer: options.layer, selectedId: null, basemap: options.basemap, showDiscs: false }));
+    this.later = later;
+    for (const [name, data] of Object.entries(options.initialData ?? {}) as [MapDataName, FeatureCollection][]) {
+      (style.sources[SOURCE_OF[name]] as GeoJSONSourceSpecification).data = data;
+      this.filledSources.add(SOURCE_OF[name]);
+      if (name === 'hamlets' && data.features.length > 0) {
+        this.hasHamlets = true;
+        performance.mark('map-hamlets-given');
+      }
+    }
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle({ layer: options.layer, selectedId: null, basemap: options.basemap, showDiscs: false }),
+      style,
       center: options.center,
       zoom: options.zoom,
+      ...(options.bounds ? { bounds: options.bounds, fitBoundsOptions: { padding: 40, maxZoom: 15 } } : {}),
       attributionControl: { compact: true },
       fadeDuration: 0,
     });
@@ -111,23 +139,13 @@ export class MapController {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.proposals = new ProposalEditing(this.map, options);
-    this.map.on('load', () => {
-      // Field-test hexagons above the hamlets and sites, below the proposals.
-      // Labels stay above both (every name reads over any symbol).
-      // Reference layers (neighbouring provinces, rivers, roads) under the hamlet fills; their names
-      // below every other label.
-      for (const [id, source] of Object.entries(buildReferenceSource())) this.map.addSource(id, source);
-      for (const layer of buildReferenceShapeLayers()) this.map.addLayer(layer, HAMLET_FILL_LAYER);
-      for (const layer of buildReferenceLabelLayers()) this.map.addLayer(layer, FIRST_LABEL_LAYER);
-      for (const [id, source] of Object.entries(buildEvidenceSources())) this.map.addSource(id, source);
-      for (const layer of buildEvidenceLayers()) this.map.addLayer(layer, FIRST_LABEL_LAYER);
-      // Site proposals go on top of every data layer (added here so the base style stays the same).
-      for (const [id, source] of Object.entries(buildProposalSource())) this.map.addSource(id, source);
-      for (const layer of buildProposalLayers(options.center[1])) this.map.addLayer(layer, FIRST_LABEL_LAYER);
+    this.map.once('style.load', () => {
       this.isStyleLoaded = true;
       performance.mark('map-style-loaded');
-      for (const [source, data] of this.pending) this.applyData(source, data);
-      this.pending.clear();
+      this.applyPending();
+      // The rest of the style comes after the first coloured frame; if that never comes (no hamlets,
+      // an analysis that failed), after a few seconds all the same.
+      this.completeTimer = setTimeout(() => this.completeStyle(), COMPLETE_STYLE_AFTER_MS);
     });
     this.map.on('click', (event) => {
       if (!this.proposals.handleClick(event)) this.handleClick(event.point);
@@ -147,6 +165,8 @@ export class MapController {
         this.isUnsettled = false;
         this.options.onSettled?.();
       }
+      // After the settled call: the frame with the rest of the style is settled again when drawn.
+      if (this.hasDrawn || !this.hasHamlets) this.completeStyle();
     });
     for (const layer of [HAMLET_FILL_LAYER, SITE_LAYER]) {
       this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
@@ -163,6 +183,9 @@ export class MapController {
   }
 
   private applyData(source: string, data: FeatureCollection): void {
+    // Nothing for a source that never had anything: setting data makes the worker cut its tiles again.
+    if (data.features.length === 0 && !this.filledSources.has(source)) return;
+    this.filledSources.add(source);
     (this.map.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data);
   }
 
@@ -174,8 +197,55 @@ export class MapController {
     }
     if (name === 'hamlets') this.isUnsettled = true;
     const source = SOURCE_OF[name];
-    if (this.isStyleLoaded) this.applyData(source, data);
+    if (this.isStyleLoaded && this.map.getSource(source)) this.applyData(source, data);
     else this.pending.set(source, data);
+  }
+
+  /** Gives the sources now in the map the data kept for them. */
+  private applyPending(): void {
+    for (const [source, data] of this.pending) {
+      if (!this.map.getSource(source)) continue;
+      this.applyData(source, data);
+      this.pending.delete(source);
+    }
+  }
+
+  /**
+   * Adds what the first frame leaves out: the boundary lines, unit names, fibre, footprints, then the
+   * reference layers, field tests and proposals. Once, after the first frame with coloured hamlets (so
+   * the map's one worker and the renderer spend the first second on what the planner looks at).
+   */
+  private completeStyle(): void {
+    if (this.isComplete || !this.isStyleLoaded) return;
+    this.isComplete = true;
+    if (this.completeTimer !== null) clearTimeout(this.completeTimer);
+    for (const [id, source] of this.later.sources) this.map.addSource(id, source);
+    for (const { layer, beforeId } of this.later.layers) this.map.addLayer(layer, beforeId);
+    // Field-test hexagons above the hamlets and sites, below the proposals.
+    // Labels stay above both (every name reads over any symbol).
+    // Reference layers (neighbouring provinces, rivers, roads) under the hamlet fills; their names
+    // below every other label.
+    for (const [id, source] of Object.entries(buildReferenceSource())) this.map.addSource(id, source);
+    for (const layer of buildReferenceShapeLayers()) this.map.addLayer(layer, HAMLET_FILL_LAYER);
+    for (const layer of buildReferenceLabelLayers()) this.map.addLayer(layer, FIRST_LABEL_LAYER);
+    for (const [id, source] of Object.entries(buildEvidenceSources())) this.map.addSource(id, source);
+    for (const layer of buildEvidenceLayers()) this.map.addLayer(layer, FIRST_LABEL_LAYER);
+    // Site proposals go on top of every data layer (added here so the base style stays the same).
+    for (const [id, source] of Object.entries(buildProposalSource())) this.map.addSource(id, source);
+    for (const layer of buildProposalLayers(this.options.center[1])) this.map.addLayer(layer, FIRST_LABEL_LAYER);
+    this.applyPending();
+    this.applySymbolVisibility();
+    performance.mark('map-complete');
+    for (const action of this.whenCompleteQueue.splice(0)) action();
+    // The next settled frame is the complete map (the legend, and what is drawn, are checked again).
+    this.isUnsettled = true;
+    this.map.once('idle', () => performance.mark('map-complete-draw'));
+  }
+
+  /** Runs `action` once the whole style is in the map (see `completeStyle`), at once if it is. */
+  whenComplete(action: () => void): void {
+    if (this.isComplete) action();
+    else this.whenCompleteQueue.push(action);
   }
 
   /**
@@ -195,12 +265,12 @@ export class MapController {
 
   private whenLoaded(action: () => void): void {
     if (this.isStyleLoaded) action();
-    else this.map.once('load', action);
+    else this.map.once('style.load', action);
   }
 
   /** Replaces the proposed sites (see `buildProposalCollection`). */
   setProposals(collection: FeatureCollection<Point>): void {
-    this.whenLoaded(() => this.proposals.setCollection(collection));
+    this.whenComplete(() => this.proposals.setCollection(collection));
   }
 
   /**
@@ -209,7 +279,7 @@ export class MapController {
    */
   setProposalGains(hamletIds: string[], isAfterShown = false): void {
     this.afterIds = isAfterShown ? hamletIds : [];
-    this.whenLoaded(() => {
+    this.whenComplete(() => {
       for (const layer of [PROPOSAL_GAIN_CASING_LAYER, PROPOSAL_GAIN_LAYER]) this.map.setFilter(layer, buildProposalGainFilter(hamletIds));
       this.applyFill();
     });
@@ -222,7 +292,7 @@ export class MapController {
 
   /** The challenged hexagons (see `buildChallengeCollection`) and whether they are drawn. */
   setChallenges(collection: FeatureCollection, isVisible: boolean): void {
-    this.whenLoaded(() => {
+    this.whenComplete(() => {
       this.applyData(EVIDENCE_CHALLENGE_SOURCE, collection);
       for (const layer of [EVIDENCE_CHALLENGE_FILL_LAYER, EVIDENCE_CHALLENGE_LINE_LAYER]) this.map.setLayoutProperty(layer, 'visibility', isVisible ? 'visible' : 'none');
     });
@@ -230,12 +300,12 @@ export class MapController {
 
   /** The reference layers' shapes and names (see `buildReferenceCollection`). */
   setReferenceLayers(collection: FeatureCollection): void {
-    this.whenLoaded(() => this.applyData(REFERENCE_SOURCE, collection));
+    this.whenComplete(() => this.applyData(REFERENCE_SOURCE, collection));
   }
 
   /** The H3 view of the chosen layer (null hides it). */
   setHexView(collection: FeatureCollection | null): void {
-    this.whenLoaded(() => {
+    this.whenComplete(() => {
       if (collection !== null) this.applyData(EVIDENCE_HEX_SOURCE, collection);
       for (const layer of [EVIDENCE_HEX_FILL_LAYER, EVIDENCE_HEX_LINE_LAYER]) this.map.setLayoutProperty(layer, 'visibility', collection === null ? 'none' : 'visible');
     });
@@ -249,8 +319,17 @@ export class MapController {
     return { hatched: count(APPROXIMATE_HATCH_LAYER), dashed: count(APPROXIMATE_OUTLINE_LAYER) };
   }
 
+  /**
+   * How many district boundary lines and district names the map draws in view: none in the first
+   * frame, which draws the hamlets and sites only (see `completeStyle`).
+   */
+  countUnitsDrawn(): { boundaries: number; names: number } {
+    const count = (layer: string) => (this.map.getLayer(layer) ? this.map.queryRenderedFeatures({ layers: [layer] }).length : 0);
+    return { boundaries: count(DISTRICT_OUTLINE_LAYER), names: count(DISTRICT_LABEL_LAYER) };
+  }
+
   whenChallengesDrawn(callback: (count: number) => void): void {
-    this.whenLoaded(() =>
+    this.whenComplete(() =>
       this.map.once('idle', () => {
         const isShown = this.map.getLayoutProperty(EVIDENCE_CHALLENGE_FILL_LAYER, 'visibility') !== 'none';
         const features = isShown ? this.map.queryRenderedFeatures({ layers: [EVIDENCE_CHALLENGE_FILL_LAYER] }) : [];
@@ -279,7 +358,10 @@ export class MapController {
   }
 
   private applySymbolVisibility(): void {
-    for (const [id, visibility] of Object.entries(buildSymbolVisibility(this.layer, this.showDiscs))) this.map.setLayoutProperty(id, 'visibility', visibility);
+    for (const [id, visibility] of Object.entries(buildSymbolVisibility(this.layer, this.showDiscs))) {
+      // Layers still to come (see `completeStyle`) get theirs when they are added.
+      if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
+    }
   }
 
   /**
@@ -390,6 +472,7 @@ export class MapController {
   }
 
   destroy(): void {
+    if (this.completeTimer !== null) clearTimeout(this.completeTimer);
     this.map.remove();
   }
 }

@@ -18,6 +18,17 @@ describe('demo data on first load', () => {
     recordMeasurement('demo-first-load', { ...(await app.timings()), mapPaintedShare: stats.paintedShare });
   });
 
+  it('draws the district boundaries and names after the first frame, which has the coloured hamlets and the sites', async () => {
+    const view = app.page.getByTestId('map');
+    // The first frame is measured against a bare MapLibre page (bench:first-map); the rest follows it.
+    await app.page.waitForFunction(() => performance.getEntriesByName('map-complete-draw').length > 0, null, { timeout: 60_000 });
+    await expect.poll(async () => Number(await view.getAttribute('data-boundaries-drawn')), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(Number(await view.getAttribute('data-unit-names-drawn'))).toBeGreaterThan(0);
+    const marks = await app.page.evaluate(() => Object.fromEntries(['first-map-draw', 'map-complete', 'map-complete-draw'].map((name) => [name, performance.getEntriesByName(name)[0]?.startTime ?? -1])));
+    expect(marks['map-complete']).toBeGreaterThanOrEqual(marks['first-map-draw']);
+    expect(marks['map-complete-draw']).toBeGreaterThan(marks['map-complete']);
+  });
+
   it('shows the engine’s KPIs for the same data, in Vietnamese number format', async () => {
     expect(await app.readKpis()).toEqual({
       hamlets: expected.kpis.hamlets,

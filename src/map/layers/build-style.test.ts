@@ -1,6 +1,6 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { buildBasemap, buildStyle, type StyleOptions } from './build-style';
+import { buildBasemap, buildStyle, splitFirstFrame, type StyleOptions } from './build-style';
 import { buildHamletFillColor, buildHamletLayers, buildHighlightFilter } from './hamlet-layers';
 import { COVERAGE_COLORS } from './palette';
 import { buildGroundRadius, buildSymbolVisibility } from './site-layers';
@@ -64,6 +64,30 @@ describe('hamlet layers', () => {
   it('highlights only the selected hamlet', () => {
     expect(buildHighlightFilter('94-941-01-01')).toEqual(['==', ['get', 'id'], '94-941-01-01']);
     expect(buildHamletLayers('5g', null).find((layer) => layer.id === 'hamlet-highlight')).toMatchObject({ filter: ['==', ['get', 'id'], ''] });
+  });
+});
+
+describe('splitFirstFrame', () => {
+  const full = buildStyle({ ...options, basemap: { isEnabled: true, url: 'https://tile.example.org/{z}/{x}/{y}.png', attribution: 'x' } });
+  const { first, later } = splitFirstFrame(full);
+  const sourceOf = (layer: (typeof full.layers)[number]) => ('source' in layer ? layer.source : undefined);
+
+  it('draws first only the background, the basemap, the hamlets and the sites', () => {
+    expect(Object.keys(first.sources).sort()).toEqual(['hamlets', 'osm-basemap', 'sites']);
+    expect(new Set(first.layers.map(sourceOf))).toEqual(new Set([undefined, 'osm-basemap', 'hamlets', 'sites']));
+    expect(validateStyleMin(first)).toEqual([]);
+    expect(later.sources.map(([id]) => id).sort()).toEqual(['commune-labels', 'coverage', 'district-labels', 'fibre', 'fibre-routes', 'outlines']);
+  });
+
+  it('gives back the whole style, in its order, once the later layers are added where they say', () => {
+    const ids = first.layers.map((layer) => layer.id);
+    for (const { layer, beforeId } of later.layers) {
+      const at = beforeId === undefined ? ids.length : ids.indexOf(beforeId);
+      expect(at, layer.id).toBeGreaterThanOrEqual(0);
+      ids.splice(at, 0, layer.id);
+    }
+    expect(ids).toEqual(full.layers.map((layer) => layer.id));
+    expect(first.layers.length + later.layers.length).toBe(full.layers.length);
   });
 });
 

@@ -2,6 +2,7 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { OUTLINE_COLORS } from './palette';
 
 export const OUTLINE_SOURCE = 'outlines';
+export const DISTRICT_OUTLINE_LAYER = 'district-outline';
 
 /** Commune, district and province boundaries (one line source with a `level` property). */
 export function buildOutlineLayers(): LayerSpecification[] {
@@ -15,7 +16,7 @@ export function buildOutlineLayers(): LayerSpecification[] {
       paint: { 'line-color': OUTLINE_COLORS.commune, 'line-width': 1, 'line-dasharray': [3, 2] },
     },
     {
-      id: 'district-outline',
+      id: DISTRICT_OUTLINE_LAYER,
       type: 'line',
       source: OUTLINE_SOURCE,
       filter: ['==', ['get', 'level'], 'district'],
