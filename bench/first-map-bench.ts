@@ -6,10 +6,11 @@
 // The app: dist/ served by `vite preview` (built first when older than its sources), opened fresh
 // (its own context, so no stored layers), timed to its `first-map-draw` mark (the first idle frame
 // with the analysed hamlets and the sites: what the bare page draws); its `map-complete-draw` (the
-// boundary lines, unit names and fibre added after that frame, drawn) is reported beside it. The bare page: a plain HTML page with maplibre-gl's own bundle, the demo
-// hamlets with their coverage class precomputed here by the engine (so the page does no analysis),
-// the demo's sites and fibre points, hamlet fills, outlines and point circles, timed to its first
-// idle frame after the data is drawn. Both measured from the navigation's start. Prints progress on
+// boundary lines, unit names and fibre added after that frame, drawn) is reported beside it.
+// The bare page: a plain HTML page with maplibre-gl's own bundle, the demo hamlets with their
+// coverage class precomputed here by the engine (so the page does no analysis), the demo's sites
+// and fibre points, hamlet fills, outlines and point circles, timed to its first idle frame after
+// the data is drawn. Both measured from the navigation's start. Prints progress on
 // stderr and one JSON object on stdout.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';

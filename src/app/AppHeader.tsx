@@ -57,7 +57,7 @@ export function AppHeader() {
   // While the first dataset loads (the demo, unless layers are restored), the banner's line is kept
   // empty, so the map does not shrink under it once the demo is known: resizing the map's canvas
   // reallocates and redraws it, a tenth of a second with software WebGL.
-  const isFirstLoad = useDatasetStore((state) => state.status !== 'ready' && state.revision === 0);
+  const isFirstLoad = useDatasetStore((state) => (state.status === 'idle' || state.status === 'loading') && state.revision === 0);
   const profile = usePlanStore((state) => state.profile);
   const title = t('app.title', { plan: planShortTitle(profile, locale) });
   useEffect(() => {
