@@ -26,6 +26,11 @@ const hostileText = fc.oneof(
 const cellValue: fc.Arbitrary<CsvCell> = fc.oneof(hostileText, fc.double({ noNaN: false }), fc.integer(), fc.constant(null), fc.constant(undefined));
 
 describe('writeCsv', () => {
+  it('keeps the empty cells of a one-column table as rows, the header alone too (a file of blank lines reads as no rows)', () => {
+    expect(readBack(writeCsv([''], []), ',')).toEqual([['']]);
+    expect(readBack(writeCsv([''], [[''], ['a'], [null]]), ',')).toEqual([[''], [''], ['a'], ['']]);
+  });
+
   it('round-trips every row; no text cell starts a formula; numbers stay numbers (property)', () => {
     fc.assert(
       fc.property(

@@ -48,7 +48,10 @@ export function writeCsv(header: readonly string[], rows: Iterable<readonly CsvC
   for (const row of rows) data.push(row.map(cell));
   // Cells are escaped above (numbers must not be, even with a decimal comma), so papaparse's own
   // formula escaping stays off.
-  const text = Papa.unparse(data, { delimiter: dialect === 'excel-vn' ? ';' : ',', newline: '\r\n', escapeFormulae: false });
+  // In a one-column table an empty cell would be a blank line, which readers take for no row at all
+  // (a file of the header alone reads as empty): written as "" it stays a row.
+  const quotes = header.length === 1 ? (value: unknown) => value === '' : false;
+  const text = Papa.unparse(data, { delimiter: dialect === 'excel-vn' ? ';' : ',', newline: '\r\n', escapeFormulae: false, quotes });
   return `${options.bom === false ? '' : '\ufeff'}${text}\r\n`;
 }
 
