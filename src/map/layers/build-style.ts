@@ -69,6 +69,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 
 /** The sources the first frame draws: the hamlets and the sites (a basemap's, when one is on, too). */
 const FIRST_FRAME_SOURCES: ReadonlySet<string> = new Set([HAMLET_SOURCE, SITE_SOURCE]);
+
 export interface LaterLayers {
   sources: [string, SourceSpecification][];
   /** In drawing order, each with the first-frame layer it goes under (none: on top). */
@@ -80,12 +81,13 @@ export interface LaterLayers {
  * {@link FIRST_FRAME_SOURCES}) and the rest, with where each later layer goes so the order is kept.
  */
 export function splitFirstFrame(style: StyleSpecification): { first: StyleSpecification; later: LaterLayers } {
-  const isFirst = (layer: LayerSpecification) => !('source' in layer) || typeof layer.source !== 'string' || FIRST_FRAME_SOURCES.has(layer.source) || style.sources[layer.source]?.type !== 'geojson';
+  const isFirstSource = (id: string) => FIRST_FRAME_SOURCES.has(id) || style.sources[id]?.type !== 'geojson';
+  const isFirst = (layer: LayerSpecification) => !('source' in layer) || typeof layer.source !== 'string' || isFirstSource(layer.source);
   const firstLayers = style.layers.filter(isFirst);
   const later: LaterLayers = { sources: [], layers: [] };
   const firstSources: StyleSpecification['sources'] = {};
   for (const [id, source] of Object.entries(style.sources)) {
-    if (FIRST_FRAME_SOURCES.has(id) || source.type !== 'geojson') firstSources[id] = source;
+    if (isFirstSource(id)) firstSources[id] = source;
     else later.sources.push([id, source]);
   }
   style.layers.forEach((layer, index) => {
