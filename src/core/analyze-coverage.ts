@@ -2,7 +2,7 @@ import { appendAll } from './append-all';
 import { SHARED_TOWER_OPERATOR, type BtsRecord, type CoverageConfig, type CoverageInput, type Site, type Warning } from './types';
 import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, shapeBounds, type Allocate, type LayerKey } from './coverage/coverage-shapes';
 import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
-import type { PreparedHamlet, ScanPass } from './coverage/scanline-kernel';
+import type { PreparedHamlet, ScanPass } from './coverage/area-kernel';
 import { prepareHamlets, type PackedHamlets } from './coverage/prepare-hamlets';
 import { clusterSites } from './coverage/cluster-sites';
 import { isPointInHamlet } from './coverage/hamlet-geometry';
@@ -131,7 +131,7 @@ export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig,
   appendAll(warnings, built.warnings);
   const base = indexShapes(built.shapes, allocate);
   const extra = extraRecords.length > 0 ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys, allocate).shapes, allocate) : null;
-  return { input, config, layerKeys, passes: buildScanPasses(layerKeys, config), prepared, packed, hamletIndex, base, extraRecords, extra, warnings };
+  return { input, config, layerKeys, passes: buildScanPasses(layerKeys), prepared, packed, hamletIndex, base, extraRecords, extra, warnings };
 }
 
 /**
@@ -227,7 +227,7 @@ export function withExtraBtsRecords(analysis: CoverageAnalysis, extraRecords: Bt
     for (const h of analysis.hamletIndex.search(box[0], box[1], box[2], box[3])) affected.add(h);
   }
   const fractions = analysis.fractions.slice();
-  computeCoverage(analysis.prepared, extra ? [analysis.base, extra] : [analysis.base], analysis.layerKeys.length, buildScanPasses(analysis.layerKeys, analysis.config), [...affected], fractions);
+  computeCoverage(analysis.prepared, extra ? [analysis.base, extra] : [analysis.base], analysis.layerKeys.length, buildScanPasses(analysis.layerKeys), [...affected], fractions);
   const partial = { ...analysis, extraRecords, extra, fractions };
   const located = placeSites([...siteRecordsOf(analysis.input), ...extraRecords], analysis.config, analysis.prepared, analysis.hamletIndex);
   return { ...partial, ...located };

@@ -74,7 +74,7 @@ export { completeCoverageAnalysis, locateJobSites, prepareCoverageJob, type Anal
 export { buildCoverageShapes, type CoverageShapes } from './coverage/coverage-shapes';
 export { computeCoverage, indexShapes } from './coverage/compute-coverage';
 export { unpackHamlets, type PackedHamlets } from './coverage/prepare-hamlets';
-export type { ScanPass } from './coverage/scanline-kernel';
+export type { ScanPass } from './coverage/area-kernel';
 export { boxIndexFromData } from './spatial/spatial-index';
 
 // Reading input: any file's bytes, or one format at a time.

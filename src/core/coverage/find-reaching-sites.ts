@@ -2,7 +2,7 @@ import type { BtsRecord, CoverageConfig, Hamlet, Site } from '../types';
 import { haversineMeters, metersToDegrees } from '../units';
 import { buildCoverageShapes, buildLayerKeys } from './coverage-shapes';
 import { buildScanPasses } from './compute-coverage';
-import { computeHamletFractions, KernelScratch } from './scanline-kernel';
+import { computeHamletFractions, KernelScratch } from './area-kernel';
 import { prepareHamlet } from './prepare-hamlets';
 
 /** A site that reaches a hamlet, with the share of the hamlet its own records cover (mobile layer). */
@@ -25,7 +25,7 @@ export interface ReachingSite {
 export function findReachingSites(hamlet: Hamlet, sites: Site[], records: BtsRecord[], config: CoverageConfig): ReachingSite[] {
   const prepared = prepareHamlet(hamlet.geometry);
   const layerKeys = buildLayerKeys([]);
-  const passes = buildScanPasses(layerKeys, config);
+  const passes = buildScanPasses(layerKeys);
   const scratch = new KernelScratch();
   const out = new Float64Array(layerKeys.length);
   const sitesById = new Map<string, Site[]>();

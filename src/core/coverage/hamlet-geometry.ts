@@ -2,7 +2,7 @@
  * Point-in-hamlet, distance-to-hamlet and a point surely inside a hamlet, in the hamlet's own
  * metric frame (see `prepareHamlets`).
  */
-import type { PreparedHamlet } from './scanline-kernel';
+import type { PreparedHamlet } from './area-kernel';
 
 function toFrame(hamlet: PreparedHamlet, lng: number, lat: number): [number, number] {
   return [(lng - hamlet.lng0) * hamlet.kx, (lat - hamlet.lat0) * hamlet.ky];

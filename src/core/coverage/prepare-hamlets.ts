@@ -1,7 +1,7 @@
 import type { AreaGeometry } from '../types';
 import { ellipsoidMetersPerDegree } from '../units';
 import { plainBuffer, type Allocate } from './coverage-shapes';
-import type { PreparedHamlet } from './scanline-kernel';
+import type { PreparedHamlet } from './area-kernel';
 
 /**
  * Prepared hamlets as a few flat typed arrays: the form they are built in, so that worker threads
@@ -28,6 +28,18 @@ function polygonsOf(geometry: AreaGeometry): AreaGeometry['coordinates'][] {
 function isOpen(ring: number[][]): boolean {
   const n = ring.length;
   return n > 0 && (ring[0][0] !== ring[n - 1][0] || ring[0][1] !== ring[n - 1][1]);
+}
+
+/** Reverses the points of the closed ring stored at values `from … to − 1` (x, y pairs). */
+function reverseRing(coordinates: Float32Array, from: number, to: number): void {
+  for (let a = from, b = to - 2; a < b; a += 2, b -= 2) {
+    const x = coordinates[a];
+    const y = coordinates[a + 1];
+    coordinates[a] = coordinates[b];
+    coordinates[a + 1] = coordinates[b + 1];
+    coordinates[b] = x;
+    coordinates[b + 1] = y;
+  }
 }
 
 /**
@@ -95,7 +107,11 @@ export function prepareHamlets(geometries: AreaGeometry[], allocate: Allocate = 
         // Shoelace per ring; holes wind the other way in valid input, but take |area| with sign by role.
         let twiceArea = 0;
         for (let i = first; i + 3 < value; i += 2) twiceArea += coordinates[i] * coordinates[i + 3] - coordinates[i + 2] * coordinates[i + 1];
-        areaM2 += polygon[0] === ring ? Math.abs(twiceArea) / 2 : -Math.abs(twiceArea) / 2;
+        const outer = polygon[0] === ring;
+        areaM2 += outer ? Math.abs(twiceArea) / 2 : -Math.abs(twiceArea) / 2;
+        // The area kernel walks every edge with the hamlet's inside on its left: outer rings
+        // counter-clockwise, holes clockwise, whatever the file's winding.
+        if (outer ? twiceArea < 0 : twiceArea > 0) reverseRing(coordinates, first, value);
       }
     }
     const o = h * HEADER;

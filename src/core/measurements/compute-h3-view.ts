@@ -84,7 +84,7 @@ export function computeH3View(analysis: Pick<CoverageAnalysis, 'input' | 'prepar
   const geometries: PolygonGeometry[] = cells.map((cell) => ({ type: 'Polygon', coordinates: [ringOf(cell)] }));
   const { hamlets: prepared } = prepareHamlets(geometries);
   const shapeSets = analysis.extra ? [analysis.base, analysis.extra] : [analysis.base];
-  const fractions = computeCoverage(prepared, shapeSets, layerCount, buildScanPasses(analysis.layerKeys, analysis.config));
+  const fractions = computeCoverage(prepared, shapeSets, layerCount, buildScanPasses(analysis.layerKeys));
 
   const households = new Float64Array(cells.length).fill(Number.NaN);
   for (const { cell, households: share } of householdShares) households[cell] = (Number.isNaN(households[cell]) ? 0 : households[cell]) + share;

@@ -1,7 +1,7 @@
 import type { CoverageAnalysis } from '../analyze-coverage';
 import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, type LayerKey } from '../coverage/coverage-shapes';
-import { buildScanPasses, indexShapes, type IndexedShapes } from '../coverage/compute-coverage';
-import { computeHamletFractions, KernelScratch } from '../coverage/scanline-kernel';
+import { indexShapes, type IndexedShapes } from '../coverage/compute-coverage';
+import { computeHamletFractions, KernelScratch } from '../coverage/area-kernel';
 import { SitingError, type SitingCandidate } from './siting-types';
 import { findTargetLayers, isMobileCovered, type TargetLayer } from './target-layers';
 
@@ -82,8 +82,8 @@ export function computeCoverageGain(analysis: CoverageAnalysis, candidates: Siti
   const threshold = analysis.config.coveredThreshold.mobile;
   const targetBits = targets.map((target) => layerKeys.findIndex((key) => key.layer === target.key.layer && key.operator === target.key.operator));
   const targetMask = targetBits.reduce((mask, bit) => mask | (1 << bit), 0);
-  // The engine's strip height for the mobile layers, so fractions match its own to the bit.
-  const passes = [{ mask: targetMask, stripMeters: buildScanPasses(layerKeys, analysis.config)[0].stripMeters }];
+  // Only the target layers; each layer's fraction is computed alone, so it matches the engine's to the bit.
+  const passes = [{ mask: targetMask }];
 
   const built = buildCoverageShapes({ btsRecords: candidates.map((candidate) => candidate.record), fibrePoints: [], fibreRoutes: [] }, analysis.config, layerKeys);
   if (built.shapes.count !== candidates.length) {

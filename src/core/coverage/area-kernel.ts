@@ -1,0 +1,1090 @@
+import { SHAPE_CAPSULE, SHAPE_DISC, type CoverageShapes } from './coverage-shapes';
+
+/**
+ * The hamlet–shape area kernel: the exact area of a hamlet covered by the union of each layer's
+ * shapes.
+ *
+ * Each hamlet gets its own local metric frame (equirectangular on the WGS84 ellipsoid, centred on
+ * its bounding box, so distortion over a few kilometres is far below a metre). In that plane the
+ * covered region of a layer, hamlet ∩ (union of the layer's shapes), is bounded by two kinds of
+ * pieces: stretches of hamlet edges that lie inside some shape, and stretches of shape boundaries
+ * (circle arcs, sector radii, the straight sides of fibre-route capsules) that lie inside the
+ * hamlet and inside no other shape of the layer. Its area is ½∮(x dy − y dx) over those pieces
+ * (Green's theorem), each integral in closed form: a segment gives its cross product, an arc
+ * r²Δθ plus two cross terms. Nothing is sampled, so the only error is floating-point rounding, and
+ * adding a shape can only add covered area.
+ *
+ * Where boundaries coincide (two operators on one mast: the same circle, or sectors sharing a
+ * radius), one of them is kept by index: a piece lying on another shape's equal piece counts as
+ * covered by it when that shape comes first, and a radius shared by two sectors on opposite sides
+ * counts as covered by both. Hamlet rings are walked with the inside on the left (see
+ * `prepareHamlets`); inside or outside of a hamlet is the even–odd rule.
+ */
+
+const TWO_PI = 2 * Math.PI;
+/** Circles closer than this in centre and radius are one circle (co-located records). */
+const SAME_CIRCLE_METERS = 1e-6;
+/** A segment whose two ends are within this of a line lies on it. */
+const ON_LINE_METERS = 1e-6;
+const EPSILON = 1e-12;
+/** Pseudo-angles run from 0 (east) to 4 (east again), counter-clockwise; see `pseudoAngle`. */
+const TURN = 4;
+
+/** A hamlet projected into its local frame, ready for the kernel (see `prepareHamlets`). */
+export interface PreparedHamlet {
+  lng0: number;
+  lat0: number;
+  /** Metres per degree of longitude / latitude at lat0. */
+  kx: number;
+  ky: number;
+  /** Rings as interleaved x,y in metres from the frame's centre, closed (first = last); float32 is
+   * finer than a millimetre over a 20 km hamlet. */
+  rings: Float32Array[];
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+  /** Bounding box in degrees: minLng, minLat, maxLng, maxLat. */
+  bbox: [number, number, number, number];
+  /** Planar area in the local frame (holes subtracted), m². */
+  areaM2: number;
+}
+
+/** Reusable buffers, so the kernel allocates nothing per hamlet once warmed up. */
+export class KernelScratch {
+  capacity = 0;
+  count = 0;
+  kind = new Uint8Array(0);
+  x1 = new Float64Array(0);
+  y1 = new Float64Array(0);
+  x2 = new Float64Array(0);
+  y2 = new Float64Array(0);
+  radius = new Float64Array(0);
+  sin1 = new Float64Array(0);
+  cos1 = new Float64Array(0);
+  sin2 = new Float64Array(0);
+  cos2 = new Float64Array(0);
+  mask = new Uint32Array(0);
+  /** Candidate bounding boxes in the frame. */
+  boxMinX = new Float64Array(0);
+  boxMaxX = new Float64Array(0);
+  boxMinY = new Float64Array(0);
+  boxMaxY = new Float64Array(0);
+  /** Candidates the current layers use, in candidate order. */
+  active = new Int32Array(0);
+  activeCount = 0;
+
+  /** The hamlet whose edges are indexed below (edges are re-indexed only for a new hamlet). */
+  edgeHamlet: PreparedHamlet | null = null;
+  edges = new EdgeIndex();
+
+  /** Parameter ranges of the current boundary piece covered by other shapes, with their layers. */
+  coverCount = 0;
+  coverLo = new Float64Array(64);
+  coverHi = new Float64Array(64);
+  coverMask = new Uint32Array(64);
+
+  /** Split parameters of the current piece, and the parts of it inside the hamlet. */
+  splitCount = 0;
+  splits = new Float64Array(64);
+  insideCount = 0;
+  insideLo = new Float64Array(32);
+  insideHi = new Float64Array(32);
+
+  /** Twice the covered area per layer. */
+  twiceArea = new Float64Array(32);
+
+  reserve(size: number): void {
+    if (size <= this.capacity) return;
+    const capacity = Math.max(size, this.capacity * 2, 64);
+    const grow = <T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old.subarray(0, this.count) as never);
+      return next;
+    };
+    this.kind = grow(this.kind, (n) => new Uint8Array(n));
+    this.x1 = grow(this.x1, (n) => new Float64Array(n));
+    this.y1 = grow(this.y1, (n) => new Float64Array(n));
+    this.x2 = grow(this.x2, (n) => new Float64Array(n));
+    this.y2 = grow(this.y2, (n) => new Float64Array(n));
+    this.radius = grow(this.radius, (n) => new Float64Array(n));
+    this.sin1 = grow(this.sin1, (n) => new Float64Array(n));
+    this.cos1 = grow(this.cos1, (n) => new Float64Array(n));
+    this.sin2 = grow(this.sin2, (n) => new Float64Array(n));
+    this.cos2 = grow(this.cos2, (n) => new Float64Array(n));
+    this.mask = grow(this.mask, (n) => new Uint32Array(n));
+    this.boxMinX = grow(this.boxMinX, (n) => new Float64Array(n));
+    this.boxMaxX = grow(this.boxMaxX, (n) => new Float64Array(n));
+    this.boxMinY = grow(this.boxMinY, (n) => new Float64Array(n));
+    this.boxMaxY = grow(this.boxMaxY, (n) => new Float64Array(n));
+    this.active = new Int32Array(capacity);
+    this.capacity = capacity;
+  }
+
+  /** Adds a covered range of pseudo-angles or segment parameters; a range that wraps past east is two. */
+  pushCover(lo: number, hi: number, mask: number): void {
+    if (lo > hi) {
+      this.pushCover(lo, TURN, mask);
+      this.pushCover(0, hi, mask);
+      return;
+    }
+    if (this.coverCount === this.coverLo.length) {
+      this.coverLo = grown(this.coverLo, new Float64Array(2 * this.coverCount));
+      this.coverHi = grown(this.coverHi, new Float64Array(2 * this.coverCount));
+      this.coverMask = grown(this.coverMask, new Uint32Array(2 * this.coverCount));
+    }
+    const k = this.coverCount++;
+    this.coverLo[k] = lo;
+    this.coverHi[k] = hi;
+    this.coverMask[k] = mask;
+  }
+
+  pushSplit(value: number): void {
+    if (this.splitCount === this.splits.length) this.splits = grown(this.splits, new Float64Array(2 * this.splitCount));
+    this.splits[this.splitCount++] = value;
+  }
+
+  pushInside(lo: number, hi: number): void {
+    if (this.insideCount > 0 && this.insideHi[this.insideCount - 1] === lo) {
+      this.insideHi[this.insideCount - 1] = hi;
+      return;
+    }
+    if (this.insideCount === this.insideLo.length) {
+      this.insideLo = grown(this.insideLo, new Float64Array(2 * this.insideCount));
+      this.insideHi = grown(this.insideHi, new Float64Array(2 * this.insideCount));
+    }
+    this.insideLo[this.insideCount] = lo;
+    this.insideHi[this.insideCount++] = hi;
+  }
+
+  /** Appends shapes (by index) to the candidate list, projected into the hamlet's frame. */
+  addCandidates(hamlet: PreparedHamlet, shapes: CoverageShapes, indices: ArrayLike<number>): void {
+    this.reserve(this.count + indices.length);
+    const { lng0, lat0, kx, ky } = hamlet;
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k];
+      const c = this.count++;
+      const kind = shapes.kind[i];
+      const x = (shapes.lng[i] - lng0) * kx;
+      const y = (shapes.lat[i] - lat0) * ky;
+      this.kind[c] = kind;
+      this.x1[c] = x;
+      this.y1[c] = y;
+      this.radius[c] = shapes.radiusMeters[i];
+      this.mask[c] = shapes.mask[i];
+      if (kind === SHAPE_DISC) {
+        this.x2[c] = x;
+        this.y2[c] = y;
+        continue;
+      }
+      const row = 4 * shapes.detailRow[i];
+      if (kind === SHAPE_CAPSULE) {
+        this.x2[c] = (shapes.detail[row] - lng0) * kx;
+        this.y2[c] = (shapes.detail[row + 1] - lat0) * ky;
+      } else {
+        this.x2[c] = x;
+        this.y2[c] = y;
+        this.sin1[c] = shapes.detail[row];
+        this.cos1[c] = shapes.detail[row + 1];
+        this.sin2[c] = shapes.detail[row + 2];
+        this.cos2[c] = shapes.detail[row + 3];
+      }
+    }
+    // Boxes: a sector's is its disc's (loose, never too small); a capsule's covers both ends.
+    for (let c = this.count - indices.length; c < this.count; c++) {
+      const r = this.radius[c];
+      this.boxMinX[c] = Math.min(this.x1[c], this.x2[c]) - r;
+      this.boxMaxX[c] = Math.max(this.x1[c], this.x2[c]) + r;
+      this.boxMinY[c] = Math.min(this.y1[c], this.y2[c]) - r;
+      this.boxMaxY[c] = Math.max(this.y1[c], this.y2[c]) + r;
+    }
+  }
+}
+
+function grown<T extends Float64Array | Int32Array | Uint32Array>(old: T, next: T): T {
+  next.set(old as never);
+  return next;
+}
+
+function containsPoint(s: KernelScratch, c: number, x: number, y: number): boolean {
+  const r = s.radius[c];
+  if (s.kind[c] === SHAPE_CAPSULE) {
+    const dx = s.x2[c] - s.x1[c];
+    const dy = s.y2[c] - s.y1[c];
+    const length2 = dx * dx + dy * dy;
+    const t = length2 > 0 ? Math.max(0, Math.min(1, ((x - s.x1[c]) * dx + (y - s.y1[c]) * dy) / length2)) : 0;
+    const ex = x - (s.x1[c] + t * dx);
+    const ey = y - (s.y1[c] + t * dy);
+    return ex * ex + ey * ey <= r * r;
+  }
+  const px = x - s.x1[c];
+  const py = y - s.y1[c];
+  if (px * px + py * py > r * r) return false;
+  if (s.kind[c] === SHAPE_DISC) return true;
+  return s.sin1[c] * px <= s.cos1[c] * py + EPSILON && s.sin2[c] * px >= s.cos2[c] * py - EPSILON;
+}
+
+function containsHamlet(s: KernelScratch, c: number, hamlet: PreparedHamlet): boolean {
+  // Cheap reject first: the bounding box's centre must be inside.
+  if (!containsPoint(s, c, (hamlet.minX + hamlet.maxX) / 2, (hamlet.minY + hamlet.maxY) / 2)) return false;
+  for (const ring of hamlet.rings) {
+    for (let i = 0; i < ring.length; i += 2) if (!containsPoint(s, c, ring[i], ring[i + 1])) return false;
+  }
+  return true;
+}
+
+
+/**
+ * A hamlet's edges, bucketed into horizontal bands: each edge is listed in every band its height
+ * spans, so the edges near a point or a box are a few bands' lists, not every edge of the hamlet.
+ */
+class EdgeIndex {
+  count = 0;
+  ax = new Float64Array(64);
+  ay = new Float64Array(64);
+  bx = new Float64Array(64);
+  by = new Float64Array(64);
+  /** cross(a, b) per edge: twice the area its whole length contributes. */
+  cross = new Float64Array(64);
+  bands = 1;
+  minY = 0;
+  bandHeight = 1;
+  bandStart = new Int32Array(65);
+  bandEdges = new Int32Array(256);
+  /** Per edge, the last query that listed it (so a query lists an edge once). */
+  stamp = new Int32Array(64);
+  query = 0;
+  near = new Int32Array(64);
+  nearCount = 0;
+
+  build(hamlet: PreparedHamlet): void {
+    let n = 0;
+    for (const ring of hamlet.rings) n += Math.max(0, ring.length / 2 - 1);
+    if (this.ax.length < n) {
+      const size = Math.max(n, 2 * this.ax.length);
+      this.ax = new Float64Array(size);
+      this.ay = new Float64Array(size);
+      this.bx = new Float64Array(size);
+      this.by = new Float64Array(size);
+      this.cross = new Float64Array(size);
+      this.stamp = new Int32Array(size);
+      this.near = new Int32Array(size);
+    }
+    let e = 0;
+    for (const ring of hamlet.rings) {
+      for (let i = 0; i + 3 < ring.length; i += 2) {
+        const ax = ring[i];
+        const ay = ring[i + 1];
+        const bx = ring[i + 2];
+        const by = ring[i + 3];
+        if (ax === bx && ay === by) continue;
+        this.ax[e] = ax;
+        this.ay[e] = ay;
+        this.bx[e] = bx;
+        this.by[e] = by;
+        this.cross[e] = ax * by - bx * ay;
+        e++;
+      }
+    }
+    this.count = e;
+    this.stamp.fill(0, 0, e);
+    this.query = 0;
+    const height = hamlet.maxY - hamlet.minY;
+    this.bands = height > 0 ? Math.max(1, Math.min(256, Math.ceil(e / 3))) : 1;
+    this.minY = hamlet.minY;
+    this.bandHeight = height > 0 ? height / this.bands : 1;
+    if (this.bandStart.length < this.bands + 1) this.bandStart = new Int32Array(2 * this.bands + 1);
+    const start = this.bandStart;
+    start.fill(0, 0, this.bands + 1);
+    let listed = 0;
+    for (let k = 0; k < e; k++) {
+      const last = this.bandOf(Math.max(this.ay[k], this.by[k]));
+      for (let b = this.bandOf(Math.min(this.ay[k], this.by[k])); b <= last; b++) start[b + 1]++;
+      listed += last - this.bandOf(Math.min(this.ay[k], this.by[k])) + 1;
+    }
+    for (let b = 0; b < this.bands; b++) start[b + 1] += start[b];
+    if (this.bandEdges.length < listed) this.bandEdges = new Int32Array(2 * listed);
+    const fill = this.near.length >= this.bands ? this.near : (this.near = new Int32Array(2 * this.bands));
+    for (let b = 0; b < this.bands; b++) fill[b] = start[b];
+    for (let k = 0; k < e; k++) {
+      const last = this.bandOf(Math.max(this.ay[k], this.by[k]));
+      for (let b = this.bandOf(Math.min(this.ay[k], this.by[k])); b <= last; b++) this.bandEdges[fill[b]++] = k;
+    }
+  }
+
+  bandOf(y: number): number {
+    const b = Math.floor((y - this.minY) / this.bandHeight);
+    return b < 0 ? 0 : b >= this.bands ? this.bands - 1 : b;
+  }
+
+  /** Lists in `near` the edges whose boxes meet the box (each once). */
+  collect(minX: number, maxX: number, minY: number, maxY: number): number {
+    const stamp = ++this.query;
+    let count = 0;
+    const last = this.bandOf(maxY);
+    for (let b = this.bandOf(minY); b <= last; b++) {
+      for (let k = this.bandStart[b]; k < this.bandStart[b + 1]; k++) {
+        const e = this.bandEdges[k];
+        if (this.stamp[e] === stamp) continue;
+        this.stamp[e] = stamp;
+        const ax = this.ax[e];
+        const bx = this.bx[e];
+        if ((ax < bx ? bx : ax) < minX || (ax < bx ? ax : bx) > maxX) continue;
+        const ay = this.ay[e];
+        const by = this.by[e];
+        if ((ay < by ? by : ay) < minY || (ay < by ? ay : by) > maxY) continue;
+        this.near[count++] = e;
+      }
+    }
+    this.nearCount = count;
+    return count;
+  }
+
+  /** Even–odd point-in-hamlet, from the one band holding the point's height. */
+  contains(x: number, y: number, hamlet: PreparedHamlet): boolean {
+    if (y < hamlet.minY || y > hamlet.maxY || x < hamlet.minX || x > hamlet.maxX) return false;
+    const b = this.bandOf(y);
+    let inside = false;
+    for (let k = this.bandStart[b]; k < this.bandStart[b + 1]; k++) {
+      const e = this.bandEdges[k];
+      const ay = this.ay[e];
+      const by = this.by[e];
+      if (ay > y !== by > y && x < this.ax[e] + ((y - ay) * (this.bx[e] - this.ax[e])) / (by - ay)) inside = !inside;
+    }
+    return inside;
+  }
+}
+
+
+/**
+ * A monotone stand-in for the angle of (x, y): 0 east, 1 north, 2 west, 3 south, 4 east again,
+ * with no trigonometry. Opposite directions differ by exactly 2.
+ */
+function pseudoAngle(x: number, y: number): number {
+  if (y >= 0) return x >= 0 ? y / (x + y) : 1 - x / (y - x);
+  return x < 0 ? 2 - y / (-x - y) : 3 + x / (x - y);
+}
+
+/** A direction (not unit length) whose pseudo-angle is p, 0 ≤ p ≤ 4; x is written to `direction[0]`. */
+const direction = new Float64Array(2);
+function directionOf(p: number): void {
+  if (p < 1) {
+    direction[0] = 1 - p;
+    direction[1] = p;
+  } else if (p < 2) {
+    direction[0] = 1 - p;
+    direction[1] = 2 - p;
+  } else if (p < 3) {
+    direction[0] = p - 3;
+    direction[1] = 2 - p;
+  } else {
+    direction[0] = p - 3;
+    direction[1] = p - 4;
+  }
+}
+
+/** ∮(x dy − y dx) along the arc of circle (cx, cy, r) from pseudo-angle p0 counter-clockwise to p1 ≥ p0. */
+function arcTwiceArea(cx: number, cy: number, r: number, p0: number, p1: number): number {
+  directionOf(p0);
+  const ux = direction[0];
+  const uy = direction[1];
+  directionOf(p1);
+  const vx = direction[0];
+  const vy = direction[1];
+  const span = p1 - p0;
+  let angle = Math.atan2(ux * vy - uy * vx, ux * vx + uy * vy);
+  if (angle < 0) angle += TWO_PI;
+  // The pseudo-angle's quadrant settles rounding at 0 and at a full turn.
+  if (span < 1 && angle > 1.5 * Math.PI) angle = 0;
+  else if (span > 3 && angle < 0.5 * Math.PI) angle += TWO_PI;
+  const u = r / Math.sqrt(ux * ux + uy * uy);
+  const v = r / Math.sqrt(vx * vx + vy * vy);
+  return r * r * angle + cx * (vy * v - uy * u) - cy * (vx * v - ux * u);
+}
+
+/**
+ * Layers computed together. Every layer of a hamlet is exact whatever the grouping; the groups
+ * stay so that a caller can ask for some layers only.
+ */
+export interface ScanPass {
+  /** Layer bits computed in this pass. */
+  mask: number;
+}
+
+/**
+ * Computes the covered fraction of one hamlet for every layer, from the candidates already in
+ * `scratch` (see `KernelScratch.addCandidates`).
+ * @param hamlet the prepared hamlet
+ * @param scratch candidates and buffers
+ * @param layerCount number of layers (bits) in use
+ * @param passes the layers to compute (bits outside every pass are left at 0)
+ * @param out receives `layerCount` fractions in [0, 1] from `offset` on
+ * @param offset where to write in `out`
+ * @example computeHamletFractions(hamlet, scratch, 7, [{ mask: 0x7f }], fractions, 0)
+ */
+export function computeHamletFractions(hamlet: PreparedHamlet, scratch: KernelScratch, layerCount: number, passes: ScanPass[], out: Float64Array, offset: number): void {
+  const s = scratch;
+  for (let l = 0; l < layerCount; l++) out[offset + l] = 0;
+  if (s.count === 0 || hamlet.areaM2 <= 0) return;
+  let wanted = 0;
+  for (const pass of passes) wanted |= pass.mask;
+
+  // Layers fully covered by one shape need no area: a convex shape holding every vertex of
+  // the outer rings holds the hamlet.
+  let fullMask = 0;
+  let anyMask = 0;
+  for (let c = 0; c < s.count; c++) {
+    if ((s.mask[c] & wanted) === 0) continue;
+    anyMask |= s.mask[c];
+    if ((fullMask & s.mask[c]) === s.mask[c]) continue;
+    if (containsHamlet(s, c, hamlet)) fullMask |= s.mask[c];
+  }
+  fullMask &= wanted;
+  for (let l = 0; l < layerCount; l++) if (fullMask & (1 << l)) out[offset + l] = 1;
+  const openMask = anyMask & wanted & ~fullMask;
+  if (openMask === 0) return;
+  // Layers drawn from the very same candidates have the same fraction (often `mobile` and `4g`,
+  // or one operator's `mobile` and `4g`): compute one of each such group and copy it to the others.
+  const twinOf = findTwinLayers(s, openMask, layerCount);
+  let areaMask = openMask;
+  for (let l = 0; l < layerCount; l++) if (twinOf[l] !== l) areaMask &= ~(1 << l);
+  coveredTwiceArea(hamlet, s, areaMask);
+  for (let m = areaMask; m !== 0; m &= m - 1) {
+    const l = 31 - Math.clz32(m & -m);
+    if (l < layerCount) out[offset + l] = Math.min(1, Math.max(0, s.twiceArea[l] / (2 * hamlet.areaM2)));
+  }
+  for (let l = 0; l < layerCount; l++) if (twinOf[l] !== l) out[offset + l] = out[offset + twinOf[l]];
+}
+
+const twins = new Int32Array(32);
+const columns = new Uint32Array(32 * 8);
+
+/**
+ * For each open layer, the lowest layer whose candidate set is identical (itself when none).
+ * Each layer's candidate set is a bitset over candidates; sets wider than 256 candidates are
+ * compared on their first 256 and then confirmed candidate by candidate.
+ */
+function findTwinLayers(s: KernelScratch, openMask: number, layerCount: number): Int32Array {
+  const words = Math.min(8, Math.ceil(s.count / 32));
+  columns.fill(0, 0, 32 * 8);
+  for (let c = 0; c < Math.min(s.count, words * 32); c++) {
+    for (let m = s.mask[c] & openMask; m !== 0; m &= m - 1) {
+      const l = 31 - Math.clz32(m & -m);
+      columns[l * 8 + (c >>> 5)] |= 1 << (c & 31);
+    }
+  }
+  for (let l = 0; l < layerCount; l++) {
+    twins[l] = l;
+    if ((openMask & (1 << l)) === 0) continue;
+    for (let k = 0; k < l; k++) {
+      if (twins[k] !== k || (openMask & (1 << k)) === 0) continue;
+      let same = true;
+      for (let w = 0; w < words && same; w++) same = columns[l * 8 + w] === columns[k * 8 + w];
+      for (let c = words * 32; c < s.count && same; c++) same = ((s.mask[c] >>> l) & 1) === ((s.mask[c] >>> k) & 1);
+      if (same) {
+        twins[l] = k;
+        break;
+      }
+    }
+  }
+  return twins;
+}
+
+
+/** Whether two circles are one (centre and radius within `SAME_CIRCLE_METERS`). */
+function sameCircle(ax: number, ay: number, ar: number, bx: number, by: number, br: number): boolean {
+  return Math.abs(ar - br) <= SAME_CIRCLE_METERS && Math.abs(ax - bx) <= SAME_CIRCLE_METERS && Math.abs(ay - by) <= SAME_CIRCLE_METERS;
+}
+
+/**
+ * Twice the area of hamlet ∩ (union of each layer's shapes), into `s.twiceArea` by layer bit:
+ * ∮(x dy − y dx) over the hamlet's edges inside the union and over the shapes' boundaries inside
+ * the hamlet and outside every other shape of the layer.
+ */
+function coveredTwiceArea(hamlet: PreparedHamlet, s: KernelScratch, layerMask: number): void {
+  s.twiceArea.fill(0);
+  if (s.edgeHamlet !== hamlet) {
+    s.edges.build(hamlet);
+    s.edgeHamlet = hamlet;
+  }
+  let n = 0;
+  for (let c = 0; c < s.count; c++) {
+    if ((s.mask[c] & layerMask) === 0) continue;
+    if (s.boxMaxX[c] < hamlet.minX || s.boxMinX[c] > hamlet.maxX || s.boxMaxY[c] < hamlet.minY || s.boxMinY[c] > hamlet.maxY) continue;
+    // By the west side of the box (insertion), so that a search for shapes near a box stops at
+    // the first shape east of it.
+    let k = n++;
+    while (k > 0 && s.boxMinX[s.active[k - 1]] > s.boxMinX[c]) {
+      s.active[k] = s.active[k - 1];
+      k--;
+    }
+    s.active[k] = c;
+  }
+  s.activeCount = n;
+  edgesInsideShapes(s, layerMask);
+  for (let k = 0; k < n; k++) shapeBoundary(hamlet, s, s.active[k], layerMask);
+}
+
+// The parameter range of a segment inside a shape, built up by the clips below.
+let clipLo = 0;
+let clipHi = 0;
+/** Set when a segment on a half-plane's line was left outside by the rule on equal pieces. */
+let onLineOutside = false;
+
+/** Narrows [clipLo, clipHi] to the parameters t of A + t·D inside the circle (cx, cy, r). */
+function clipDisc(ax: number, ay: number, dx: number, dy: number, cx: number, cy: number, r: number): void {
+  const a = dx * dx + dy * dy;
+  const fx = ax - cx;
+  const fy = ay - cy;
+  const b = fx * dx + fy * dy;
+  const c = fx * fx + fy * fy - r * r;
+  const discriminant = b * b - a * c;
+  if (discriminant <= 0 || a === 0) {
+    clipHi = clipLo - 1;
+    return;
+  }
+  const root = Math.sqrt(discriminant);
+  // The two roots without cancellation: t1·t2 = c / a.
+  const q = b >= 0 ? -(b + root) : -(b - root);
+  const t1 = q / a;
+  const t2 = q !== 0 ? c / q : -t1;
+  clipLo = Math.max(clipLo, Math.min(t1, t2));
+  clipHi = Math.min(clipHi, Math.max(t1, t2));
+}
+
+/**
+ * Narrows [clipLo, clipHi] to the parameters of A + t·D in the half-plane q·(X − P) ≥ 0 (q a unit
+ * vector). A segment lying on the half-plane's line is inside when the piece's inside (normal n)
+ * faces the other way (the line is then inside the union), or when the shape comes first (`shape`
+ * before `rank`): of two equal pieces, one is kept.
+ */
+function clipHalfPlane(ax: number, ay: number, dx: number, dy: number, qx: number, qy: number, px: number, py: number, nx: number, ny: number, shape: number, rank: number): void {
+  const fa = qx * (ax - px) + qy * (ay - py);
+  const fd = qx * dx + qy * dy;
+  if (Math.abs(fa) <= ON_LINE_METERS && Math.abs(fa + fd) <= ON_LINE_METERS) {
+    if (!(qx * nx + qy * ny < 0 || shape < rank)) {
+      clipHi = clipLo - 1;
+      onLineOutside = true;
+    }
+    return;
+  }
+  if (fd > 0) clipLo = Math.max(clipLo, -fa / fd);
+  else if (fd < 0) clipHi = Math.min(clipHi, -fa / fd);
+  else if (fa < 0) clipHi = clipLo - 1;
+}
+
+const range = new Float64Array(2);
+
+/**
+ * The parameter range [range[0], range[1]] ⊂ [0, 1] of segment A→B inside shape c (empty when
+ * range[1] ≤ range[0]). (nx, ny) is the inside normal of the piece the segment belongs to and
+ * `rank` its shape, for the rule on equal pieces; a hamlet edge passes rank ∞.
+ */
+function segmentInShape(s: KernelScratch, c: number, ax: number, ay: number, bx: number, by: number, nx: number, ny: number, rank: number): void {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const r = s.radius[c];
+  const x1 = s.x1[c];
+  const y1 = s.y1[c];
+  if (s.kind[c] !== SHAPE_CAPSULE) {
+    clipLo = 0;
+    clipHi = 1;
+    clipDisc(ax, ay, dx, dy, x1, y1, r);
+    if (s.kind[c] !== SHAPE_DISC && clipHi > clipLo) {
+      clipHalfPlane(ax, ay, dx, dy, -s.sin1[c], s.cos1[c], x1, y1, nx, ny, c, rank);
+      clipHalfPlane(ax, ay, dx, dy, s.sin2[c], -s.cos2[c], x1, y1, nx, ny, c, rank);
+    }
+    range[0] = clipLo;
+    range[1] = clipHi;
+    return;
+  }
+  // A capsule is convex: its range is the hull of its two end discs' and its body's ranges.
+  let lo = Infinity;
+  let hi = -Infinity;
+  const x2 = s.x2[c];
+  const y2 = s.y2[c];
+  const ex = x2 - x1;
+  const ey = y2 - y1;
+  const length = Math.sqrt(ex * ex + ey * ey);
+  if (length > 0) {
+    const ux = ex / length;
+    const uy = ey / length;
+    clipLo = 0;
+    clipHi = 1;
+    onLineOutside = false;
+    clipHalfPlane(ax, ay, dx, dy, ux, uy, x1, y1, nx, ny, c, rank);
+    if (clipHi > clipLo) clipHalfPlane(ax, ay, dx, dy, -ux, -uy, x2, y2, nx, ny, c, rank);
+    if (clipHi > clipLo) clipHalfPlane(ax, ay, dx, dy, -uy, ux, x1 + uy * r, y1 - ux * r, nx, ny, c, rank);
+    if (clipHi > clipLo) clipHalfPlane(ax, ay, dx, dy, uy, -ux, x1 - uy * r, y1 + ux * r, nx, ny, c, rank);
+    if (onLineOutside) {
+      // The segment lies on this capsule's side and is left to the other piece: the end discs
+      // only touch it.
+      range[0] = 0;
+      range[1] = -1;
+      return;
+    }
+    if (clipHi > clipLo) {
+      lo = clipLo;
+      hi = clipHi;
+    }
+  }
+  for (let end = 0; end < 2; end++) {
+    clipLo = 0;
+    clipHi = 1;
+    clipDisc(ax, ay, dx, dy, end === 0 ? x1 : x2, end === 0 ? y1 : y2, r);
+    if (clipHi > clipLo) {
+      lo = Math.min(lo, clipLo);
+      hi = Math.max(hi, clipHi);
+    }
+  }
+  range[0] = lo;
+  range[1] = hi;
+}
+
+/** The hamlet's edges inside each layer's union: their share of the covered area. */
+function edgesInsideShapes(s: KernelScratch, layerMask: number): void {
+  const edges = s.edges;
+  const lo = s.coverLo;
+  const hi = s.coverHi;
+  for (let e = 0; e < edges.count; e++) {
+    const ax = edges.ax[e];
+    const ay = edges.ay[e];
+    const bx = edges.bx[e];
+    const by = edges.by[e];
+    const minX = ax < bx ? ax : bx;
+    const maxX = ax < bx ? bx : ax;
+    const minY = ay < by ? ay : by;
+    const maxY = ay < by ? by : ay;
+    // Layers that hold the whole edge, and the ranges of the others.
+    let wholeMask = 0;
+    let partMask = 0;
+    s.coverCount = 0;
+    for (let k = 0; k < s.activeCount; k++) {
+      const c = s.active[k];
+      if (s.boxMinX[c] > maxX) break;
+      const mask = s.mask[c] & layerMask & ~wholeMask;
+      if (mask === 0 || s.boxMaxX[c] < minX || s.boxMaxY[c] < minY || s.boxMinY[c] > maxY) continue;
+      segmentInShape(s, c, ax, ay, bx, by, 0, 0, Infinity);
+      if (range[1] <= range[0]) continue;
+      if (range[0] <= 0 && range[1] >= 1) {
+        wholeMask |= mask;
+      } else {
+        partMask |= mask;
+        s.pushCover(range[0], range[1], mask);
+      }
+    }
+    for (let m = wholeMask; m !== 0; m &= m - 1) s.twiceArea[31 - Math.clz32(m & -m)] += edges.cross[e];
+    partMask &= ~wholeMask;
+    if (partMask === 0) continue;
+    sortCovers(s);
+    for (let m = partMask; m !== 0; m &= m - 1) {
+      const bit = m & -m;
+      let covered = 0;
+      let runLo = 0;
+      let runHi = -1;
+      for (let k = 0; k < s.coverCount; k++) {
+        if ((s.coverMask[k] & bit) === 0) continue;
+        if (lo[k] > runHi) {
+          if (runHi > runLo) covered += runHi - runLo;
+          runLo = lo[k];
+          runHi = hi[k];
+        } else if (hi[k] > runHi) {
+          runHi = hi[k];
+        }
+      }
+      if (runHi > runLo) covered += runHi - runLo;
+      s.twiceArea[31 - Math.clz32(bit)] += covered * edges.cross[e];
+    }
+  }
+}
+
+/** Each boundary piece of shape i: arcs counter-clockwise, segments with the inside on the left. */
+function shapeBoundary(hamlet: PreparedHamlet, s: KernelScratch, i: number, layerMask: number): void {
+  const r = s.radius[i];
+  const x1 = s.x1[i];
+  const y1 = s.y1[i];
+  if (s.kind[i] === SHAPE_DISC) {
+    arcPiece(hamlet, s, i, x1, y1, r, 0, TURN, layerMask);
+    return;
+  }
+  if (s.kind[i] !== SHAPE_CAPSULE) {
+    const c1 = s.cos1[i];
+    const s1 = s.sin1[i];
+    const c2 = s.cos2[i];
+    const s2 = s.sin2[i];
+    arcRange(hamlet, s, i, x1, y1, r, pseudoAngle(c1, s1), pseudoAngle(c2, s2), layerMask);
+    segmentPiece(hamlet, s, i, x1, y1, x1 + r * c1, y1 + r * s1, -s1, c1, layerMask);
+    segmentPiece(hamlet, s, i, x1 + r * c2, y1 + r * s2, x1, y1, s2, -c2, layerMask);
+    return;
+  }
+  const x2 = s.x2[i];
+  const y2 = s.y2[i];
+  const ex = x2 - x1;
+  const ey = y2 - y1;
+  const length = Math.sqrt(ex * ex + ey * ey);
+  if (length === 0) {
+    arcPiece(hamlet, s, i, x1, y1, r, 0, TURN, layerMask);
+    return;
+  }
+  // Left normal of the route's direction.
+  const nx = -ey / length;
+  const ny = ex / length;
+  const left = pseudoAngle(nx, ny);
+  const right = pseudoAngle(-nx, -ny);
+  segmentPiece(hamlet, s, i, x1 - r * nx, y1 - r * ny, x2 - r * nx, y2 - r * ny, nx, ny, layerMask);
+  arcRange(hamlet, s, i, x2, y2, r, right, left, layerMask);
+  segmentPiece(hamlet, s, i, x2 + r * nx, y2 + r * ny, x1 + r * nx, y1 + r * ny, -nx, -ny, layerMask);
+  arcRange(hamlet, s, i, x1, y1, r, left, right, layerMask);
+}
+
+/** An arc from pseudo-angle p0 counter-clockwise to p1, which may pass east. */
+function arcRange(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: number, cy: number, r: number, p0: number, p1: number, layerMask: number): void {
+  if (p0 <= p1) {
+    arcPiece(hamlet, s, i, cx, cy, r, p0, p1, layerMask);
+  } else {
+    arcPiece(hamlet, s, i, cx, cy, r, p0, TURN, layerMask);
+    arcPiece(hamlet, s, i, cx, cy, r, 0, p1, layerMask);
+  }
+}
+
+function sortSplits(s: KernelScratch): void {
+  const v = s.splits;
+  for (let k = 1; k < s.splitCount; k++) {
+    const value = v[k];
+    let j = k - 1;
+    while (j >= 0 && v[j] > value) {
+      v[j + 1] = v[j];
+      j--;
+    }
+    v[j + 1] = value;
+  }
+}
+
+function sortCovers(s: KernelScratch): void {
+  const lo = s.coverLo;
+  const hi = s.coverHi;
+  const mask = s.coverMask;
+  for (let k = 1; k < s.coverCount; k++) {
+    const l = lo[k];
+    const h = hi[k];
+    const m = mask[k];
+    let j = k - 1;
+    while (j >= 0 && lo[j] > l) {
+      lo[j + 1] = lo[j];
+      hi[j + 1] = hi[j];
+      mask[j + 1] = mask[j];
+      j--;
+    }
+    lo[j + 1] = l;
+    hi[j + 1] = h;
+    mask[j + 1] = m;
+  }
+}
+
+// The stretches of [from, to] outside the sorted covers of one layer.
+const gapLo = new Float64Array(256);
+const gapHi = new Float64Array(256);
+
+/** Fills gapLo/gapHi with the parts of [from, to] no cover of layer `bit` holds; returns their count. */
+function gapsOf(s: KernelScratch, bit: number, from: number, to: number): number {
+  let count = 0;
+  let cursor = from;
+  for (let k = 0; k < s.coverCount && cursor < to; k++) {
+    if ((s.coverMask[k] & bit) === 0) continue;
+    const lo = s.coverLo[k];
+    if (lo >= to) break;
+    const hi = s.coverHi[k];
+    if (hi <= cursor) continue;
+    if (lo > cursor && count < gapLo.length) {
+      gapLo[count] = cursor;
+      gapHi[count++] = lo;
+    }
+    if (hi > cursor) cursor = hi;
+  }
+  if (cursor < to && count < gapLo.length) {
+    gapLo[count] = cursor;
+    gapHi[count++] = to;
+  }
+  return count;
+}
+
+/** Splits the arc [p0, p1] of circle (cx, cy, r) where it crosses hamlet edges; keeps the parts inside. */
+function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, cy: number, r: number, p0: number, p1: number): void {
+  const edges = s.edges;
+  s.splitCount = 0;
+  s.insideCount = 0;
+  s.pushSplit(p0);
+  const count = edges.collect(cx - r, cx + r, cy - r, cy + r);
+  for (let q = 0; q < count; q++) {
+    const e = edges.near[q];
+    const ax = edges.ax[e];
+    const ay = edges.ay[e];
+    const dx = edges.bx[e] - ax;
+    const dy = edges.by[e] - ay;
+    clipLo = -Infinity;
+    clipHi = Infinity;
+    clipDisc(ax, ay, dx, dy, cx, cy, r);
+    if (clipHi <= clipLo) continue;
+    for (let root = 0; root < 2; root++) {
+      const t = root === 0 ? clipLo : clipHi;
+      if (t < 0 || t > 1) continue;
+      const p = pseudoAngle(ax + t * dx - cx, ay + t * dy - cy);
+      if (p > p0 && p < p1) s.pushSplit(p);
+    }
+  }
+  s.pushSplit(p1);
+  sortSplits(s);
+  for (let k = 0; k + 1 < s.splitCount; k++) {
+    const a = s.splits[k];
+    const b = s.splits[k + 1];
+    if (b <= a) continue;
+    directionOf((a + b) / 2);
+    const scale = r / Math.sqrt(direction[0] * direction[0] + direction[1] * direction[1]);
+    if (edges.contains(cx + direction[0] * scale, cy + direction[1] * scale, hamlet)) s.pushInside(a, b);
+  }
+}
+
+/** One arc of shape i's boundary: its parts inside the hamlet and outside the layer's other shapes. */
+function arcPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: number, cy: number, r: number, p0: number, p1: number, layerMask: number): void {
+  if (cx + r < hamlet.minX || cx - r > hamlet.maxX || cy + r < hamlet.minY || cy - r > hamlet.maxY || p1 <= p0) return;
+  arcInsideHamlet(hamlet, s, cx, cy, r, p0, p1);
+  if (s.insideCount === 0) return;
+  const pieceMask = s.mask[i] & layerMask;
+  let wholeMask = 0;
+  s.coverCount = 0;
+  for (let k = 0; k < s.activeCount; k++) {
+    const j = s.active[k];
+    if (s.boxMinX[j] > cx + r) break;
+    if (j === i || (s.mask[j] & pieceMask & ~wholeMask) === 0) continue;
+    if (s.boxMaxX[j] < cx - r || s.boxMaxY[j] < cy - r || s.boxMinY[j] > cy + r) continue;
+    const before = s.coverCount;
+    if (s.kind[j] === SHAPE_DISC) discOnCircle(s, i, j, cx, cy, r);
+    else shapeOnCircle(s, i, j, cx, cy, r);
+    // A cover holding every inside part of the arc settles its layers.
+    for (let k = before; k < s.coverCount; k++) {
+      if (s.coverLo[k] <= s.insideLo[0] && s.coverHi[k] >= s.insideHi[s.insideCount - 1]) wholeMask |= s.coverMask[k] & pieceMask;
+    }
+    if (wholeMask === pieceMask) return;
+  }
+  sortCovers(s);
+  for (let m = pieceMask & ~wholeMask; m !== 0; m &= m - 1) {
+    const bit = m & -m;
+    const l = 31 - Math.clz32(bit);
+    for (let k = 0; k < s.insideCount; k++) {
+      const gaps = gapsOf(s, bit, s.insideLo[k], s.insideHi[k]);
+      for (let g = 0; g < gaps; g++) s.twiceArea[l] += arcTwiceArea(cx, cy, r, gapLo[g], gapHi[g]);
+    }
+  }
+}
+
+/** The arc of circle (cx, cy, r) inside disc j, as a cover. */
+function discOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: number, r: number): void {
+  const dx = s.x1[j] - cx;
+  const dy = s.y1[j] - cy;
+  const rj = s.radius[j];
+  const d2 = dx * dx + dy * dy;
+  if (d2 >= (r + rj) * (r + rj)) return;
+  if (sameCircle(s.x1[j], s.y1[j], rj, cx, cy, r)) {
+    if (j < i) s.pushCover(0, TURN, s.mask[j]);
+    return;
+  }
+  const d = Math.sqrt(d2);
+  if (d >= r + rj || d + rj <= r) return;
+  if (d + r <= rj) {
+    s.pushCover(0, TURN, s.mask[j]);
+    return;
+  }
+  const a = (d2 + r * r - rj * rj) / (2 * d);
+  const h = Math.sqrt(Math.max(0, r * r - a * a));
+  const ux = dx / d;
+  const uy = dy / d;
+  s.pushCover(pseudoAngle(a * ux + h * uy, a * uy - h * ux), pseudoAngle(a * ux - h * uy, a * uy + h * ux), s.mask[j]);
+}
+
+/** Pseudo-angles where circle (cx, cy, r) meets circle (ox, oy, or), added to the splits. */
+function circleSplits(s: KernelScratch, cx: number, cy: number, r: number, ox: number, oy: number, or: number): void {
+  const dx = ox - cx;
+  const dy = oy - cy;
+  const d2 = dx * dx + dy * dy;
+  const d = Math.sqrt(d2);
+  if (d === 0 || d >= r + or || d + or <= r || d + r <= or) return;
+  const a = (d2 + r * r - or * or) / (2 * d);
+  const h = Math.sqrt(Math.max(0, r * r - a * a));
+  const ux = dx / d;
+  const uy = dy / d;
+  s.pushSplit(pseudoAngle(a * ux + h * uy, a * uy - h * ux));
+  s.pushSplit(pseudoAngle(a * ux - h * uy, a * uy + h * ux));
+}
+
+/** Pseudo-angles where circle (cx, cy, r) meets segment A→B, added to the splits. */
+function segmentSplits(s: KernelScratch, cx: number, cy: number, r: number, ax: number, ay: number, bx: number, by: number): void {
+  const dx = bx - ax;
+  const dy = by - ay;
+  clipLo = -Infinity;
+  clipHi = Infinity;
+  clipDisc(ax, ay, dx, dy, cx, cy, r);
+  if (clipHi <= clipLo) return;
+  for (let root = 0; root < 2; root++) {
+    const t = root === 0 ? clipLo : clipHi;
+    if (t >= -EPSILON && t <= 1 + EPSILON) s.pushSplit(pseudoAngle(ax + t * dx - cx, ay + t * dy - cy));
+  }
+}
+
+/**
+ * Whether point (x, y) on circle (cx, cy, r) lies inside shape j, leaving out j's parts bounded
+ * by that same circle (their inside holds no point of it; their boundary is the cover by rank).
+ */
+function insideOtherShape(s: KernelScratch, j: number, x: number, y: number, cx: number, cy: number, r: number): boolean {
+  const rj = s.radius[j];
+  const x1 = s.x1[j];
+  const y1 = s.y1[j];
+  if (s.kind[j] !== SHAPE_CAPSULE) {
+    if (sameCircle(x1, y1, rj, cx, cy, r)) return false;
+    const px = x - x1;
+    const py = y - y1;
+    return px * px + py * py <= rj * rj && s.sin1[j] * px <= s.cos1[j] * py && s.sin2[j] * px >= s.cos2[j] * py;
+  }
+  const x2 = s.x2[j];
+  const y2 = s.y2[j];
+  if (!sameCircle(x1, y1, rj, cx, cy, r) && (x - x1) ** 2 + (y - y1) ** 2 <= rj * rj) return true;
+  if (!sameCircle(x2, y2, rj, cx, cy, r) && (x - x2) ** 2 + (y - y2) ** 2 <= rj * rj) return true;
+  const ex = x2 - x1;
+  const ey = y2 - y1;
+  const length2 = ex * ex + ey * ey;
+  if (length2 === 0) return false;
+  const along = (x - x1) * ex + (y - y1) * ey;
+  const across = (x - x1) * ey - (y - y1) * ex;
+  return along >= 0 && along <= length2 && across * across <= rj * rj * length2;
+}
+
+/** The arcs of circle (cx, cy, r) inside sector or capsule j, as covers. */
+function shapeOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: number, r: number): void {
+  const mask = s.mask[j];
+  const rj = s.radius[j];
+  const x1 = s.x1[j];
+  const y1 = s.y1[j];
+  s.splitCount = 0;
+  if (s.kind[j] !== SHAPE_CAPSULE) {
+    const c1 = s.cos1[j];
+    const s1 = s.sin1[j];
+    const c2 = s.cos2[j];
+    const s2 = s.sin2[j];
+    if (sameCircle(x1, y1, rj, cx, cy, r)) {
+      if (j < i) s.pushCover(pseudoAngle(c1, s1), pseudoAngle(c2, s2), mask);
+      return;
+    }
+    circleSplits(s, cx, cy, r, x1, y1, rj);
+    segmentSplits(s, cx, cy, r, x1, y1, x1 + rj * c1, y1 + rj * s1);
+    segmentSplits(s, cx, cy, r, x1, y1, x1 + rj * c2, y1 + rj * s2);
+  } else {
+    const x2 = s.x2[j];
+    const y2 = s.y2[j];
+    const ex = x2 - x1;
+    const ey = y2 - y1;
+    const length = Math.sqrt(ex * ex + ey * ey);
+    const sameFirst = sameCircle(x1, y1, rj, cx, cy, r);
+    const sameSecond = sameCircle(x2, y2, rj, cx, cy, r);
+    if (length === 0) {
+      if (sameFirst) {
+        if (j < i) s.pushCover(0, TURN, mask);
+        return;
+      }
+      circleSplits(s, cx, cy, r, x1, y1, rj);
+    } else {
+      const nx = -ey / length;
+      const ny = ex / length;
+      if (sameFirst || sameSecond) {
+        // The circle is this capsule's end circle: its cap is the cover by rank, the rest lies
+        // in the body. The sides only touch the circle, so split where the cap meets them.
+        if (j < i) s.pushCover(pseudoAngle(sameFirst ? nx : -nx, sameFirst ? ny : -ny), pseudoAngle(sameFirst ? -nx : nx, sameFirst ? -ny : ny), mask);
+        s.pushSplit(pseudoAngle(nx, ny));
+        s.pushSplit(pseudoAngle(-nx, -ny));
+      }
+      if (!sameFirst) circleSplits(s, cx, cy, r, x1, y1, rj);
+      if (!sameSecond) circleSplits(s, cx, cy, r, x2, y2, rj);
+      segmentSplits(s, cx, cy, r, x1 - rj * nx, y1 - rj * ny, x2 - rj * nx, y2 - rj * ny);
+      segmentSplits(s, cx, cy, r, x1 + rj * nx, y1 + rj * ny, x2 + rj * nx, y2 + rj * ny);
+    }
+  }
+  // Between consecutive crossings the circle is wholly inside j or wholly outside: test a midpoint.
+  if (s.splitCount < 2) {
+    if (insideOtherShape(s, j, cx + r, cy, cx, cy, r)) s.pushCover(0, TURN, mask);
+    return;
+  }
+  sortSplits(s);
+  for (let k = 0; k < s.splitCount; k++) {
+    const a = s.splits[k];
+    const b = k + 1 < s.splitCount ? s.splits[k + 1] : s.splits[0] + TURN;
+    if (b <= a) continue;
+    let middle = (a + b) / 2;
+    if (middle >= TURN) middle -= TURN;
+    directionOf(middle);
+    const scale = r / Math.sqrt(direction[0] * direction[0] + direction[1] * direction[1]);
+    if (insideOtherShape(s, j, cx + direction[0] * scale, cy + direction[1] * scale, cx, cy, r)) s.pushCover(a, b >= TURN ? b - TURN : b, mask);
+  }
+}
+
+/** One straight piece of shape i's boundary, A→B with its inside on the left (normal n). */
+function segmentPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, ax: number, ay: number, bx: number, by: number, nx: number, ny: number, layerMask: number): void {
+  const minX = Math.min(ax, bx);
+  const maxX = Math.max(ax, bx);
+  const minY = Math.min(ay, by);
+  const maxY = Math.max(ay, by);
+  if (maxX < hamlet.minX || minX > hamlet.maxX || maxY < hamlet.minY || minY > hamlet.maxY) return;
+  const dx = bx - ax;
+  const dy = by - ay;
+  if (dx === 0 && dy === 0) return;
+  const edges = s.edges;
+  s.splitCount = 0;
+  s.insideCount = 0;
+  s.pushSplit(0);
+  const count = edges.collect(minX, maxX, minY, maxY);
+  for (let q = 0; q < count; q++) {
+    const e = edges.near[q];
+    const fx = edges.bx[e] - edges.ax[e];
+    const fy = edges.by[e] - edges.ay[e];
+    const denominator = dx * fy - dy * fx;
+    if (denominator === 0) continue;
+    const gx = edges.ax[e] - ax;
+    const gy = edges.ay[e] - ay;
+    const t = (gx * fy - gy * fx) / denominator;
+    const u = (gx * dy - gy * dx) / denominator;
+    if (t > 0 && t < 1 && u >= 0 && u <= 1) s.pushSplit(t);
+  }
+  s.pushSplit(1);
+  sortSplits(s);
+  for (let k = 0; k + 1 < s.splitCount; k++) {
+    const a = s.splits[k];
+    const b = s.splits[k + 1];
+    if (b <= a) continue;
+    const t = (a + b) / 2;
+    if (edges.contains(ax + t * dx, ay + t * dy, hamlet)) s.pushInside(a, b);
+  }
+  if (s.insideCount === 0) return;
+  const pieceMask = s.mask[i] & layerMask;
+  let wholeMask = 0;
+  s.coverCount = 0;
+  for (let k = 0; k < s.activeCount; k++) {
+    const j = s.active[k];
+    if (s.boxMinX[j] > maxX) break;
+    if (j === i || (s.mask[j] & pieceMask & ~wholeMask) === 0) continue;
+    if (s.boxMaxX[j] < minX || s.boxMaxY[j] < minY || s.boxMinY[j] > maxY) continue;
+    segmentInShape(s, j, ax, ay, bx, by, nx, ny, i);
+    if (range[1] <= range[0]) continue;
+    s.pushCover(range[0], range[1], s.mask[j]);
+    if (range[0] <= s.insideLo[0] && range[1] >= s.insideHi[s.insideCount - 1]) {
+      wholeMask |= s.mask[j] & pieceMask;
+      if (wholeMask === pieceMask) return;
+    }
+  }
+  sortCovers(s);
+  const cross = ax * by - bx * ay;
+  for (let m = pieceMask & ~wholeMask; m !== 0; m &= m - 1) {
+    const bit = m & -m;
+    const l = 31 - Math.clz32(bit);
+    for (let k = 0; k < s.insideCount; k++) {
+      const gaps = gapsOf(s, bit, s.insideLo[k], s.insideHi[k]);
+      for (let g = 0; g < gaps; g++) s.twiceArea[l] += (gapHi[g] - gapLo[g]) * cross;
+    }
+  }
+}
