@@ -78,6 +78,15 @@ export class KernelScratch {
   edgeHamlet: PreparedHamlet | null = null;
   edges = new EdgeIndex();
 
+  /** Stretches of hamlet edges inside a shape: edge, parameter range, the shape's layers. */
+  pairCount = 0;
+  pairEdge = new Int32Array(256);
+  pairLo = new Float64Array(256);
+  pairHi = new Float64Array(256);
+  pairMask = new Uint32Array(256);
+  pairOrder = new Int32Array(256);
+  edgePairs = new Int32Array(64);
+
   /** Parameter ranges of the current boundary piece covered by other shapes, with their layers. */
   coverCount = 0;
   coverLo = new Float64Array(64);
@@ -121,22 +130,39 @@ export class KernelScratch {
     this.capacity = capacity;
   }
 
+  pushPair(edge: number, lo: number, hi: number, mask: number): void {
+    if (this.pairCount === this.pairEdge.length) {
+      this.pairEdge = grown(this.pairEdge, new Int32Array(2 * this.pairCount));
+      this.pairLo = grown(this.pairLo, new Float64Array(2 * this.pairCount));
+      this.pairHi = grown(this.pairHi, new Float64Array(2 * this.pairCount));
+      this.pairMask = grown(this.pairMask, new Uint32Array(2 * this.pairCount));
+      this.pairOrder = new Int32Array(2 * this.pairCount);
+    }
+    const k = this.pairCount++;
+    this.pairEdge[k] = edge;
+    this.pairLo[k] = lo;
+    this.pairHi[k] = hi;
+    this.pairMask[k] = mask;
+  }
+
   /** Adds a covered range of pseudo-angles or segment parameters; a range that wraps past east is two. */
   pushCover(lo: number, hi: number, mask: number): void {
+    if (this.coverCount + 2 > this.coverLo.length) {
+      this.coverLo = grown(this.coverLo, new Float64Array(2 * this.coverLo.length));
+      this.coverHi = grown(this.coverHi, new Float64Array(2 * this.coverHi.length));
+      this.coverMask = grown(this.coverMask, new Uint32Array(2 * this.coverMask.length));
+    }
+    let k = this.coverCount;
     if (lo > hi) {
-      this.pushCover(lo, TURN, mask);
-      this.pushCover(0, hi, mask);
-      return;
+      this.coverLo[k] = 0;
+      this.coverHi[k] = hi;
+      this.coverMask[k++] = mask;
+      hi = TURN;
     }
-    if (this.coverCount === this.coverLo.length) {
-      this.coverLo = grown(this.coverLo, new Float64Array(2 * this.coverCount));
-      this.coverHi = grown(this.coverHi, new Float64Array(2 * this.coverCount));
-      this.coverMask = grown(this.coverMask, new Uint32Array(2 * this.coverCount));
-    }
-    const k = this.coverCount++;
     this.coverLo[k] = lo;
     this.coverHi[k] = hi;
-    this.coverMask[k] = mask;
+    this.coverMask[k++] = mask;
+    this.coverCount = k;
   }
 
   pushSplit(value: number): void {
@@ -521,8 +547,9 @@ function coveredTwiceArea(hamlet: PreparedHamlet, s: KernelScratch, layerMask: n
     s.active[k] = c;
   }
   s.activeCount = n;
-  edgesInsideShapes(s, layerMask);
+  s.pairCount = 0;
   for (let k = 0; k < n; k++) shapeBoundary(hamlet, s, s.active[k], layerMask);
+  edgesInsideShapes(s, layerMask);
 }
 
 // The parameter range of a segment inside a shape, built up by the clips below.
@@ -641,55 +668,63 @@ function segmentInShape(s: KernelScratch, c: number, ax: number, ay: number, bx:
   range[1] = hi;
 }
 
-/** The hamlet's edges inside each layer's union: their share of the covered area. */
+/**
+ * The hamlet's edges inside each layer's union: their share of the covered area. Discs have
+ * left their stretches of edges in the pairs already (see `arcInsideHamlet`); the other shapes'
+ * are added here.
+ */
 function edgesInsideShapes(s: KernelScratch, layerMask: number): void {
   const edges = s.edges;
-  const lo = s.coverLo;
-  const hi = s.coverHi;
-  for (let e = 0; e < edges.count; e++) {
-    const ax = edges.ax[e];
-    const ay = edges.ay[e];
-    const bx = edges.bx[e];
-    const by = edges.by[e];
-    const minX = ax < bx ? ax : bx;
-    const maxX = ax < bx ? bx : ax;
-    const minY = ay < by ? ay : by;
-    const maxY = ay < by ? by : ay;
-    // Layers that hold the whole edge, and the ranges of the others.
-    let wholeMask = 0;
-    let partMask = 0;
-    s.coverCount = 0;
-    for (let k = 0; k < s.activeCount; k++) {
-      const c = s.active[k];
-      if (s.boxMinX[c] > maxX) break;
-      const mask = s.mask[c] & layerMask & ~wholeMask;
-      if (mask === 0 || s.boxMaxX[c] < minX || s.boxMaxY[c] < minY || s.boxMinY[c] > maxY) continue;
-      segmentInShape(s, c, ax, ay, bx, by, 0, 0, Infinity);
-      if (range[1] <= range[0]) continue;
-      if (range[0] <= 0 && range[1] >= 1) {
-        wholeMask |= mask;
-      } else {
-        partMask |= mask;
-        s.pushCover(range[0], range[1], mask);
-      }
+  for (let k = 0; k < s.activeCount; k++) {
+    const c = s.active[k];
+    if (s.kind[c] === SHAPE_DISC) continue;
+    const count = edges.collect(s.boxMinX[c], s.boxMaxX[c], s.boxMinY[c], s.boxMaxY[c]);
+    for (let q = 0; q < count; q++) {
+      const e = edges.near[q];
+      segmentInShape(s, c, edges.ax[e], edges.ay[e], edges.bx[e], edges.by[e], 0, 0, Infinity);
+      if (range[1] > range[0]) s.pushPair(e, range[0], range[1], s.mask[c] & layerMask);
     }
-    for (let m = wholeMask; m !== 0; m &= m - 1) s.twiceArea[31 - Math.clz32(m & -m)] += edges.cross[e];
-    partMask &= ~wholeMask;
-    if (partMask === 0) continue;
-    sortCovers(s);
-    for (let m = partMask; m !== 0; m &= m - 1) {
+  }
+  if (s.pairCount === 0) return;
+  // Group the stretches by edge (a counting sort): edge e's are order[end[e − 1] … end[e]).
+  if (s.edgePairs.length < edges.count + 1) s.edgePairs = new Int32Array(2 * edges.count + 1);
+  const end = s.edgePairs;
+  end.fill(0, 0, edges.count + 1);
+  for (let p = 0; p < s.pairCount; p++) end[s.pairEdge[p] + 1]++;
+  for (let e = 0; e < edges.count; e++) end[e + 1] += end[e];
+  const order = s.pairOrder;
+  for (let p = 0; p < s.pairCount; p++) order[end[s.pairEdge[p]]++] = p;
+  const lo = s.pairLo;
+  const hi = s.pairHi;
+  for (let e = 0; e < edges.count; e++) {
+    const from = e === 0 ? 0 : end[e - 1];
+    const to = end[e];
+    if (to === from) continue;
+    let edgeMask = 0;
+    for (let k = from; k < to; k++) {
+      const p = order[k];
+      edgeMask |= s.pairMask[p];
+      let j = k - 1;
+      while (j >= from && lo[order[j]] > lo[p]) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = p;
+    }
+    for (let m = edgeMask; m !== 0; m &= m - 1) {
       const bit = m & -m;
       let covered = 0;
       let runLo = 0;
       let runHi = -1;
-      for (let k = 0; k < s.coverCount; k++) {
-        if ((s.coverMask[k] & bit) === 0) continue;
-        if (lo[k] > runHi) {
+      for (let k = from; k < to; k++) {
+        const p = order[k];
+        if ((s.pairMask[p] & bit) === 0) continue;
+        if (lo[p] > runHi) {
           if (runHi > runLo) covered += runHi - runLo;
-          runLo = lo[k];
-          runHi = hi[k];
-        } else if (hi[k] > runHi) {
-          runHi = hi[k];
+          runLo = lo[p];
+          runHi = hi[p];
+        } else if (hi[p] > runHi) {
+          runHi = hi[p];
         }
       }
       if (runHi > runLo) covered += runHi - runLo;
@@ -809,7 +844,7 @@ function gapsOf(s: KernelScratch, bit: number, from: number, to: number): number
 }
 
 /** Splits the arc [p0, p1] of circle (cx, cy, r) where it crosses hamlet edges; keeps the parts inside. */
-function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, cy: number, r: number, p0: number, p1: number): void {
+function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, cy: number, r: number, p0: number, p1: number, discMask: number): void {
   const edges = s.edges;
   s.splitCount = 0;
   s.insideCount = 0;
@@ -825,6 +860,8 @@ function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, c
     clipHi = Infinity;
     clipDisc(ax, ay, dx, dy, cx, cy, r);
     if (clipHi <= clipLo) continue;
+    // A whole disc's circle: the same roots give the stretch of the edge inside the disc.
+    if (discMask !== 0 && clipHi > 0 && clipLo < 1) s.pushPair(e, Math.max(0, clipLo), Math.min(1, clipHi), discMask);
     for (let root = 0; root < 2; root++) {
       const t = root === 0 ? clipLo : clipHi;
       if (t < 0 || t > 1) continue;
@@ -847,7 +884,7 @@ function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, c
 /** One arc of shape i's boundary: its parts inside the hamlet and outside the layer's other shapes. */
 function arcPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: number, cy: number, r: number, p0: number, p1: number, layerMask: number): void {
   if (cx + r < hamlet.minX || cx - r > hamlet.maxX || cy + r < hamlet.minY || cy - r > hamlet.maxY || p1 <= p0) return;
-  arcInsideHamlet(hamlet, s, cx, cy, r, p0, p1);
+  arcInsideHamlet(hamlet, s, cx, cy, r, p0, p1, s.kind[i] === SHAPE_DISC ? s.mask[i] & layerMask : 0);
   if (s.insideCount === 0) return;
   const pieceMask = s.mask[i] & layerMask;
   let wholeMask = 0;
@@ -883,22 +920,26 @@ function discOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: nu
   const dy = s.y1[j] - cy;
   const rj = s.radius[j];
   const d2 = dx * dx + dy * dy;
-  if (d2 >= (r + rj) * (r + rj)) return;
-  if (sameCircle(s.x1[j], s.y1[j], rj, cx, cy, r)) {
+  const reach = r + rj;
+  if (d2 >= reach * reach) return;
+  if (Math.abs(rj - r) <= SAME_CIRCLE_METERS && Math.abs(dx) <= SAME_CIRCLE_METERS && Math.abs(dy) <= SAME_CIRCLE_METERS) {
     if (j < i) s.pushCover(0, TURN, s.mask[j]);
     return;
   }
   const d = Math.sqrt(d2);
-  if (d >= r + rj || d + rj <= r) return;
+  if (d + rj <= r) return;
   if (d + r <= rj) {
     s.pushCover(0, TURN, s.mask[j]);
     return;
   }
+  // From the circles' centre line, the chord between the two crossings lies at distance a.
   const a = (d2 + r * r - rj * rj) / (2 * d);
   const h = Math.sqrt(Math.max(0, r * r - a * a));
-  const ux = dx / d;
-  const uy = dy / d;
-  s.pushCover(pseudoAngle(a * ux + h * uy, a * uy - h * ux), pseudoAngle(a * ux - h * uy, a * uy + h * ux), s.mask[j]);
+  const ax = (a * dx) / d;
+  const ay = (a * dy) / d;
+  const hx = (h * dx) / d;
+  const hy = (h * dy) / d;
+  s.pushCover(pseudoAngle(ax + hy, ay - hx), pseudoAngle(ax - hy, ay + hx), s.mask[j]);
 }
 
 /** Pseudo-angles where circle (cx, cy, r) meets circle (ox, oy, or), added to the splits. */
