@@ -8,13 +8,13 @@ export interface LayerKey {
   operator: string | null;
 }
 
-/** Shape kinds. Every kind is convex, so a horizontal line cuts it in at most one interval. */
+/** Shape kinds. Every kind is convex, so a segment meets it in at most one stretch. */
 export const SHAPE_DISC = 0;
 export const SHAPE_SECTOR = 1;
 export const SHAPE_CAPSULE = 2;
 
 /**
- * Coverage shapes as columns of typed arrays (one index = one shape), so that the scanline loop
+ * Coverage shapes as columns of typed arrays (one index = one shape), so that the area kernel
  * touches no objects. A sector wider than 180° is stored as two convex halves. Discs, by far the
  * most shapes (every fibre point), need only the first five columns; sectors and capsules keep
  * their extra numbers in `detail`, four per row.

@@ -63,7 +63,7 @@ function resolveLayerSpace(analysis: CoverageAnalysis, operators: string[]): { l
  * For each candidate, the hamlets it would bring to the covered threshold in a target layer, on
  * top of the existing sites (one candidate at a time). Only hamlets a target layer leaves
  * uncovered are evaluated, each against the candidates whose disc reaches its bounding box, with
- * the engine's own kernel, scan lines and threshold, so a covered hamlet here is covered in a
+ * the engine's own kernel and threshold, so a covered hamlet here is covered in a
  * re-run of the engine with the candidate added (coverage is monotone, so adding more sites keeps
  * it covered).
  * @param analysis the coverage analysis (prepared hamlets, indexed shapes, fractions)
