@@ -816,9 +816,20 @@ function sortCovers(s: KernelScratch): void {
   }
 }
 
-// The stretches of [from, to] outside the sorted covers of one layer.
-const gapLo = new Float64Array(256);
-const gapHi = new Float64Array(256);
+// The stretches of [from, to] outside the sorted covers of one layer (grown as needed: a circle
+// that many small discs cross has as many stretches).
+let gapLo = new Float64Array(64);
+let gapHi = new Float64Array(64);
+
+function pushGap(count: number, lo: number, hi: number): number {
+  if (count === gapLo.length) {
+    gapLo = grown(gapLo, new Float64Array(2 * count));
+    gapHi = grown(gapHi, new Float64Array(2 * count));
+  }
+  gapLo[count] = lo;
+  gapHi[count] = hi;
+  return count + 1;
+}
 
 /** Fills gapLo/gapHi with the parts of [from, to] no cover of layer `bit` holds; returns their count. */
 function gapsOf(s: KernelScratch, bit: number, from: number, to: number): number {
@@ -830,16 +841,10 @@ function gapsOf(s: KernelScratch, bit: number, from: number, to: number): number
     if (lo >= to) break;
     const hi = s.coverHi[k];
     if (hi <= cursor) continue;
-    if (lo > cursor && count < gapLo.length) {
-      gapLo[count] = cursor;
-      gapHi[count++] = lo;
-    }
+    if (lo > cursor) count = pushGap(count, cursor, lo);
     if (hi > cursor) cursor = hi;
   }
-  if (cursor < to && count < gapLo.length) {
-    gapLo[count] = cursor;
-    gapHi[count++] = to;
-  }
+  if (cursor < to) count = pushGap(count, cursor, to);
   return count;
 }
 

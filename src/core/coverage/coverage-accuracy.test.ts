@@ -115,6 +115,21 @@ describe('coverage against exact polygon clipping, issue #9 §2 (0.003 per hamle
     expect(fiveG.exact).toBeCloseTo(0.446, 3);
     expect(fiveG.error, `engine ${fiveG.engine.toFixed(4)}, exact ${fiveG.exact.toFixed(4)}`).toBeLessThanOrEqual(ERROR_BOUND);
   });
+
+  it('counts every uncovered stretch of a circle that 300 small discs cut into 300 pieces', () => {
+    // A 600 m fibre disc with 300 discs of 4 m on its circle: the circle's uncovered arcs are 300.
+    const [dLng, dLat] = metersToDegrees(1, CENTER[1]);
+    const at = (x: number, y: number): [number, number] => [CENTER[0] + x * dLng, CENTER[1] + y * dLat];
+    const hamlet: PolygonGeometry = { type: 'Polygon', coordinates: [[at(-900, -900), at(900, -900), at(900, 900), at(-900, 900), at(-900, -900)]] };
+    const fibrePoints = [{ id: 'F0', lng: CENTER[0], lat: CENTER[1], radiusMeters: 600 }];
+    for (let k = 0; k < 300; k++) {
+      const angle = (2 * Math.PI * k) / 300;
+      const [lng, lat] = at(600 * Math.cos(angle), 600 * Math.sin(angle));
+      fibrePoints.push({ id: `F${k + 1}`, lng, lat, radiusMeters: 4 });
+    }
+    const ftth = layerErrors({ hamlet, records: [], fibrePoints, fibreRoutes: [] }).find((e) => e.layer === 'ftth')!;
+    expect(ftth.error, `engine ${ftth.engine.toFixed(5)}, exact ${ftth.exact.toFixed(5)}`).toBeLessThanOrEqual(1e-4);
+  });
 });
 
 describe('the exact reference', () => {
