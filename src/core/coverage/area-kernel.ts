@@ -409,23 +409,32 @@ function directionOf(p: number): void {
   }
 }
 
+/** The point of circle (cx, cy, r) at pseudo-angle p, written to `point`. */
+const point = new Float64Array(2);
+function pointOnCircle(cx: number, cy: number, r: number, p: number): void {
+  directionOf(p);
+  const scale = r / Math.sqrt(direction[0] * direction[0] + direction[1] * direction[1]);
+  point[0] = cx + direction[0] * scale;
+  point[1] = cy + direction[1] * scale;
+}
+
 /** ∮(x dy − y dx) along the arc of circle (cx, cy, r) from pseudo-angle p0 counter-clockwise to p1 ≥ p0. */
 function arcTwiceArea(cx: number, cy: number, r: number, p0: number, p1: number): number {
-  directionOf(p0);
-  const ux = direction[0];
-  const uy = direction[1];
-  directionOf(p1);
-  const vx = direction[0];
-  const vy = direction[1];
+  pointOnCircle(cx, cy, r, p0);
+  const x0 = point[0];
+  const y0 = point[1];
+  pointOnCircle(cx, cy, r, p1);
+  const ux = x0 - cx;
+  const uy = y0 - cy;
+  const vx = point[0] - cx;
+  const vy = point[1] - cy;
   const span = p1 - p0;
   let angle = Math.atan2(ux * vy - uy * vx, ux * vx + uy * vy);
   if (angle < 0) angle += TWO_PI;
   // The pseudo-angle's quadrant settles rounding at 0 and at a full turn.
   if (span < 1 && angle > 1.5 * Math.PI) angle = 0;
   else if (span > 3 && angle < 0.5 * Math.PI) angle += TWO_PI;
-  const u = r / Math.sqrt(ux * ux + uy * uy);
-  const v = r / Math.sqrt(vx * vx + vy * vy);
-  return r * r * angle + cx * (vy * v - uy * u) - cy * (vx * v - ux * u);
+  return r * r * angle + cx * (point[1] - y0) - cy * (point[0] - x0);
 }
 
 /**
@@ -880,9 +889,8 @@ function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, c
     const a = s.splits[k];
     const b = s.splits[k + 1];
     if (b <= a) continue;
-    directionOf((a + b) / 2);
-    const scale = r / Math.sqrt(direction[0] * direction[0] + direction[1] * direction[1]);
-    if (edges.contains(cx + direction[0] * scale, cy + direction[1] * scale, hamlet)) s.pushInside(a, b);
+    pointOnCircle(cx, cy, r, (a + b) / 2);
+    if (edges.contains(point[0], point[1], hamlet)) s.pushInside(a, b);
   }
 }
 
@@ -919,47 +927,48 @@ function arcPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: numbe
   }
 }
 
+// Where two circles cross: the arc of the first inside the second runs from `crossingFrom`
+// counter-clockwise to `crossingTo` (pseudo-angles about the first circle's centre).
+let crossingFrom = 0;
+let crossingTo = 0;
+
+/** Whether circle (cx, cy, r) crosses circle (ox, oy, or) at two points (not apart, nested or concentric). */
+function circlesCross(cx: number, cy: number, r: number, ox: number, oy: number, or: number): boolean {
+  const dx = ox - cx;
+  const dy = oy - cy;
+  const d2 = dx * dx + dy * dy;
+  const d = Math.sqrt(d2);
+  if (d === 0 || d >= r + or || d + or <= r || d + r <= or) return false;
+  // From the first centre along the centre line, the chord between the crossings lies at a.
+  const a = (d2 + r * r - or * or) / (2 * d);
+  const h = Math.sqrt(Math.max(0, r * r - a * a));
+  const ux = dx / d;
+  const uy = dy / d;
+  crossingFrom = pseudoAngle(a * ux + h * uy, a * uy - h * ux);
+  crossingTo = pseudoAngle(a * ux - h * uy, a * uy + h * ux);
+  return true;
+}
+
 /** The arc of circle (cx, cy, r) inside disc j, as a cover. */
 function discOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: number, r: number): void {
   const dx = s.x1[j] - cx;
   const dy = s.y1[j] - cy;
   const rj = s.radius[j];
   const d2 = dx * dx + dy * dy;
-  const reach = r + rj;
-  if (d2 >= reach * reach) return;
-  if (Math.abs(rj - r) <= SAME_CIRCLE_METERS && Math.abs(dx) <= SAME_CIRCLE_METERS && Math.abs(dy) <= SAME_CIRCLE_METERS) {
+  if (d2 >= (r + rj) * (r + rj)) return;
+  if (sameCircle(s.x1[j], s.y1[j], rj, cx, cy, r)) {
     if (j < i) s.pushCover(0, TURN, s.mask[j]);
     return;
   }
-  const d = Math.sqrt(d2);
-  if (d + rj <= r) return;
-  if (d + r <= rj) {
-    s.pushCover(0, TURN, s.mask[j]);
-    return;
-  }
-  // From the circles' centre line, the chord between the two crossings lies at distance a.
-  const a = (d2 + r * r - rj * rj) / (2 * d);
-  const h = Math.sqrt(Math.max(0, r * r - a * a));
-  const ax = (a * dx) / d;
-  const ay = (a * dy) / d;
-  const hx = (h * dx) / d;
-  const hy = (h * dy) / d;
-  s.pushCover(pseudoAngle(ax + hy, ay - hx), pseudoAngle(ax - hy, ay + hx), s.mask[j]);
+  if (circlesCross(cx, cy, r, s.x1[j], s.y1[j], rj)) s.pushCover(crossingFrom, crossingTo, s.mask[j]);
+  else if (rj > r && d2 <= (rj - r) * (rj - r)) s.pushCover(0, TURN, s.mask[j]);
 }
 
 /** Pseudo-angles where circle (cx, cy, r) meets circle (ox, oy, or), added to the splits. */
 function circleSplits(s: KernelScratch, cx: number, cy: number, r: number, ox: number, oy: number, or: number): void {
-  const dx = ox - cx;
-  const dy = oy - cy;
-  const d2 = dx * dx + dy * dy;
-  const d = Math.sqrt(d2);
-  if (d === 0 || d >= r + or || d + or <= r || d + r <= or) return;
-  const a = (d2 + r * r - or * or) / (2 * d);
-  const h = Math.sqrt(Math.max(0, r * r - a * a));
-  const ux = dx / d;
-  const uy = dy / d;
-  s.pushSplit(pseudoAngle(a * ux + h * uy, a * uy - h * ux));
-  s.pushSplit(pseudoAngle(a * ux - h * uy, a * uy + h * ux));
+  if (!circlesCross(cx, cy, r, ox, oy, or)) return;
+  s.pushSplit(crossingFrom);
+  s.pushSplit(crossingTo);
 }
 
 /** Pseudo-angles where circle (cx, cy, r) meets segment A→B, added to the splits. */
@@ -1064,9 +1073,8 @@ function shapeOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: n
     if (b <= a) continue;
     let middle = (a + b) / 2;
     if (middle >= TURN) middle -= TURN;
-    directionOf(middle);
-    const scale = r / Math.sqrt(direction[0] * direction[0] + direction[1] * direction[1]);
-    if (insideOtherShape(s, j, cx + direction[0] * scale, cy + direction[1] * scale, cx, cy, r)) s.pushCover(a, b >= TURN ? b - TURN : b, mask);
+    pointOnCircle(cx, cy, r, middle);
+    if (insideOtherShape(s, j, point[0], point[1], cx, cy, r)) s.pushCover(a, b >= TURN ? b - TURN : b, mask);
   }
 }
 
