@@ -894,6 +894,26 @@ function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, c
   }
 }
 
+/**
+ * Bins of the turn for a quick proof that an arc is covered: 64 bins of pseudo-angle (16 per
+ * unit), as bits in two 32-bit words. Words 0 and 1 hold the bins the arc's inside parts touch;
+ * words 2 and 3 the bins that some cover of every open layer holds whole. When the second set
+ * holds the first, the covers' union holds the inside parts, exactly (bin edges are dyadic).
+ */
+const BINS_PER_UNIT = 16;
+const bins = new Int32Array(4);
+/** Sets bins from, …, to − 1 (0 ≤ from, to ≤ 64) in the pair of words at `at`. */
+function markBins(from: number, to: number, at: number): void {
+  if (to <= from) return;
+  if (from < 32) bins[at] |= rangeBits(from, Math.min(to, 32));
+  if (to > 32) bins[at + 1] |= rangeBits(Math.max(from, 32) - 32, to - 32);
+}
+/** Bits from, …, to − 1 of a 32-bit word (0 ≤ from < to ≤ 32). */
+function rangeBits(from: number, to: number): number {
+  const high = to === 32 ? -1 : (1 << to) - 1;
+  return high & ~((1 << from) - 1);
+}
+
 /** One arc of shape i's boundary: its parts inside the hamlet and outside the layer's other shapes. */
 function arcPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: number, cy: number, r: number, p0: number, p1: number, layerMask: number): void {
   if (cx + r < hamlet.minX || cx - r > hamlet.maxX || cy + r < hamlet.minY || cy - r > hamlet.maxY || p1 <= p0) return;
@@ -902,6 +922,14 @@ function arcPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: numbe
   const pieceMask = s.mask[i] & layerMask;
   let wholeMask = 0;
   s.coverCount = 0;
+  // The bins the inside parts touch; covers then fill theirs (see `bins`).
+  bins[0] = 0;
+  bins[1] = 0;
+  for (let k = 0; k < s.insideCount; k++) markBins(Math.floor(s.insideLo[k] * BINS_PER_UNIT), Math.ceil(s.insideHi[k] * BINS_PER_UNIT), 0);
+  const needLow = bins[0];
+  const needHigh = bins[1];
+  bins[2] = 0;
+  bins[3] = 0;
   for (let k = 0; k < s.activeCount; k++) {
     const j = s.active[k];
     if (s.boxMinX[j] > cx + r) break;
@@ -911,10 +939,12 @@ function arcPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: numbe
     if (s.kind[j] === SHAPE_DISC) discOnCircle(s, i, j, cx, cy, r);
     else shapeOnCircle(s, i, j, cx, cy, r);
     // A cover holding every inside part of the arc settles its layers.
+    const open = pieceMask & ~wholeMask;
     for (let k = before; k < s.coverCount; k++) {
       if (s.coverLo[k] <= s.insideLo[0] && s.coverHi[k] >= s.insideHi[s.insideCount - 1]) wholeMask |= s.coverMask[k] & pieceMask;
+      if ((s.coverMask[k] & open) === open) markBins(Math.ceil(s.coverLo[k] * BINS_PER_UNIT), Math.floor(s.coverHi[k] * BINS_PER_UNIT), 2);
     }
-    if (wholeMask === pieceMask) return;
+    if (wholeMask === pieceMask || ((needLow & ~bins[2]) === 0 && (needHigh & ~bins[3]) === 0)) return;
   }
   sortCovers(s);
   for (let m = pieceMask & ~wholeMask; m !== 0; m &= m - 1) {
