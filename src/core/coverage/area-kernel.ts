@@ -276,10 +276,13 @@ class EdgeIndex {
   minY = 0;
   bandHeight = 1;
   bandStart = new Int32Array(65);
+  /** The bands' entries, band by band: the edge, its box, and the first band it is listed in. */
   bandEdges = new Int32Array(256);
-  /** Per edge, the last query that listed it (so a query lists an edge once). */
-  stamp = new Int32Array(64);
-  query = 0;
+  entryMinX = new Float64Array(256);
+  entryMaxX = new Float64Array(256);
+  entryMinY = new Float64Array(256);
+  entryMaxY = new Float64Array(256);
+  entryFirst = new Int32Array(256);
   near = new Int32Array(64);
   nearCount = 0;
 
@@ -293,7 +296,6 @@ class EdgeIndex {
       this.bx = new Float64Array(size);
       this.by = new Float64Array(size);
       this.cross = new Float64Array(size);
-      this.stamp = new Int32Array(size);
       this.near = new Int32Array(size);
     }
     let e = 0;
@@ -313,8 +315,6 @@ class EdgeIndex {
       }
     }
     this.count = e;
-    this.stamp.fill(0, 0, e);
-    this.query = 0;
     const height = hamlet.maxY - hamlet.minY;
     this.bands = height > 0 ? Math.max(1, Math.min(256, Math.ceil(e / 3))) : 1;
     this.minY = hamlet.minY;
@@ -329,12 +329,33 @@ class EdgeIndex {
       listed += last - this.bandOf(Math.min(this.ay[k], this.by[k])) + 1;
     }
     for (let b = 0; b < this.bands; b++) start[b + 1] += start[b];
-    if (this.bandEdges.length < listed) this.bandEdges = new Int32Array(2 * listed);
+    if (this.bandEdges.length < listed) {
+      const size = 2 * listed;
+      this.bandEdges = new Int32Array(size);
+      this.entryMinX = new Float64Array(size);
+      this.entryMaxX = new Float64Array(size);
+      this.entryMinY = new Float64Array(size);
+      this.entryMaxY = new Float64Array(size);
+      this.entryFirst = new Int32Array(size);
+    }
     const fill = this.near.length >= this.bands ? this.near : (this.near = new Int32Array(2 * this.bands));
     for (let b = 0; b < this.bands; b++) fill[b] = start[b];
     for (let k = 0; k < e; k++) {
-      const last = this.bandOf(Math.max(this.ay[k], this.by[k]));
-      for (let b = this.bandOf(Math.min(this.ay[k], this.by[k])); b <= last; b++) this.bandEdges[fill[b]++] = k;
+      const minY = Math.min(this.ay[k], this.by[k]);
+      const maxY = Math.max(this.ay[k], this.by[k]);
+      const minX = Math.min(this.ax[k], this.bx[k]);
+      const maxX = Math.max(this.ax[k], this.bx[k]);
+      const first = this.bandOf(minY);
+      const last = this.bandOf(maxY);
+      for (let b = first; b <= last; b++) {
+        const entry = fill[b]++;
+        this.bandEdges[entry] = k;
+        this.entryMinX[entry] = minX;
+        this.entryMaxX[entry] = maxX;
+        this.entryMinY[entry] = minY;
+        this.entryMaxY[entry] = maxY;
+        this.entryFirst[entry] = first;
+      }
     }
   }
 
@@ -345,22 +366,16 @@ class EdgeIndex {
 
   /** Lists in `near` the edges whose boxes meet the box (each once). */
   collect(minX: number, maxX: number, minY: number, maxY: number): number {
-    const stamp = ++this.query;
     let count = 0;
+    const from = this.bandOf(minY);
     const last = this.bandOf(maxY);
-    for (let b = this.bandOf(minY); b <= last; b++) {
-      for (let k = this.bandStart[b]; k < this.bandStart[b + 1]; k++) {
-        const e = this.bandEdges[k];
-        if (this.stamp[e] === stamp) continue;
-        this.stamp[e] = stamp;
-        const ax = this.ax[e];
-        const bx = this.bx[e];
-        if ((ax < bx ? bx : ax) < minX || (ax < bx ? ax : bx) > maxX) continue;
-        const ay = this.ay[e];
-        const by = this.by[e];
-        if ((ay < by ? by : ay) < minY || (ay < by ? ay : by) > maxY) continue;
-        this.near[count++] = e;
-      }
+    const end = this.bandStart[last + 1];
+    // An edge listed in several of the bands is taken in the first of them the box reaches.
+    for (let k = this.bandStart[from], b = from, bandEnd = this.bandStart[from + 1]; k < end; k++) {
+      while (k >= bandEnd) bandEnd = this.bandStart[++b + 1];
+      if (this.entryFirst[k] !== b && b !== from) continue;
+      if (this.entryMaxX[k] < minX || this.entryMinX[k] > maxX || this.entryMaxY[k] < minY || this.entryMinY[k] > maxY) continue;
+      this.near[count++] = this.bandEdges[k];
     }
     this.nearCount = count;
     return count;
