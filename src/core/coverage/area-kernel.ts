@@ -724,10 +724,19 @@ function edgesInsideShapes(s: KernelScratch, layerMask: number): void {
     const from = e === 0 ? 0 : end[e - 1];
     const to = end[e];
     if (to === from) continue;
+    // Layers with a stretch over the whole edge take its whole share; the rest need the union.
     let edgeMask = 0;
+    let wholeMask = 0;
     for (let k = from; k < to; k++) {
       const p = order[k];
       edgeMask |= s.pairMask[p];
+      if (lo[p] <= 0 && hi[p] >= 1) wholeMask |= s.pairMask[p];
+    }
+    for (let m = wholeMask; m !== 0; m &= m - 1) s.twiceArea[31 - Math.clz32(m & -m)] += edges.cross[e];
+    edgeMask &= ~wholeMask;
+    if (edgeMask === 0) continue;
+    for (let k = from + 1; k < to; k++) {
+      const p = order[k];
       let j = k - 1;
       while (j >= from && lo[order[j]] > lo[p]) {
         order[j + 1] = order[j];
