@@ -881,12 +881,17 @@ function gapsOf(s: KernelScratch, bit: number, from: number, to: number): number
   return count;
 }
 
+/** Crossings this close to an edge's ends, or splits this close together, are not trusted to alternate. */
+const CLEAN_CROSSING = 1e-9;
+const CLEAN_SPLIT = 1e-9;
+
 /** Splits the arc [p0, p1] of circle (cx, cy, r) where it crosses hamlet edges; keeps the parts inside. */
 function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, cy: number, r: number, p0: number, p1: number, discMask: number): void {
   const edges = s.edges;
   s.splitCount = 0;
   s.insideCount = 0;
   s.pushSplit(p0);
+  let clean = true;
   const count = edges.collect(cx - r, cx + r, cy - r, cy + r);
   for (let q = 0; q < count; q++) {
     const e = edges.near[q];
@@ -903,18 +908,31 @@ function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, c
     for (let root = 0; root < 2; root++) {
       const t = root === 0 ? clipLo : clipHi;
       if (t < 0 || t > 1) continue;
+      // A crossing near an edge's end (a vertex) may be met twice or be a touch.
+      if (t < CLEAN_CROSSING || t > 1 - CLEAN_CROSSING) clean = false;
       const p = pseudoAngle(ax + t * dx - cx, ay + t * dy - cy);
       if (p > p0 && p < p1) s.pushSplit(p);
+      else if (p === p0 || p === p1) clean = false;
     }
   }
   s.pushSplit(p1);
   sortSplits(s);
+  // Where every split is a clean crossing of one edge, the parts alternate inside and outside:
+  // one point decides them all. Otherwise each part's middle is tested.
+  for (let k = 0; clean && k + 1 < s.splitCount; k++) if (s.splits[k + 1] - s.splits[k] <= CLEAN_SPLIT) clean = false;
+  if (clean && p1 - p0 === TURN && s.splitCount % 2 === 1) clean = false;
+  let inside = false;
   for (let k = 0; k + 1 < s.splitCount; k++) {
     const a = s.splits[k];
     const b = s.splits[k + 1];
     if (b <= a) continue;
-    pointOnCircle(cx, cy, r, (a + b) / 2);
-    if (edges.contains(point[0], point[1], hamlet)) s.pushInside(a, b);
+    if (k === 0 || !clean) {
+      pointOnCircle(cx, cy, r, (a + b) / 2);
+      inside = edges.contains(point[0], point[1], hamlet);
+    } else {
+      inside = !inside;
+    }
+    if (inside) s.pushInside(a, b);
   }
 }
 
