@@ -130,6 +130,24 @@ describe('coverage against exact polygon clipping, issue #9 §2 (0.003 per hamle
     const ftth = layerErrors({ hamlet, records: [], fibrePoints, fibreRoutes: [] }).find((e) => e.layer === 'ftth')!;
     expect(ftth.error, `engine ${ftth.engine.toFixed(5)}, exact ${ftth.exact.toFixed(5)}`).toBeLessThanOrEqual(1e-4);
   });
+
+  it('follows a circle across a hamlet edge that doubles back on itself (a zero-width spike) and through vertices', () => {
+    // Crossing the spike's two coincident edges leaves the circle where it was: the kernel must
+    // not take the two crossings for one. The spike adds no area, so the exact figure is the
+    // square's. Fibre discs at the spike and at a corner (the circle through two vertices).
+    const [dLng, dLat] = metersToDegrees(1, CENTER[1]);
+    const at = (x: number, y: number): [number, number] => [CENTER[0] + x * dLng, CENTER[1] + y * dLat];
+    const corners = [at(-900, -900), at(900, -900), at(900, 900), at(-900, 900), at(-900, -900)];
+    const square: PolygonGeometry = { type: 'Polygon', coordinates: [corners] };
+    const spiked: PolygonGeometry = { type: 'Polygon', coordinates: [[corners[0], at(0, -900), at(0, -300), at(0, -900), ...corners.slice(1)]] };
+    for (const [x, y, radiusMeters] of [[0, -500, 300], [0, -300, 250], [-900, 0, 900], [0, -900, 200]]) {
+      const [lng, lat] = at(x, y);
+      const input = inputOf({ hamlet: spiked, records: [], fibrePoints: [{ id: 'F1', lng, lat, radiusMeters }], fibreRoutes: [] });
+      const engine = buildCoverageReport(createCoverageAnalysis(input, DEFAULT_CONFIG)).hamlets[0].fraction.ftth;
+      const exact = exactFraction(square, referenceShapesForLayer(input, 'ftth', DEFAULT_CONFIG));
+      expect(Math.abs(engine - exact), `disc of ${radiusMeters} m at (${x}, ${y}): engine ${engine.toFixed(5)}, exact ${exact.toFixed(5)}`).toBeLessThanOrEqual(1e-4);
+    }
+  });
 });
 
 describe('the exact reference', () => {
