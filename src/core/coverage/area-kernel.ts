@@ -899,6 +899,13 @@ function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, c
     const ay = edges.ay[e];
     const dx = edges.bx[e] - ax;
     const dy = edges.by[e] - ay;
+    // Both ends strictly inside the circle: the edge is inside the disc (convex) and meets no crossing.
+    const ex = edges.bx[e] - cx;
+    const ey = edges.by[e] - cy;
+    if ((ax - cx) * (ax - cx) + (ay - cy) * (ay - cy) < r * r && ex * ex + ey * ey < r * r) {
+      if (discMask !== 0) s.pushPair(e, 0, 1, discMask);
+      continue;
+    }
     clipLo = -Infinity;
     clipHi = Infinity;
     clipDisc(ax, ay, dx, dy, cx, cy, r);
