@@ -37,6 +37,8 @@ export function buildScanPasses(layerKeys: LayerKey[]): ScanPass[] {
   return [{ mask: mobileMask }, { mask: ftthMask }];
 }
 
+let scratch: KernelScratch | undefined;
+
 /**
  * Computes, for every hamlet and layer, the fraction of the hamlet's area inside the union of that
  * layer's shapes. Several shape sets can be given (e.g. the existing sites and a few proposals).
@@ -57,7 +59,9 @@ export function computeCoverage(
   hamletIndices?: ArrayLike<number>,
   out: Float64Array = new Float64Array(hamlets.length * layerCount),
 ): Float64Array {
-  const scratch = new KernelScratch();
+  // One set of buffers for every call (callers scan in chunks; the kernel keeps nothing between
+  // hamlets but its grown buffers and the last hamlet's edge index).
+  scratch ??= new KernelScratch();
   const count = hamletIndices ? hamletIndices.length : hamlets.length;
   for (let k = 0; k < count; k++) {
     const h = hamletIndices ? hamletIndices[k] : k;
