@@ -1,5 +1,6 @@
 import { listOf } from '../messages';
 import type { CoverageAnalysis } from '../analyze-coverage';
+import type { LayerKey } from '../coverage/coverage-shapes';
 import type { CoverageReport, HamletResult, LayerName, ReportSite, Warning } from '../types';
 import { groupHamlets } from '../admin/group-hamlets';
 import { computeGroupKpis, computeKpis } from './compute-kpis';
@@ -14,6 +15,43 @@ function outsideSiteWarnings(sites: ReportSite[]): Warning[] {
   const outside = sites.filter((site) => site.hamletId === null);
   if (outside.length === 0) return [];
   return [{ code: 'site-outside-hamlets', params: { count: outside.length, sites: listOf(outside.map((site) => site.id), { quoted: false, max: LISTED_SITES }) } }];
+}
+
+/** Where one operator's mobile layers are in a row of the fractions matrix (-1: no such layer, reads 0). */
+interface OperatorColumns {
+  operator: string;
+  mobile: number;
+  at4g: number;
+  at5g: number;
+}
+
+/** Each operator with layers of its own, in the order of its first layer; a repeated layer key counts at its last place. */
+function operatorColumnsOf(layerKeys: LayerKey[]): OperatorColumns[] {
+  const columns: OperatorColumns[] = [];
+  layerKeys.forEach((key, l) => {
+    if (key.operator === null || key.layer === 'ftth') return;
+    let entry = columns.find((column) => column.operator === key.operator);
+    if (!entry) columns.push((entry = { operator: key.operator, mobile: -1, at4g: -1, at5g: -1 }));
+    if (key.layer === 'mobile') entry.mobile = l;
+    else if (key.layer === '4g') entry.at4g = l;
+    else entry.at5g = l;
+  });
+  return columns;
+}
+
+/** A fraction of the matrix row at `row`; 0 for a layer that is not there (-1). */
+function cellOf(fractions: Float64Array, row: number, layer: number): number {
+  return layer < 0 ? 0 : fractions[row + layer];
+}
+
+/**
+ * An empty record without a prototype, for keys taken from the data (operators, grouping fields).
+ * `Object.create(null)` gives the same object in V8's slow dictionary form; a plain literal whose
+ * prototype is then dropped keeps the fast form, and the 80,000 rows of a country report share
+ * one layout. Same keys, same order, no prototype either way.
+ */
+function createRecord<T>(): Record<string, T> {
+  return Object.setPrototypeOf({}, null) as Record<string, T>;
 }
 
 /**
@@ -51,7 +89,7 @@ export function buildCoverageReport(analysis: CoverageAnalysis, groupBy: string[
   const layerCount = layerKeys.length;
   const overall = (layer: LayerName) => Math.max(0, layerKeys.findIndex((key) => key.operator === null && key.layer === layer));
   const [mobileAt, at4g, at5g, ftthAt] = [overall('mobile'), overall('4g'), overall('5g'), overall('ftth')];
-  const operatorLayers = layerKeys.flatMap((key, l) => (key.operator !== null && key.layer !== 'ftth' ? [{ operator: key.operator, layer: key.layer as 'mobile' | '4g' | '5g', l }] : []));
+  const operatorColumns = operatorColumnsOf(layerKeys);
   const { mobile: mobileThreshold, ftth: ftthThreshold } = config.coveredThreshold;
   const groupings = [...new Set(groupBy)].map((field) => groupHamlets(input.hamlets, field));
   // The point rule, for hamlets that carry a point: the engine's own shapes, tested at the point.
@@ -70,12 +108,11 @@ export function buildCoverageReport(analysis: CoverageAnalysis, groupBy: string[
       '5g': isCoveredFraction(fraction['5g'], mobileThreshold),
       ftth: isCoveredFraction(fraction.ftth, ftthThreshold),
     };
-    const operatorFraction: HamletResult['operatorFraction'] = Object.create(null);
-    for (const { operator, layer, l } of operatorLayers) {
-      if (!Object.hasOwn(operatorFraction, operator)) operatorFraction[operator] = { mobile: 0, '4g': 0, '5g': 0 };
-      operatorFraction[operator][layer] = fractions[row + l];
+    const operatorFraction: HamletResult['operatorFraction'] = createRecord();
+    for (const column of operatorColumns) {
+      operatorFraction[column.operator] = { mobile: cellOf(fractions, row, column.mobile), '4g': cellOf(fractions, row, column.at4g), '5g': cellOf(fractions, row, column.at5g) };
     }
-    const groupKeys: HamletResult['groupKeys'] = Object.create(null);
+    const groupKeys: HamletResult['groupKeys'] = createRecord();
     for (const grouping of groupings) groupKeys[grouping.field] = grouping.keys[h];
     // Keys in the report's order: households and population only when known.
     const result = { id: hamlet.id, name: hamlet.name, commune: hamlet.commune, district: hamlet.district } as HamletResult;
