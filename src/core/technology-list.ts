@@ -5,6 +5,15 @@ import { TECHNOLOGIES, type Technology } from './types';
 // instead of a million arrays; a structured clone to or from a worker keeps the sharing.
 const LISTS = new Map<number, Technology[]>();
 
+function listOfMask(mask: number): Technology[] {
+  let list = LISTS.get(mask);
+  if (list === undefined) {
+    list = Object.freeze(TECHNOLOGIES.filter((_, bit) => (mask & (1 << bit)) !== 0)) as Technology[];
+    LISTS.set(mask, list);
+  }
+  return list;
+}
+
 /**
  * The technologies of `found` in the canonical order (2G, 3G, 4G, 5G), as one shared, frozen list.
  * @param found the technologies present
@@ -16,10 +25,20 @@ export function technologyList(found: ReadonlySet<Technology>): Technology[] {
   TECHNOLOGIES.forEach((technology, bit) => {
     if (found.has(technology)) mask |= 1 << bit;
   });
-  let list = LISTS.get(mask);
-  if (list === undefined) {
-    list = Object.freeze(TECHNOLOGIES.filter((technology) => found.has(technology))) as Technology[];
-    LISTS.set(mask, list);
+  return listOfMask(mask);
+}
+
+/**
+ * `technologyList` of a list that may repeat technologies or hold them in any order (one record's).
+ * @param technologies the technologies present, repeats allowed
+ * @returns the shared list (the same array as `technologyList(new Set(technologies))`)
+ * @example technologyListOf(['5G', '4G', '5G']) // ['4G', '5G']
+ */
+export function technologyListOf(technologies: readonly Technology[]): Technology[] {
+  let mask = 0;
+  for (const technology of technologies) {
+    const bit = TECHNOLOGIES.indexOf(technology);
+    if (bit >= 0) mask |= 1 << bit;
   }
-  return list;
+  return listOfMask(mask);
 }
