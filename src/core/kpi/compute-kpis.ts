@@ -121,8 +121,8 @@ export function computeGroupKpis(hamlets: HamletResult[], grouping: { keys: stri
     if (list) list.push(site);
     else sitesByKey.set(key, [site]);
   });
-  // Object.assign, not `{ ...unit, ...kpis }`: V8 copies a second spread into a non-empty literal
-  // one property at a time on a slow path (about 30 µs a row here, 2.4 ms for 160 communes); the
-  // row is the same, keys in the same order.
-  return grouping.units.map((unit): GroupKpis => Object.assign({}, unit, computeKpis(hamletsByKey.get(unit.key) ?? [], sitesByKey.get(unit.key) ?? [])));
+  // The unit's fields written out, then the KPIs: V8 builds this literal on its fast path, where
+  // `{ ...unit, ...kpis }` copies the second spread one property at a time (about 30 µs a row) and
+  // Object.assign into `{}` takes about 1 µs. Same row, keys in the same order.
+  return grouping.units.map(({ key, code, label, parentKey, parentLabel }): GroupKpis => ({ key, code, label, parentKey, parentLabel, ...computeKpis(hamletsByKey.get(key) ?? [], sitesByKey.get(key) ?? []) }));
 }
