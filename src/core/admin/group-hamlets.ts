@@ -80,13 +80,29 @@ interface UnitRead {
   name: string;
 }
 
-function readAdminUnit(hamlet: Hamlet, rule: AdminGrouping, field: 'district' | 'commune' | 'new_commune', reader: PropertyReader, parentKey: string | null): UnitRead {
+/**
+ * Keys of units named under a parent (`941 / Phường 1`), made once per unit: a key built per hamlet
+ * would be a new string that every map lookup first has to flatten and hash.
+ */
+class ParentedKeys {
+  private readonly byParent = new Map<string, Map<string, string>>();
+
+  keyOf(parentKey: string, name: string): string {
+    let byName = this.byParent.get(parentKey);
+    if (!byName) this.byParent.set(parentKey, (byName = new Map()));
+    let key = byName.get(name);
+    if (key === undefined) byName.set(name, (key = `${parentKey} / ${name}`));
+    return key;
+  }
+}
+
+function readAdminUnit(hamlet: Hamlet, rule: AdminGrouping, field: 'district' | 'commune' | 'new_commune', reader: PropertyReader, parentKey: string | null, parentedKeys: ParentedKeys): UnitRead {
   const code = reader.read(hamlet.properties, rule.codeFields);
   const name = rule.nameFields ? reader.read(hamlet.properties, rule.nameFields) : (field === 'new_commune' ? '' : hamlet[field]).trim();
   if (code !== '') return { key: code, code, name: name || code };
   if (name === '') return { key: UNASSIGNED_GROUP_KEY, code: null, name: UNASSIGNED_GROUP_KEY };
   // Without a code, names repeat across parents ("Phường 1" in three towns): the parent keeps them apart.
-  const key = parentKey !== null && parentKey !== UNASSIGNED_GROUP_KEY ? `${parentKey} / ${name}` : name;
+  const key = parentKey !== null && parentKey !== UNASSIGNED_GROUP_KEY ? parentedKeys.keyOf(parentKey, name) : name;
   return { key, code: null, name };
 }
 
@@ -130,9 +146,10 @@ export function groupHamlets(hamlets: Hamlet[], field: string): HamletGrouping {
   const rule = ADMIN_GROUPINGS[field];
   const parentRule = rule.parent === null ? null : ADMIN_GROUPINGS[rule.parent];
   let uncoded = 0;
+  const parentedKeys = new ParentedKeys();
   hamlets.forEach((hamlet, h) => {
-    const parent = parentRule && rule.parent ? readAdminUnit(hamlet, parentRule, rule.parent, reader, null) : null;
-    const unit = readAdminUnit(hamlet, rule, field, reader, parent?.key ?? null);
+    const parent = parentRule && rule.parent ? readAdminUnit(hamlet, parentRule, rule.parent, reader, null, parentedKeys) : null;
+    const unit = readAdminUnit(hamlet, rule, field, reader, parent?.key ?? null, parentedKeys);
     keys[h] = unit.key;
     if (unit.code === null && unit.key !== UNASSIGNED_GROUP_KEY) uncoded++;
     let entry = units.get(unit.key);
