@@ -186,19 +186,30 @@ function technologyMasks(layerKeys: LayerKey[], operator: string, config: Covera
   return masks;
 }
 
-function pushSector(builder: ShapeBuilder, record: BtsRecord, radius: Meters, mask: number, config: CoverageConfig): void {
+/** How many sector pieces a record's shapes are: 0 for a disc, else 1, or 2 halves for a sector wider than 180°. */
+function sectorPieces(record: BtsRecord, config: CoverageConfig): number {
   const beamwidth = record.beamwidthDegrees ?? config.defaultBeamwidthDegrees;
-  if (record.azimuthDegrees === undefined || !(beamwidth > 0) || beamwidth >= 360) {
+  if (record.azimuthDegrees === undefined || !(beamwidth > 0) || beamwidth >= 360) return 0;
+  // Wider than 180° is not convex: two convex halves.
+  return beamwidth > 180 ? 2 : 1;
+}
+
+function pushSector(builder: ShapeBuilder, record: BtsRecord, radius: Meters, mask: number, config: CoverageConfig): void {
+  const pieces = sectorPieces(record, config);
+  const azimuth = record.azimuthDegrees;
+  if (pieces === 0 || azimuth === undefined) {
     builder.disc(record.lng, record.lat, radius, mask);
     return;
   }
+  const beamwidth = record.beamwidthDegrees ?? config.defaultBeamwidthDegrees;
   // Compass azimuth (clockwise from north) to a math angle (counter-clockwise from east).
-  const centre = ((90 - record.azimuthDegrees) * Math.PI) / 180;
+  const centre = ((90 - azimuth) * Math.PI) / 180;
   const half = (beamwidth * Math.PI) / 360;
-  // Wider than 180° is not convex: store two convex halves.
-  const pieces = beamwidth > 180 ? [[centre - half, centre], [centre, centre + half]] : [[centre - half, centre + half]];
-  for (const [start, end] of pieces) {
-    builder.sector(record.lng, record.lat, radius, start, end, mask);
+  if (pieces === 2) {
+    builder.sector(record.lng, record.lat, radius, centre - half, centre, mask);
+    builder.sector(record.lng, record.lat, radius, centre, centre + half, mask);
+  } else {
+    builder.sector(record.lng, record.lat, radius, centre - half, centre + half, mask);
   }
 }
 
@@ -219,13 +230,19 @@ export function buildCoverageShapes(
   layerKeys: LayerKey[],
   allocate: Allocate = plainBuffer,
 ): { shapes: CoverageShapes; warnings: Warning[] } {
-  // At most two shapes per technology of a record (a sector wider than 180° is two halves), one
-  // per fibre point, one per route segment (or point).
+  // At most one shape per technology of a record and sector piece (a sector wider than 180° is two
+  // halves), one per fibre point, one per route segment (or point); detail rows for sectors and
+  // capsules only. The bound is near the count: the columns are zeroed and kept whole.
   let recordShapes = 0;
-  for (const record of input.btsRecords) recordShapes += 2 * record.technologies.length;
+  let recordDetails = 0;
+  for (const record of input.btsRecords) {
+    const pieces = sectorPieces(record, config);
+    recordShapes += Math.max(1, pieces) * record.technologies.length;
+    recordDetails += pieces * record.technologies.length;
+  }
   let routeShapes = 0;
   for (const route of input.fibreRoutes) routeShapes += Math.max(1, route.coordinates.length - 1);
-  const builder = new ShapeBuilder(recordShapes + input.fibrePoints.length + routeShapes, recordShapes + routeShapes, allocate);
+  const builder = new ShapeBuilder(recordShapes + input.fibrePoints.length + routeShapes, recordDetails + routeShapes, allocate);
   const warnings: Warning[] = [];
   const noLayer: BtsRecord[] = [];
   const masksByOperator = new Map<string, Map<Technology, number>>();
