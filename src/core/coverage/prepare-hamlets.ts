@@ -146,6 +146,39 @@ export function prepareHamlet(geometry: AreaGeometry): PreparedHamlet {
 }
 
 /**
+ * A prepared hamlet read from the packed arrays. A class, not an object literal: V8 pretenures a
+ * literal whose objects outlive a young-generation collection (these live as long as the analysis)
+ * and then allocates every one in the old generation, which cost the province's preparation about
+ * 0.9 ms of its 6; objects made by a constructor are allocated young. Same fields, same order.
+ */
+class UnpackedHamlet implements PreparedHamlet {
+  lng0: number;
+  lat0: number;
+  kx: number;
+  ky: number;
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+  bbox: [number, number, number, number];
+  areaM2: number;
+  rings: Float32Array[];
+  constructor(head: Float64Array, o: number, rings: Float32Array[]) {
+    this.lng0 = head[o];
+    this.lat0 = head[o + 1];
+    this.kx = head[o + 2];
+    this.ky = head[o + 3];
+    this.minX = head[o + 4];
+    this.maxX = head[o + 5];
+    this.minY = head[o + 6];
+    this.maxY = head[o + 7];
+    this.bbox = [head[o + 8], head[o + 9], head[o + 10], head[o + 11]];
+    this.areaM2 = head[o + 12];
+    this.rings = rings;
+  }
+}
+
+/**
  * The prepared hamlets of packed arrays; rings are views on the packed coordinates (no copy).
  * @param packed the packed hamlets (e.g. received by a worker thread)
  * @param start first hamlet (default: 0)
@@ -160,19 +193,7 @@ export function unpackHamlets(packed: PackedHamlets, start = 0, end = packed.ham
     const o = h * HEADER;
     const rings: Float32Array[] = [];
     for (let r = packed.hamletRings[h]; r < packed.hamletRings[h + 1]; r++) rings.push(packed.coordinates.subarray(packed.ringStart[r], packed.ringStart[r + 1]));
-    hamlets.push({
-      lng0: head[o],
-      lat0: head[o + 1],
-      kx: head[o + 2],
-      ky: head[o + 3],
-      minX: head[o + 4],
-      maxX: head[o + 5],
-      minY: head[o + 6],
-      maxY: head[o + 7],
-      bbox: [head[o + 8], head[o + 9], head[o + 10], head[o + 11]],
-      areaM2: head[o + 12],
-      rings,
-    });
+    hamlets.push(new UnpackedHamlet(head, o, rings));
   }
   return hamlets;
 }
