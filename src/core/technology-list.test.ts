@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clusterSites } from './coverage/cluster-sites';
 import { checkStoredRecord } from './io/check-stored-record';
 import { parseTechnologies } from './io/parse-technologies';
-import { technologyList } from './technology-list';
-import type { Technology } from './types';
+import { technologyList, technologyListOf } from './technology-list';
+import { TECHNOLOGIES, type Technology } from './types';
 
 describe('technologyList', () => {
   it('gives the technologies in order, one frozen list shared by equal sets', () => {
@@ -13,6 +13,14 @@ describe('technologyList', () => {
     expect(technologyList(new Set<Technology>(['4G']))).not.toBe(list);
     expect(Object.isFrozen(list)).toBe(true);
     expect(() => (list as Technology[]).push('3G')).toThrow(TypeError);
+  });
+
+  it('is the same shared list from a record\'s list, in any order and with repeats', () => {
+    for (let mask = 0; mask < 1 << TECHNOLOGIES.length; mask++) {
+      const present = TECHNOLOGIES.filter((_, bit) => (mask & (1 << bit)) !== 0);
+      const shuffled = [...present].reverse().concat(present.slice(0, 1));
+      expect(technologyListOf(shuffled)).toBe(technologyList(new Set(present)));
+    }
   });
 
   // A million records or sites hold a few lists: one array each, not one per record.
