@@ -324,9 +324,10 @@ class EdgeIndex {
     start.fill(0, 0, this.bands + 1);
     let listed = 0;
     for (let k = 0; k < e; k++) {
+      const first = this.bandOf(Math.min(this.ay[k], this.by[k]));
       const last = this.bandOf(Math.max(this.ay[k], this.by[k]));
-      for (let b = this.bandOf(Math.min(this.ay[k], this.by[k])); b <= last; b++) start[b + 1]++;
-      listed += last - this.bandOf(Math.min(this.ay[k], this.by[k])) + 1;
+      for (let b = first; b <= last; b++) start[b + 1]++;
+      listed += last - first + 1;
     }
     for (let b = 0; b < this.bands; b++) start[b + 1] += start[b];
     if (this.bandEdges.length < listed) {
