@@ -131,13 +131,7 @@ export class KernelScratch {
   }
 
   pushPair(edge: number, lo: number, hi: number, mask: number): void {
-    if (this.pairCount === this.pairEdge.length) {
-      this.pairEdge = grown(this.pairEdge, new Int32Array(2 * this.pairCount));
-      this.pairLo = grown(this.pairLo, new Float64Array(2 * this.pairCount));
-      this.pairHi = grown(this.pairHi, new Float64Array(2 * this.pairCount));
-      this.pairMask = grown(this.pairMask, new Uint32Array(2 * this.pairCount));
-      this.pairOrder = new Int32Array(2 * this.pairCount);
-    }
+    if (this.pairCount === this.pairEdge.length) this.growPairs();
     const k = this.pairCount++;
     this.pairEdge[k] = edge;
     this.pairLo[k] = lo;
@@ -145,13 +139,17 @@ export class KernelScratch {
     this.pairMask[k] = mask;
   }
 
+  growPairs(): void {
+    this.pairEdge = grown(this.pairEdge, new Int32Array(2 * this.pairCount));
+    this.pairLo = grown(this.pairLo, new Float64Array(2 * this.pairCount));
+    this.pairHi = grown(this.pairHi, new Float64Array(2 * this.pairCount));
+    this.pairMask = grown(this.pairMask, new Uint32Array(2 * this.pairCount));
+    this.pairOrder = new Int32Array(2 * this.pairCount);
+  }
+
   /** Adds a covered range of pseudo-angles or segment parameters; a range that wraps past east is two. */
   pushCover(lo: number, hi: number, mask: number): void {
-    if (this.coverCount + 2 > this.coverLo.length) {
-      this.coverLo = grown(this.coverLo, new Float64Array(2 * this.coverLo.length));
-      this.coverHi = grown(this.coverHi, new Float64Array(2 * this.coverHi.length));
-      this.coverMask = grown(this.coverMask, new Uint32Array(2 * this.coverMask.length));
-    }
+    if (this.coverCount + 2 > this.coverLo.length) this.growCovers();
     let k = this.coverCount;
     if (lo > hi) {
       this.coverLo[k] = 0;
@@ -165,9 +163,19 @@ export class KernelScratch {
     this.coverCount = k;
   }
 
+  growCovers(): void {
+    this.coverLo = grown(this.coverLo, new Float64Array(2 * this.coverLo.length));
+    this.coverHi = grown(this.coverHi, new Float64Array(2 * this.coverHi.length));
+    this.coverMask = grown(this.coverMask, new Uint32Array(2 * this.coverMask.length));
+  }
+
   pushSplit(value: number): void {
-    if (this.splitCount === this.splits.length) this.splits = grown(this.splits, new Float64Array(2 * this.splitCount));
+    if (this.splitCount === this.splits.length) this.growSplits();
     this.splits[this.splitCount++] = value;
+  }
+
+  growSplits(): void {
+    this.splits = grown(this.splits, new Float64Array(2 * this.splitCount));
   }
 
   pushInside(lo: number, hi: number): void {
@@ -175,12 +183,14 @@ export class KernelScratch {
       this.insideHi[this.insideCount - 1] = hi;
       return;
     }
-    if (this.insideCount === this.insideLo.length) {
-      this.insideLo = grown(this.insideLo, new Float64Array(2 * this.insideCount));
-      this.insideHi = grown(this.insideHi, new Float64Array(2 * this.insideCount));
-    }
+    if (this.insideCount === this.insideLo.length) this.growInside();
     this.insideLo[this.insideCount] = lo;
     this.insideHi[this.insideCount++] = hi;
+  }
+
+  growInside(): void {
+    this.insideLo = grown(this.insideLo, new Float64Array(2 * this.insideCount));
+    this.insideHi = grown(this.insideHi, new Float64Array(2 * this.insideCount));
   }
 
   /** Appends shapes (by index) to the candidate list, projected into the hamlet's frame. */
@@ -400,11 +410,14 @@ class EdgeIndex {
 
 /**
  * A monotone stand-in for the angle of (x, y): 0 east, 1 north, 2 west, 3 south, 4 east again,
- * with no trigonometry. Opposite directions differ by exactly 2.
+ * with no trigonometry: 1 − u north of the x-axis and 3 + u south of it, u = x / (|x| + |y|).
+ * Written as one expression of `south` (0 or 1) so that no branch depends on the quadrant: the
+ * four-way branch was mispredicted about half the time in the circle-pair loop.
  */
 function pseudoAngle(x: number, y: number): number {
-  if (y >= 0) return x >= 0 ? y / (x + y) : 1 - x / (y - x);
-  return x < 0 ? 2 - y / (-x - y) : 3 + x / (x - y);
+  const u = x / (Math.abs(x) + Math.abs(y));
+  const south = y < 0 ? 1 : 0;
+  return 1 + 2 * south + (2 * south - 1) * u;
 }
 
 /** A direction (not unit length) whose pseudo-angle is p, 0 ≤ p ≤ 4; x is written to `direction[0]`. */
@@ -577,13 +590,15 @@ function coveredTwiceArea(hamlet: PreparedHamlet, s: KernelScratch, layerMask: n
   edgesInsideShapes(s, layerMask);
 }
 
-// The parameter range of a segment inside a shape, built up by the clips below.
-let clipLo = 0;
-let clipHi = 0;
+// The parameter range [clip[LO], clip[HI]] of a segment inside a shape, built up by the clips
+// below. A typed array, not two module-level `let`s: V8 boxes a double on every store to one.
+const clip = new Float64Array(2);
+const LO = 0;
+const HI = 1;
 /** Set when a segment on a half-plane's line was left outside by the rule on equal pieces. */
 let onLineOutside = false;
 
-/** Narrows [clipLo, clipHi] to the parameters t of A + t·D inside the circle (cx, cy, r). */
+/** Narrows the clip range to the parameters t of A + t·D inside the circle (cx, cy, r). */
 function clipDisc(ax: number, ay: number, dx: number, dy: number, cx: number, cy: number, r: number): void {
   const a = dx * dx + dy * dy;
   const fx = ax - cx;
@@ -592,7 +607,7 @@ function clipDisc(ax: number, ay: number, dx: number, dy: number, cx: number, cy
   const c = fx * fx + fy * fy - r * r;
   const discriminant = b * b - a * c;
   if (discriminant <= 0 || a === 0) {
-    clipHi = clipLo - 1;
+    clip[HI] = clip[LO] - 1;
     return;
   }
   const root = Math.sqrt(discriminant);
@@ -600,12 +615,12 @@ function clipDisc(ax: number, ay: number, dx: number, dy: number, cx: number, cy
   const q = b >= 0 ? -(b + root) : -(b - root);
   const t1 = q / a;
   const t2 = q !== 0 ? c / q : -t1;
-  clipLo = Math.max(clipLo, Math.min(t1, t2));
-  clipHi = Math.min(clipHi, Math.max(t1, t2));
+  clip[LO] = Math.max(clip[LO], Math.min(t1, t2));
+  clip[HI] = Math.min(clip[HI], Math.max(t1, t2));
 }
 
 /**
- * Narrows [clipLo, clipHi] to the parameters of A + t·D in the half-plane q·(X − P) ≥ 0 (q a unit
+ * Narrows the clip range to the parameters of A + t·D in the half-plane q·(X − P) ≥ 0 (q a unit
  * vector). A segment lying on the half-plane's line is inside when the piece's inside (normal n)
  * faces the other way (the line is then inside the union), or when the shape comes first (`shape`
  * before `rank`): of two equal pieces, one is kept.
@@ -615,14 +630,14 @@ function clipHalfPlane(ax: number, ay: number, dx: number, dy: number, qx: numbe
   const fd = qx * dx + qy * dy;
   if (Math.abs(fa) <= ON_LINE_METERS && Math.abs(fa + fd) <= ON_LINE_METERS) {
     if (!(qx * nx + qy * ny < 0 || shape < rank)) {
-      clipHi = clipLo - 1;
+      clip[HI] = clip[LO] - 1;
       onLineOutside = true;
     }
     return;
   }
-  if (fd > 0) clipLo = Math.max(clipLo, -fa / fd);
-  else if (fd < 0) clipHi = Math.min(clipHi, -fa / fd);
-  else if (fa < 0) clipHi = clipLo - 1;
+  if (fd > 0) clip[LO] = Math.max(clip[LO], -fa / fd);
+  else if (fd < 0) clip[HI] = Math.min(clip[HI], -fa / fd);
+  else if (fa < 0) clip[HI] = clip[LO] - 1;
 }
 
 const range = new Float64Array(2);
@@ -639,15 +654,15 @@ function segmentInShape(s: KernelScratch, c: number, ax: number, ay: number, bx:
   const x1 = s.x1[c];
   const y1 = s.y1[c];
   if (s.kind[c] !== SHAPE_CAPSULE) {
-    clipLo = 0;
-    clipHi = 1;
+    clip[LO] = 0;
+    clip[HI] = 1;
     clipDisc(ax, ay, dx, dy, x1, y1, r);
-    if (s.kind[c] !== SHAPE_DISC && clipHi > clipLo) {
+    if (s.kind[c] !== SHAPE_DISC && clip[HI] > clip[LO]) {
       clipHalfPlane(ax, ay, dx, dy, -s.sin1[c], s.cos1[c], x1, y1, nx, ny, c, rank);
       clipHalfPlane(ax, ay, dx, dy, s.sin2[c], -s.cos2[c], x1, y1, nx, ny, c, rank);
     }
-    range[0] = clipLo;
-    range[1] = clipHi;
+    range[0] = clip[LO];
+    range[1] = clip[HI];
     return;
   }
   // A capsule is convex: its range is the hull of its two end discs' and its body's ranges.
@@ -661,13 +676,13 @@ function segmentInShape(s: KernelScratch, c: number, ax: number, ay: number, bx:
   if (length > 0) {
     const ux = ex / length;
     const uy = ey / length;
-    clipLo = 0;
-    clipHi = 1;
+    clip[LO] = 0;
+    clip[HI] = 1;
     onLineOutside = false;
     clipHalfPlane(ax, ay, dx, dy, ux, uy, x1, y1, nx, ny, c, rank);
-    if (clipHi > clipLo) clipHalfPlane(ax, ay, dx, dy, -ux, -uy, x2, y2, nx, ny, c, rank);
-    if (clipHi > clipLo) clipHalfPlane(ax, ay, dx, dy, -uy, ux, x1 + uy * r, y1 - ux * r, nx, ny, c, rank);
-    if (clipHi > clipLo) clipHalfPlane(ax, ay, dx, dy, uy, -ux, x1 - uy * r, y1 + ux * r, nx, ny, c, rank);
+    if (clip[HI] > clip[LO]) clipHalfPlane(ax, ay, dx, dy, -ux, -uy, x2, y2, nx, ny, c, rank);
+    if (clip[HI] > clip[LO]) clipHalfPlane(ax, ay, dx, dy, -uy, ux, x1 + uy * r, y1 - ux * r, nx, ny, c, rank);
+    if (clip[HI] > clip[LO]) clipHalfPlane(ax, ay, dx, dy, uy, -ux, x1 - uy * r, y1 + ux * r, nx, ny, c, rank);
     if (onLineOutside) {
       // The segment lies on this capsule's side and is left to the other piece: the end discs
       // only touch it.
@@ -675,18 +690,18 @@ function segmentInShape(s: KernelScratch, c: number, ax: number, ay: number, bx:
       range[1] = -1;
       return;
     }
-    if (clipHi > clipLo) {
-      lo = clipLo;
-      hi = clipHi;
+    if (clip[HI] > clip[LO]) {
+      lo = clip[LO];
+      hi = clip[HI];
     }
   }
   for (let end = 0; end < 2; end++) {
-    clipLo = 0;
-    clipHi = 1;
+    clip[LO] = 0;
+    clip[HI] = 1;
     clipDisc(ax, ay, dx, dy, end === 0 ? x1 : x2, end === 0 ? y1 : y2, r);
-    if (clipHi > clipLo) {
-      lo = Math.min(lo, clipLo);
-      hi = Math.max(hi, clipHi);
+    if (clip[HI] > clip[LO]) {
+      lo = Math.min(lo, clip[LO]);
+      hi = Math.max(hi, clip[HI]);
     }
   }
   range[0] = lo;
@@ -907,14 +922,14 @@ function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, c
       if (discMask !== 0) s.pushPair(e, 0, 1, discMask);
       continue;
     }
-    clipLo = -Infinity;
-    clipHi = Infinity;
+    clip[LO] = -Infinity;
+    clip[HI] = Infinity;
     clipDisc(ax, ay, dx, dy, cx, cy, r);
-    if (clipHi <= clipLo) continue;
+    if (clip[HI] <= clip[LO]) continue;
     // A whole disc's circle: the same roots give the stretch of the edge inside the disc.
-    if (discMask !== 0 && clipHi > 0 && clipLo < 1) s.pushPair(e, Math.max(0, clipLo), Math.min(1, clipHi), discMask);
+    if (discMask !== 0 && clip[HI] > 0 && clip[LO] < 1) s.pushPair(e, Math.max(0, clip[LO]), Math.min(1, clip[HI]), discMask);
     for (let root = 0; root < 2; root++) {
-      const t = root === 0 ? clipLo : clipHi;
+      const t = root === 0 ? clip[LO] : clip[HI];
       if (t < 0 || t > 1) continue;
       // A crossing near an edge's end (a vertex) may be met twice or be a touch.
       if (t < CLEAN_CROSSING || t > 1 - CLEAN_CROSSING) clean = false;
@@ -1007,12 +1022,11 @@ function arcPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: numbe
   }
 }
 
-// Where two circles cross: the arc of the first inside the second runs from `crossingFrom`
-// counter-clockwise to `crossingTo` (pseudo-angles about the first circle's centre).
-let crossingFrom = 0;
-let crossingTo = 0;
+// Where two circles cross: the arc of the first inside the second runs from `crossing[0]`
+// counter-clockwise to `crossing[1]` (pseudo-angles about the first circle's centre).
+const crossing = new Float64Array(2);
 
-/** Whether circle (cx, cy, r) crosses circle (ox, oy, or) at two points (not apart, nested or concentric). */
+/** Whether circle (cx, cy, r) crosses circle (ox, oy, or) at two points (not apart, nested or concentric); if so, where (see `crossing`). */
 function circlesCross(cx: number, cy: number, r: number, ox: number, oy: number, or: number): boolean {
   const dx = ox - cx;
   const dy = oy - cy;
@@ -1024,43 +1038,58 @@ function circlesCross(cx: number, cy: number, r: number, ox: number, oy: number,
   const h = Math.sqrt(Math.max(0, r * r - a * a));
   const ux = dx / d;
   const uy = dy / d;
-  crossingFrom = pseudoAngle(a * ux + h * uy, a * uy - h * ux);
-  crossingTo = pseudoAngle(a * ux - h * uy, a * uy + h * ux);
+  crossing[0] = pseudoAngle(a * ux + h * uy, a * uy - h * ux);
+  crossing[1] = pseudoAngle(a * ux - h * uy, a * uy + h * ux);
   return true;
 }
 
-/** The arc of circle (cx, cy, r) inside disc j, as a cover. */
+/**
+ * The arc of circle (cx, cy, r) inside disc j, as a cover. The hot path of the kernel (one call per
+ * overlapping pair of discs), so it tests and solves the pair itself rather than through
+ * `sameCircle` and `circlesCross`, with the same outcome.
+ */
 function discOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: number, r: number): void {
   const dx = s.x1[j] - cx;
   const dy = s.y1[j] - cy;
   const rj = s.radius[j];
   const d2 = dx * dx + dy * dy;
-  if (d2 >= (r + rj) * (r + rj)) return;
-  if (sameCircle(s.x1[j], s.y1[j], rj, cx, cy, r)) {
+  const reach = r + rj;
+  if (d2 >= reach * reach) return;
+  if (Math.abs(rj - r) <= SAME_CIRCLE_METERS && Math.abs(dx) <= SAME_CIRCLE_METERS && Math.abs(dy) <= SAME_CIRCLE_METERS) {
     if (j < i) s.pushCover(0, TURN, s.mask[j]);
     return;
   }
-  if (circlesCross(cx, cy, r, s.x1[j], s.y1[j], rj)) s.pushCover(crossingFrom, crossingTo, s.mask[j]);
-  else if (rj > r && d2 <= (rj - r) * (rj - r)) s.pushCover(0, TURN, s.mask[j]);
+  const d = Math.sqrt(d2);
+  if (d === 0 || d >= reach || d + rj <= r || d + r <= rj) {
+    // Apart, or nested: a larger disc around the circle covers all of it.
+    if (rj > r && d2 <= (rj - r) * (rj - r)) s.pushCover(0, TURN, s.mask[j]);
+    return;
+  }
+  // As in `circlesCross`, with the results kept in locals (a call here cost 5 % of the kernel).
+  const a = (d2 + r * r - rj * rj) / (2 * d);
+  const h = Math.sqrt(Math.max(0, r * r - a * a));
+  const ux = dx / d;
+  const uy = dy / d;
+  s.pushCover(pseudoAngle(a * ux + h * uy, a * uy - h * ux), pseudoAngle(a * ux - h * uy, a * uy + h * ux), s.mask[j]);
 }
 
 /** Pseudo-angles where circle (cx, cy, r) meets circle (ox, oy, or), added to the splits. */
 function circleSplits(s: KernelScratch, cx: number, cy: number, r: number, ox: number, oy: number, or: number): void {
   if (!circlesCross(cx, cy, r, ox, oy, or)) return;
-  s.pushSplit(crossingFrom);
-  s.pushSplit(crossingTo);
+  s.pushSplit(crossing[0]);
+  s.pushSplit(crossing[1]);
 }
 
 /** Pseudo-angles where circle (cx, cy, r) meets segment A→B, added to the splits. */
 function segmentSplits(s: KernelScratch, cx: number, cy: number, r: number, ax: number, ay: number, bx: number, by: number): void {
   const dx = bx - ax;
   const dy = by - ay;
-  clipLo = -Infinity;
-  clipHi = Infinity;
+  clip[LO] = -Infinity;
+  clip[HI] = Infinity;
   clipDisc(ax, ay, dx, dy, cx, cy, r);
-  if (clipHi <= clipLo) return;
+  if (clip[HI] <= clip[LO]) return;
   for (let root = 0; root < 2; root++) {
-    const t = root === 0 ? clipLo : clipHi;
+    const t = root === 0 ? clip[LO] : clip[HI];
     if (t >= -EPSILON && t <= 1 + EPSILON) s.pushSplit(pseudoAngle(ax + t * dx - cx, ay + t * dy - cy));
   }
 }
