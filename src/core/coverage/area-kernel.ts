@@ -295,6 +295,8 @@ class EdgeIndex {
   entryFirst = new Int32Array(256);
   near = new Int32Array(64);
   nearCount = 0;
+  /** The hamlet's box in its frame: minX, maxX, minY, maxY (read here on the hot paths, not from the hamlet). */
+  box = new Float64Array(4);
 
   build(hamlet: PreparedHamlet): void {
     let n = 0;
@@ -325,6 +327,10 @@ class EdgeIndex {
       }
     }
     this.count = e;
+    this.box[0] = hamlet.minX;
+    this.box[1] = hamlet.maxX;
+    this.box[2] = hamlet.minY;
+    this.box[3] = hamlet.maxY;
     const height = hamlet.maxY - hamlet.minY;
     this.bands = height > 0 ? Math.max(1, Math.min(256, Math.ceil(e / 3))) : 1;
     this.minY = hamlet.minY;
@@ -393,8 +399,9 @@ class EdgeIndex {
   }
 
   /** Even–odd point-in-hamlet, from the one band holding the point's height. */
-  contains(x: number, y: number, hamlet: PreparedHamlet): boolean {
-    if (y < hamlet.minY || y > hamlet.maxY || x < hamlet.minX || x > hamlet.maxX) return false;
+  contains(x: number, y: number): boolean {
+    const box = this.box;
+    if (y < box[2] || y > box[3] || x < box[0] || x > box[1]) return false;
     const b = this.bandOf(y);
     let inside = false;
     for (let k = this.bandStart[b]; k < this.bandStart[b + 1]; k++) {
@@ -571,10 +578,11 @@ function coveredTwiceArea(hamlet: PreparedHamlet, s: KernelScratch, layerMask: n
     s.edges.build(hamlet);
     s.edgeHamlet = hamlet;
   }
+  const box = s.edges.box;
   let n = 0;
   for (let c = 0; c < s.count; c++) {
     if ((s.mask[c] & layerMask) === 0) continue;
-    if (s.boxMaxX[c] < hamlet.minX || s.boxMinX[c] > hamlet.maxX || s.boxMaxY[c] < hamlet.minY || s.boxMinY[c] > hamlet.maxY) continue;
+    if (s.boxMaxX[c] < box[0] || s.boxMinX[c] > box[1] || s.boxMaxY[c] < box[2] || s.boxMinY[c] > box[3]) continue;
     // By the west side of the box (insertion), so that a search for shapes near a box stops at
     // the first shape east of it.
     let k = n++;
@@ -951,7 +959,7 @@ function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, c
     if (b <= a) continue;
     if (k === 0 || !clean) {
       pointOnCircle(cx, cy, r, (a + b) / 2);
-      inside = edges.contains(point[0], point[1], hamlet);
+      inside = edges.contains(point[0], point[1]);
     } else {
       inside = !inside;
     }
@@ -981,7 +989,8 @@ function rangeBits(from: number, to: number): number {
 
 /** One arc of shape i's boundary: its parts inside the hamlet and outside the layer's other shapes. */
 function arcPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: number, cy: number, r: number, p0: number, p1: number, layerMask: number): void {
-  if (cx + r < hamlet.minX || cx - r > hamlet.maxX || cy + r < hamlet.minY || cy - r > hamlet.maxY || p1 <= p0) return;
+  const box = s.edges.box;
+  if (cx + r < box[0] || cx - r > box[1] || cy + r < box[2] || cy - r > box[3] || p1 <= p0) return;
   arcInsideHamlet(hamlet, s, cx, cy, r, p0, p1, s.kind[i] === SHAPE_DISC ? s.mask[i] & layerMask : 0);
   if (s.insideCount === 0) return;
   const pieceMask = s.mask[i] & layerMask;
@@ -1193,7 +1202,8 @@ function segmentPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, ax: n
   const maxX = Math.max(ax, bx);
   const minY = Math.min(ay, by);
   const maxY = Math.max(ay, by);
-  if (maxX < hamlet.minX || minX > hamlet.maxX || maxY < hamlet.minY || minY > hamlet.maxY) return;
+  const box = s.edges.box;
+  if (maxX < box[0] || minX > box[1] || maxY < box[2] || minY > box[3]) return;
   const dx = bx - ax;
   const dy = by - ay;
   if (dx === 0 && dy === 0) return;
@@ -1221,7 +1231,7 @@ function segmentPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, ax: n
     const b = s.splits[k + 1];
     if (b <= a) continue;
     const t = (a + b) / 2;
-    if (edges.contains(ax + t * dx, ay + t * dy, hamlet)) s.pushInside(a, b);
+    if (edges.contains(ax + t * dx, ay + t * dy)) s.pushInside(a, b);
   }
   if (s.insideCount === 0) return;
   const pieceMask = s.mask[i] & layerMask;
