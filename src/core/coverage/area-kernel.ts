@@ -283,7 +283,6 @@ class EdgeIndex {
   /** cross(a, b) per edge: twice the area its whole length contributes. */
   cross = new Float64Array(64);
   bands = 1;
-  minY = 0;
   bandHeight = 1;
   bandStart = new Int32Array(65);
   /** The bands' entries, band by band: the edge, its box, and the first band it is listed in. */
@@ -333,7 +332,6 @@ class EdgeIndex {
     this.box[3] = hamlet.maxY;
     const height = hamlet.maxY - hamlet.minY;
     this.bands = height > 0 ? Math.max(1, Math.min(256, Math.ceil(e / 3))) : 1;
-    this.minY = hamlet.minY;
     this.bandHeight = height > 0 ? height / this.bands : 1;
     if (this.bandStart.length < this.bands + 1) this.bandStart = new Int32Array(2 * this.bands + 1);
     const start = this.bandStart;
@@ -377,7 +375,7 @@ class EdgeIndex {
   }
 
   bandOf(y: number): number {
-    const b = Math.floor((y - this.minY) / this.bandHeight);
+    const b = Math.floor((y - this.box[2]) / this.bandHeight);
     return b < 0 ? 0 : b >= this.bands ? this.bands - 1 : b;
   }
 
@@ -594,7 +592,7 @@ function coveredTwiceArea(hamlet: PreparedHamlet, s: KernelScratch, layerMask: n
   }
   s.activeCount = n;
   s.pairCount = 0;
-  for (let k = 0; k < n; k++) shapeBoundary(hamlet, s, s.active[k], layerMask);
+  for (let k = 0; k < n; k++) shapeBoundary(s, s.active[k], layerMask);
   edgesInsideShapes(s, layerMask);
 }
 
@@ -791,12 +789,12 @@ function edgesInsideShapes(s: KernelScratch, layerMask: number): void {
 }
 
 /** Each boundary piece of shape i: arcs counter-clockwise, segments with the inside on the left. */
-function shapeBoundary(hamlet: PreparedHamlet, s: KernelScratch, i: number, layerMask: number): void {
+function shapeBoundary(s: KernelScratch, i: number, layerMask: number): void {
   const r = s.radius[i];
   const x1 = s.x1[i];
   const y1 = s.y1[i];
   if (s.kind[i] === SHAPE_DISC) {
-    arcPiece(hamlet, s, i, x1, y1, r, 0, TURN, layerMask);
+    arcPiece(s, i, x1, y1, r, 0, TURN, layerMask);
     return;
   }
   if (s.kind[i] !== SHAPE_CAPSULE) {
@@ -804,9 +802,9 @@ function shapeBoundary(hamlet: PreparedHamlet, s: KernelScratch, i: number, laye
     const s1 = s.sin1[i];
     const c2 = s.cos2[i];
     const s2 = s.sin2[i];
-    arcRange(hamlet, s, i, x1, y1, r, pseudoAngle(c1, s1), pseudoAngle(c2, s2), layerMask);
-    segmentPiece(hamlet, s, i, x1, y1, x1 + r * c1, y1 + r * s1, -s1, c1, layerMask);
-    segmentPiece(hamlet, s, i, x1 + r * c2, y1 + r * s2, x1, y1, s2, -c2, layerMask);
+    arcRange(s, i, x1, y1, r, pseudoAngle(c1, s1), pseudoAngle(c2, s2), layerMask);
+    segmentPiece(s, i, x1, y1, x1 + r * c1, y1 + r * s1, -s1, c1, layerMask);
+    segmentPiece(s, i, x1 + r * c2, y1 + r * s2, x1, y1, s2, -c2, layerMask);
     return;
   }
   const x2 = s.x2[i];
@@ -815,7 +813,7 @@ function shapeBoundary(hamlet: PreparedHamlet, s: KernelScratch, i: number, laye
   const ey = y2 - y1;
   const length = Math.sqrt(ex * ex + ey * ey);
   if (length === 0) {
-    arcPiece(hamlet, s, i, x1, y1, r, 0, TURN, layerMask);
+    arcPiece(s, i, x1, y1, r, 0, TURN, layerMask);
     return;
   }
   // Left normal of the route's direction.
@@ -823,19 +821,19 @@ function shapeBoundary(hamlet: PreparedHamlet, s: KernelScratch, i: number, laye
   const ny = ex / length;
   const left = pseudoAngle(nx, ny);
   const right = pseudoAngle(-nx, -ny);
-  segmentPiece(hamlet, s, i, x1 - r * nx, y1 - r * ny, x2 - r * nx, y2 - r * ny, nx, ny, layerMask);
-  arcRange(hamlet, s, i, x2, y2, r, right, left, layerMask);
-  segmentPiece(hamlet, s, i, x2 + r * nx, y2 + r * ny, x1 + r * nx, y1 + r * ny, -nx, -ny, layerMask);
-  arcRange(hamlet, s, i, x1, y1, r, left, right, layerMask);
+  segmentPiece(s, i, x1 - r * nx, y1 - r * ny, x2 - r * nx, y2 - r * ny, nx, ny, layerMask);
+  arcRange(s, i, x2, y2, r, right, left, layerMask);
+  segmentPiece(s, i, x2 + r * nx, y2 + r * ny, x1 + r * nx, y1 + r * ny, -nx, -ny, layerMask);
+  arcRange(s, i, x1, y1, r, left, right, layerMask);
 }
 
 /** An arc from pseudo-angle p0 counter-clockwise to p1, which may pass east. */
-function arcRange(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: number, cy: number, r: number, p0: number, p1: number, layerMask: number): void {
+function arcRange(s: KernelScratch, i: number, cx: number, cy: number, r: number, p0: number, p1: number, layerMask: number): void {
   if (p0 <= p1) {
-    arcPiece(hamlet, s, i, cx, cy, r, p0, p1, layerMask);
+    arcPiece(s, i, cx, cy, r, p0, p1, layerMask);
   } else {
-    arcPiece(hamlet, s, i, cx, cy, r, p0, TURN, layerMask);
-    arcPiece(hamlet, s, i, cx, cy, r, 0, p1, layerMask);
+    arcPiece(s, i, cx, cy, r, p0, TURN, layerMask);
+    arcPiece(s, i, cx, cy, r, 0, p1, layerMask);
   }
 }
 
@@ -910,7 +908,7 @@ const CLEAN_CROSSING = 1e-9;
 const CLEAN_SPLIT = 1e-9;
 
 /** Splits the arc [p0, p1] of circle (cx, cy, r) where it crosses hamlet edges; keeps the parts inside. */
-function arcInsideHamlet(hamlet: PreparedHamlet, s: KernelScratch, cx: number, cy: number, r: number, p0: number, p1: number, discMask: number): void {
+function arcInsideHamlet(s: KernelScratch, cx: number, cy: number, r: number, p0: number, p1: number, discMask: number): void {
   const edges = s.edges;
   s.splitCount = 0;
   s.insideCount = 0;
@@ -988,10 +986,10 @@ function rangeBits(from: number, to: number): number {
 }
 
 /** One arc of shape i's boundary: its parts inside the hamlet and outside the layer's other shapes. */
-function arcPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, cx: number, cy: number, r: number, p0: number, p1: number, layerMask: number): void {
+function arcPiece(s: KernelScratch, i: number, cx: number, cy: number, r: number, p0: number, p1: number, layerMask: number): void {
   const box = s.edges.box;
   if (cx + r < box[0] || cx - r > box[1] || cy + r < box[2] || cy - r > box[3] || p1 <= p0) return;
-  arcInsideHamlet(hamlet, s, cx, cy, r, p0, p1, s.kind[i] === SHAPE_DISC ? s.mask[i] & layerMask : 0);
+  arcInsideHamlet(s, cx, cy, r, p0, p1, s.kind[i] === SHAPE_DISC ? s.mask[i] & layerMask : 0);
   if (s.insideCount === 0) return;
   const pieceMask = s.mask[i] & layerMask;
   let wholeMask = 0;
@@ -1197,7 +1195,7 @@ function shapeOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: n
 }
 
 /** One straight piece of shape i's boundary, A→B with its inside on the left (normal n). */
-function segmentPiece(hamlet: PreparedHamlet, s: KernelScratch, i: number, ax: number, ay: number, bx: number, by: number, nx: number, ny: number, layerMask: number): void {
+function segmentPiece(s: KernelScratch, i: number, ax: number, ay: number, bx: number, by: number, nx: number, ny: number, layerMask: number): void {
   const minX = Math.min(ax, bx);
   const maxX = Math.max(ax, bx);
   const minY = Math.min(ay, by);
