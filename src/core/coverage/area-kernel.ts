@@ -27,6 +27,9 @@ const SAME_CIRCLE_METERS = 1e-6;
 /** A segment whose two ends are within this of a line lies on it. */
 const ON_LINE_METERS = 1e-6;
 const EPSILON = 1e-12;
+/** Edges per run of `EdgeIndex.chains`, and the margin by which a run must clear a circle to be decided whole. */
+const CHAIN = 8;
+const CHAIN_MARGIN_METERS = 1e-6;
 /** Pseudo-angles run from 0 (east) to 4 (east again), counter-clockwise; see `pseudoAngle`. */
 const TURN = 4;
 
@@ -296,6 +299,13 @@ class EdgeIndex {
   nearCount = 0;
   /** The hamlet's box in its frame: minX, maxX, minY, maxY (read here on the hot paths, not from the hamlet). */
   box = new Float64Array(4);
+  /**
+   * Runs of `CHAIN` consecutive edges, each with a circle around its ends (centre x, y and radius,
+   * three numbers per run): a large circle decides a whole run at once when the run lies wholly
+   * inside it or wholly outside it.
+   */
+  chains = new Float64Array(3 * 16);
+  chainCount = 0;
 
   build(hamlet: PreparedHamlet): void {
     let n = 0;
@@ -326,6 +336,7 @@ class EdgeIndex {
       }
     }
     this.count = e;
+    this.buildChains();
     this.box[0] = hamlet.minX;
     this.box[1] = hamlet.maxX;
     this.box[2] = hamlet.minY;
@@ -372,6 +383,35 @@ class EdgeIndex {
         this.entryFirst[entry] = first;
       }
     }
+  }
+
+  private buildChains(): void {
+    const count = Math.ceil(this.count / CHAIN);
+    if (this.chains.length < 3 * count) this.chains = new Float64Array(6 * count);
+    for (let k = 0; k < count; k++) {
+      const from = k * CHAIN;
+      const to = Math.min(this.count, from + CHAIN);
+      let minX = Infinity;
+      let maxX = -Infinity;
+      let minY = Infinity;
+      let maxY = -Infinity;
+      for (let e = from; e < to; e++) {
+        minX = Math.min(minX, this.ax[e], this.bx[e]);
+        maxX = Math.max(maxX, this.ax[e], this.bx[e]);
+        minY = Math.min(minY, this.ay[e], this.by[e]);
+        maxY = Math.max(maxY, this.ay[e], this.by[e]);
+      }
+      const x = (minX + maxX) / 2;
+      const y = (minY + maxY) / 2;
+      let far2 = 0;
+      for (let e = from; e < to; e++) {
+        far2 = Math.max(far2, (this.ax[e] - x) ** 2 + (this.ay[e] - y) ** 2, (this.bx[e] - x) ** 2 + (this.by[e] - y) ** 2);
+      }
+      this.chains[3 * k] = x;
+      this.chains[3 * k + 1] = y;
+      this.chains[3 * k + 2] = Math.sqrt(far2) * (1 + 1e-12) + CHAIN_MARGIN_METERS;
+    }
+    this.chainCount = count;
   }
 
   bandOf(y: number): number {
@@ -914,7 +954,29 @@ function arcInsideHamlet(s: KernelScratch, cx: number, cy: number, r: number, p0
   s.insideCount = 0;
   s.pushSplit(p0);
   let clean = true;
-  const count = edges.collect(cx - r, cx + r, cy - r, cy + r);
+  const box = edges.box;
+  // A circle as large as the hamlet meets most of its edges' boxes: runs of edges wholly inside
+  // or outside it are settled at once; the others are listed edge by edge.
+  let count = 0;
+  if (2 * r >= Math.max(box[1] - box[0], box[3] - box[2])) {
+    const chains = edges.chains;
+    for (let k = 0; k < edges.chainCount; k++) {
+      const mx = chains[3 * k] - cx;
+      const my = chains[3 * k + 1] - cy;
+      const rho = chains[3 * k + 2];
+      const m2 = mx * mx + my * my;
+      const from = k * CHAIN;
+      const to = Math.min(edges.count, from + CHAIN);
+      if (m2 > (r + rho) * (r + rho)) continue;
+      if (r > rho && m2 < (r - rho) * (r - rho)) {
+        if (discMask !== 0) for (let e = from; e < to; e++) s.pushPair(e, 0, 1, discMask);
+        continue;
+      }
+      for (let e = from; e < to; e++) edges.near[count++] = e;
+    }
+  } else {
+    count = edges.collect(cx - r, cx + r, cy - r, cy + r);
+  }
   for (let q = 0; q < count; q++) {
     const e = edges.near[q];
     const ax = edges.ax[e];
@@ -1053,7 +1115,7 @@ function circlesCross(cx: number, cy: number, r: number, ox: number, oy: number,
 /**
  * The arc of circle (cx, cy, r) inside disc j, as a cover. The hot path of the kernel (one call per
  * overlapping pair of discs), so it tests and solves the pair itself rather than through
- * `sameCircle` and `circlesCross`, with the same outcome.
+ * `sameCircle` and `circlesCross`, with the same outcome up to rounding.
  */
 function discOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: number, r: number): void {
   const dx = s.x1[j] - cx;
@@ -1062,22 +1124,21 @@ function discOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: nu
   const d2 = dx * dx + dy * dy;
   const reach = r + rj;
   if (d2 >= reach * reach) return;
-  if (Math.abs(rj - r) <= SAME_CIRCLE_METERS && Math.abs(dx) <= SAME_CIRCLE_METERS && Math.abs(dy) <= SAME_CIRCLE_METERS) {
+  const gap = rj - r;
+  if (Math.abs(gap) <= SAME_CIRCLE_METERS && Math.abs(dx) <= SAME_CIRCLE_METERS && Math.abs(dy) <= SAME_CIRCLE_METERS) {
     if (j < i) s.pushCover(0, TURN, s.mask[j]);
     return;
   }
-  const d = Math.sqrt(d2);
-  if (d === 0 || d >= reach || d + rj <= r || d + r <= rj) {
-    // Apart, or nested: a larger disc around the circle covers all of it.
-    if (rj > r && d2 <= (rj - r) * (rj - r)) s.pushCover(0, TURN, s.mask[j]);
+  if (d2 === 0 || d2 <= gap * gap) {
+    // Nested: a larger disc around the circle covers all of it.
+    if (gap > 0) s.pushCover(0, TURN, s.mask[j]);
     return;
   }
-  // As in `circlesCross`, with the results kept in locals (a call here cost 5 % of the kernel).
-  const a = (d2 + r * r - rj * rj) / (2 * d);
-  const h = Math.sqrt(Math.max(0, r * r - a * a));
-  const ux = dx / d;
-  const uy = dy / d;
-  s.pushCover(pseudoAngle(a * ux + h * uy, a * uy - h * ux), pseudoAngle(a * ux - h * uy, a * uy + h * ux), s.mask[j]);
+  // The crossings' directions from the centre, scaled by 2·d² (pseudo-angles ignore scale):
+  // along the centre line a = d² + r² − rj², across it h = √(4r²d² − a²).
+  const a = d2 + r * r - rj * rj;
+  const h = Math.sqrt(Math.max(0, 4 * r * r * d2 - a * a));
+  s.pushCover(pseudoAngle(a * dx + h * dy, a * dy - h * dx), pseudoAngle(a * dx - h * dy, a * dy + h * dx), s.mask[j]);
 }
 
 /** Pseudo-angles where circle (cx, cy, r) meets circle (ox, oy, or), added to the splits. */
