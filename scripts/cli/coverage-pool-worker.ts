@@ -1,11 +1,21 @@
 // One thread of the coverage pool: on each job it claims chunks of hamlets from a shared counter
 // until none are left, scans them, and writes their rows straight into the shared result. No
 // round trip to the main thread per chunk, so the main thread can do other work meanwhile.
+// Before a job, one thread may be asked to index the job's shapes while the main thread prepares
+// the hamlets.
 import { parentPort } from 'node:worker_threads';
-import { boxIndexFromData, computeCoverage, unpackHamlets } from '../../src/core/index';
-import type { JobMessage, ThreadReport } from './coverage-pool-messages';
+import { boxIndexFromData, computeCoverage, indexShapes, unpackHamlets } from '../../src/core/index';
+import type { IndexMessage, IndexReport, JobMessage, ThreadReport } from './coverage-pool-messages';
 
-parentPort!.on('message', (job: JobMessage) => {
+const shared = (bytes: number) => new SharedArrayBuffer(bytes);
+
+parentPort!.on('message', (message: JobMessage | IndexMessage) => {
+  if (message.kind === 'index') {
+    const indexData = message.shapes.map((shapes) => indexShapes(shapes, shared).index.data);
+    parentPort!.postMessage({ id: message.id, indexData } satisfies IndexReport);
+    return;
+  }
+  const job = message;
   const sets = job.sets.map((set) => ({ shapes: set.shapes, index: boxIndexFromData(set.indexData) }));
   const total = job.hamlets.hamletRings.length - 1;
   for (let start = Atomics.add(job.next, 0, job.chunkSize); start < total; start = Atomics.add(job.next, 0, job.chunkSize)) {

@@ -3,9 +3,9 @@
 // The engine is the same pure core code; this file only spreads it over the machine's cores.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { completeCoverageAnalysis, locateJobSites, prepareCoverageJob } from '../../src/core/index';
-import type { AnalysisOptions, BtsRecord, CoverageAnalysis, CoverageConfig, CoverageInput, CoverageJob } from '../../src/core/index';
-import type { JobMessage, ThreadReport } from './coverage-pool-messages';
+import { assembleCoverageJob, boxIndexFromData, buildJobShapes, completeCoverageAnalysis, locateJobSites, prepareCoverageJob, prepareJobHamlets, shapesNeedHamlets } from '../../src/core/index';
+import type { AnalysisOptions, BtsRecord, CoverageAnalysis, CoverageConfig, CoverageInput, CoverageJob, CoverageShapes } from '../../src/core/index';
+import type { IndexMessage, IndexReport, JobMessage, ThreadReport } from './coverage-pool-messages';
 
 const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 
@@ -34,6 +34,30 @@ export class CoveragePool {
   }
 
   /**
+   * Indexes shape sets on one of the threads (the trees are built on shared buffers) and returns
+   * at once; the promise resolves to each set's packed tree, for `boxIndexFromData`.
+   */
+  indexShapes(shapes: CoverageShapes[]): Promise<(ArrayBufferLike | null)[]> {
+    const id = ++this.jobId;
+    const worker = this.workers[0];
+    return new Promise((resolve, reject) => {
+      const onMessage = (report: IndexReport) => {
+        if (report.id !== id) return;
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        resolve(report.indexData);
+      };
+      const onError = (error: Error) => {
+        worker.off('message', onMessage);
+        reject(error);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.postMessage({ kind: 'index', id, shapes } satisfies IndexMessage);
+    });
+  }
+
+  /**
    * Starts scanning every hamlet of the job across the threads and returns at once; the promise
    * resolves to the fractions matrix. The threads claim chunks from a shared counter, so this
    * thread is free meanwhile (it only counts progress reports).
@@ -47,7 +71,7 @@ export class CoveragePool {
     const sets = [job.base, ...(job.extra ? [job.extra] : [])].map((set) => ({ shapes: set.shapes, indexData: set.index.data }));
     // Small chunks balance the threads: hamlets differ a lot in cost.
     const chunkSize = Math.max(8, Math.ceil(hamletCount / (this.workers.length * 32)));
-    const message: JobMessage = { id, hamlets: job.packed, sets, layerCount: job.layerKeys.length, passes: job.passes, out, next: new Int32Array(shared(4)), chunkSize };
+    const message: JobMessage = { kind: 'scan', id, hamlets: job.packed, sets, layerCount: job.layerKeys.length, passes: job.passes, out, next: new Int32Array(shared(4)), chunkSize };
     let done = 0;
     return Promise.all(
       this.workers.map(
@@ -92,9 +116,26 @@ export async function createCoverageAnalysisInPool(
   options: AnalysisOptions = {},
   extraRecords: BtsRecord[] = [],
 ): Promise<CoverageAnalysis> {
-  const job = prepareCoverageJob(input, config, extraRecords, shared);
+  const job = await prepareJobInPool(pool, input, config, extraRecords);
   const scanning = pool.compute(job, options.onProgress);
   // Sites are merged and placed here while the threads scan.
   const sites = locateJobSites(job);
   return completeCoverageAnalysis(job, await scanning, sites);
+}
+
+/**
+ * `prepareCoverageJob` on shared buffers, with the shapes indexed on a pool thread while this
+ * thread prepares the hamlets (when the shapes do not depend on the hamlets); same job.
+ */
+async function prepareJobInPool(pool: CoveragePool, input: CoverageInput, config: CoverageConfig, extraRecords: BtsRecord[]): Promise<CoverageJob> {
+  if (shapesNeedHamlets(config)) return prepareCoverageJob(input, config, extraRecords, shared);
+  const shapes = buildJobShapes(input, config, extraRecords, null, shared);
+  const indexing = pool.indexShapes(shapes.extra ? [shapes.base, shapes.extra] : [shapes.base]);
+  const hamlets = prepareJobHamlets(input, shared);
+  const [baseData, extraData] = await indexing;
+  const indexed = {
+    base: { shapes: shapes.base, index: boxIndexFromData(baseData) },
+    extra: shapes.extra ? { shapes: shapes.extra, index: boxIndexFromData(extraData ?? null) } : null,
+  };
+  return assembleCoverageJob(input, config, extraRecords, hamlets, shapes, indexed);
 }

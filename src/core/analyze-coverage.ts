@@ -1,6 +1,6 @@
 import { appendAll } from './append-all';
 import { SHARED_TOWER_OPERATOR, type BtsRecord, type CoverageConfig, type CoverageInput, type Site, type Warning } from './types';
-import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, shapeBounds, type Allocate, type LayerKey } from './coverage/coverage-shapes';
+import { buildCoverageShapes, buildLayerKeys, MAX_OPERATOR_LAYERS, shapeBounds, type Allocate, type CoverageShapes, type LayerKey } from './coverage/coverage-shapes';
 import { buildScanPasses, computeCoverage, indexShapes, type IndexedShapes } from './coverage/compute-coverage';
 import type { PreparedHamlet, ScanPass } from './coverage/area-kernel';
 import { prepareHamlets, type PackedHamlets } from './coverage/prepare-hamlets';
@@ -70,7 +70,6 @@ function placeSites(records: BtsRecord[], config: CoverageConfig, prepared: Prep
 }
 
 function resolveConfigRadii(input: CoverageInput, config: CoverageConfig, prepared: PreparedHamlet[], hamletIndex: BoxIndex): BtsRecord[] {
-  if ((config.radiusOverrides?.length ?? 0) === 0 && config.siteReach?.isEnabled !== true) return input.btsRecords;
   const districtOf = (record: BtsRecord): string | null => {
     for (const h of hamletIndex.search(record.lng, record.lat, record.lng, record.lat)) {
       if (!isPointInHamlet(prepared[h], record.lng, record.lat)) continue;
@@ -98,6 +97,110 @@ export interface CoverageJob {
   warnings: Warning[];
 }
 
+/** The hamlets' part of a job: prepared (packed on the allocator's buffers) and indexed. */
+export interface JobHamlets {
+  prepared: PreparedHamlet[];
+  packed: PackedHamlets;
+  hamletIndex: BoxIndex;
+  warnings: Warning[];
+}
+
+/**
+ * Prepares and indexes the input's hamlets, the first part of a job.
+ * @param input the input (only its hamlets are read)
+ * @param allocate buffer allocator for the packed hamlets (shared memory for worker threads)
+ * @returns the prepared hamlets, their index and a warning per hamlet without area
+ * @example prepareJobHamlets(input).prepared.length === input.hamlets.length
+ */
+export function prepareJobHamlets(input: CoverageInput, allocate?: Allocate): JobHamlets {
+  const { packed, hamlets: prepared } = prepareHamlets(
+    input.hamlets.map((hamlet) => hamlet.geometry),
+    allocate,
+  );
+  const warnings: Warning[] = [];
+  prepared.forEach((hamlet, i) => {
+    if (hamlet.areaM2 <= 0) warnings.push({ code: 'hamlet-empty-area', params: { id: input.hamlets[i].id }, where: input.hamlets[i].id });
+  });
+  const hamletIndex = buildBoxIndex(prepared.length, (i, out) => out.set(prepared[i].bbox));
+  return { prepared, packed, hamletIndex, warnings };
+}
+
+/** The shapes' part of a job, not yet indexed: the layers, the input's shapes, the extra records' shapes. */
+export interface JobShapes {
+  layerKeys: LayerKey[];
+  base: CoverageShapes;
+  extra: CoverageShapes | null;
+  /** Warnings about the layers (too many operators) and about the records and points the shapes came from. */
+  layerWarnings: Warning[];
+  warnings: Warning[];
+}
+
+/**
+ * Whether a job's shapes depend on its hamlets: radii set per district (an applied calibration)
+ * or the reach model need each record's hamlet. Otherwise shapes and hamlets can be prepared
+ * independently, e.g. on two threads.
+ * @example shapesNeedHamlets(DEFAULT_CONFIG) // false
+ */
+export function shapesNeedHamlets(config: CoverageConfig): boolean {
+  return (config.radiusOverrides?.length ?? 0) > 0 || config.siteReach?.isEnabled === true;
+}
+
+/**
+ * Builds the job's layers and shapes, the second part of a job.
+ * @param input the input
+ * @param config radii and the reach model
+ * @param extraRecords extra BTS records, kept apart
+ * @param hamlets the job's hamlets: needed when `shapesNeedHamlets(config)`
+ * @param allocate buffer allocator for the shapes
+ * @returns layers, shapes and warnings
+ * @example buildJobShapes(input, DEFAULT_CONFIG, [], null).base.count
+ */
+export function buildJobShapes(input: CoverageInput, config: CoverageConfig, extraRecords: BtsRecord[], hamlets: JobHamlets | null, allocate?: Allocate): JobShapes {
+  const operators = operatorsOf([...input.btsRecords, ...extraRecords]);
+  const layerKeys = buildLayerKeys(operators);
+  const layerWarnings: Warning[] = [];
+  if (operators.size > MAX_OPERATOR_LAYERS) {
+    layerWarnings.push({ code: 'too-many-operators', params: { count: operators.size, limit: MAX_OPERATOR_LAYERS } });
+  }
+  let btsRecords = input.btsRecords;
+  if (shapesNeedHamlets(config)) {
+    if (!hamlets) throw new Error('buildJobShapes: this configuration sets radii by hamlet; prepare the hamlets first');
+    btsRecords = resolveConfigRadii(input, config, hamlets.prepared, hamlets.hamletIndex);
+  }
+  // Radii per operator and technology (an applied calibration) and the reach model give records their
+  // radii before the shapes are built; sites, their positions and ids are the input's.
+  const built = buildCoverageShapes({ ...input, btsRecords }, config, layerKeys, allocate);
+  const extra = extraRecords.length > 0 ? buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys, allocate).shapes : null;
+  return { layerKeys, base: built.shapes, extra, layerWarnings, warnings: built.warnings };
+}
+
+/**
+ * Puts a job together from its parts, once the shapes are indexed (here with `indexShapes`, or on
+ * another thread).
+ * @param input the input
+ * @param config the configuration
+ * @param extraRecords the extra records the shapes were built with
+ * @param hamlets the prepared hamlets
+ * @param shapes the layers and shapes
+ * @param indexed `shapes.base` and `shapes.extra` with their indexes
+ * @returns the job
+ * @example assembleCoverageJob(input, config, [], hamlets, shapes, { base: indexShapes(shapes.base), extra: null })
+ */
+export function assembleCoverageJob(
+  input: CoverageInput,
+  config: CoverageConfig,
+  extraRecords: BtsRecord[],
+  hamlets: JobHamlets,
+  shapes: JobShapes,
+  indexed: { base: IndexedShapes; extra: IndexedShapes | null },
+): CoverageJob {
+  const warnings: Warning[] = [...shapes.layerWarnings];
+  appendAll(warnings, hamlets.warnings);
+  appendAll(warnings, shapes.warnings);
+  const { prepared, packed, hamletIndex } = hamlets;
+  return { input, config, layerKeys: shapes.layerKeys, passes: buildScanPasses(shapes.layerKeys), prepared, packed, hamletIndex, base: indexed.base, extraRecords, extra: indexed.extra, warnings };
+}
+
 /**
  * First half of an analysis: prepares and indexes hamlets and shapes. The scan itself
  * (`computeCoverage` over `job.prepared`) can then run here or be split across worker threads,
@@ -111,27 +214,10 @@ export interface CoverageJob {
  * @example const job = prepareCoverageJob(input, DEFAULT_CONFIG)
  */
 export function prepareCoverageJob(input: CoverageInput, config: CoverageConfig, extraRecords: BtsRecord[] = [], allocate?: Allocate): CoverageJob {
-  const operators = operatorsOf([...input.btsRecords, ...extraRecords]);
-  const layerKeys = buildLayerKeys(operators);
-  const warnings: Warning[] = [];
-  if (operators.size > MAX_OPERATOR_LAYERS) {
-    warnings.push({ code: 'too-many-operators', params: { count: operators.size, limit: MAX_OPERATOR_LAYERS } });
-  }
-  const { packed, hamlets: prepared } = prepareHamlets(
-    input.hamlets.map((hamlet) => hamlet.geometry),
-    allocate,
-  );
-  prepared.forEach((hamlet, i) => {
-    if (hamlet.areaM2 <= 0) warnings.push({ code: 'hamlet-empty-area', params: { id: input.hamlets[i].id }, where: input.hamlets[i].id });
-  });
-  const hamletIndex = buildBoxIndex(prepared.length, (i, out) => out.set(prepared[i].bbox));
-  // Radii per operator and technology (an applied calibration) and the reach model give records their
-  // radii before the shapes are built; sites, their positions and ids are the input's.
-  const built = buildCoverageShapes({ ...input, btsRecords: resolveConfigRadii(input, config, prepared, hamletIndex) }, config, layerKeys, allocate);
-  appendAll(warnings, built.warnings);
-  const base = indexShapes(built.shapes, allocate);
-  const extra = extraRecords.length > 0 ? indexShapes(buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys, allocate).shapes, allocate) : null;
-  return { input, config, layerKeys, passes: buildScanPasses(layerKeys), prepared, packed, hamletIndex, base, extraRecords, extra, warnings };
+  const hamlets = prepareJobHamlets(input, allocate);
+  const shapes = buildJobShapes(input, config, extraRecords, hamlets, allocate);
+  const indexed = { base: indexShapes(shapes.base, allocate), extra: shapes.extra ? indexShapes(shapes.extra, allocate) : null };
+  return assembleCoverageJob(input, config, extraRecords, hamlets, shapes, indexed);
 }
 
 /**

@@ -70,7 +70,19 @@ export { findReachingSites } from './coverage/find-reaching-sites';
 export { buildCoverageFootprints } from './coverage/coverage-footprints';
 
 // The analysis split into jobs, for runners that spread it over threads (the CLI's worker pool).
-export { completeCoverageAnalysis, locateJobSites, prepareCoverageJob, type AnalysisOptions, type CoverageJob } from './analyze-coverage';
+export {
+  assembleCoverageJob,
+  buildJobShapes,
+  completeCoverageAnalysis,
+  locateJobSites,
+  prepareCoverageJob,
+  prepareJobHamlets,
+  shapesNeedHamlets,
+  type AnalysisOptions,
+  type CoverageJob,
+  type JobHamlets,
+  type JobShapes,
+} from './analyze-coverage';
 export { buildCoverageShapes, type CoverageShapes } from './coverage/coverage-shapes';
 export { computeCoverage, indexShapes } from './coverage/compute-coverage';
 export { unpackHamlets, type PackedHamlets } from './coverage/prepare-hamlets';

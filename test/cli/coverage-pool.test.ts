@@ -22,4 +22,13 @@ describe('coverage pool (worker threads)', () => {
     expect(Array.from(parallel.fractions)).toEqual(Array.from(sequential.fractions));
     expect(buildCoverageReport(parallel)).toEqual(buildCoverageReport(sequential));
   });
+
+  it('gives the single-thread result when radii come from a calibration (shapes then wait for the hamlets)', async () => {
+    const { input } = await loadInputFiles(demoPaths());
+    const config = { ...DEFAULT_CONFIG, radiusOverrides: [{ operator: 'Viettel', technology: '4G' as const, radiusMeters: 1200 }] };
+    const sequential = createCoverageAnalysis(input, config);
+    const parallel = await createCoverageAnalysisInPool(pool, input, config);
+    expect(Array.from(parallel.fractions)).toEqual(Array.from(sequential.fractions));
+    expect(Array.from(parallel.fractions)).not.toEqual(Array.from(createCoverageAnalysis(input, DEFAULT_CONFIG).fractions));
+  });
 });
