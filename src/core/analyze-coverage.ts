@@ -69,10 +69,12 @@ function placeSites(records: BtsRecord[], config: CoverageConfig, prepared: Prep
   return { sites, siteHamlets: locateSites(sites, prepared, hamletIndex) };
 }
 
-function resolveConfigRadii(input: CoverageInput, config: CoverageConfig, prepared: PreparedHamlet[], hamletIndex: BoxIndex): BtsRecord[] {
+function resolveConfigRadii(input: CoverageInput, config: CoverageConfig, hamlets: JobHamlets | null): BtsRecord[] {
+  if ((config.radiusOverrides?.length ?? 0) === 0 && config.siteReach?.isEnabled !== true) return input.btsRecords;
   const districtOf = (record: BtsRecord): string | null => {
-    for (const h of hamletIndex.search(record.lng, record.lat, record.lng, record.lat)) {
-      if (!isPointInHamlet(prepared[h], record.lng, record.lat)) continue;
+    if (!hamlets) return null;
+    for (const h of hamlets.hamletIndex.search(record.lng, record.lat, record.lng, record.lat)) {
+      if (!isPointInHamlet(hamlets.prepared[h], record.lng, record.lat)) continue;
       const code = input.hamlets[h].properties.district_code;
       return typeof code === 'string' || typeof code === 'number' ? String(code) : input.hamlets[h].district;
     }
@@ -136,13 +138,14 @@ export interface JobShapes {
 }
 
 /**
- * Whether a job's shapes depend on its hamlets: radii set per district (an applied calibration)
- * or the reach model need each record's hamlet. Otherwise shapes and hamlets can be prepared
- * independently, e.g. on two threads.
+ * Whether a job's shapes depend on its hamlets: the reach model with land rules per district needs
+ * each record's district, found from the hamlet it stands in. Otherwise (calibrated radii per
+ * operator and technology included) shapes and hamlets can be prepared independently, e.g. on two
+ * threads.
  * @example shapesNeedHamlets(DEFAULT_CONFIG) // false
  */
 export function shapesNeedHamlets(config: CoverageConfig): boolean {
-  return (config.radiusOverrides?.length ?? 0) > 0 || config.siteReach?.isEnabled === true;
+  return config.siteReach?.isEnabled === true && config.siteReach.districtEnvironments.length > 0;
 }
 
 /**
@@ -150,7 +153,7 @@ export function shapesNeedHamlets(config: CoverageConfig): boolean {
  * @param input the input
  * @param config radii and the reach model
  * @param extraRecords extra BTS records, kept apart
- * @param hamlets the job's hamlets: needed when `shapesNeedHamlets(config)`
+ * @param hamlets the job's hamlets: needed when `shapesNeedHamlets(config)`, else may be null
  * @param allocate buffer allocator for the shapes
  * @returns layers, shapes and warnings
  * @example buildJobShapes(input, DEFAULT_CONFIG, [], null).base.count
@@ -162,14 +165,10 @@ export function buildJobShapes(input: CoverageInput, config: CoverageConfig, ext
   if (operators.size > MAX_OPERATOR_LAYERS) {
     layerWarnings.push({ code: 'too-many-operators', params: { count: operators.size, limit: MAX_OPERATOR_LAYERS } });
   }
-  let btsRecords = input.btsRecords;
-  if (shapesNeedHamlets(config)) {
-    if (!hamlets) throw new Error('buildJobShapes: this configuration sets radii by hamlet; prepare the hamlets first');
-    btsRecords = resolveConfigRadii(input, config, hamlets.prepared, hamlets.hamletIndex);
-  }
+  if (shapesNeedHamlets(config) && !hamlets) throw new Error('buildJobShapes: the reach model has land rules per district; prepare the hamlets first');
   // Radii per operator and technology (an applied calibration) and the reach model give records their
   // radii before the shapes are built; sites, their positions and ids are the input's.
-  const built = buildCoverageShapes({ ...input, btsRecords }, config, layerKeys, allocate);
+  const built = buildCoverageShapes({ ...input, btsRecords: resolveConfigRadii(input, config, hamlets) }, config, layerKeys, allocate);
   const extra = extraRecords.length > 0 ? buildCoverageShapes({ btsRecords: extraRecords, fibrePoints: [], fibreRoutes: [] }, config, layerKeys, allocate).shapes : null;
   return { layerKeys, base: built.shapes, extra, layerWarnings, warnings: built.warnings };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCoverageReport, createCoverageAnalysis, DEFAULT_CONFIG } from '../../src/core/index';
+import { buildCoverageReport, createCoverageAnalysis, DEFAULT_CONFIG, DEFAULT_SITE_REACH } from '../../src/core/index';
 import { CoveragePool, createCoverageAnalysisInPool } from '../../scripts/cli/coverage-pool';
 import { demoPaths, loadInputFiles } from '../../scripts/cli/read-inputs';
 
@@ -23,12 +23,22 @@ describe('coverage pool (worker threads)', () => {
     expect(buildCoverageReport(parallel)).toEqual(buildCoverageReport(sequential));
   });
 
-  it('gives the single-thread result when radii come from a calibration (shapes then wait for the hamlets)', async () => {
+  it('gives the single-thread result with calibrated radii, and with land rules per district (the shapes then wait for the hamlets)', async () => {
     const { input } = await loadInputFiles(demoPaths());
-    const config = { ...DEFAULT_CONFIG, radiusOverrides: [{ operator: 'Viettel', technology: '4G' as const, radiusMeters: 1200 }] };
-    const sequential = createCoverageAnalysis(input, config);
-    const parallel = await createCoverageAnalysisInPool(pool, input, config);
-    expect(Array.from(parallel.fractions)).toEqual(Array.from(sequential.fractions));
-    expect(Array.from(parallel.fractions)).not.toEqual(Array.from(createCoverageAnalysis(input, DEFAULT_CONFIG).fractions));
+    const calibrated = { ...DEFAULT_CONFIG, radiusOverrides: [{ operator: 'Viettel', technology: '4G' as const, radiusMeters: 1200 }] };
+    const plain = createCoverageAnalysis(input, DEFAULT_CONFIG).fractions;
+    const sequential = createCoverageAnalysis(input, calibrated).fractions;
+    expect(Array.from(sequential)).not.toEqual(Array.from(plain));
+    expect(Array.from((await createCoverageAnalysisInPool(pool, input, calibrated)).fractions)).toEqual(Array.from(sequential));
+
+    // Every record with a height and a band, the land urban but one district's rural: its sites reach farther.
+    const measured = { ...input, btsRecords: input.btsRecords.map((record) => ({ ...record, heightMeters: 40, frequencyMhz: 1800 })) };
+    const district = String(input.hamlets[0].properties.district_code ?? input.hamlets[0].district);
+    const reach = { ...DEFAULT_SITE_REACH, isEnabled: true, environment: 'urban' as const };
+    const byDistrict = { ...DEFAULT_CONFIG, siteReach: { ...reach, districtEnvironments: [{ district, environment: 'rural' as const }] } };
+    const withoutRule = createCoverageAnalysis(measured, { ...DEFAULT_CONFIG, siteReach: reach }).fractions;
+    const withRule = createCoverageAnalysis(measured, byDistrict).fractions;
+    expect(Array.from(withRule)).not.toEqual(Array.from(withoutRule));
+    expect(Array.from((await createCoverageAnalysisInPool(pool, measured, byDistrict)).fractions)).toEqual(Array.from(withRule));
   });
 });
