@@ -1100,22 +1100,28 @@ function circlesCross(cx: number, cy: number, r: number, ox: number, oy: number,
   const dx = ox - cx;
   const dy = oy - cy;
   const d2 = dx * dx + dy * dy;
-  const d = Math.sqrt(d2);
-  if (d === 0 || d >= r + or || d + or <= r || d + r <= or) return false;
-  // From the first centre along the centre line, the chord between the crossings lies at a.
-  const a = (d2 + r * r - or * or) / (2 * d);
-  const h = Math.sqrt(Math.max(0, r * r - a * a));
-  const ux = dx / d;
-  const uy = dy / d;
-  crossing[0] = pseudoAngle(a * ux + h * uy, a * uy - h * ux);
-  crossing[1] = pseudoAngle(a * ux - h * uy, a * uy + h * ux);
+  if (d2 === 0 || d2 >= (r + or) * (r + or) || d2 <= (r - or) * (r - or)) return false;
+  solveCrossing(dx, dy, d2, r, or);
   return true;
 }
 
 /**
+ * Where circle (0, 0, r) crosses the circle of radius `or` centred at (dx, dy), d2 = dx² + dy², the
+ * two known to cross (see `crossing`). The crossings' directions are taken scaled by 2·d², which
+ * pseudo-angles ignore: along the centre line a = d² + r² − or², across it h = √(4r²d² − a²), with
+ * neither the distance's square root nor a division.
+ */
+function solveCrossing(dx: number, dy: number, d2: number, r: number, or: number): void {
+  const a = d2 + r * r - or * or;
+  const h = Math.sqrt(Math.max(0, 4 * r * r * d2 - a * a));
+  crossing[0] = pseudoAngle(a * dx + h * dy, a * dy - h * dx);
+  crossing[1] = pseudoAngle(a * dx - h * dy, a * dy + h * dx);
+}
+
+/**
  * The arc of circle (cx, cy, r) inside disc j, as a cover. The hot path of the kernel (one call per
- * overlapping pair of discs), so it tests and solves the pair itself rather than through
- * `sameCircle` and `circlesCross`, with the same outcome up to rounding.
+ * overlapping pair of discs), so it tests the pair itself rather than through `sameCircle` and
+ * `circlesCross` (with the same outcome), reusing the tests' numbers for `solveCrossing`.
  */
 function discOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: number, r: number): void {
   const dx = s.x1[j] - cx;
@@ -1134,11 +1140,8 @@ function discOnCircle(s: KernelScratch, i: number, j: number, cx: number, cy: nu
     if (gap > 0) s.pushCover(0, TURN, s.mask[j]);
     return;
   }
-  // The crossings' directions from the centre, scaled by 2·d² (pseudo-angles ignore scale):
-  // along the centre line a = d² + r² − rj², across it h = √(4r²d² − a²).
-  const a = d2 + r * r - rj * rj;
-  const h = Math.sqrt(Math.max(0, 4 * r * r * d2 - a * a));
-  s.pushCover(pseudoAngle(a * dx + h * dy, a * dy - h * dx), pseudoAngle(a * dx - h * dy, a * dy + h * dx), s.mask[j]);
+  solveCrossing(dx, dy, d2, r, rj);
+  s.pushCover(crossing[0], crossing[1], s.mask[j]);
 }
 
 /** Pseudo-angles where circle (cx, cy, r) meets circle (ox, oy, or), added to the splits. */
