@@ -39,22 +39,7 @@ export class CoveragePool {
    */
   indexShapes(shapes: CoverageShapes[]): Promise<(ArrayBufferLike | null)[]> {
     const id = ++this.jobId;
-    const worker = this.workers[0];
-    return new Promise((resolve, reject) => {
-      const onMessage = (report: IndexReport) => {
-        if (report.id !== id) return;
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        resolve(report.indexData);
-      };
-      const onError = (error: Error) => {
-        worker.off('message', onMessage);
-        reject(error);
-      };
-      worker.on('message', onMessage);
-      worker.once('error', onError);
-      worker.postMessage({ kind: 'index', id, shapes } satisfies IndexMessage);
-    });
+    return exchange(this.workers[0], { kind: 'index', id, shapes } satisfies IndexMessage, (report: IndexReport) => (report.id === id ? report.indexData : undefined));
   }
 
   /**
@@ -73,36 +58,42 @@ export class CoveragePool {
     const chunkSize = Math.max(8, Math.ceil(hamletCount / (this.workers.length * 32)));
     const message: JobMessage = { kind: 'scan', id, hamlets: job.packed, sets, layerCount: job.layerKeys.length, passes: job.passes, out, next: new Int32Array(shared(4)), chunkSize };
     let done = 0;
-    return Promise.all(
-      this.workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const onMessage = (report: ThreadReport) => {
-              if (report.id !== id) return;
-              if ('finished' in report) {
-                worker.off('message', onMessage);
-                worker.off('error', onError);
-                resolve();
-                return;
-              }
-              done += report.hamlets;
-              onProgress?.(done, hamletCount);
-            };
-            const onError = (error: Error) => {
-              worker.off('message', onMessage);
-              reject(error);
-            };
-            worker.on('message', onMessage);
-            worker.once('error', onError);
-            worker.postMessage(message);
-          }),
-      ),
-    ).then(() => out);
+    const onReport = (report: ThreadReport): true | undefined => {
+      if (report.id !== id) return undefined;
+      if ('finished' in report) return true;
+      done += report.hamlets;
+      onProgress?.(done, hamletCount);
+      return undefined;
+    };
+    return Promise.all(this.workers.map((worker) => exchange(worker, message, onReport))).then(() => out);
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
+}
+
+/**
+ * Posts a message to a thread and listens to its reports until `onReport` returns a value (its
+ * answer), or the thread fails; reports of other requests are `onReport`'s to pass over.
+ */
+function exchange<R, T>(worker: Worker, message: JobMessage | IndexMessage, onReport: (report: R) => T | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onMessage = (report: R) => {
+      const answer = onReport(report);
+      if (answer === undefined) return;
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      resolve(answer);
+    };
+    const onError = (error: Error) => {
+      worker.off('message', onMessage);
+      reject(error);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.postMessage(message);
+  });
 }
 
 /**
